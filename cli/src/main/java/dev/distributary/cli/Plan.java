@@ -1,0 +1,85 @@
+package dev.distributary.cli;
+
+import dev.distributary.topology.ConsumerSpec;
+import dev.distributary.topology.EventName;
+import dev.distributary.topology.ResourceNames;
+import dev.distributary.topology.RoutingMode;
+import dev.distributary.topology.Topology;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the platform deploys in each region, derived from the topology alone: the input of
+ * {@code distributary plan} in text and JSON.
+ */
+record Plan(String platform, String routing, String primary, String fanout, List<RegionPlan> regions, List<ClassResidency> residency) {
+
+    /** One region's share of the platform. */
+    record RegionPlan(String region, boolean processesChanges, String processor, List<ReplicaPlan> replicas, String topic,
+            List<QueuePlan> queues) {
+    }
+
+    /**
+     * A table replica in the region.
+     *
+     * @param processesReplicaEvents whether this region's processor handles changes replicated in
+     *                               from other regions (only when a consumer here asked for them)
+     */
+    record ReplicaPlan(String table, String zone, String dataClass, boolean processesReplicaEvents) {
+    }
+
+    record QueuePlan(String consumer, String queue, String deadLetterQueue, int maxReceiveCount, String filter) {
+    }
+
+    /** Which regions a data class may reach. */
+    record ClassResidency(String dataClass, String zone, Map<String, Boolean> regions) {
+    }
+
+    static Plan of(Topology topology, List<String> regions) {
+        ResourceNames names = ResourceNames.of(topology);
+        List<RegionPlan> regionPlans = regions.stream().map(region -> regionPlan(topology, names, region)).toList();
+        List<ClassResidency> residency = topology.residency().classes().entrySet().stream()
+                .map(entry -> new ClassResidency(entry.getKey(), entry.getValue(), permitted(topology, entry.getKey())))
+                .toList();
+        return new Plan(topology.name(), topology.routing().mode().yamlName(), topology.routing().primary(),
+                topology.fanout().type().yamlName(), regionPlans, residency);
+    }
+
+    private static RegionPlan regionPlan(Topology topology, ResourceNames names, String region) {
+        boolean primaryMode = topology.routing().mode() == RoutingMode.PRIMARY_REGION;
+        boolean processes = topology.processingRegions().contains(region);
+        String processor = !processes
+                ? "none: the primary " + topology.routing().primary() + " processes every change and publishes to this region's topic"
+                : primaryMode
+                        ? names.processorFunction() + ": processes every change and publishes to the topics of " + topology.regions()
+                        : names.processorFunction() + ": processes changes written in " + region;
+        List<ReplicaPlan> replicas = topology.tables().stream()
+                .filter(table -> topology.replicaRegions(table).contains(region))
+                .map(table -> new ReplicaPlan(table.name(), table.zone(), topology.defaultClass(table),
+                        !primaryMode && topology.wantsReplicaEvents(region, table.name())))
+                .toList();
+        List<QueuePlan> queues = topology.consumersIn(region).stream()
+                .map(c -> new QueuePlan(c.name(), names.queue(c.name()), names.deadLetterQueue(c.name()), c.maxReceiveCount(), describe(topology, c)))
+                .toList();
+        return new RegionPlan(region, processes, processor, replicas, names.topic(), queues);
+    }
+
+    private static Map<String, Boolean> permitted(Topology topology, String dataClass) {
+        Map<String, Boolean> regions = new LinkedHashMap<>();
+        topology.regions().forEach(region -> regions.put(region, topology.residency().permits(dataClass, region)));
+        return regions;
+    }
+
+    /** The consumer's subscription in words. */
+    private static String describe(Topology topology, ConsumerSpec consumer) {
+        StringBuilder filter = new StringBuilder("table ").append(String.join("|", consumer.tables()));
+        if (consumer.eventNames().size() < EventName.values().length) {
+            filter.append("; events ").append(consumer.eventNames().stream().map(EventName::name).collect(Collectors.joining("|")));
+        }
+        filter.append("; origin ").append(consumer.origin().yamlName());
+        consumer.filters().forEach((attribute, values) -> filter.append("; ").append(attribute).append(" in ").append(values));
+        return filter.toString();
+    }
+}

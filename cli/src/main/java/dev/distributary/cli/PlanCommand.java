@@ -1,0 +1,76 @@
+package dev.distributary.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.distributary.topology.Topology;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", description = "Show what the platform deploys in each region: replicas, topic, queues with filters, and the residency matrix.")
+final class PlanCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Mixin
+    PlatformFile platform;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Only this region.")
+    String region;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Topology topology = platform.load();
+        List<String> regions = region == null ? topology.regions() : List.of(PlatformFile.requireRegion(topology, region));
+        Plan plan = Plan.of(topology, regions);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plan));
+        } else {
+            print(plan, out);
+        }
+        return Distributary.OK;
+    }
+
+    private static void print(Plan plan, PrintWriter out) {
+        out.printf("Platform %s: %s routing, primary %s, %s fan-out%n", plan.platform(), plan.routing(), plan.primary(), plan.fanout());
+        for (Plan.RegionPlan region : plan.regions()) {
+            out.printf("%n%s%n", region.region());
+            out.printf("  processor  %s%n", region.processor());
+            for (Plan.ReplicaPlan replica : region.replicas()) {
+                String processed = !region.processesChanges() ? "changes processed in the primary"
+                        : replica.processesReplicaEvents() ? "local and replicated changes processed" : "local changes processed";
+                out.printf("  table      %s (zone %s, class %s), %s%n", replica.table(), replica.zone(), replica.dataClass(), processed);
+            }
+            out.printf("  topic      %s%n", region.topic());
+            for (Plan.QueuePlan queue : region.queues()) {
+                out.printf("  queue      %s -> DLQ %s after %d receives%n             filter: %s%n",
+                        queue.queue(), queue.deadLetterQueue(), queue.maxReceiveCount(), queue.filter());
+            }
+        }
+        out.printf("%nResidency: which data class may reach which region%n");
+        List<String> regions = plan.residency().get(0).regions().keySet().stream().toList();
+        int width = plan.residency().stream().mapToInt(c -> c.dataClass().length()).max().orElse(5) + 2;
+        out.printf("  %-" + width + "s%s%n", "class", String.join("  ", regions));
+        for (Plan.ClassResidency row : plan.residency()) {
+            StringBuilder line = new StringBuilder(String.format("  %-" + width + "s", row.dataClass()));
+            for (Map.Entry<String, Boolean> cell : row.regions().entrySet()) {
+                String mark = cell.getValue() ? "yes" : "no";
+                line.append(String.format("%-" + (cell.getKey().length() + 2) + "s", mark));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.distributary.topology;
+
+/**
+ * The names of the resources Distributary creates in each region, shared by the infrastructure
+ * program, the processor's configuration, the local run and the CLI so that they always agree.
+ * Names are regional: the same name in two regions is two resources. The naming rules keep the
+ * longest one, a FIFO dead-letter queue, within SQS's 80 characters.
+ *
+ * @param prefix the platform name, followed by the environment when there is one ({@code shop-prod})
+ * @param fifo   whether topics and consumer queues are FIFO (their names then end in {@code .fifo})
+ */
+public record ResourceNames(String prefix, boolean fifo) {
+
+    public static ResourceNames of(Topology topology) {
+        return new ResourceNames(topology.name(), topology.fanout().type() == FanoutType.FIFO);
+    }
+
+    /** Names for one environment (a Pulumi stack's, say): {@code shop} becomes {@code shop-prod}. */
+    public static ResourceNames of(Topology topology, String environment) {
+        if (environment == null || environment.isBlank()) {
+            return of(topology);
+        }
+        Names.ENVIRONMENT.require(environment, "environment name");
+        return new ResourceNames(topology.name() + "-" + environment, topology.fanout().type() == FanoutType.FIFO);
+    }
+
+    /** The region's SNS topic. */
+    public String topic() {
+        return fifoSuffix(prefix + "-events");
+    }
+
+    /** The consumer's queue in a region. */
+    public String queue(String consumer) {
+        return fifoSuffix(prefix + "-" + consumer);
+    }
+
+    /** The consumer's dead-letter queue (FIFO when its queue is). */
+    public String deadLetterQueue(String consumer) {
+        return fifoSuffix(prefix + "-" + consumer + "-dlq");
+    }
+
+    /** Where the processor puts records it must not or cannot publish, with the reason. */
+    public String quarantineQueue() {
+        return prefix + "-quarantine";
+    }
+
+    /** The event source mapping's on-failure destination. */
+    public String onFailureQueue() {
+        return prefix + "-stream-failures";
+    }
+
+    /** The processor's regional idempotency table (not a global table). */
+    public String idempotencyTable() {
+        return prefix + "-idempotency";
+    }
+
+    /** The regional stream processor function. */
+    public String processorFunction() {
+        return prefix + "-processor";
+    }
+
+    private String fifoSuffix(String name) {
+        return fifo ? name + ".fifo" : name;
+    }
+}

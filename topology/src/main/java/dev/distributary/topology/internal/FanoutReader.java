@@ -1,0 +1,158 @@
+package dev.distributary.topology.internal;
+
+import dev.distributary.topology.ConsumerSpec;
+import dev.distributary.topology.EventName;
+import dev.distributary.topology.FanoutSpec;
+import dev.distributary.topology.FanoutType;
+import dev.distributary.topology.Names;
+import dev.distributary.topology.OriginScope;
+import dev.distributary.topology.RoutingMode;
+import dev.distributary.topology.Topology;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code fanout}: the topic type and each consumer's queue, subscription and filters. */
+final class FanoutReader {
+    static final Set<String> FANOUT_KEYS = Set.of("type", "consumers");
+    static final Set<String> CONSUMER_KEYS = Set.of("name", "regions", "tables", "eventNames", "origin", "filters",
+            "maxReceiveCount", "visibilityTimeoutSeconds");
+
+    private final List<String> regions;
+    private final List<String> tableNames;
+
+    FanoutReader(List<String> regions, List<String> tableNames) {
+        this.regions = regions;
+        this.tableNames = tableNames;
+    }
+
+    FanoutSpec read(YamlNode node) {
+        if (!node.isMapping()) {
+            return new FanoutSpec(FanoutType.STANDARD, List.of());
+        }
+        node.allowOnly(FANOUT_KEYS);
+        FanoutType type = node.get("type").choice(FanoutType.class, FanoutType.STANDARD);
+        List<ConsumerSpec> consumers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (YamlNode element : node.get("consumers").elements()) {
+            YamlNode nameNode = element.get("name");
+            Optional<String> name = nameNode.name(Names.CONSUMER, true);
+            if (name.isPresent() && names.contains(name.get())) {
+                nameNode.problem("consumer '" + name.get() + "' is defined twice; consumer names must be unique");
+            }
+            name.ifPresent(names::add);
+            consumer(element).ifPresent(consumers::add);
+        }
+        return new FanoutSpec(type, consumers);
+    }
+
+    /**
+     * In multi-writer mode a region's queue is fed only by that region's stream, so a consumer
+     * region without a replica of one of its tables would never receive that table's changes.
+     */
+    void checkReachable(Topology topology, YamlNode fanoutNode) {
+        if (topology.routing().mode() != RoutingMode.MULTI_WRITER) {
+            return;
+        }
+        List<ConsumerSpec> consumers = topology.fanout().consumers();
+        List<YamlNode> consumerNodes = fanoutNode.get("consumers").elements();
+        for (int i = 0; i < consumers.size(); i++) {
+            ConsumerSpec consumer = consumers.get(i);
+            for (String table : consumer.tables()) {
+                List<String> replicas = topology.replicaRegions(topology.requireTable(table));
+                for (String region : consumer.regions()) {
+                    if (!replicas.contains(region)) {
+                        consumerNodes.get(i).get("regions").problem("consumer '" + consumer.name() + "' has a queue in " + region + ", but table '" + table
+                                        + "' has no replica there, so no change of it would reach that queue; the table's regions are "
+                                        + replicas);
+                    }
+                }
+            }
+        }
+    }
+
+    private Optional<ConsumerSpec> consumer(YamlNode node) {
+        if (!node.isMapping()) {
+            return Optional.empty();
+        }
+        node.allowOnly(CONSUMER_KEYS);
+        Optional<String> name = node.get("name").string();
+        List<String> consumerRegions = known(node.get("regions"), regions, "region", regions);
+        List<String> tables = known(node.get("tables"), tableNames, "table", null);
+        YamlNode eventsNode = node.get("eventNames");
+        Set<EventName> eventNames = EnumSet.allOf(EventName.class);
+        if (eventsNode.isPresent()) {
+            eventNames = EnumSet.noneOf(EventName.class);
+            for (YamlNode element : eventsNode.elements()) {
+                element.string().flatMap(text -> element.choice(EventName.class, text)).ifPresent(eventNames::add);
+            }
+            if (eventsNode.elements().isEmpty()) {
+                eventsNode.problem("must list at least one of INSERT, MODIFY, REMOVE (or be left out for all three)");
+            }
+        }
+        OriginScope origin = node.get("origin").choice(OriginScope.class, OriginScope.LOCAL);
+        Map<String, List<String>> filters = filters(node.get("filters"));
+        int maxReceiveCount = node.get("maxReceiveCount").integer(ConsumerSpec.MAX_RECEIVE_COUNT, ConsumerSpec.DEFAULT_MAX_RECEIVE_COUNT);
+        int visibility = node.get("visibilityTimeoutSeconds").integer(ConsumerSpec.VISIBILITY_TIMEOUT,
+                ConsumerSpec.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
+        if (name.isEmpty() || consumerRegions.isEmpty() || tables.isEmpty() || eventNames.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<EventName> events = eventNames;
+        return Optional.ofNullable(PlatformReader.construct(node, () ->
+                new ConsumerSpec(name.get(), consumerRegions, tables, events, origin, filters, maxReceiveCount, visibility)));
+    }
+
+    /** Names that must each be among the known ones; {@code defaults} when the node is absent (null: required). */
+    private List<String> known(YamlNode node, List<String> knownNames, String what, List<String> defaults) {
+        if (!node.isPresent()) {
+            if (defaults == null) {
+                node.problem("is required: list the " + what + "s, from " + knownNames);
+            }
+            return defaults == null ? List.of() : defaults;
+        }
+        List<String> names = new ArrayList<>();
+        List<YamlNode> elements = node.elements();
+        for (YamlNode element : elements) {
+            element.string().ifPresent(value -> {
+                if (!knownNames.contains(value)) {
+                    element.problem("unknown " + what + " '" + value + "'" + Suggestions.didYouMean(value, knownNames)
+                            + " Known " + what + "s: " + String.join(", ", knownNames));
+                } else if (names.contains(value)) {
+                    element.problem(what + " '" + value + "' is listed twice");
+                } else {
+                    names.add(value);
+                }
+            });
+        }
+        if (elements.isEmpty() && node.isPresent()) {
+            node.problem("must list at least one " + what);
+        }
+        return names;
+    }
+
+    private Map<String, List<String>> filters(YamlNode node) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        node.entries().forEach((attribute, valuesNode) -> {
+            if (!Names.FILTER_ATTRIBUTE.accepts(attribute)) {
+                valuesNode.problem("'" + attribute + "' cannot be filtered on: " + Names.FILTER_ATTRIBUTE.rule());
+                return;
+            }
+            List<String> values = valuesNode.strings();
+            if (values.isEmpty()) {
+                valuesNode.problem("must list at least one string value to accept, for example [PAID, SHIPPED]");
+            } else {
+                filters.put(attribute, values);
+            }
+        });
+        if (filters.size() > ConsumerSpec.MAX_FILTER_ATTRIBUTES) {
+            node.problem("filters on " + filters.size() + " attributes; at most " + ConsumerSpec.MAX_FILTER_ATTRIBUTES
+                    + " (SNS allows 10 message attributes and Distributary uses 6)");
+        }
+        return filters;
+    }
+}

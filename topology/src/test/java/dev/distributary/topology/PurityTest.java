@@ -1,0 +1,22 @@
+package dev.distributary.topology;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** topology is pure: no AWS SDK, Lambda or Pulumi types, and no other Distributary module. */
+@AnalyzeClasses(packages = "dev.distributary.topology", importOptions = ImportOption.DoNotIncludeTests.class)
+class PurityTest {
+
+    @ArchTest
+    static final ArchRule noCloudTypes = noClasses().should().dependOnClassesThat().resideInAnyPackage(
+            "software.amazon..", "com.amazonaws..", "com.pulumi..");
+
+    @ArchTest
+    static final ArchRule noOtherModules = noClasses().should().dependOnClassesThat().resideInAnyPackage(
+            "dev.distributary.(*)..")
+            .andShould().dependOnClassesThat().resideOutsideOfPackages("dev.distributary.topology..", "java..", "com.fasterxml.jackson..");
+}
