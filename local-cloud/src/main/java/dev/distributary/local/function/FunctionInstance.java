@@ -1,0 +1,133 @@
+package dev.distributary.local.function;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One execution environment: a child JVM running the function under AWS's Runtime Interface
+ * Client, served by its own {@link RuntimeApi}. It serves invocations one at a time until it
+ * is killed (deadline) or dies.
+ */
+final class FunctionInstance implements AutoCloseable {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    private final FunctionConfig config;
+    private final RuntimeApi api;
+    private final Process process;
+    private final long startedNanos = System.nanoTime();
+
+    private FunctionInstance(FunctionConfig config, RuntimeApi api, Process process) {
+        this.config = config;
+        this.api = api;
+        this.process = process;
+        process.onExit().thenRun(() -> api.failAll(new InvocationResult.Crashed(exitReason())));
+    }
+
+    static FunctionInstance start(FunctionConfig config, RuntimeInterfaceClient ric, Map<String, String> platformEnvironment, int ordinal) {
+        RuntimeApi api;
+        try {
+            api = new RuntimeApi(config.arn());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a Runtime API server for " + config.name(), e);
+        }
+        List<String> command = new ArrayList<>(List.of(JAVA,
+                "-Xmx" + Math.max(64, config.memoryMb() * 3 / 4) + "m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + ric.jniLibrary(),
+                "-cp", Stream.concat(config.code().stream(), ric.classpath().stream()).map(Path::toString)
+                        .collect(Collectors.joining(File.pathSeparator)),
+                RuntimeInterfaceClient.MAIN_CLASS, config.handler()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(platformEnvironment);
+        environment.putAll(config.environment());
+        environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
+        environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
+        environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/" + ordinal);
+        environment.put("AWS_REGION", config.region());
+        environment.put("AWS_DEFAULT_REGION", config.region());
+        builder.redirectErrorStream(true);
+        if (config.logDirectory().isPresent()) {
+            File log = config.logDirectory().get().resolve(config.region() + "-" + config.name() + "-" + ordinal + ".log").toFile();
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        } else {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        try {
+            return new FunctionInstance(config, api, builder.start());
+        } catch (IOException e) {
+            api.close();
+            throw new UncheckedIOException("cannot start the JVM for function " + config.name(), e);
+        }
+    }
+
+    /** Runs one invocation; kills the instance when the deadline passes. */
+    InvocationResult invoke(String payload) {
+        RuntimeApi.Invocation invocation = api.submit(payload, config.timeout());
+        try {
+            return invocation.result().get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            InvocationResult timedOut = new InvocationResult.TimedOut(config.timeout());
+            invocation.result().complete(timedOut);
+            kill();
+            return timedOut;
+        } catch (ExecutionException e) {
+            return new InvocationResult.Crashed(String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            return new InvocationResult.Crashed("interrupted while waiting for the function");
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the runtime asks for its first invocation (initialisation done), or the timeout passes. */
+    Duration awaitReady(Duration timeout) {
+        try {
+            api.firstPoll().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // reported by the first invocation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        api.close();
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private String exitReason() {
+        String init = api.initError();
+        return "exit code " + process.exitValue() + (init == null ? "" : " after an initialisation error (" + init + ")");
+    }
+}

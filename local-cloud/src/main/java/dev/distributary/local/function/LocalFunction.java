@@ -1,0 +1,113 @@
+package dev.distributary.local.function;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Lambda function run locally the way Lambda runs it: each concurrent invocation gets an
+ * execution environment (a child JVM under AWS's Runtime Interface Client), environments are
+ * reused while they live, a deadline kills the environment, and the next invocation then
+ * starts a fresh one (a cold start).
+ */
+public final class LocalFunction implements AutoCloseable {
+    private final FunctionConfig config;
+    private final RuntimeInterfaceClient ric;
+    private final Map<String, String> platformEnvironment;
+    private final Semaphore concurrency;
+    private final Deque<FunctionInstance> idle = new ArrayDeque<>();
+    private final List<FunctionInstance> all = new ArrayList<>();
+    private final AtomicInteger coldStarts = new AtomicInteger();
+    private final AtomicLong invocations = new AtomicLong();
+    private volatile boolean closed;
+
+    /**
+     * @param workDirectory       where the RIC's JNI library is unpacked
+     * @param platformEnvironment what the platform puts in every environment (credentials, endpoint, PATH)
+     */
+    public LocalFunction(FunctionConfig config, Path workDirectory, Map<String, String> platformEnvironment) {
+        this.config = config;
+        this.ric = RuntimeInterfaceClient.locate(workDirectory);
+        this.platformEnvironment = Map.copyOf(platformEnvironment);
+        this.concurrency = new Semaphore(config.maxInstances(), true);
+    }
+
+    public FunctionConfig config() {
+        return config;
+    }
+
+    /** Invokes the function synchronously with a JSON payload, as the event source mapping does. */
+    public InvocationResult invoke(String payload) {
+        if (closed) {
+            return new InvocationResult.Crashed("function " + config.name() + " is shut down");
+        }
+        concurrency.acquireUninterruptibly();
+        FunctionInstance instance = null;
+        try {
+            instance = acquire();
+            invocations.incrementAndGet();
+            return instance.invoke(payload);
+        } finally {
+            release(instance);
+            concurrency.release();
+        }
+    }
+
+    /** Starts one environment ahead of the first invocation and waits until it is ready; returns the init time. */
+    public Duration warmUp() {
+        FunctionInstance instance = acquire();
+        Duration init = instance.awaitReady(Duration.ofSeconds(60));
+        release(instance);
+        return init;
+    }
+
+    public int coldStarts() {
+        return coldStarts.get();
+    }
+
+    public long invocations() {
+        return invocations.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (this) {
+            all.forEach(FunctionInstance::close);
+            all.clear();
+            idle.clear();
+        }
+    }
+
+    private synchronized FunctionInstance acquire() {
+        while (!idle.isEmpty()) {
+            FunctionInstance instance = idle.pop();
+            if (instance.isAlive()) {
+                return instance;
+            }
+            all.remove(instance);
+        }
+        FunctionInstance instance = FunctionInstance.start(config, ric, platformEnvironment, coldStarts.incrementAndGet());
+        all.add(instance);
+        return instance;
+    }
+
+    private synchronized void release(FunctionInstance instance) {
+        if (instance == null) {
+            return;
+        }
+        if (instance.isAlive() && !closed) {
+            idle.push(instance);
+        } else {
+            instance.close();
+            all.remove(instance);
+        }
+    }
+}
