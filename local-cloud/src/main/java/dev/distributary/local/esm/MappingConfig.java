@@ -1,0 +1,75 @@
+package dev.distributary.local.esm;
+
+import dev.distributary.topology.ProcessorSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An event source mapping's settings, as Lambda's CreateEventSourceMapping takes them.
+ *
+ * @param functionArn              the function invoked (named in on-failure records)
+ * @param batchSize                records per invocation at most (1–10,000)
+ * @param batchingWindow           how long to gather records before invoking (0–300 s)
+ * @param maximumRetryAttempts     retries of a failed batch; -1 retries until the record expires
+ * @param maximumRecordAge         records older than this are discarded to the on-failure destination; empty for no limit
+ * @param bisectOnError            split a failed batch in two; splitting does not use up retries
+ * @param parallelizationFactor    concurrent batches per shard (1–10); order is kept per partition key
+ * @param reportBatchItemFailures  the function reports failed sequence numbers (FunctionResponseTypes)
+ * @param filterPatterns           FilterCriteria patterns (ORed); empty lets everything through
+ * @param startingPosition         where a shard without a checkpoint starts
+ * @param pollInterval             between polls of a shard while records flow (Lambda: 250 ms)
+ * @param maxIdleInterval          the longest back-off between polls of an idle shard
+ * @param retryBackoff             the first pause before retrying a failed batch (doubles, at most 1 s)
+ */
+public record MappingConfig(
+        String functionArn,
+        int batchSize,
+        Duration batchingWindow,
+        int maximumRetryAttempts,
+        Optional<Duration> maximumRecordAge,
+        boolean bisectOnError,
+        int parallelizationFactor,
+        boolean reportBatchItemFailures,
+        List<String> filterPatterns,
+        ProcessorSettings.StartingPosition startingPosition,
+        Duration pollInterval,
+        Duration maxIdleInterval,
+        Duration retryBackoff) {
+
+    /** Lambda's limit on an invocation payload. */
+    public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+    /** Lambda allows at most five filter patterns. */
+    public static final int MAX_FILTER_PATTERNS = 5;
+
+    public MappingConfig {
+        Objects.requireNonNull(functionArn, "functionArn");
+        ProcessorSettings.BATCH_SIZE.require("batchSize", batchSize);
+        ProcessorSettings.BATCHING_WINDOW.require("batchingWindowSeconds", (int) batchingWindow.toSeconds());
+        ProcessorSettings.RETRIES.require("maximumRetryAttempts", maximumRetryAttempts);
+        ProcessorSettings.PARALLELIZATION.require("parallelizationFactor", parallelizationFactor);
+        Objects.requireNonNull(maximumRecordAge, "maximumRecordAge");
+        filterPatterns = List.copyOf(filterPatterns);
+        if (filterPatterns.size() > MAX_FILTER_PATTERNS) {
+            throw new IllegalArgumentException("at most " + MAX_FILTER_PATTERNS + " filter patterns, not " + filterPatterns.size());
+        }
+        Objects.requireNonNull(startingPosition, "startingPosition");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(maxIdleInterval, "maxIdleInterval");
+        Objects.requireNonNull(retryBackoff, "retryBackoff");
+    }
+
+    /** The mapping a platform's processor settings describe, with Lambda's poll rate. */
+    public static MappingConfig of(String functionArn, ProcessorSettings settings, List<String> filterPatterns) {
+        return new MappingConfig(functionArn, settings.batchSize(), Duration.ofSeconds(settings.batchingWindowSeconds()),
+                settings.maximumRetryAttempts(),
+                settings.maximumRecordAgeSeconds() < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(settings.maximumRecordAgeSeconds())),
+                settings.bisectOnError(), settings.parallelizationFactor(), true, filterPatterns, settings.startingPosition(),
+                Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(100));
+    }
+
+    public boolean retriesForever() {
+        return maximumRetryAttempts < 0;
+    }
+}
