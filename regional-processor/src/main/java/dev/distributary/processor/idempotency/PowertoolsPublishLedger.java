@@ -1,0 +1,77 @@
+package dev.distributary.processor.idempotency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+import software.amazon.lambda.powertools.idempotency.IdempotencyConfig;
+import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemAlreadyExistsException;
+import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemNotFoundException;
+import software.amazon.lambda.powertools.idempotency.persistence.BasePersistenceStore;
+import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
+
+/**
+ * The publish ledger on Powertools idempotency: one idempotency record per stream event ID, in
+ * the regional idempotency table. A first-time record costs two writes (the conditional put of
+ * IN_PROGRESS, then the update to COMPLETED); a repeated one costs one failed put and one read.
+ */
+public final class PowertoolsPublishLedger implements PublishLedger {
+    private static final String KEY_FIELD = "eventId";
+
+    private final BasePersistenceStore store;
+
+    /**
+     * @param store        the persistence store (use {@link FixedDynamoDbPersistenceStore})
+     * @param functionName prefixes every key, as Powertools does
+     * @param expiry       how long a COMPLETED record keeps a redelivered record from being published again
+     */
+    public PowertoolsPublishLedger(BasePersistenceStore store, String functionName, Duration expiry) {
+        this.store = store;
+        store.configure(IdempotencyConfig.builder()
+                .withEventKeyJMESPath(KEY_FIELD)
+                .withExpiration(expiry)
+                .withThrowOnNoIdempotencyKey(true)
+                .build(), functionName);
+    }
+
+    @Override
+    public Claim claim(String eventId, Instant now, int remainingMillis) {
+        JsonNode data = data(eventId);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                store.saveInProgress(data, now, OptionalInt.of(Math.max(remainingMillis, 0)));
+                return new Claim.Claimed();
+            } catch (IdempotencyItemAlreadyExistsException exists) {
+                try {
+                    DataRecord record = store.getRecord(data, now);
+                    if (record.getStatus() == DataRecord.Status.COMPLETED) {
+                        return new Claim.AlreadyPublished();
+                    }
+                    if (record.getStatus() == DataRecord.Status.INPROGRESS) {
+                        return new Claim.InProgressElsewhere(record.getInProgressExpiryTimestamp().isPresent()
+                                ? Instant.ofEpochMilli(record.getInProgressExpiryTimestamp().getAsLong())
+                                : Instant.ofEpochSecond(record.getExpiryTimestamp()));
+                    }
+                } catch (IdempotencyItemNotFoundException released) {
+                    // released or expired between the put and the read: claim again
+                }
+            }
+        }
+        return new Claim.InProgressElsewhere(now);
+    }
+
+    @Override
+    public void complete(String eventId, Instant now) {
+        store.saveSuccess(data(eventId), "published", now);
+    }
+
+    @Override
+    public void release(String eventId) {
+        store.deleteRecord(data(eventId), new IllegalStateException("publishing failed; released for a retry"));
+    }
+
+    private static JsonNode data(String eventId) {
+        return JsonNodeFactory.instance.objectNode().put(KEY_FIELD, eventId);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.distributary.processor.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distributary.moto.AwsClients;
+import dev.distributary.moto.junit.MotoTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.lambda.powertools.idempotency.persistence.DynamoDBPersistenceStore;
+
+/** The ledger on a real (moto) idempotency table, and the Powertools 1.15.0 defect it corrects. */
+@MotoTest
+class PowertoolsPublishLedgerTest {
+    private static final String TABLE = "ledger-idempotency";
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00.000Z");
+
+    private final AwsClients aws;
+    private final List<String> operations = new CopyOnWriteArrayList<>();
+    private DynamoDbClient dynamo;
+
+    PowertoolsPublishLedgerTest(AwsClients aws) {
+        this.aws = aws;
+    }
+
+    @BeforeEach
+    void table() {
+        try {
+            aws.dynamoDb("eu-west-1").createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+        } catch (ResourceInUseException exists) {
+            aws.dynamoDb("eu-west-1").scan(b -> b.tableName(TABLE)).items().forEach(item ->
+                    aws.dynamoDb("eu-west-1").deleteItem(d -> d.tableName(TABLE).key(java.util.Map.of("id", item.get("id")))));
+        }
+        dynamo = aws.configure(DynamoDbClient.builder(), "eu-west-1").httpClient(aws.httpClient())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                })).build();
+    }
+
+    private PublishLedger ledger() {
+        return new PowertoolsPublishLedger(new FixedDynamoDbPersistenceStore(dynamo, TABLE), "shop-processor", Duration.ofHours(25));
+    }
+
+    @Test
+    void firstClaim_isClaimed_andAfterCompletionTheRecordIsAlreadyPublished() {
+        PublishLedger ledger = ledger();
+
+        assertThat(ledger.claim("event-1", T0, 60_000)).isEqualTo(new PublishLedger.Claim.Claimed());
+        ledger.complete("event-1", T0);
+
+        assertThat(ledger().claim("event-1", T0.plusSeconds(5), 60_000)).isEqualTo(new PublishLedger.Claim.AlreadyPublished());
+    }
+
+    @Test
+    void firstTimeRecord_costsExactlyTwoWrites() {
+        PublishLedger ledger = ledger();
+
+        ledger.claim("event-2", T0, 60_000);
+        ledger.complete("event-2", T0);
+
+        assertThat(operations).containsExactly("PutItem", "UpdateItem");
+    }
+
+    @Test
+    void claimHeldByARunningInvocation_isInProgressElsewhere_untilItsExpiry() {
+        ledger().claim("event-3", T0, 60_000);
+
+        PublishLedger.Claim second = ledger().claim("event-3", T0.plusSeconds(30), 60_000);
+
+        assertThat(second).isEqualTo(new PublishLedger.Claim.InProgressElsewhere(T0.plusSeconds(60)));
+    }
+
+    @Test
+    void abandonedClaim_isTakenOver_afterItsInProgressExpiry() {
+        ledger().claim("event-4", T0, 60_000);
+
+        PublishLedger.Claim takeover = ledger().claim("event-4", T0.plusSeconds(60).plusMillis(1), 60_000);
+
+        assertThat(takeover).isEqualTo(new PublishLedger.Claim.Claimed());
+    }
+
+    @Test
+    void powertools115Store_neverTakesOverAnAbandonedClaim_whichIsTheDefectThisStoreCorrects() {
+        DynamoDBPersistenceStore original = DynamoDBPersistenceStore.builder().withTableName(TABLE).withDynamoDbClient(dynamo).build();
+        PublishLedger originalLedger = new PowertoolsPublishLedger(original, "shop-processor", Duration.ofHours(25));
+        originalLedger.claim("event-5", T0, 60_000);
+
+        PublishLedger.Claim afterInProgressExpiry = originalLedger.claim("event-5", T0.plus(Duration.ofHours(1)), 60_000);
+
+        assertThat(afterInProgressExpiry).isInstanceOf(PublishLedger.Claim.InProgressElsewhere.class);
+    }
+
+    @Test
+    void releasedClaim_canBeClaimedAgain() {
+        PublishLedger ledger = ledger();
+        ledger.claim("event-6", T0, 60_000);
+
+        ledger.release("event-6");
+
+        assertThat(ledger.claim("event-6", T0.plusSeconds(1), 60_000)).isEqualTo(new PublishLedger.Claim.Claimed());
+    }
+}
