@@ -48,8 +48,8 @@ public final class OriginClassifier {
         Objects.requireNonNull(topology, "topology");
         Objects.requireNonNull(region, "region");
         if (!topology.regions().contains(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not one of platform '" + topology.name()
-                    + "''s regions " + topology.regions());
+            throw new IllegalArgumentException("region '" + region + "' is not a region of platform '" + topology.name()
+                    + "' (" + topology.regions() + ")");
         }
         Map<String, Stamps> tables = new HashMap<>();
         for (TableSpec table : topology.tables()) {

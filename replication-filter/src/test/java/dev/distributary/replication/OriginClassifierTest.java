@@ -412,7 +412,7 @@ class OriginClassifierTest {
         void regionNotInPlatform_refusedAtConstruction() {
             assertThatThrownBy(() -> OriginClassifier.of(TestPlatforms.SHOP, "us-west-2"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'us-west-2' is not one of platform 'shop''s regions");
+                    .hasMessageContaining("'us-west-2' is not a region of platform 'shop' ([us-east-1, eu-west-1, ap-southeast-2])");
         }
     }
 }

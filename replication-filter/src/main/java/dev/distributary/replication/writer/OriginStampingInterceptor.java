@@ -62,8 +62,8 @@ public final class OriginStampingInterceptor implements ExecutionInterceptor {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (!topology.regions().contains(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not one of platform '" + topology.name() + "''s regions "
-                    + topology.regions() + "; the writer stamps the region it writes to");
+            throw new IllegalArgumentException("region '" + region + "' is not a region of platform '" + topology.name() + "' ("
+                    + topology.regions() + "); the writer stamps the region it writes to");
         }
         this.residency = new ResidencyGuard(topology);
     }

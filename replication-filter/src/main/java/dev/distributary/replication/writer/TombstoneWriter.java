@@ -47,8 +47,8 @@ public final class TombstoneWriter {
         this.region = Objects.requireNonNull(region, "region");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (!topology.regions().contains(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not one of platform '" + topology.name() + "''s regions "
-                    + topology.regions());
+            throw new IllegalArgumentException("region '" + region + "' is not a region of platform '" + topology.name() + "' ("
+                    + topology.regions() + ")");
         }
     }
 

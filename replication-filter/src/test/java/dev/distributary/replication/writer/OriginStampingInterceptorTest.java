@@ -205,7 +205,7 @@ class OriginStampingInterceptorTest {
     void regionNotInPlatform_refusedAtConstruction() {
         assertThatThrownBy(() -> new OriginStampingInterceptor("us-west-2", TestPlatforms.SHOP, MotoTables.CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'us-west-2' is not one of platform 'shop''s regions");
+                .hasMessageContaining("'us-west-2' is not a region of platform 'shop' ([us-east-1, eu-west-1, ap-southeast-2])");
     }
 
     /** A bean for the enhanced client; the stamp attributes are not among its properties. */
