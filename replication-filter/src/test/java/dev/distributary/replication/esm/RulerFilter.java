@@ -8,7 +8,7 @@ import software.amazon.event.ruler.Machine;
 
 /** FilterCriteria patterns evaluated as Lambda does, with AWS's Event Ruler: ORed; no patterns lets everything through. */
 public final class RulerFilter {
-    private final Machine machine = new Machine();
+    private final Machine machine = Machine.builder().build();
     private final boolean empty;
 
     public RulerFilter(List<String> patterns) {
