@@ -26,6 +26,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Several regions, random interleavings of puts, updates, tombstones, hard deletes and TTL expiries
@@ -74,10 +75,10 @@ class ReplicationPropertiesTest {
     Arbitrary<List<Step>> steps() {
         Arbitrary<Kind> kinds = Arbitraries.frequency(
                 Tuple.of(8, Kind.DELIVER), Tuple.of(4, Kind.PUT), Tuple.of(4, Kind.UPDATE),
-                Tuple.of(2, Kind.TOMBSTONE), Tuple.of(1, Kind.HARD_DELETE), Tuple.of(1, Kind.EXPIRE));
+                Tuple.of(3, Kind.TOMBSTONE), Tuple.of(2, Kind.HARD_DELETE), Tuple.of(3, Kind.EXPIRE));
         return Combinators.combine(kinds, Arbitraries.integers().between(0, REGIONS.size() - 1),
                         Arbitraries.integers().between(0, KEYS.size() - 1), Arbitraries.integers().between(0, 1_000))
-                .as(Step::new).list().ofMinSize(1).ofMaxSize(60);
+                .as(Step::new).list().ofMinSize(10).ofMaxSize(60);
     }
 
     @Property(tries = 300)
@@ -85,6 +86,15 @@ class ReplicationPropertiesTest {
         GlobalTableSimulation sim = run(steps, false);
 
         checkClassifications(sim, false);
+        for (String kind : List.of("put", "update", "tombstone", "hard delete", "ttl expiry")) {
+            Statistics.label(kind).collect(sim.changes().values().stream().anyMatch(c -> c.kind().equals(kind)));
+        }
+        Statistics.label("a change lost to a concurrent write somewhere").collect(
+                sim.changes().values().stream().anyMatch(c -> sim.appliedIn(c.id()).size() < REGIONS.size()));
+        // checked once all tries ran: the interleavings really exercise every kind of change, and conflicts
+        for (String label : List.of("put", "update", "tombstone", "hard delete", "ttl expiry", "a change lost to a concurrent write somewhere")) {
+            Statistics.label(label).coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
+        }
     }
 
     @Property(tries = 150)
