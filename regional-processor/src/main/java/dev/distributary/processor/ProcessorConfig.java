@@ -57,7 +57,8 @@ public record ProcessorConfig(
                     + topology.processingRegions() + " (" + topology.routing().mode().yamlName() + ")");
         }
         List<String> needed = topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
-        List<String> missing = needed.stream().filter(r -> !topics.containsKey(r)).toList();
+        Map<String, String> known = topics;
+        List<String> missing = needed.stream().filter(r -> !known.containsKey(r)).toList();
         if (!missing.isEmpty()) {
             throw new ProcessorConfigException(TOPICS + " has no topic ARN for " + missing + "; give region=arn pairs separated by commas");
         }
