@@ -15,13 +15,13 @@ public final class EnvelopeSchema {
     public static final int MAJOR = 1;
     public static final int MINOR = 0;
     /** The {@code dataschema} of the envelopes this version writes. */
-    public static final URI ID = URI.create("urn:distributary:event-envelope:" + MAJOR + "." + MINOR);
+    public static final URI ID = URI.create("https://distributary.dev/schemas/event-envelope/" + MAJOR + "." + MINOR + ".json");
     /** The CloudEvents {@code datacontenttype} of the data. */
     public static final String DATA_CONTENT_TYPE = "application/json";
     /** The prefix of every CloudEvents {@code type}: {@code dev.distributary.TABLE[.ENTITY].OP}. */
     public static final String TYPE_PREFIX = "dev.distributary.";
 
-    private static final Pattern VERSIONED = Pattern.compile("urn:distributary:event-envelope:(\\d{1,4})\\.(\\d{1,4})");
+    private static final Pattern VERSIONED = Pattern.compile("https://distributary\\.dev/schemas/event-envelope/(\\d{1,4})\\.(\\d{1,4})\\.json");
 
     private EnvelopeSchema() {
     }
