@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *
  * <ul>
  * <li>Long polling, up to ten messages per receive; at most {@code workers + batchSize} messages
- *     held at once.</li>
+ *     being worked on at once.</li>
  * <li>Each body is decoded into a {@link ChangeEvent} (schema version checked). A message that is
  *     not a valid envelope is logged and never deleted, so it reaches the dead-letter queue.</li>
  * <li>Success: the message is deleted, in batches. Failure (the handler throws): it is left for
@@ -257,12 +257,16 @@ public final class QueueConsumer implements AutoCloseable {
         try {
             handler.handle(event);
         } catch (Exception e) {
+            if (interrupting) {
+                boolean interrupted = Thread.interrupted(); // an interrupted thread cannot call SQS
+                flights.release(List.of(message));
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-            }
-            if (interrupting) {
-                flights.release(List.of(message));
-                return false;
             }
             counters.failed.incrementAndGet();
             LOG.warn("handler failed for event {} (message {}) in {}; it will be delivered again: {}",
@@ -274,6 +278,7 @@ public final class QueueConsumer implements AutoCloseable {
         counters.handled.incrementAndGet();
         listener.handled(event);
         acker.handled(message);
+        flights.free(message);
         return true;
     }
 

@@ -7,10 +7,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deletes handled messages in batches: it takes whatever has been handled since its last call,
- * up to ten, so deletes batch up under load and are prompt when idle.
+ * Deletes handled messages in batches of up to ten: after the first one it waits at most
+ * {@link #LINGER_MILLIS} for more, so deletes batch up under load and are still prompt when idle.
  */
 public final class Acker implements Runnable {
+    static final long LINGER_MILLIS = 20;
+
     private final Flights flights;
     private final BlockingQueue<InFlight> handled = new LinkedBlockingQueue<>();
     private volatile boolean finishing;
@@ -49,8 +51,28 @@ public final class Acker implements Runnable {
             }
             List<InFlight> batch = new ArrayList<>();
             batch.add(first);
-            handled.drainTo(batch, SqsBatch.MAX_ENTRIES - 1);
+            linger(batch);
             flights.delete(batch);
+        }
+    }
+
+    private void linger(List<InFlight> batch) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        while (batch.size() < SqsBatch.MAX_ENTRIES) {
+            handled.drainTo(batch, SqsBatch.MAX_ENTRIES - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= SqsBatch.MAX_ENTRIES || left <= 0 || finishing) {
+                return;
+            }
+            try {
+                InFlight next = handled.poll(left, TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    batch.add(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * The messages a consumer holds, and the bound on how many: one permit per message from receive
- * until it is settled (deleted, released or left for redelivery), exactly once.
+ * The messages a consumer holds, and the bound on how many it works on: one permit per message
+ * from receive until its handling is over (freed); the message itself is tracked, and kept
+ * hidden, until it is settled: deleted, released or left for redelivery.
  */
 public final class Flights {
     private final Set<InFlight> messages = ConcurrentHashMap.newKeySet();
@@ -53,12 +54,19 @@ public final class Flights {
         return messages.size();
     }
 
-    /** Marks the messages settled (whatever happened to them on the queue) and frees their room. */
+    /** Gives back the message's room once its handling is over (it may still await its delete). */
+    public void free(InFlight message) {
+        if (message.free()) {
+            capacity.release();
+        }
+    }
+
+    /** Marks the messages settled (whatever happened to them on the queue), frees them and stops tracking them. */
     public void settle(List<InFlight> settled) {
         for (InFlight message : settled) {
+            free(message);
             if (message.settle()) {
                 messages.remove(message);
-                capacity.release();
             }
         }
     }
@@ -69,10 +77,12 @@ public final class Flights {
         if (open.isEmpty()) {
             return;
         }
-        sqs.changeVisibility(open, 0);
-        counters.released.addAndGet(open.size());
+        int released = sqs.changeVisibility(open, 0).size(); // the others come back when their visibility runs out
+        counters.released.addAndGet(released);
         settle(open);
-        onReleased.accept(open.size());
+        if (released > 0) {
+            onReleased.accept(released);
+        }
     }
 
     /** Leaves a failed message for redelivery: after {@code retryDelay}, or when its visibility timeout runs out. */

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 public final class InFlight {
     private final Message message;
     private final AtomicBoolean settled = new AtomicBoolean();
+    private final AtomicBoolean freed = new AtomicBoolean();
     private volatile long visibleUntilNanos;
 
     public InFlight(Message message, long visibleUntilNanos) {
@@ -45,7 +46,12 @@ public final class InFlight {
         this.visibleUntilNanos = nanos;
     }
 
-    /** True the first time only: whoever settles the message releases its capacity. */
+    /** True the first time only: whoever frees the message gives its room back. */
+    public boolean free() {
+        return freed.compareAndSet(false, true);
+    }
+
+    /** True the first time only: whoever settles the message stops tracking it. */
     public boolean settle() {
         return settled.compareAndSet(false, true);
     }
