@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-@Command(name = "consume", description = {
+@Command(name = "consume", mixinStandardHelpOptions = true, description = {
         "Read a consumer's queue in one region and print its events; they are deleted once printed.",
         "A message that is not a valid event is reported and left in the queue (after the consumer's max receive count it "
                 + "moves to the dead-letter queue)."})

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-@Command(name = "redrive", description = {
+@Command(name = "redrive", mixinStandardHelpOptions = true, description = {
         "Move the messages of a consumer's dead-letter queue back to its queue, in one region.",
         "Uses SQS's StartMessageMoveTask where the endpoint has it; otherwise receives, sends, and deletes each message only "
                 + "after its copy was sent."})
