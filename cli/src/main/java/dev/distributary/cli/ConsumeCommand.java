@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -68,6 +69,8 @@ final class ConsumeCommand implements Callable<Integer> {
                 return read(sqs, queues);
             } catch (SdkClientException e) {
                 throw ConsumerQueues.unreachable(aws, region, e);
+            } catch (AwsServiceException e) {
+                throw ConsumerQueues.refused(aws, region, e);
             }
         }
     }

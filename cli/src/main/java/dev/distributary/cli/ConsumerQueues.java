@@ -6,6 +6,7 @@ import dev.distributary.topology.ConsumerSpec;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.internal.Suggestions;
 import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -43,13 +44,23 @@ record ConsumerQueues(String region, QueueSubscription subscription, String queu
                     + "; deploy the platform there first, or point --endpoint at the emulator that runs it");
         } catch (SdkClientException e) {
             throw unreachable(endpoint, region, e);
+        } catch (AwsServiceException e) {
+            throw refused(endpoint, region, e);
         }
     }
 
     static UserException unreachable(AwsEndpoint endpoint, String region, SdkClientException e) {
-        return new UserException("cannot reach SQS " + endpoint.where(region) + ": " + e.getMessage()
+        String reason = String.valueOf(e.getMessage()).startsWith("Unable to load credentials")
+                ? "no AWS credentials were found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)" : e.getMessage();
+        return new UserException("cannot reach SQS " + endpoint.where(region) + ": " + reason
                 + (endpoint.uri().isPresent() ? "; is the emulator running? (check --endpoint or AWS_ENDPOINT_URL)"
                         : "; check your AWS credentials, or pass --endpoint for an emulator"));
+    }
+
+    static UserException refused(AwsEndpoint endpoint, String region, AwsServiceException e) {
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+        return new UserException("SQS " + endpoint.where(region) + " refused the request (HTTP " + e.statusCode() + " " + message + ")",
+                Distributary.CHECK_FAILED);
     }
 
     private static UserException unknownConsumer(Topology topology, String name, String file) {

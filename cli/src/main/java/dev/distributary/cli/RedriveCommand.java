@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -52,6 +53,8 @@ final class RedriveCommand implements Callable<Integer> {
                 result = new DlqRedrive(sqs).redrive(queues.deadLetterQueueUrl(), queues.queueUrl(), progress);
             } catch (SdkClientException e) {
                 throw ConsumerQueues.unreachable(aws, region, e);
+            } catch (AwsServiceException e) {
+                throw ConsumerQueues.refused(aws, region, e);
             } finally {
                 progress.close();
             }

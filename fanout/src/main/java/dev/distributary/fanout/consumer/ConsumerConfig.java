@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param queueUrl          the queue
  * @param workers           handler threads (1–256)
  * @param batchSize         messages per receive (1–10)
- * @param waitTime          long-polling wait per receive (0–20 s)
+ * @param waitTime          long-polling wait per receive (0–20 s); with 0 (short polling) an empty receive is followed by a 100 ms pause
  * @param visibilityTimeout how long a received message stays hidden; extended while its handler runs (1 s – 12 h)
  * @param retryDelay        after a failure, hide the message this long before it is delivered again; empty: leave it
  *                          hidden for the rest of its visibility timeout

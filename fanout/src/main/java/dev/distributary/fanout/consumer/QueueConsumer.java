@@ -60,6 +60,7 @@ public final class QueueConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
     private static final Duration RESERVE_WAIT = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration SHORT_POLL_IDLE = Duration.ofMillis(100);
 
     private enum State { NEW, RUNNING, STOPPED }
 
@@ -191,6 +192,9 @@ public final class QueueConsumer implements AutoCloseable {
                 continue;
             }
             flights.unreserve(config.batchSize() - messages.size());
+            if (messages.isEmpty() && config.waitTime().isZero()) {
+                await(SHORT_POLL_IDLE); // short polling: an idle consumer must not spin
+            }
             long visibleUntil = System.nanoTime() + config.visibilityTimeout().toNanos();
             List<InFlight> received = messages.stream().map(m -> new InFlight(m, visibleUntil)).toList();
             flights.add(received);

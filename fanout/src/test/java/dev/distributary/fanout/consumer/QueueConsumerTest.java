@@ -53,7 +53,7 @@ class QueueConsumerTest {
         };
         producer.start();
 
-        QueueConsumer first = consumer(sqs, queue.queueUrl(), record).workers(8).build().start();
+        QueueConsumer first = consumer(sqs, queue.queueUrl(), record).workers(8).waitTime(Duration.ZERO).build().start();
         await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() >= 300);
         first.close();
         ConsumerStats stopped = first.stats();
@@ -63,7 +63,7 @@ class QueueConsumerTest {
         assertThat(stopped.received()).isEqualTo(stopped.handled() + stopped.released());
         assertThat(stopped.inFlight()).isZero();
 
-        try (QueueConsumer second = consumer(sqs, queue.queueUrl(), record).workers(8).build().start()) {
+        try (QueueConsumer second = consumer(sqs, queue.queueUrl(), record).workers(8).waitTime(Duration.ZERO).build().start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == 1_000);
         }
         producer.join(10_000);
