@@ -1,5 +1,6 @@
 package dev.distributary.cli;
 
+import dev.distributary.fanout.FanoutConfigException;
 import dev.distributary.topology.Problem;
 import dev.distributary.topology.TopologyException;
 import picocli.CommandLine;
@@ -18,6 +19,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             Problem first = invalid.problems().get(0);
             int count = invalid.problems().size();
             err.println(count + (count == 1 ? " problem" : " problems") + " in " + first.file() + "; nothing was changed.");
+            return Distributary.BAD_INPUT;
+        }
+        if (e instanceof FanoutConfigException fanout) {
+            err.println("distributary: " + fanout.getMessage());
             return Distributary.BAD_INPUT;
         }
         if (e instanceof UserException user) {

@@ -1,20 +1,24 @@
 package dev.distributary.cli;
 
-import dev.distributary.topology.ConsumerSpec;
-import dev.distributary.topology.EventName;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.distributary.fanout.FanoutLayout;
+import dev.distributary.fanout.RegionFanout;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.Topology;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What the platform deploys in each region, derived from the topology alone: the input of
  * {@code distributary plan} in text and JSON.
  */
 record Plan(String platform, String routing, String primary, String fanout, List<RegionPlan> regions, List<ClassResidency> residency) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One region's share of the platform. */
     record RegionPlan(String region, boolean processesChanges, String processor, List<ReplicaPlan> replicas, String topic,
@@ -30,7 +34,8 @@ record Plan(String platform, String routing, String primary, String fanout, List
     record ReplicaPlan(String table, String zone, String dataClass, boolean processesReplicaEvents) {
     }
 
-    record QueuePlan(String consumer, String queue, String deadLetterQueue, int maxReceiveCount, String filter) {
+    /** A consumer's queue; {@code filterPolicy} is its subscription's SNS filter policy, exactly as deployed. */
+    record QueuePlan(String consumer, String queue, String deadLetterQueue, int maxReceiveCount, JsonNode filterPolicy) {
     }
 
     /** Which regions a data class may reach. */
@@ -39,7 +44,8 @@ record Plan(String platform, String routing, String primary, String fanout, List
 
     static Plan of(Topology topology, List<String> regions) {
         ResourceNames names = ResourceNames.of(topology);
-        List<RegionPlan> regionPlans = regions.stream().map(region -> regionPlan(topology, names, region)).toList();
+        FanoutLayout layout = FanoutLayout.of(topology, names);
+        List<RegionPlan> regionPlans = regions.stream().map(region -> regionPlan(topology, names, layout.region(region))).toList();
         List<ClassResidency> residency = topology.residency().classes().entrySet().stream()
                 .map(entry -> new ClassResidency(entry.getKey(), entry.getValue(), permitted(topology, entry.getKey())))
                 .toList();
@@ -47,7 +53,8 @@ record Plan(String platform, String routing, String primary, String fanout, List
                 topology.fanout().type().yamlName(), regionPlans, residency);
     }
 
-    private static RegionPlan regionPlan(Topology topology, ResourceNames names, String region) {
+    private static RegionPlan regionPlan(Topology topology, ResourceNames names, RegionFanout fanout) {
+        String region = fanout.region();
         boolean primaryMode = topology.routing().mode() == RoutingMode.PRIMARY_REGION;
         boolean processes = topology.processingRegions().contains(region);
         String processor = !processes
@@ -60,10 +67,10 @@ record Plan(String platform, String routing, String primary, String fanout, List
                 .map(table -> new ReplicaPlan(table.name(), table.zone(), topology.defaultClass(table),
                         !primaryMode && topology.wantsReplicaEvents(region, table.name())))
                 .toList();
-        List<QueuePlan> queues = topology.consumersIn(region).stream()
-                .map(c -> new QueuePlan(c.name(), names.queue(c.name()), names.deadLetterQueue(c.name()), c.maxReceiveCount(), describe(topology, c)))
+        List<QueuePlan> queues = fanout.subscriptions().stream()
+                .map(s -> new QueuePlan(s.consumer(), s.queueName(), s.deadLetterQueueName(), s.maxReceiveCount(), json(s.filterPolicy().json())))
                 .toList();
-        return new RegionPlan(region, processes, processor, replicas, names.topic(), queues);
+        return new RegionPlan(region, processes, processor, replicas, fanout.topicName(), queues);
     }
 
     private static Map<String, Boolean> permitted(Topology topology, String dataClass) {
@@ -72,14 +79,11 @@ record Plan(String platform, String routing, String primary, String fanout, List
         return regions;
     }
 
-    /** The consumer's subscription in words. */
-    private static String describe(Topology topology, ConsumerSpec consumer) {
-        StringBuilder filter = new StringBuilder("table ").append(String.join("|", consumer.tables()));
-        if (consumer.eventNames().size() < EventName.values().length) {
-            filter.append("; events ").append(consumer.eventNames().stream().map(EventName::name).collect(Collectors.joining("|")));
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a filter policy is always JSON: " + text, e);
         }
-        filter.append("; origin ").append(consumer.origin().yamlName());
-        consumer.filters().forEach((attribute, values) -> filter.append("; ").append(attribute).append(" in ").append(values));
-        return filter.toString();
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", description = "Show what the platform deploys in each region: replicas, topic, queues with filters, and the residency matrix.")
+@Command(name = "plan", description = "Show what the platform deploys in each region: replicas, topic, queues with their SNS filter policies, and the residency matrix.")
 final class PlanCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -57,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("  topic      %s%n", region.topic());
             for (Plan.QueuePlan queue : region.queues()) {
                 out.printf("  queue      %s -> DLQ %s after %d receives%n             filter: %s%n",
-                        queue.queue(), queue.deadLetterQueue(), queue.maxReceiveCount(), queue.filter());
+                        queue.queue(), queue.deadLetterQueue(), queue.maxReceiveCount(), queue.filterPolicy());
             }
         }
         out.printf("%nResidency: which data class may reach which region%n");

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlanCommandTest {
 
@@ -19,7 +23,8 @@ class PlanCommandTest {
                 .contains("  table      eu-customers (zone eu, class eu-personal), local changes processed")
                 .contains("  table      orders (zone global, class public), local and replicated changes processed")
                 .contains("  queue      shop-crm-sync -> DLQ shop-crm-sync-dlq after 5 receives")
-                .contains("filter: table orders; events INSERT|MODIFY; origin local")
+                .contains("filter: {\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}")
+                .contains("  queue      shop-order-cache -> DLQ shop-order-cache-dlq after 5 receives\n             filter: {\"table\":[\"orders\"]}")
                 .contains("  eu-personal  no         yes        no");
     }
 
@@ -33,6 +38,8 @@ class PlanCommandTest {
         assertThat(region.get("region").asText()).isEqualTo("us-east-1");
         assertThat(region.get("replicas")).extracting(r -> r.get("table").asText()).containsExactly("orders");
         assertThat(region.get("queues")).extracting(q -> q.get("consumer").asText()).containsExactly("billing", "order-cache");
+        assertThat(region.get("queues").get(0).get("filterPolicy"))
+                .isEqualTo(new ObjectMapper().readTree("{\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}"));
         assertThat(plan.get("residency").get(1).get("regions").get("us-east-1").asBoolean()).isFalse();
     }
 
@@ -51,6 +58,40 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("distributary: region 'us-west-2' is not one of the platform's regions [us-east-1, eu-west-1, ap-southeast-2]");
+    }
+
+    @Test
+    void fifoPlatformWithItemFilters_showsTheirPolicyKeys() {
+        CliRun run = CliRun.of("plan", "-f", "../examples/fifo.yaml");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("topic      ledger-events.fifo")
+                .contains("queue      ledger-statements.fifo -> DLQ ledger-statements-dlq.fifo after 5 receives")
+                .contains("filter: {\"table\":[\"accounts\"],\"originKind\":[\"local\"],\"item.kind\":[\"debit\",\"credit\"]}");
+    }
+
+    @Test
+    void consumerWhosePolicySnsCannotExpress_exitsTwo_sayingWhatToChange(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("platform.yaml");
+        Files.writeString(file, """
+                regions: [us-east-1]
+                tables:
+                  - name: orders
+                    partitionKey: {name: pk, type: S}
+                  - name: invoices
+                    partitionKey: {name: pk, type: S}
+                fanout:
+                  consumers:
+                    - name: picky
+                      tables: [orders]
+                      eventNames: [INSERT]
+                      filters: {a: [x], b: [y], c: [z]}
+                """);
+
+        CliRun run = CliRun.of("plan", "-f", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("distributary: consumer 'picky': its SNS filter policy needs 6 keys");
     }
 
     @Test

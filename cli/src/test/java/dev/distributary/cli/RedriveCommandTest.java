@@ -1,0 +1,68 @@
+package dev.distributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distributary.fanout.Envelope;
+import dev.distributary.fanout.provision.ProvisionedQueue;
+import dev.distributary.fanout.provision.ProvisionedRegion;
+import dev.distributary.moto.AwsClients;
+import dev.distributary.moto.MotoServer;
+import dev.distributary.moto.junit.MotoTest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+@MotoTest
+class RedriveCommandTest {
+    private static final String REGION = "eu-west-1";
+
+    private AwsClients aws;
+    private String endpoint;
+    private ProvisionedQueue billing;
+
+    @BeforeEach
+    void provision(MotoServer server, AwsClients aws) {
+        server.reset();
+        this.aws = aws;
+        this.endpoint = server.endpoint().toString();
+        ProvisionedRegion region = MotoPlatform.provision(aws, REGION);
+        this.billing = region.requireQueue("billing");
+    }
+
+    @Test
+    void redrive_movesEveryDeadLetterBack_withAProgressBar() {
+        List<Envelope> dead = MotoPlatform.orderLifecycle(REGION);
+        dead.forEach(envelope -> aws.sqs(REGION).sendMessage(b -> b.queueUrl(billing.deadLetterQueueUrl()).messageBody(envelope.json())));
+
+        CliRun run = CliRun.of("redrive", "-f", MotoPlatform.FILE, "--endpoint", endpoint, "--region", REGION, "--consumer", "billing");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo("Moved 3 messages from shop-billing-dlq back to shop-billing in eu-west-1 at " + endpoint
+                + " (copy and delete).");
+        assertThat(run.err()).contains("Redrive shop-billing-dlq").contains("3/3")
+                .contains("distributary: StartMessageMoveTask is not available at this endpoint (HTTP 500");
+        assertThat(MotoPlatform.count(aws, REGION, billing.deadLetterQueueUrl())).isZero();
+        List<Message> back = aws.sqs(REGION).receiveMessage(b -> b.queueUrl(billing.queueUrl()).maxNumberOfMessages(10)).messages();
+        Set<String> bodies = new HashSet<>(back.stream().map(Message::body).toList());
+        assertThat(bodies).isEqualTo(new HashSet<>(dead.stream().map(Envelope::json).toList()));
+    }
+
+    @Test
+    void emptyDeadLetterQueue_saysThereIsNothingToMove() {
+        CliRun run = CliRun.of("redrive", "-f", MotoPlatform.FILE, "--endpoint", endpoint, "--region", REGION, "--consumer", "billing");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo("shop-billing-dlq in eu-west-1 at " + endpoint + " is empty; nothing to move.");
+    }
+
+    @Test
+    void regionOutsideThePlatform_exitsTwo_listingTheRegions() {
+        CliRun run = CliRun.of("redrive", "-f", MotoPlatform.FILE, "--endpoint", endpoint, "--region", "us-west-2", "--consumer", "billing");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("distributary: region 'us-west-2' is not one of the platform's regions [us-east-1, eu-west-1, ap-southeast-2]");
+    }
+}

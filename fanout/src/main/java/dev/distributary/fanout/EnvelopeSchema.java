@@ -1,0 +1,42 @@
+package dev.distributary.fanout;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The version of the envelope, carried in its CloudEvents {@code dataschema} attribute and in
+ * the {@code $id} of {@code docs/event-envelope.schema.json}. Minor versions only add optional
+ * fields, so a consumer accepts every minor version of its major; a new major is a breaking
+ * change that {@link ChangeEvent#parse} refuses with {@link UnsupportedSchemaException}.
+ */
+public final class EnvelopeSchema {
+    public static final int MAJOR = 1;
+    public static final int MINOR = 0;
+    /** The {@code dataschema} of the envelopes this version writes. */
+    public static final URI ID = URI.create("https://distributary.dev/schemas/event-envelope/" + MAJOR + "." + MINOR + ".json");
+    /** The CloudEvents {@code datacontenttype} of the data. */
+    public static final String DATA_CONTENT_TYPE = "application/json";
+    /** The prefix of every CloudEvents {@code type}: {@code dev.distributary.TABLE[.ENTITY].OP}. */
+    public static final String TYPE_PREFIX = "dev.distributary.";
+
+    private static final Pattern VERSIONED = Pattern.compile("https://distributary\\.dev/schemas/event-envelope/(\\d{1,4})\\.(\\d{1,4})\\.json");
+
+    private EnvelopeSchema() {
+    }
+
+    /** The major version a {@code dataschema} names, or empty when it is not a Distributary envelope schema. */
+    public static Optional<Integer> majorOf(URI dataSchema) {
+        if (dataSchema == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = VERSIONED.matcher(dataSchema.toString());
+        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+    }
+
+    /** Whether envelopes of that schema can be read by this version. */
+    public static boolean isSupported(URI dataSchema) {
+        return majorOf(dataSchema).filter(major -> major == MAJOR).isPresent();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.distributary.fanout.consumer;
+
+/** How {@link DlqRedrive} moved the messages. */
+public enum RedriveMethod {
+    /** SQS's own StartMessageMoveTask, where the endpoint supports it. */
+    MESSAGE_MOVE_TASK,
+    /** Receive from the dead-letter queue, send to the queue, then delete what was sent. */
+    COPY_AND_DELETE
+}
