@@ -1,0 +1,92 @@
+package dev.distributary.topology;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The contract between whoever deploys the regional processor (the Pulumi program, the local
+ * run) and the processor itself: the names of its environment variables and how their values
+ * are written. The processor reads them once, at start; Lambda sets {@code AWS_REGION} and
+ * {@code AWS_LAMBDA_FUNCTION_NAME}.
+ */
+public final class ProcessorEnvironment {
+    /** The platform YAML, inline; {@link #GZIP_BASE64} values are compressed (Lambda's environment holds 4 KB in all). */
+    public static final String PLATFORM = "DISTRIBUTARY_PLATFORM";
+    /** Or: a path to the platform file. */
+    public static final String PLATFORM_FILE = "DISTRIBUTARY_PLATFORM_FILE";
+    /** Topic ARN per region: {@code region=arn,region=arn}. This region's only, except in primary-region mode. */
+    public static final String TOPICS = "DISTRIBUTARY_TOPICS";
+    /** Where permanent failures go, with the full record and the reason. */
+    public static final String QUARANTINE_QUEUE_URL = "DISTRIBUTARY_QUARANTINE_QUEUE_URL";
+    /** The regional idempotency table. */
+    public static final String IDEMPOTENCY_TABLE = "DISTRIBUTARY_IDEMPOTENCY_TABLE";
+    /** {@code true} lets item images be logged at DEBUG; by default they never are (they may hold personal data). */
+    public static final String LOG_IMAGES = "DISTRIBUTARY_LOG_IMAGES";
+    /** Powertools' service name for logs, traces and metrics. */
+    public static final String SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
+    public static final String GZIP_BASE64 = "gzip+base64:";
+
+    private ProcessorEnvironment() {
+    }
+
+    /** The variables for one region's processor. */
+    public static Map<String, String> of(String platformYaml, Map<String, String> topicArns, String quarantineQueueUrl, String idempotencyTable) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(PLATFORM, encodePlatform(platformYaml));
+        env.put(TOPICS, formatTopics(topicArns));
+        env.put(QUARANTINE_QUEUE_URL, quarantineQueueUrl);
+        env.put(IDEMPOTENCY_TABLE, idempotencyTable);
+        env.put(SERVICE_NAME, "distributary-processor");
+        return env;
+    }
+
+    public static String formatTopics(Map<String, String> topicArns) {
+        StringBuilder value = new StringBuilder();
+        topicArns.forEach((region, arn) -> value.append(value.length() == 0 ? "" : ",").append(region).append('=').append(arn));
+        return value.toString();
+    }
+
+    /** Parses {@link #TOPICS}; {@link IllegalArgumentException} names an entry that is not {@code region=arn}. */
+    public static Map<String, String> parseTopics(String value) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals < 1 || equals == pair.length() - 1) {
+                throw new IllegalArgumentException(TOPICS + " entry '" + pair + "' is not region=topic-arn");
+            }
+            topics.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+        }
+        return topics;
+    }
+
+    /** The platform YAML compressed for the environment. */
+    public static String encodePlatform(String yaml) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(yaml.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return GZIP_BASE64 + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** The platform YAML from {@link #PLATFORM}, compressed or not; {@link IllegalArgumentException} when it cannot be decoded. */
+    public static String decodePlatform(String value) {
+        if (!value.startsWith(GZIP_BASE64)) {
+            return value;
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(value.substring(GZIP_BASE64.length()))))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(PLATFORM + " is not valid " + GZIP_BASE64 + " text: " + e.getMessage(), e);
+        }
+    }
+}
