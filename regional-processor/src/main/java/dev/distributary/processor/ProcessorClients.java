@@ -1,0 +1,85 @@
+package dev.distributary.processor;
+
+import dev.distributary.fanout.publish.SnsPublisher;
+import dev.distributary.processor.idempotency.FixedDynamoDbPersistenceStore;
+import dev.distributary.processor.idempotency.PowertoolsPublishLedger;
+import dev.distributary.processor.internal.EmfMetrics;
+import dev.distributary.processor.internal.SqsQuarantine;
+import dev.distributary.processor.internal.XrayTracer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The AWS clients of one function instance, built once: the lightweight URL-connection HTTP
+ * client, this region's DynamoDB and SQS, and an SNS client per region published to (the
+ * primary publishes cross-region in primary-region mode). Endpoints follow the SDK's own
+ * settings, {@code AWS_ENDPOINT_URL} included.
+ */
+final class ProcessorClients {
+    private final ProcessorConfig config;
+    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(10)).build();
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final Map<String, RegionalPublisher> publishers = new ConcurrentHashMap<>();
+
+    ProcessorClients(ProcessorConfig config) {
+        this.config = config;
+        this.dynamo = DynamoDbClient.builder().region(Region.of(config.region())).httpClient(http).build();
+        this.sqs = SqsClient.builder().region(Region.of(config.region())).httpClient(http).build();
+    }
+
+    ProcessorConfig config() {
+        return config;
+    }
+
+    DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    SqsClient sqs() {
+        return sqs;
+    }
+
+    /** The SNS client of a topic's region. */
+    SnsClient sns(String region) {
+        return publisher(region).client();
+    }
+
+    StreamProcessor processor(Clock clock) {
+        Duration expiry = Duration.ofSeconds(config.topology().processor().idempotencyExpirySeconds());
+        return new StreamProcessor(config,
+                (topicArn, envelopes) -> publisher(regionOf(topicArn)).publisher().publish(topicArn, envelopes),
+                new PowertoolsPublishLedger(new FixedDynamoDbPersistenceStore(dynamo, config.idempotencyTable()), config.functionName(), expiry),
+                new SqsQuarantine(sqs, config.quarantineQueueUrl()),
+                new EmfMetrics(config.region(), config.functionName()),
+                new XrayTracer(), clock);
+    }
+
+    private RegionalPublisher publisher(String region) {
+        return publishers.computeIfAbsent(region, r -> {
+            SnsClient client = SnsClient.builder().region(Region.of(r)).httpClient(http).build();
+            return new RegionalPublisher(client, new SnsPublisher(client));
+        });
+    }
+
+    private record RegionalPublisher(SnsClient client, SnsPublisher publisher) {
+    }
+
+    /** arn:aws:sns:REGION:ACCOUNT:NAME */
+    static String regionOf(String topicArn) {
+        String[] parts = topicArn.split(":");
+        if (parts.length < 6) {
+            throw new ProcessorConfigException("not an SNS topic ARN: " + topicArn);
+        }
+        return parts[3];
+    }
+}

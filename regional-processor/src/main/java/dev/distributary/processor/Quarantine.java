@@ -1,0 +1,20 @@
+package dev.distributary.processor;
+
+import java.util.List;
+
+/**
+ * Where records that must not or cannot be published go, with their full payload and the reason
+ * (the quarantine queue).
+ */
+public interface Quarantine {
+
+    /** One record to quarantine. */
+    record Entry(String eventId, String sequenceNumber, String reason, String message) {
+    }
+
+    /**
+     * Sends the entries; returns the event IDs that were accepted. Entries not returned failed
+     * transiently and are retried with their batch.
+     */
+    List<String> send(List<Entry> entries);
+}

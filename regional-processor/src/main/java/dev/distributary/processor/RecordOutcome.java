@@ -1,0 +1,27 @@
+package dev.distributary.processor;
+
+import java.util.List;
+
+/** What became of one stream record in one invocation. */
+public sealed interface RecordOutcome {
+
+    String eventId();
+
+    String sequenceNumber();
+
+    /** Published to the topics of these regions. */
+    record Published(String eventId, String sequenceNumber, String table, List<String> regions) implements RecordOutcome {
+    }
+
+    /** Deliberately not published. */
+    record Skipped(String eventId, String sequenceNumber, SkipReason reason) implements RecordOutcome {
+    }
+
+    /** Sent to the quarantine queue with its full payload. */
+    record Quarantined(String eventId, String sequenceNumber, String reason) implements RecordOutcome {
+    }
+
+    /** Not handled in this invocation (a transient failure at or before it): the event source mapping retries from the first. */
+    record Retry(String eventId, String sequenceNumber, String reason) implements RecordOutcome {
+    }
+}

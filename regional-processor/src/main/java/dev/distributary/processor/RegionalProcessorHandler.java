@@ -1,0 +1,57 @@
+package dev.distributary.processor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distributary.processor.internal.LambdaRecords;
+import java.time.Clock;
+import java.util.List;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.tracing.Tracing;
+
+/**
+ * The Lambda entry point: reads its configuration once from the environment, hands each batch to
+ * the {@link StreamProcessor}, and answers with the first sequence number to retry
+ * (ReportBatchItemFailures). The environment is documented in the module README.
+ */
+public final class RegionalProcessorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
+    private final ProcessorClients clients;
+    private final StreamProcessor processor;
+
+    public RegionalProcessorHandler() {
+        this(ProcessorConfig.fromEnvironment(System.getenv()));
+    }
+
+    RegionalProcessorHandler(ProcessorConfig config) {
+        this.clients = new ProcessorClients(config);
+        this.processor = clients.processor(Clock.systemUTC());
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    @Logging
+    @Tracing
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<ObjectNode> records = event.getRecords() == null ? List.of()
+                : event.getRecords().stream().map(LambdaRecords::toJson).toList();
+        BatchResult result = processor.process(records, context::getRemainingTimeInMillis);
+        return StreamsEventResponse.builder()
+                .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
+                .build();
+    }
+
+    /** SnapStart: warm the clients and serializers before the snapshot is taken. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.prime(clients);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the restored environment
+    }
+}

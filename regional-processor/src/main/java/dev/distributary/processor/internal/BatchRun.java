@@ -1,0 +1,276 @@
+package dev.distributary.processor.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distributary.change.ChangeRecord;
+import dev.distributary.change.MalformedRecordException;
+import dev.distributary.change.StreamRecordJson;
+import dev.distributary.fanout.Envelope;
+import dev.distributary.fanout.publish.PublishOutcome;
+import dev.distributary.fanout.publish.PublishResult;
+import dev.distributary.fanout.publish.FailureKind;
+import dev.distributary.processor.BatchResult;
+import dev.distributary.processor.ProcessorMetrics;
+import dev.distributary.processor.ProcessorMetrics.Metric;
+import dev.distributary.processor.Quarantine;
+import dev.distributary.processor.RecordOutcome;
+import dev.distributary.processor.SkipReason;
+import dev.distributary.processor.idempotency.PublishLedger;
+import dev.distributary.replication.Classification;
+import dev.distributary.replication.OriginClassifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/**
+ * One batch through the pipeline, in shard order: decode, classify, route (origin filter and
+ * residency guard), claim in the publish ledger, publish (batched per topic), quarantine, then
+ * complete or release the claims. The first record that meets a transient failure, and every
+ * record after it that was not fully handled, is left for the event source mapping to retry.
+ */
+public final class BatchRun {
+    /** Below this much remaining time no new work starts: a timeout mid-publish would leave claims to expire. */
+    static final int SAFETY_MILLIS = 3_000;
+
+    private final PipelineParts parts;
+    private final Clock clock;
+    private final IntSupplier remainingMillis;
+    private final List<Item> items = new ArrayList<>();
+    private int firstFailure = Integer.MAX_VALUE;
+
+    /** One record's state through the run. */
+    private static final class Item {
+        final int index;
+        final ObjectNode raw;
+        final String eventId;
+        final String sequence;
+        String ledgerKey;
+        ChangeRecord change;
+        Classification classification;
+        Route route;
+        boolean claimed;
+        RecordOutcome outcome;
+        String failure;
+
+        Item(int index, ObjectNode raw) {
+            this.index = index;
+            this.raw = raw;
+            this.eventId = raw.path("eventID").asText("");
+            this.sequence = raw.path("dynamodb").path("SequenceNumber").asText("");
+            this.ledgerKey = eventId.isEmpty() ? "sequence:" + sequence : eventId;
+        }
+    }
+
+    /** What a run needs; one per processor. */
+    public record PipelineParts(String region, String functionName, OriginClassifier classifier, Router router, PublishLedger ledger,
+            dev.distributary.processor.Publisher publisher, Map<String, String> topicArns, Quarantine quarantine, ProcessorMetrics metrics,
+            RecordLog log, Tracer tracer) {
+    }
+
+    public BatchRun(PipelineParts parts, Clock clock, IntSupplier remainingMillis) {
+        this.parts = parts;
+        this.clock = clock;
+        this.remainingMillis = remainingMillis;
+    }
+
+    public BatchResult run(List<ObjectNode> records) {
+        Tracer tracer = parts.tracer();
+        tracer.stage("classify", () -> {
+            for (int i = 0; i < records.size(); i++) {
+                items.add(route(new Item(i, records.get(i))));
+            }
+        });
+        tracer.stage("claim", this::claim);
+        tracer.stage("publish", this::publish);
+        tracer.stage("quarantine", this::quarantine);
+        tracer.stage("settle", this::settle);
+        BatchResult result = result();
+        tracer.annotate("tables", String.join(",", items.stream().filter(i -> i.change != null).map(i -> i.change.table()).distinct().sorted().toList()));
+        tracer.annotate("outcome", result.retryFrom().isPresent() ? "partial" : "complete");
+        return result;
+    }
+
+    private Item route(Item item) {
+        if (item.sequence.isEmpty()) {
+            item.route = new Route.Quarantine("malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it", false);
+            return item;
+        }
+        try {
+            item.change = StreamRecordJson.read(item.raw);
+        } catch (MalformedRecordException e) {
+            item.route = new Route.Quarantine("malformed: " + e.getMessage(), false);
+            return item;
+        }
+        item.classification = parts.classifier().classify(item.change);
+        item.route = parts.router().route(item.change, item.classification);
+        return item;
+    }
+
+    /** Claims, in order, every record to publish or quarantine; stops at the first that cannot be claimed now. */
+    private void claim() {
+        for (Item item : items) {
+            if (item.route instanceof Route.Skip) {
+                continue;
+            }
+            if (remainingMillis.getAsInt() < SAFETY_MILLIS) {
+                fail(item, "the invocation is about to time out");
+                return;
+            }
+            PublishLedger.Claim claim;
+            try {
+                claim = parts.ledger().claim(item.ledgerKey, clock.instant(), remainingMillis.getAsInt());
+            } catch (RuntimeException e) {
+                fail(item, "idempotency store: " + Failures.describe(e));
+                return;
+            }
+            if (claim instanceof PublishLedger.Claim.AlreadyPublished) {
+                item.route = new Route.Skip(SkipReason.ALREADY_HANDLED);
+            } else if (claim instanceof PublishLedger.Claim.InProgressElsewhere elsewhere) {
+                fail(item, "another invocation holds it until " + elsewhere.until());
+                return;
+            } else {
+                item.claimed = true;
+            }
+        }
+    }
+
+    /** Publishes the claimed records, one PublishBatch sequence per target topic. */
+    private void publish() {
+        Map<String, List<Item>> byRegion = new LinkedHashMap<>();
+        for (Item item : items) {
+            if (item.claimed && item.route instanceof Route.Publish publish) {
+                publish.regions().forEach(region -> byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(item));
+            }
+        }
+        Map<Item, List<PublishOutcome>> outcomes = new LinkedHashMap<>();
+        byRegion.forEach((region, regionItems) -> {
+            List<Envelope> envelopes = regionItems.stream().map(i -> ((Route.Publish) i.route).envelope()).toList();
+            PublishResult result = parts.publisher().publish(parts.topicArns().get(region), envelopes);
+            for (int i = 0; i < regionItems.size(); i++) {
+                outcomes.computeIfAbsent(regionItems.get(i), k -> new ArrayList<>()).add(result.outcomes().get(i));
+            }
+        });
+        outcomes.forEach((item, results) -> {
+            Optional<PublishOutcome> transientFailure = results.stream().filter(o -> o instanceof PublishOutcome.NotAttempted
+                    || (o instanceof PublishOutcome.Failed f && f.kind() == FailureKind.TRANSIENT)).findFirst();
+            Optional<PublishOutcome.Failed> permanent = results.stream().filter(PublishOutcome.Failed.class::isInstance)
+                    .map(PublishOutcome.Failed.class::cast).filter(f -> f.kind() == FailureKind.PERMANENT).findFirst();
+            Route.Publish publish = (Route.Publish) item.route;
+            if (transientFailure.isPresent()) {
+                fail(item, "publishing: " + describe(transientFailure.get()));
+            } else if (permanent.isPresent()) {
+                item.route = new Route.Quarantine("publish refused: " + permanent.get().code() + ": " + permanent.get().message(), false);
+            } else {
+                item.outcome = new RecordOutcome.Published(item.eventId, item.sequence, item.change.table(), publish.regions());
+                parts.metrics().lag(clock.millis() - publish.writeTimeMillis());
+            }
+        });
+    }
+
+    /** Quarantines, in one call, the claimed records before the first failure that must be quarantined. */
+    private void quarantine() {
+        List<Item> toQuarantine = items.stream()
+                .filter(i -> i.claimed && i.outcome == null && i.index < firstFailure && i.route instanceof Route.Quarantine)
+                .toList();
+        if (toQuarantine.isEmpty()) {
+            return;
+        }
+        List<Quarantine.Entry> entries = toQuarantine.stream().map(i -> new Quarantine.Entry(i.ledgerKey, i.sequence,
+                ((Route.Quarantine) i.route).reason(),
+                QuarantineMessages.of(i.raw, ((Route.Quarantine) i.route).reason(), parts.region(), parts.functionName(), clock.instant()))).toList();
+        List<String> accepted;
+        try {
+            accepted = parts.quarantine().send(entries);
+        } catch (RuntimeException e) {
+            accepted = List.of();
+        }
+        for (Item item : toQuarantine) {
+            if (accepted.contains(item.ledgerKey)) {
+                item.outcome = new RecordOutcome.Quarantined(item.eventId, item.sequence, ((Route.Quarantine) item.route).reason());
+            } else {
+                fail(item, "the quarantine queue did not accept it");
+            }
+        }
+    }
+
+    /** Completes the claims of what was done, releases the rest; records the outcome of every record. */
+    private void settle() {
+        for (Item item : items) {
+            boolean done = item.outcome instanceof RecordOutcome.Published || item.outcome instanceof RecordOutcome.Quarantined;
+            if (item.claimed) {
+                if (done) {
+                    complete(item);
+                } else {
+                    release(item);
+                }
+            }
+            if (item.outcome == null && item.index < firstFailure && item.route instanceof Route.Skip skip) {
+                item.outcome = new RecordOutcome.Skipped(item.eventId, item.sequence, skip.reason());
+            }
+            if (item.outcome == null) {
+                item.outcome = new RecordOutcome.Retry(item.eventId, item.sequence,
+                        item.failure != null ? item.failure : "after a record that must be retried first");
+            }
+        }
+    }
+
+    private BatchResult result() {
+        ProcessorMetrics metrics = parts.metrics();
+        for (Item item : items) {
+            RecordOutcome outcome = item.outcome;
+            if (!(outcome instanceof RecordOutcome.Retry)) {
+                metrics.count(Metric.Processed, 1);
+            }
+            if (outcome instanceof RecordOutcome.Published) {
+                metrics.count(Metric.Published, 1);
+            } else if (outcome instanceof RecordOutcome.Skipped skipped) {
+                metrics.count(skipped.reason() == SkipReason.REPLICA_NOT_WANTED ? Metric.SkippedReplica : Metric.Skipped, 1);
+            } else if (outcome instanceof RecordOutcome.Quarantined) {
+                metrics.count(Metric.Quarantined, 1);
+                if (item.route instanceof Route.Quarantine q && q.residency()) {
+                    metrics.count(Metric.ResidencyBlocked, 1);
+                }
+            } else {
+                metrics.count(Metric.Retried, 1);
+            }
+            parts.log().record(item.raw, item.change, item.classification, outcome);
+        }
+        Optional<String> retryFrom = firstFailure == Integer.MAX_VALUE ? Optional.empty() : Optional.of(items.get(firstFailure).sequence);
+        return new BatchResult(items.stream().map(i -> i.outcome).toList(), retryFrom);
+    }
+
+    private void complete(Item item) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                parts.ledger().complete(item.ledgerKey, clock.instant());
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        parts.log().problem("could not mark record " + item.eventId + " done in the idempotency store; a retry after its in-progress expiry may publish it again: "
+                + Failures.describe(last));
+    }
+
+    private void release(Item item) {
+        try {
+            parts.ledger().release(item.ledgerKey);
+        } catch (RuntimeException e) {
+            parts.log().problem("could not release record " + item.eventId + "; a retry takes it over after its in-progress expiry: " + Failures.describe(e));
+        }
+    }
+
+    private void fail(Item item, String reason) {
+        item.failure = reason;
+        firstFailure = Math.min(firstFailure, item.index);
+    }
+
+    private static String describe(PublishOutcome outcome) {
+        return outcome instanceof PublishOutcome.Failed failed ? failed.code() + ": " + failed.message()
+                : ((PublishOutcome.NotAttempted) outcome).reason();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.distributary.processor.internal;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The quarantine message of a record: the reason, where it was read and by whom, and the full
+ * record as the stream delivered it. A record too large for one SQS message (256 KB) is carried
+ * gzip-compressed; if even that does not fit, the message keeps the record's coordinates (stream
+ * ARN and sequence number, enough to read it again from the stream within 24 hours) and says so.
+ */
+final class QuarantineMessages {
+    static final int MAX_SQS_BYTES = 256 * 1024;
+    /** Room for the message's own fields around the record. */
+    private static final int ENVELOPE_ALLOWANCE = 4 * 1024;
+
+    private QuarantineMessages() {
+    }
+
+    static String of(ObjectNode record, String reason, String region, String functionName, Instant now) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("reason", reason);
+        message.put("region", region);
+        message.put("functionName", functionName);
+        message.put("quarantinedAt", now.toString());
+        message.put("eventId", record.path("eventID").asText(""));
+        message.put("sequenceNumber", record.path("dynamodb").path("SequenceNumber").asText(""));
+        message.put("eventSourceARN", record.path("eventSourceARN").asText(""));
+        String full = record.toString();
+        if (full.getBytes(StandardCharsets.UTF_8).length + ENVELOPE_ALLOWANCE <= MAX_SQS_BYTES) {
+            message.set("record", record);
+            return message.toString();
+        }
+        String compressed = gzipBase64(full);
+        if (compressed.length() + ENVELOPE_ALLOWANCE <= MAX_SQS_BYTES) {
+            message.put("recordGzipBase64", compressed);
+            return message.toString();
+        }
+        message.put("recordTooLarge", true);
+        message.set("keys", record.path("dynamodb").path("Keys").deepCopy());
+        return message.toString();
+    }
+
+    private static String gzipBase64(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+}

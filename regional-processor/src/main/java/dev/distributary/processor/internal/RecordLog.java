@@ -1,0 +1,15 @@
+package dev.distributary.processor.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distributary.change.ChangeRecord;
+import dev.distributary.processor.RecordOutcome;
+import dev.distributary.replication.Classification;
+
+/** One structured log line per record, and problems worth an operator's attention. */
+public interface RecordLog {
+
+    /** Logs the record's coordinates, classification and outcome; never its images unless configured to. */
+    void record(ObjectNode raw, ChangeRecord change, Classification classification, RecordOutcome outcome);
+
+    void problem(String message);
+}

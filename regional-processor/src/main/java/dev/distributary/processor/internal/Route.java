@@ -1,0 +1,23 @@
+package dev.distributary.processor.internal;
+
+import dev.distributary.fanout.Envelope;
+import dev.distributary.processor.SkipReason;
+import java.util.List;
+
+/** What the processor does with one record. */
+public sealed interface Route {
+
+    /** Publish the envelope to the topics of these regions. */
+    record Publish(Envelope envelope, List<String> regions, long writeTimeMillis) implements Route {
+        public Publish {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    record Skip(SkipReason reason) implements Route {
+    }
+
+    /** Quarantine with this reason; {@code residency} marks a residency violation (counted apart). */
+    record Quarantine(String reason, boolean residency) implements Route {
+    }
+}

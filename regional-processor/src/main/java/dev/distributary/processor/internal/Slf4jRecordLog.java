@@ -1,0 +1,67 @@
+package dev.distributary.processor.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distributary.change.ChangeRecord;
+import dev.distributary.processor.RecordOutcome;
+import dev.distributary.replication.Classification;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.LoggingUtils;
+
+/**
+ * Record lines through Powertools logging: each line carries {@code sequenceNumber},
+ * {@code eventId}, {@code table}, {@code classification} and {@code outcome} as JSON keys. Item
+ * images are logged only at DEBUG and only when {@code DISTRIBUTARY_LOG_IMAGES} is true.
+ */
+public final class Slf4jRecordLog implements RecordLog {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.distributary.processor.records");
+    private static final String[] KEYS = {"sequenceNumber", "eventId", "table", "classification", "outcome", "reason"};
+
+    private final boolean logImages;
+
+    public Slf4jRecordLog(boolean logImages) {
+        this.logImages = logImages;
+    }
+
+    @Override
+    public void record(ObjectNode raw, ChangeRecord change, Classification classification, RecordOutcome outcome) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("sequenceNumber", outcome.sequenceNumber());
+        keys.put("eventId", outcome.eventId());
+        keys.put("table", change == null ? "" : change.table());
+        keys.put("classification", classification == null ? "malformed" : classification.getClass().getSimpleName());
+        keys.put("outcome", outcome.getClass().getSimpleName());
+        keys.put("reason", reason(outcome));
+        LoggingUtils.appendKeys(keys);
+        try {
+            LOG.info("record {}", keys.get("outcome"));
+            if (logImages && LOG.isDebugEnabled()) {
+                LOG.debug("record images {}", raw.path("dynamodb"));
+            }
+        } finally {
+            for (String key : KEYS) {
+                LoggingUtils.removeKey(key);
+            }
+        }
+    }
+
+    @Override
+    public void problem(String message) {
+        LOG.error(message);
+    }
+
+    private static String reason(RecordOutcome outcome) {
+        if (outcome instanceof RecordOutcome.Skipped skipped) {
+            return skipped.reason().name();
+        }
+        if (outcome instanceof RecordOutcome.Quarantined quarantined) {
+            return quarantined.reason();
+        }
+        if (outcome instanceof RecordOutcome.Retry retry) {
+            return retry.reason();
+        }
+        return "";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.distributary.processor.internal;
+
+import dev.distributary.processor.Quarantine;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/** The quarantine queue, written with SendMessageBatch (ten entries a call). */
+public final class SqsQuarantine implements Quarantine {
+    private static final int BATCH = 10;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsQuarantine(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public List<String> send(List<Entry> entries) {
+        List<String> accepted = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + BATCH));
+            List<SendMessageBatchRequestEntry> requests = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                requests.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).message()).build());
+            }
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(requests));
+            response.successful().forEach(ok -> accepted.add(chunk.get(Integer.parseInt(ok.id())).eventId()));
+        }
+        return accepted;
+    }
+}
