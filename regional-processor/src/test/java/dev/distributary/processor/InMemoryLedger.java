@@ -1,0 +1,44 @@
+package dev.distributary.processor;
+
+import dev.distributary.processor.idempotency.PublishLedger;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The publish ledger in memory, with Powertools' semantics (an in-progress claim expires with its invocation). */
+final class InMemoryLedger implements PublishLedger {
+    private final Map<String, Instant> inProgressUntil = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> completed = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Claim claim(String eventId, Instant now, int remainingMillis) {
+        if (completed.containsKey(eventId)) {
+            return new Claim.AlreadyPublished();
+        }
+        Instant until = inProgressUntil.get(eventId);
+        if (until != null && until.isAfter(now)) {
+            return new Claim.InProgressElsewhere(until);
+        }
+        inProgressUntil.put(eventId, now.plusMillis(remainingMillis));
+        return new Claim.Claimed();
+    }
+
+    @Override
+    public synchronized void complete(String eventId, Instant now) {
+        inProgressUntil.remove(eventId);
+        completed.put(eventId, true);
+    }
+
+    @Override
+    public synchronized void release(String eventId) {
+        inProgressUntil.remove(eventId);
+    }
+
+    boolean isCompleted(String eventId) {
+        return completed.containsKey(eventId);
+    }
+
+    boolean isHeld(String eventId) {
+        return inProgressUntil.containsKey(eventId);
+    }
+}

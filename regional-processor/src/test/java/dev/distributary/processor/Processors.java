@@ -1,0 +1,44 @@
+package dev.distributary.processor;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.topology.Topology;
+import dev.distributary.topology.TopologyLoader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shared test set-up: the shipped platform, topic ARNs and raw AWS events. */
+final class Processors {
+    static final Topology SHIPPED = TopologyLoader.load(Path.of("..", "platform.yaml"));
+    static final Topology PRIMARY = TopologyLoader.load(Path.of("..", "examples", "primary-region.yaml"));
+
+    private Processors() {
+    }
+
+    static String topicArn(String region) {
+        return "arn:aws:sns:" + region + ":123456789012:shop-events";
+    }
+
+    static Map<String, String> topics(Topology topology, String... regions) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        for (String region : regions) {
+            topics.put(region, topicArn(region));
+        }
+        return topics;
+    }
+
+    static ProcessorConfig config(Topology topology, String region, String... topicRegions) {
+        return new ProcessorConfig(region, "shop-processor", topology, topics(topology, topicRegions.length == 0 ? new String[] {region} : topicRegions),
+                "https://sqs." + region + ".amazonaws.com/123456789012/shop-quarantine", "shop-idempotency", false);
+    }
+
+    /** A raw AWS event from src/test/resources/events, as the handler turns it into stream JSON. */
+    static List<ObjectNode> event(String name) {
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/" + name);
+        return event.getRecords().stream().map(LambdaRecords::toJson).toList();
+    }
+}
