@@ -1,0 +1,196 @@
+package dev.distributary.local.proxy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A pass-through in front of the emulator that every local client talks to: it counts the calls
+ * per service and operation (the platform's own processes included), and can inject faults — a
+ * share of a service's calls answered with throttling or a server error — to prove the platform
+ * under failure.
+ */
+public final class EmulatorProxy implements AutoCloseable {
+    private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade",
+            "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
+
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final URI target;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "emulator-proxy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<ApiCall, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<ApiCall, LongAdder> injected = new ConcurrentHashMap<>();
+    private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
+    private final Random random;
+
+    public EmulatorProxy(URI target, long seed) {
+        this.target = target;
+        this.random = new Random(seed);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the emulator proxy on loopback", e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::forward);
+        server.start();
+    }
+
+    /** The endpoint clients use instead of the emulator's. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public void inject(FaultRule rule) {
+        faults.add(rule);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Calls forwarded (or failed by injection), per service and operation. */
+    public Map<String, Map<String, Long>> calls() {
+        return snapshot(calls);
+    }
+
+    /** Calls answered with an injected fault. */
+    public Map<String, Map<String, Long>> injectedFaults() {
+        return snapshot(injected);
+    }
+
+    public long totalCalls() {
+        return calls.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void forward(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            var headers = exchange.getRequestHeaders();
+            ApiCall call = ApiCall.of(headers.getFirst("Authorization"), headers.getFirst("X-Amz-Target"),
+                    exchange.getRequestURI().getPath(), headers.getFirst("Content-Type"), body);
+            calls.computeIfAbsent(call, c -> new LongAdder()).increment();
+            FaultRule fault = fault(call);
+            if (fault != null) {
+                injected.computeIfAbsent(call, c -> new LongAdder()).increment();
+                respondWithFault(exchange, fault, headers.getFirst("X-Amz-Target") != null);
+                return;
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach((name, values) -> {
+                if (!HOP_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    values.forEach(value -> request.header(name, value));
+                }
+            });
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            } catch (IOException e) {
+                byte[] message = ("emulator unreachable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(502, message.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(message);
+                }
+                return;
+            }
+            response.headers().map().forEach((name, values) -> {
+                if (!HOP_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
+                    exchange.getResponseHeaders().put(name, values);
+                }
+            });
+            byte[] payload = response.body();
+            exchange.sendResponseHeaders(response.statusCode(), payload.length == 0 ? -1 : payload.length);
+            if (payload.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(payload);
+                }
+            }
+        }
+    }
+
+    private FaultRule fault(ApiCall call) {
+        for (FaultRule rule : faults) {
+            if (rule.matches(call)) {
+                synchronized (random) {
+                    if (random.nextDouble() < rule.share()) {
+                        return rule;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void respondWithFault(HttpExchange exchange, FaultRule fault, boolean json) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        String body;
+        if (json) {
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.errorCode());
+            body = "{\"__type\":\"" + fault.errorCode() + "\",\"message\":\"injected by the local runtime\"}";
+        } else {
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            body = "<ErrorResponse><Error><Type>" + (fault.status() >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + fault.errorCode()
+                    + "</Code><Message>injected by the local runtime</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
+        }
+        exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(fault.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, Map<String, Long>> snapshot(Map<ApiCall, LongAdder> counts) {
+        Map<String, Map<String, Long>> snapshot = new TreeMap<>();
+        counts.forEach((call, count) -> snapshot.computeIfAbsent(call.service(), s -> new TreeMap<>())
+                .merge(call.operation(), count.sum(), Long::sum));
+        return snapshot;
+    }
+}

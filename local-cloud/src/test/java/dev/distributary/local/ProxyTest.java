@@ -1,0 +1,53 @@
+package dev.distributary.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.distributary.local.proxy.EmulatorProxy;
+import dev.distributary.local.proxy.FaultRule;
+import dev.distributary.moto.AwsClients;
+import dev.distributary.moto.MotoServer;
+import dev.distributary.moto.junit.MotoTest;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.SnsException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+@MotoTest
+class ProxyTest {
+
+    @Test
+    void callsThroughTheProxy_reachTheEmulator_andAreCountedPerServiceAndOperation(MotoServer moto) {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
+            String url = aws.sqs("eu-west-1").createQueue(b -> b.queueName("through-proxy")).queueUrl();
+            aws.sqs("eu-west-1").sendMessage(b -> b.queueUrl(url).messageBody("hello"));
+            aws.sns("eu-west-1").createTopic(b -> b.name("t"));
+            aws.dynamoDb("eu-west-1").listTables();
+
+            assertThat(aws.sqs("eu-west-1").receiveMessage(b -> b.queueUrl(url)).messages()).extracting(m -> m.body()).containsExactly("hello");
+            assertThat(proxy.calls()).containsEntry("sns", java.util.Map.of("CreateTopic", 1L));
+            assertThat(proxy.calls().get("sqs")).containsEntry("CreateQueue", 1L).containsEntry("SendMessage", 1L).containsEntry("ReceiveMessage", 1L);
+            assertThat(proxy.calls().get("dynamodb")).containsEntry("ListTables", 1L);
+        }
+    }
+
+    @Test
+    void injectedThrottling_reachesTheSdkAsTheServicesOwnError(MotoServer moto) {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
+            proxy.inject(new FaultRule("sns", "CreateTopic", 1.0, 400, "Throttling"));
+            proxy.inject(new FaultRule("sqs", "*", 1.0, 500, "InternalError"));
+            SnsClient sns = aws.configure(SnsClient.builder(), "eu-west-1").httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1").httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+
+            assertThatThrownBy(() -> sns.createTopic(b -> b.name("t"))).isInstanceOfSatisfying(SnsException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+                assertThat(e.isThrottlingException()).isTrue();
+            });
+            assertThatThrownBy(() -> sqs.listQueues()).isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+            assertThat(proxy.injectedFaults().get("sns")).containsEntry("CreateTopic", 1L);
+        }
+    }
+}
