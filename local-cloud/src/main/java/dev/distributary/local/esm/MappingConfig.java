@@ -69,6 +69,12 @@ public record MappingConfig(
                 Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(100));
     }
 
+    /** The same mapping polling at another rate (the local run's knob, not Lambda's). */
+    public MappingConfig withPolling(Duration poll, Duration maxIdle) {
+        return new MappingConfig(functionArn, batchSize, batchingWindow, maximumRetryAttempts, maximumRecordAge, bisectOnError,
+                parallelizationFactor, reportBatchItemFailures, filterPatterns, startingPosition, poll, maxIdle, retryBackoff);
+    }
+
     public boolean retriesForever() {
         return maximumRetryAttempts < 0;
     }

@@ -45,7 +45,7 @@ final class FunctionInstance implements AutoCloseable {
                 "-Xmx" + Math.max(64, config.memoryMb() * 3 / 4) + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + ric.jniLibrary(),
-                "-cp", Stream.concat(config.code().stream(), ric.classpath().stream()).map(Path::toString)
+                "-cp", Stream.concat(config.code().stream(), ric.classpath().stream()).map(path -> path.toAbsolutePath().toString())
                         .collect(Collectors.joining(File.pathSeparator)),
                 RuntimeInterfaceClient.MAIN_CLASS, config.handler()));
         ProcessBuilder builder = new ProcessBuilder(command);

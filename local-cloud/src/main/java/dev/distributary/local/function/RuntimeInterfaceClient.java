@@ -45,7 +45,7 @@ final class RuntimeInterfaceClient {
             jars.add(locationOf(anchor));
         }
         Path ricJar = locationOf(MAIN_CLASS);
-        return new RuntimeInterfaceClient(List.copyOf(jars), unpackJni(ricJar, workDirectory));
+        return new RuntimeInterfaceClient(List.copyOf(jars), unpackJni(ricJar, workDirectory.toAbsolutePath()));
     }
 
     List<Path> classpath() {

@@ -1,0 +1,207 @@
+package dev.distributary.local;
+
+import dev.distributary.local.esm.CheckpointStore;
+import dev.distributary.local.esm.DynamoStreamsSource;
+import dev.distributary.local.esm.EventSourceMapping;
+import dev.distributary.local.esm.MappingConfig;
+import dev.distributary.local.esm.SqsFailureDestination;
+import dev.distributary.local.function.FunctionConfig;
+import dev.distributary.local.function.LocalFunction;
+import dev.distributary.local.provision.PlatformProvisioner;
+import dev.distributary.local.provision.RegionResources;
+import dev.distributary.local.proxy.EmulatorProxy;
+import dev.distributary.local.replication.Replicator;
+import dev.distributary.moto.AwsClients;
+import dev.distributary.moto.MotoServer;
+import dev.distributary.replication.FilterPatterns;
+import dev.distributary.topology.ProcessorEnvironment;
+import dev.distributary.topology.ProcessorSettings;
+import dev.distributary.topology.ResourceNames;
+import dev.distributary.topology.TableSpec;
+import dev.distributary.topology.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: the emulator (behind a counting, fault-injecting proxy),
+ * every region's tables, fan-out and processor resources, global-table replication between the
+ * regional tables, each processing region's function run as Lambda runs it, and an event source
+ * mapping per table stream. Close it to stop everything, emulator included when it was started here.
+ */
+public final class LocalPlatform implements AutoCloseable {
+    public static final String HANDLER = "dev.distributary.processor.RegionalProcessorHandler::handleRequest";
+
+    private final LocalOptions options;
+    private final ResourceNames names;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private MotoServer moto;
+    private EmulatorProxy proxy;
+    private AwsClients aws;
+    private Map<String, RegionResources> resources;
+    private Replicator replicator;
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final Map<String, List<EventSourceMapping>> mappings = new LinkedHashMap<>();
+
+    private LocalPlatform(LocalOptions options) {
+        this.options = options;
+        this.names = ResourceNames.of(options.topology());
+    }
+
+    /** Starts everything; {@code progress} hears what is happening. On failure, whatever started is stopped. */
+    public static LocalPlatform start(LocalOptions options, Consumer<String> progress) {
+        if (!Files.isRegularFile(options.processorJar())) {
+            throw new IllegalStateException("the processor's deployment jar " + options.processorJar()
+                    + " does not exist; build it with ./mvnw -pl regional-processor -am package -DskipTests");
+        }
+        LocalPlatform platform = new LocalPlatform(options);
+        try {
+            platform.boot(progress);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void boot(Consumer<String> progress) {
+        Topology topology = options.topology();
+        moto = options.endpoint().map(MotoServer::connect).orElseGet(MotoServer::start);
+        running.add(moto);
+        progress.accept((moto.isOwned() ? "started moto server at " : "using the emulator at ") + moto.endpoint());
+        proxy = new EmulatorProxy(moto.endpoint(), options.seed());
+        running.add(proxy);
+        aws = new AwsClients(proxy.endpoint());
+        running.add(aws);
+        resources = new PlatformProvisioner(topology, names, aws).provision(progress);
+        replicator = new Replicator(topology, aws::dynamoDb, aws::streams, options.replication(), Clock.systemUTC(),
+                new Random(options.seed())).start();
+        running.add(replicator);
+        progress.accept("replicating " + topology.tables().stream().filter(t -> topology.replicaRegions(t).size() > 1).count()
+                + " global table(s) between their replica regions");
+        Path logs = options.workDirectory().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + logs, e);
+        }
+        CheckpointStore checkpoints = new CheckpointStore();
+        for (String region : topology.processingRegions()) {
+            RegionResources here = resources.get(region);
+            LocalFunction function = new LocalFunction(functionConfig(region, here, logs), options.workDirectory(), platformEnvironment());
+            running.add(function);
+            functions.put(region, function);
+            List<EventSourceMapping> regionMappings = new ArrayList<>();
+            for (Map.Entry<String, String> stream : here.streamArns().entrySet()) {
+                TableSpec table = topology.requireTable(stream.getKey());
+                MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(),
+                        FilterPatterns.forRegion(topology, table, region)).withPolling(options.pollInterval(), options.maxIdlePoll());
+                EventSourceMapping esm = new EventSourceMapping(new DynamoStreamsSource(aws.streams(region), stream.getValue(), table.partitionKey().name()),
+                        mapping, function::invoke, new SqsFailureDestination(aws.sqs(region), here.processor().orElseThrow().onFailureUrl()),
+                        checkpoints, Clock.systemUTC()).start();
+                running.add(esm);
+                regionMappings.add(esm);
+            }
+            mappings.put(region, regionMappings);
+            progress.accept(region + ": processor " + function.config().name() + " with " + regionMappings.size() + " event source mapping(s)");
+        }
+    }
+
+    /** Starts one environment of every function now, in parallel, instead of on the first batch; returns the slowest init time. */
+    public Duration warmUp() {
+        return functions.values().parallelStream().map(LocalFunction::warmUp).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    private FunctionConfig functionConfig(String region, RegionResources here, Path logs) {
+        Topology topology = options.topology();
+        Map<String, String> topics = new LinkedHashMap<>();
+        for (String target : topology.routing().mode() == dev.distributary.topology.RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region)) {
+            topics.put(target, resources.get(target).fanout().topicArn());
+        }
+        RegionResources.ProcessorResources processor = here.processor().orElseThrow();
+        Map<String, String> environment = new HashMap<>(ProcessorEnvironment.of(options.platformYaml(), topics, processor.quarantineUrl(),
+                processor.idempotencyTable()));
+        ProcessorSettings settings = topology.processor();
+        int concurrency = Math.max(1, here.streamArns().size() * settings.parallelizationFactor());
+        return new FunctionConfig(names.processorFunction(), region, HANDLER, List.of(options.processorJar()), environment,
+                settings.memoryMb(), Duration.ofSeconds(settings.timeoutSeconds()), concurrency, Optional.of(logs));
+    }
+
+    /** What Lambda's platform would put in every environment, pointed at the local endpoint. */
+    private Map<String, String> platformEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
+        env.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        env.put("LANG", "C.UTF-8");
+        return env;
+    }
+
+    /** The endpoint clients should use (the proxy in front of the emulator). */
+    public URI endpoint() {
+        return proxy.endpoint();
+    }
+
+    public URI emulatorEndpoint() {
+        return moto.endpoint();
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    public EmulatorProxy proxy() {
+        return proxy;
+    }
+
+    public Replicator replicator() {
+        return replicator;
+    }
+
+    public ResourceNames names() {
+        return names;
+    }
+
+    public Map<String, RegionResources> resources() {
+        return resources;
+    }
+
+    public Map<String, LocalFunction> functions() {
+        return functions;
+    }
+
+    public Map<String, List<EventSourceMapping>> mappings() {
+        return mappings;
+    }
+
+    public LocalOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }
+        running.clear();
+    }
+}
