@@ -119,9 +119,14 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** Starts one environment of every function now, in parallel, instead of on the first batch; returns the slowest init time. */
+    /**
+     * Starts, in parallel, one environment per event source mapping of every function now rather
+     * than on the first batches; returns the slowest initialisation.
+     */
     public Duration warmUp() {
-        return functions.values().parallelStream().map(LocalFunction::warmUp).max(Duration::compareTo).orElse(Duration.ZERO);
+        List<LocalFunction> environments = new ArrayList<>();
+        functions.forEach((region, function) -> mappings.get(region).forEach(mapping -> environments.add(function)));
+        return environments.parallelStream().map(LocalFunction::warmUp).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     private FunctionConfig functionConfig(String region, RegionResources here, Path logs) {

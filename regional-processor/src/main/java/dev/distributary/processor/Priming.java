@@ -21,6 +21,8 @@ final class Priming {
     static void prime(ProcessorClients clients) {
         ProcessorConfig config = clients.config();
         quietly(() -> clients.dynamo().describeTable(b -> b.tableName(config.idempotencyTable())));
+        quietly(() -> clients.dynamo().getItem(b -> b.tableName(config.idempotencyTable())
+                .key(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming")))));
         quietly(() -> clients.sqs().getQueueAttributes(b -> b.queueUrl(config.quarantineQueueUrl())));
         config.topics().forEach((region, arn) -> quietly(() -> clients.sns(region).getTopicAttributes(b -> b.topicArn(arn))));
         quietly(() -> {

@@ -10,6 +10,9 @@ import dev.distributary.processor.internal.Tracer;
 import dev.distributary.replication.OriginClassifier;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 /**
@@ -34,7 +37,19 @@ public final class StreamProcessor {
         this.parts = new BatchRun.PipelineParts(config.region(), config.functionName(),
                 OriginClassifier.of(config.topology(), config.region()),
                 new Router(config.topology(), config.region(), new EnvelopeFactory(config.topology())),
-                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer);
+                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer, ledgerCalls());
+    }
+
+    /** Idempotency-store calls of one batch run concurrently, at most this many at once. */
+    static final int LEDGER_CONCURRENCY = 8;
+
+    private static ExecutorService ledgerCalls() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(LEDGER_CONCURRENCY, runnable -> {
+            Thread thread = new Thread(runnable, "ledger-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**

@@ -60,9 +60,19 @@ public final class LocalFunction implements AutoCloseable {
         }
     }
 
-    /** Starts one environment ahead of the first invocation and waits until it is ready; returns the init time. */
+    /**
+     * Starts one more environment ahead of the first invocations (up to the function's
+     * concurrency) and waits until it is ready; returns its initialisation time.
+     */
     public Duration warmUp() {
-        FunctionInstance instance = acquire();
+        FunctionInstance instance;
+        synchronized (this) {
+            if (all.size() >= config.maxInstances()) {
+                return Duration.ZERO;
+            }
+            instance = FunctionInstance.start(config, ric, platformEnvironment, coldStarts.incrementAndGet());
+            all.add(instance);
+        }
         Duration init = instance.awaitReady(Duration.ofSeconds(60));
         release(instance);
         return init;

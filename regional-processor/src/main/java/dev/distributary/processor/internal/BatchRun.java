@@ -18,11 +18,16 @@ import dev.distributary.processor.idempotency.PublishLedger;
 import dev.distributary.replication.Classification;
 import dev.distributary.replication.OriginClassifier;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -67,7 +72,7 @@ public final class BatchRun {
     /** What a run needs; one per processor. */
     public record PipelineParts(String region, String functionName, OriginClassifier classifier, Router router, PublishLedger ledger,
             dev.distributary.processor.Publisher publisher, Map<String, String> topicArns, Quarantine quarantine, ProcessorMetrics metrics,
-            RecordLog log, Tracer tracer) {
+            RecordLog log, Tracer tracer, ExecutorService ledgerCalls) {
     }
 
     public BatchRun(PipelineParts parts, Clock clock, IntSupplier remainingMillis) {
@@ -78,16 +83,18 @@ public final class BatchRun {
 
     public BatchResult run(List<ObjectNode> records) {
         Tracer tracer = parts.tracer();
-        tracer.stage("classify", () -> {
+        Map<String, Long> stageMillis = new LinkedHashMap<>();
+        timed(stageMillis, "classify", () -> tracer.stage("classify", () -> {
             for (int i = 0; i < records.size(); i++) {
                 items.add(route(new Item(i, records.get(i))));
             }
-        });
-        tracer.stage("claim", this::claim);
-        tracer.stage("publish", this::publish);
-        tracer.stage("quarantine", this::quarantine);
-        tracer.stage("settle", this::settle);
+        }));
+        timed(stageMillis, "claim", () -> tracer.stage("claim", this::claim));
+        timed(stageMillis, "publish", () -> tracer.stage("publish", this::publish));
+        timed(stageMillis, "quarantine", () -> tracer.stage("quarantine", this::quarantine));
+        timed(stageMillis, "settle", () -> tracer.stage("settle", this::settle));
         BatchResult result = result();
+        parts.log().batch(result, stageMillis);
         tracer.annotate("tables", String.join(",", items.stream().filter(i -> i.change != null).map(i -> i.change.table()).distinct().sorted().toList()));
         tracer.annotate("outcome", result.retryFrom().isPresent() ? "partial" : "complete");
         return result;
@@ -109,39 +116,66 @@ public final class BatchRun {
         return item;
     }
 
-    /** Claims, in order, every record to publish or quarantine; stops at the first that cannot be claimed now. */
+    /**
+     * Claims every record to publish or quarantine (the ledger calls run concurrently), then reads
+     * the answers in shard order: the first record that cannot be claimed now is where the batch
+     * stops; what was claimed after it is released in {@link #settle()}.
+     */
     private void claim() {
-        for (Item item : items) {
-            if (item.route instanceof Route.Skip) {
-                continue;
-            }
-            if (remainingMillis.getAsInt() < SAFETY_MILLIS) {
-                fail(item, "the invocation is about to time out");
-                return;
-            }
-            PublishLedger.Claim claim;
-            try {
-                claim = parts.ledger().claim(item.ledgerKey, clock.instant(), remainingMillis.getAsInt());
-            } catch (RuntimeException e) {
-                fail(item, "idempotency store: " + Failures.describe(e));
-                return;
-            }
-            if (claim instanceof PublishLedger.Claim.AlreadyPublished) {
-                item.route = new Route.Skip(SkipReason.ALREADY_HANDLED);
-            } else if (claim instanceof PublishLedger.Claim.InProgressElsewhere elsewhere) {
-                fail(item, "another invocation holds it until " + elsewhere.until());
-                return;
-            } else {
+        List<Item> toClaim = items.stream().filter(item -> !(item.route instanceof Route.Skip)).toList();
+        if (toClaim.isEmpty()) {
+            return;
+        }
+        int remaining = remainingMillis.getAsInt();
+        if (remaining < SAFETY_MILLIS) {
+            fail(toClaim.get(0), "the invocation is about to time out");
+            return;
+        }
+        Instant now = clock.instant();
+        List<Object> answers = parallel(toClaim, item -> parts.ledger().claim(item.ledgerKey, now, remaining));
+        for (int i = 0; i < toClaim.size(); i++) {
+            Item item = toClaim.get(i);
+            Object answer = answers.get(i);
+            if (answer instanceof PublishLedger.Claim.Claimed) {
                 item.claimed = true;
+            } else if (answer instanceof PublishLedger.Claim.AlreadyPublished) {
+                item.route = new Route.Skip(SkipReason.ALREADY_HANDLED);
+            } else if (answer instanceof PublishLedger.Claim.InProgressElsewhere elsewhere) {
+                fail(item, "another invocation holds it until " + elsewhere.until());
+            } else {
+                fail(item, "idempotency store: " + Failures.describe((Throwable) answer));
             }
         }
+    }
+
+    /** Runs a ledger call per item concurrently; each result is the call's value or the exception it threw. */
+    private List<Object> parallel(List<Item> targets, Function<Item, Object> call) {
+        List<Future<Object>> futures = targets.stream().map(item -> parts.ledgerCalls().submit(() -> {
+            try {
+                return call.apply(item);
+            } catch (RuntimeException e) {
+                return (Object) e;
+            }
+        })).toList();
+        List<Object> results = new ArrayList<>();
+        for (Future<Object> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (ExecutionException e) {
+                results.add(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                results.add(new IllegalStateException("interrupted"));
+            }
+        }
+        return results;
     }
 
     /** Publishes the claimed records, one PublishBatch sequence per target topic. */
     private void publish() {
         Map<String, List<Item>> byRegion = new LinkedHashMap<>();
         for (Item item : items) {
-            if (item.claimed && item.route instanceof Route.Publish publish) {
+            if (item.claimed && item.index < firstFailure && item.route instanceof Route.Publish publish) {
                 publish.regions().forEach(region -> byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(item));
             }
         }
@@ -198,15 +232,15 @@ public final class BatchRun {
 
     /** Completes the claims of what was done, releases the rest; records the outcome of every record. */
     private void settle() {
-        for (Item item : items) {
-            boolean done = item.outcome instanceof RecordOutcome.Published || item.outcome instanceof RecordOutcome.Quarantined;
-            if (item.claimed) {
-                if (done) {
-                    complete(item);
-                } else {
-                    release(item);
-                }
+        parallel(items.stream().filter(item -> item.claimed).toList(), item -> {
+            if (item.outcome instanceof RecordOutcome.Published || item.outcome instanceof RecordOutcome.Quarantined) {
+                complete(item);
+            } else {
+                release(item);
             }
+            return null;
+        });
+        for (Item item : items) {
             if (item.outcome == null && item.index < firstFailure && item.route instanceof Route.Skip skip) {
                 item.outcome = new RecordOutcome.Skipped(item.eventId, item.sequence, skip.reason());
             }
@@ -240,6 +274,12 @@ public final class BatchRun {
         }
         Optional<String> retryFrom = firstFailure == Integer.MAX_VALUE ? Optional.empty() : Optional.of(items.get(firstFailure).sequence);
         return new BatchResult(items.stream().map(i -> i.outcome).toList(), retryFrom);
+    }
+
+    private static void timed(Map<String, Long> stageMillis, String stage, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        stageMillis.put(stage, (System.nanoTime() - start) / 1_000_000);
     }
 
     private void complete(Item item) {

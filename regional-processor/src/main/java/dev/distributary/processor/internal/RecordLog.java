@@ -11,5 +11,8 @@ public interface RecordLog {
     /** Logs the record's coordinates, classification and outcome; never its images unless configured to. */
     void record(ObjectNode raw, ChangeRecord change, Classification classification, RecordOutcome outcome);
 
+    /** One line per batch: how many records ended how, where to retry from, and how long each stage took. */
+    void batch(dev.distributary.processor.BatchResult result, java.util.Map<String, Long> stageMillis);
+
     void problem(String message);
 }

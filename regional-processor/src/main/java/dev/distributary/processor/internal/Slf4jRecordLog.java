@@ -2,6 +2,7 @@ package dev.distributary.processor.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.ChangeRecord;
+import dev.distributary.processor.BatchResult;
 import dev.distributary.processor.RecordOutcome;
 import dev.distributary.replication.Classification;
 import java.util.LinkedHashMap;
@@ -44,6 +45,23 @@ public final class Slf4jRecordLog implements RecordLog {
             for (String key : KEYS) {
                 LoggingUtils.removeKey(key);
             }
+        }
+    }
+
+    @Override
+    public void batch(BatchResult result, Map<String, Long> stageMillis) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("records", Integer.toString(result.outcomes().size()));
+        keys.put("published", Long.toString(result.count(RecordOutcome.Published.class)));
+        keys.put("skipped", Long.toString(result.count(RecordOutcome.Skipped.class)));
+        keys.put("quarantined", Long.toString(result.count(RecordOutcome.Quarantined.class)));
+        keys.put("retryFrom", result.retryFrom().orElse(""));
+        stageMillis.forEach((stage, millis) -> keys.put(stage + "Ms", Long.toString(millis)));
+        LoggingUtils.appendKeys(keys);
+        try {
+            LOG.info("batch of {} records", keys.get("records"));
+        } finally {
+            keys.keySet().forEach(LoggingUtils::removeKey);
         }
     }
 

@@ -1,0 +1,89 @@
+package dev.distributary.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.demo.Demo;
+import dev.distributary.local.demo.DemoOptions;
+import dev.distributary.local.demo.DemoReport;
+import dev.distributary.topology.Topology;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", description = {
+        "Run the whole platform on this machine (moto server, replication, each region's processor as Lambda runs it),",
+        "write a mixed workload in every region, then check every delivery against ground truth.",
+        "Exits 0 only when nothing was lost, duplicated or delivered where residency forbids it."})
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    PlatformFile platform;
+
+    @Mixin
+    LocalRun local;
+
+    @Option(names = "--events", defaultValue = "300", description = "Writes to make in all (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--rate", defaultValue = "20", description = "Writes per second, all regions together (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+    Path report;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        Topology topology = platform.load();
+        DemoOptions options;
+        try {
+            options = new DemoOptions(events, rate, Duration.ofSeconds(60), local.seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        out.printf("Distributary demo: platform '%s', %s, %s routing%n", topology.name(), topology.regions(), topology.routing().mode().yamlName());
+        DemoReport result;
+        try (LocalPlatform running = local.start(platform, topology, out)) {
+            out.printf("  functions ready in %d ms%n", running.warmUp().toMillis());
+            result = new Demo(running, options, out::println).run(started);
+        }
+        print(result, out);
+        if (report != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result);
+            out.println("report: " + report);
+        }
+        return result.passed() ? Distributary.OK : Distributary.CHECK_FAILED;
+    }
+
+    private static void print(DemoReport r, PrintWriter out) {
+        out.printf("%nResult: %s%n", r.passed() ? "PASSED" : "FAILED");
+        out.printf("  written                 %d (%s)%n", r.written(), r.writtenPerRegion().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.printf("  deliveries              %d of %d expected; lost %d, duplicates %d, unexpected %d%n",
+                r.deliveries(), r.expectedDeliveries(), r.lost(), r.duplicates(), r.unexpected());
+        out.printf("  residency violations    %d; refused by the writer %d%n", r.residencyViolations(), r.refusedByWriter());
+        out.printf("  quarantined             %d%n", r.quarantined());
+        out.printf("  replica records skipped %d%n", r.replicaSkipped());
+        out.printf("  write to queue latency  p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                r.latencyMs().p50(), r.latencyMs().p90(), r.latencyMs().p99(), r.latencyMs().max());
+        long calls = r.apiCalls().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+        out.printf("  emulator API calls      %d (%.1f per write): %s%n", calls, r.apiCallsPerEvent(), r.apiCalls().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().values().stream().mapToLong(Long::longValue).sum()).collect(Collectors.joining(", ")));
+        out.printf("  duration                %.1f s%n", r.durationSeconds());
+        for (DemoReport.Check check : r.checks()) {
+            out.printf("  [%s] %s: %s%n", check.passed() ? "ok" : "FAILED", check.name(), check.detail());
+        }
+    }
+}

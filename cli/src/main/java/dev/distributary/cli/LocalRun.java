@@ -1,0 +1,66 @@
+package dev.distributary.cli;
+
+import dev.distributary.local.LocalOptions;
+import dev.distributary.local.LocalPlatform;
+import dev.distributary.moto.MotoUnavailableException;
+import dev.distributary.topology.Topology;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that run the platform locally, and starting it. */
+public final class LocalRun {
+    /** Set by the {@code ./distributary} launcher to the repository root. */
+    static final String HOME_PROPERTY = "distributary.home";
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "Use an emulator that is already running at URL instead of starting moto server.")
+    URI endpoint;
+
+    @Option(names = "--processor-jar", paramLabel = "JAR",
+            description = "The processor's deployment jar (default: regional-processor/target/distributary-processor.jar in the repository).")
+    Path processorJar;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the run's logs go (default: a new directory in the system's temporary directory).")
+    Path workDir;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seeds replication jitter and the workload, so runs can be repeated (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** Starts the platform described by the file, printing progress; stops it on Ctrl-C too. */
+    LocalPlatform start(PlatformFile platform, Topology topology, PrintWriter out) {
+        Path jar = Optional.ofNullable(processorJar).orElseGet(() ->
+                Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve(LocalOptions.DEFAULT_PROCESSOR_JAR));
+        if (!Files.isRegularFile(jar)) {
+            throw new UserException("the processor's deployment jar " + jar + " is missing; run ./distributary from the repository root "
+                    + "(it builds the jar), or build it with ./mvnw -pl regional-processor -am package -DskipTests");
+        }
+        String yaml;
+        Path work;
+        try {
+            yaml = Files.readString(platform.path());
+            work = workDir != null ? Files.createDirectories(workDir)
+                    : Files.createTempDirectory("distributary-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalOptions options = LocalOptions.defaults(topology, yaml, jar, work);
+        options = new LocalOptions(options.topology(), yaml, Optional.ofNullable(endpoint), jar, work, options.replication(),
+                options.pollInterval(), options.maxIdlePoll(), seed);
+        out.println("logs: " + work.resolve("logs"));
+        try {
+            LocalPlatform running = LocalPlatform.start(options, line -> out.println("  " + line));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "distributary-shutdown"));
+            return running;
+        } catch (MotoUnavailableException e) {
+            throw new UserException(e.getMessage(), Distributary.BAD_INPUT);
+        }
+    }
+}

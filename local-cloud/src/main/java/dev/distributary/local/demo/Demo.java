@@ -1,0 +1,179 @@
+package dev.distributary.local.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.esm.EventSourceMapping;
+import dev.distributary.local.esm.MappingMetrics;
+import dev.distributary.local.provision.RegionResources;
+import dev.distributary.topology.Topology;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Runs a mixed workload on a local platform, shows progress per region, drains, and checks the
+ * result against ground truth: every expected delivery arrived exactly once in every consumer's
+ * queue, nothing reached a region its class forbids, the residency-breaking write was refused by
+ * the writer, and the poison record is in quarantine.
+ */
+public final class Demo {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration QUIET = Duration.ofSeconds(10);
+
+    private final LocalPlatform platform;
+    private final Topology topology;
+    private final DemoOptions options;
+    private final Consumer<String> out;
+
+    public Demo(LocalPlatform platform, DemoOptions options, Consumer<String> out) {
+        this.platform = platform;
+        this.topology = platform.options().topology();
+        this.options = options;
+        this.out = out;
+    }
+
+    public DemoReport run(long startedNanos) {
+        Workload workload = new Workload(topology, platform, options);
+        try (DeliveryRecorder recorder = new DeliveryRecorder(topology, platform)) {
+            ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "demo-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            progress.scheduleAtFixedRate(() -> printProgress(workload, recorder), 2, 2, TimeUnit.SECONDS);
+            try {
+                out.accept("writing " + options.events() + " changes at " + options.ratePerSecond() + "/s across " + topology.regions() + "...");
+                workload.run();
+                List<Expectations.Expected> expected = Expectations.of(topology, workload.changes());
+                out.accept("written; draining (expecting " + expected.size() + " deliveries)...");
+                drain(expected, recorder);
+            } finally {
+                progress.shutdownNow();
+            }
+            printProgress(workload, recorder);
+            return report(workload, recorder.deliveries(), startedNanos);
+        }
+    }
+
+    private void drain(List<Expectations.Expected> expected, DeliveryRecorder recorder) {
+        Set<String> wanted = expected.stream().map(Expectations.Expected::key).collect(Collectors.toSet());
+        long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+        int lastCount = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Set<String> arrived = recorder.deliveries().stream().map(Delivery::key).collect(Collectors.toSet());
+            if (arrived.containsAll(wanted) && platform.replicator().pending() == 0 && System.nanoTime() - lastChange > Duration.ofSeconds(3).toNanos()) {
+                return;
+            }
+            int count = recorder.count();
+            if (count != lastCount) {
+                lastCount = count;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > QUIET.toNanos() && platform.replicator().pending() == 0) {
+                return;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private DemoReport report(Workload workload, List<Delivery> deliveries, long startedNanos) {
+        List<Change> changes = workload.changes();
+        List<Expectations.Expected> expected = Expectations.of(topology, changes);
+        Set<String> wanted = expected.stream().map(Expectations.Expected::key).collect(Collectors.toSet());
+        Map<String, Long> received = deliveries.stream().collect(Collectors.groupingBy(Delivery::key, Collectors.counting()));
+        long lost = wanted.stream().filter(key -> !received.containsKey(key)).count();
+        long duplicates = received.values().stream().mapToLong(count -> count - 1).sum();
+        long unexpected = received.keySet().stream().filter(key -> !wanted.contains(key)).count();
+        long residencyViolations = deliveries.stream()
+                .filter(d -> !topology.residency().permits(d.event().residency(), d.region())).count();
+        List<JsonNode> quarantine = readQuarantines();
+        Workload.Poison poison = workload.poison().orElse(null);
+        long poisonQuarantined = poison == null ? 0 : quarantine.stream()
+                .filter(message -> message.at("/record/dynamodb/Keys").toString().contains("poison")).count();
+        Map<String, Double> functionMetrics = FunctionLogMetrics.sum(platform.options().workDirectory().resolve("logs"));
+        long filteredOut = platform.mappings().values().stream().flatMap(List::stream)
+                .mapToLong(m -> m.metrics().filteredOutEventCount()).sum();
+        long replicaSkipped = filteredOut + Math.round(functionMetrics.getOrDefault("SkippedReplica", 0.0));
+        Percentiles latency = Percentiles.of(deliveries.stream().map(Delivery::latencyMillis).toList());
+        long written = changes.size();
+        List<DemoReport.Check> checks = new ArrayList<>();
+        checks.add(new DemoReport.Check("nothing lost", lost == 0, lost + " of " + wanted.size() + " expected deliveries missing"));
+        checks.add(new DemoReport.Check("nothing twice", duplicates == 0, duplicates + " duplicate deliveries"));
+        checks.add(new DemoReport.Check("nothing unexpected", unexpected == 0, unexpected + " deliveries the rules do not call for"));
+        checks.add(new DemoReport.Check("residency held", residencyViolations == 0, residencyViolations + " deliveries outside their class's zone"));
+        checks.add(new DemoReport.Check("residency-breaking write refused by the writer", !workload.refusals().isEmpty(),
+                workload.refusals().isEmpty() ? "no refusal seen" : workload.refusals().get(0)));
+        checks.add(new DemoReport.Check("poison record quarantined", poison != null && poisonQuarantined == poison.expectedQuarantines(),
+                poison == null ? "no poison written" : poisonQuarantined + " quarantine message(s) for it, " + poison.expectedQuarantines() + " expected"));
+        checks.add(new DemoReport.Check("every write succeeded", workload.failures().isEmpty(),
+                workload.failures().isEmpty() ? written + " writes" : workload.failures().size() + " failed: " + workload.failures().get(0)));
+        long calls = platform.proxy().totalCalls();
+        return new DemoReport(checks.stream().allMatch(DemoReport.Check::passed), topology.regions(), written, workload.writtenPerRegion(),
+                wanted.size(), deliveries.size(), lost, duplicates, unexpected, residencyViolations, quarantine.size(), workload.refusals().size(),
+                replicaSkipped, new DemoReport.Latency(latency.p50(), latency.p90(), latency.p99(), latency.max()),
+                platform.proxy().calls(), written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
+                Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, checks);
+    }
+
+    /** Every message of every quarantine queue, read and deleted. */
+    private List<JsonNode> readQuarantines() {
+        List<JsonNode> messages = new ArrayList<>();
+        for (RegionResources region : platform.resources().values()) {
+            if (region.processor().isEmpty()) {
+                continue;
+            }
+            String url = region.processor().get().quarantineUrl();
+            var sqs = platform.aws().sqs(region.region());
+            while (true) {
+                List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (Message message : batch) {
+                    try {
+                        messages.add(JSON.readTree(message.body()));
+                    } catch (IOException e) {
+                        messages.add(JSON.createObjectNode().put("unreadable", message.body()));
+                    }
+                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        return messages;
+    }
+
+    private void printProgress(Workload workload, DeliveryRecorder recorder) {
+        Map<String, Integer> written = workload.writtenPerRegion();
+        Map<String, List<EventSourceMapping>> mappings = platform.mappings();
+        StringBuilder line = new StringBuilder();
+        for (String region : topology.regions()) {
+            List<MappingMetrics.Snapshot> metrics = mappings.getOrDefault(region, List.of()).stream().map(EventSourceMapping::metrics).toList();
+            Function<java.util.function.ToLongFunction<MappingMetrics.Snapshot>, Long> sum = f -> metrics.stream().mapToLong(f).sum();
+            long lag = metrics.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0);
+            line.append(String.format("%n  %-15s written %4d  replicated in %4d  processed %4d  filtered %4d  delivered %4d  lag %5d ms",
+                    region, written.getOrDefault(region, 0), platform.replicator().metrics().appliedInto(region),
+                    sum.apply(MappingMetrics.Snapshot::invokedEventCount), sum.apply(MappingMetrics.Snapshot::filteredOutEventCount),
+                    recorder.countIn(region), lag));
+        }
+        out.accept("progress:" + line);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

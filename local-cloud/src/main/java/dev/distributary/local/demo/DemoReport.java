@@ -1,0 +1,55 @@
+package dev.distributary.local.demo;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the demo measured and whether the platform kept its promises. Written as JSON by
+ * {@code distributary demo --report FILE}.
+ *
+ * @param passed             every check held
+ * @param regions            the platform's regions
+ * @param written            writes made (and accepted) in all
+ * @param writtenPerRegion   writes per region
+ * @param expectedDeliveries deliveries the rules call for
+ * @param deliveries         deliveries received
+ * @param lost               expected deliveries that never arrived
+ * @param duplicates         deliveries of a change a queue had already received
+ * @param unexpected         deliveries the rules do not call for
+ * @param residencyViolations deliveries to a region the change's class may not reach
+ * @param quarantined        records in the quarantine queues
+ * @param refusedByWriter    writes the origin-stamping writer refused for residency
+ * @param replicaSkipped     replicated records not processed (filtered by the event source mapping or skipped by the processor)
+ * @param latencyMs          write (origin stamp) to queue
+ * @param apiCalls           calls to the emulator per service and operation
+ * @param apiCallsPerEvent   calls per accepted write
+ * @param durationSeconds    the whole run, start-up included
+ * @param checks             each check, with what it saw
+ */
+public record DemoReport(
+        boolean passed,
+        List<String> regions,
+        long written,
+        Map<String, Integer> writtenPerRegion,
+        long expectedDeliveries,
+        long deliveries,
+        long lost,
+        long duplicates,
+        long unexpected,
+        long residencyViolations,
+        long quarantined,
+        long refusedByWriter,
+        long replicaSkipped,
+        Latency latencyMs,
+        Map<String, Map<String, Long>> apiCalls,
+        double apiCallsPerEvent,
+        double durationSeconds,
+        List<Check> checks) {
+
+    public record Latency(long p50, long p90, long p99, long max) {
+    }
+
+    /** One promise and what the run saw of it. */
+    public record Check(String name, boolean passed, String detail) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.distributary.local.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The processors' CloudWatch embedded metrics, summed from the functions' log files (on AWS,
+ * CloudWatch extracts them from the same lines).
+ */
+final class FunctionLogMetrics {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FunctionLogMetrics() {
+    }
+
+    /** Metric name to its sum over every line of every function log. */
+    static Map<String, Double> sum(Path logDirectory) {
+        Map<String, Double> sums = new TreeMap<>();
+        if (!Files.isDirectory(logDirectory)) {
+            return sums;
+        }
+        try (Stream<Path> files = Files.list(logDirectory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                try (Stream<String> lines = Files.lines(file)) {
+                    lines.filter(line -> line.startsWith("{\"_aws\"")).forEach(line -> add(line, sums));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the function logs in " + logDirectory, e);
+        }
+        return sums;
+    }
+
+    private static void add(String line, Map<String, Double> sums) {
+        try {
+            JsonNode event = JSON.readTree(line);
+            for (JsonNode directive : event.at("/_aws/CloudWatchMetrics")) {
+                for (JsonNode metric : directive.get("Metrics")) {
+                    String name = metric.get("Name").asText();
+                    JsonNode value = event.get(name);
+                    if (value != null && value.isNumber()) {
+                        sums.merge(name, value.asDouble(), Double::sum);
+                    } else if (value != null && value.isArray()) {
+                        value.forEach(v -> sums.merge(name, v.asDouble(), Double::sum));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // a line cut short by a killed process is not a metric
+        }
+    }
+}
