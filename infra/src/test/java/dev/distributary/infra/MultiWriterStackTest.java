@@ -61,7 +61,7 @@ class MultiWriterStackTest {
         assertThat(Stack.input(orders, "serverSideEncryption", "enabled")).isEqualTo(true);
         assertThat(Stack.input(orders, "ttl")).isEqualTo(Map.of("attributeName", "_expiresAt", "enabled", true));
         assertThat(orders.inputs).doesNotContainKey("replicas");
-        assertThat(stack.ofType(REPLICA)).extracting(r -> r.name).containsExactly("orders-eu-west-1", "orders-ap-southeast-2");
+        assertThat(stack.ofType(REPLICA)).extracting(r -> r.name).containsExactlyInAnyOrder("orders-eu-west-1", "orders-ap-southeast-2");
         assertThat(stack.ofType(REPLICA)).allSatisfy(replica -> {
             assertThat(replica.inputs).contains(entry("pointInTimeRecovery", true), entry("deletionProtectionEnabled", true),
                     entry("globalTableArn", "arn:aws:dynamodb:us-east-1:123456789012:table/orders"));
@@ -82,7 +82,7 @@ class MultiWriterStackTest {
         assertThat(stack.ofType(REPLICA)).isEmpty();
         assertThat(stack.calls()).filteredOn(c -> c.token.equals(OfflineCloud.GET_TABLE))
                 .allSatisfy(call -> assertThat(call.provider).as("the stack's own region").isEmpty())
-                .extracting(c -> c.args.get("name")).containsExactly("orders", "eu-customers");
+                .extracting(c -> c.args.get("name")).containsExactlyInAnyOrder("orders", "eu-customers");
         assertThat(stack.named(ESM, "shop-test-processor-eu-customers").inputs)
                 .containsEntry("eventSourceArn", OfflineCloud.streamArn("eu-west-1", "eu-customers"));
     }
