@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What {@code pulumi up} would create in one region's stack, in the order the program declares it.
+ * What {@code pulumi up} would create in one region's stack: the components in declaration order, then each one's children by type and name.
  *
  * @param region    the stack's region
  * @param stack     the stack name synth used
  * @param account   the account every ARN names (a placeholder, {@link OfflineCloud#ACCOUNT})
- * @param resources components and cloud resources, in declaration order
+ * @param resources components and cloud resources
  */
 public record Synthesis(String region, String stack, String account, List<SynthResource> resources) {
     public Synthesis {

@@ -6,8 +6,14 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.distributary.infra.DistributaryStack;
+import dev.distributary.infra.GlobalTables;
+import dev.distributary.infra.Observability;
+import dev.distributary.infra.RegionalFanout;
+import dev.distributary.infra.RegionalProcessor;
 import dev.distributary.infra.StackSettings;
 import dev.distributary.infra.synth.internal.RecordingMonitor;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -25,6 +31,8 @@ public final class Synthesizer {
     /** How a secret input is shown. */
     public static final String SECRET = RecordingMonitor.SECRET;
     public static final String PROJECT = "distributary";
+    /** The components in the order the stack declares them. */
+    private static final List<String> COMPONENTS = List.of(GlobalTables.TYPE, RegionalFanout.TYPE, RegionalProcessor.TYPE, Observability.TYPE);
 
     private Synthesizer() {
     }
@@ -60,11 +68,33 @@ public final class Synthesizer {
             if (!result.errors().isEmpty()) {
                 throw new SynthException("the program failed: " + String.join("; ", result.errors()));
             }
-            return new Synthesis(region, stack, OfflineCloud.ACCOUNT, monitor[0].recorded());
+            return new Synthesis(region, stack, OfflineCloud.ACCOUNT, ordered(monitor[0].recorded()));
         } finally {
             PulumiTest.cleanup();
             pulumiLogger.setLevel(level);
         }
+    }
+
+    /**
+     * Registrations arrive in no fixed order: synth lists the top-level resources first (the
+     * components in declaration order), then each one's children by type and name.
+     */
+    private static List<SynthResource> ordered(List<SynthResource> recorded) {
+        Comparator<SynthResource> byRank = Comparator.comparingInt(r -> {
+            int rank = COMPONENTS.indexOf(r.type());
+            return rank < 0 ? COMPONENTS.size() : rank;
+        });
+        List<SynthResource> top = recorded.stream().filter(r -> r.parent().isEmpty())
+                .sorted(byRank.thenComparing(SynthResource::type).thenComparing(SynthResource::name)).toList();
+        List<String> parents = top.stream().map(SynthResource::name).toList();
+        List<SynthResource> children = recorded.stream().filter(r -> r.parent().isPresent())
+                .sorted(Comparator.comparingInt((SynthResource r) -> {
+                    int index = parents.indexOf(r.parent().get());
+                    return index < 0 ? parents.size() : index;
+                }).thenComparing(r -> r.parent().get()).thenComparing(SynthResource::type).thenComparing(SynthResource::name)).toList();
+        List<SynthResource> all = new ArrayList<>(top);
+        all.addAll(children);
+        return all;
     }
 
     private static RuntimeException unwrap(Throwable failure) {
@@ -75,8 +105,4 @@ public final class Synthesizer {
         return cause instanceof RuntimeException runtime ? runtime : new SynthException("the program failed: " + cause, cause);
     }
 
-    /** Lists what synth refuses to guess. */
-    public static List<String> dataSources() {
-        return List.of(OfflineCloud.CALLER_IDENTITY, OfflineCloud.GET_TABLE);
-    }
 }
