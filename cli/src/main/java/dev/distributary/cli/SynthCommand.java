@@ -97,9 +97,11 @@ final class SynthCommand implements Callable<Integer> {
 
     private static void text(Topology topology, Synthesis synthesis, PrintWriter out) {
         List<SynthResource> components = synthesis.resources().stream().filter(r -> r.parent().isEmpty()).toList();
-        long cloud = synthesis.resources().stream().filter(r -> !r.isComponent()).count();
-        out.printf("Stack %s of platform %s in %s: %d resources in %d components (%s routing, primary %s)%n", synthesis.stack(), topology.name(),
-                synthesis.region(), cloud, components.size(), topology.routing().mode().yamlName(), topology.routing().primary());
+        long providers = synthesis.resources().stream().filter(r -> r.type().startsWith("pulumi:providers:")).count();
+        long cloud = synthesis.resources().stream().filter(r -> !r.isComponent()).count() - providers;
+        out.printf("Stack %s of platform %s in %s: %d resources%s in %d components (%s routing, primary %s)%n", synthesis.stack(), topology.name(),
+                synthesis.region(), cloud, providers == 0 ? "" : " and " + providers + " providers for other regions", components.size(),
+                topology.routing().mode().yamlName(), topology.routing().primary());
         out.printf("ARNs and URLs name the placeholder account %s; resources marked [provider] are created in that provider's region.%n",
                 synthesis.account());
         for (SynthResource component : components) {
