@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.infra.InfraConfigException;
 import dev.distributary.infra.ResidencyRefusedException;
 import dev.distributary.infra.StackSettings;
+import dev.distributary.infra.synth.OfflineCloud;
 import dev.distributary.infra.synth.SynthException;
 import dev.distributary.infra.synth.SynthResource;
 import dev.distributary.infra.synth.Synthesis;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "synth", description = {
         "Run the Pulumi program for one region offline (Pulumi's mocks: no AWS account, no Pulumi CLI) and print every resource "
                 + "`pulumi up` would create there: type, logical name, parent and inputs (sorted, secrets redacted).",
-        "ARNs and URLs name the placeholder account " + dev.distributary.infra.synth.OfflineCloud.ACCOUNT + "."})
+        "ARNs and URLs name the placeholder account " + OfflineCloud.ACCOUNT + "."})
 final class SynthCommand implements Callable<Integer> {
     enum Format { text, json }
 

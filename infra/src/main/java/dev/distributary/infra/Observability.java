@@ -4,6 +4,7 @@ import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.aws.cloudwatch.DashboardArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -64,9 +65,9 @@ public final class Observability extends ComponentResource {
                 .dashboardBody(DashboardBody.of(region, deployment.processes() ? Optional.of(function) : Optional.empty(), queues(names, deployment, fanout)))
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
-        Map<String, com.pulumi.core.Output<?>> outputs = new LinkedHashMap<>();
-        outputs.put("dashboardName", com.pulumi.core.Output.of(dashboardName));
-        outputs.put("alarmNames", com.pulumi.core.Output.of(List.copyOf(alarmNames)));
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("dashboardName", Output.of(dashboardName));
+        outputs.put("alarmNames", Output.of(List.copyOf(alarmNames)));
         registerOutputs(outputs);
     }
 

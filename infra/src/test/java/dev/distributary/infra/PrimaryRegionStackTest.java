@@ -1,7 +1,6 @@
 package dev.distributary.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pulumi.test.Mocks.ResourceArgs;
