@@ -67,6 +67,10 @@ final class DemoCommand implements Callable<Integer> {
         return result.passed() ? Distributary.OK : Distributary.CHECK_FAILED;
     }
 
+    private static void latency(PrintWriter out, String label, DemoReport.Latency latency) {
+        out.printf("  %s p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", label, latency.p50(), latency.p90(), latency.p99(), latency.max());
+    }
+
     private static void print(DemoReport r, PrintWriter out) {
         out.printf("%nResult: %s%n", r.passed() ? "PASSED" : "FAILED");
         out.printf("  written                 %d (%s)%n", r.written(), r.writtenPerRegion().entrySet().stream()
@@ -76,8 +80,9 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  residency violations    %d; refused by the writer %d%n", r.residencyViolations(), r.refusedByWriter());
         out.printf("  quarantined             %d%n", r.quarantined());
         out.printf("  replica records skipped %d%n", r.replicaSkipped());
-        out.printf("  write to queue latency  p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
-                r.latencyMs().p50(), r.latencyMs().p90(), r.latencyMs().p99(), r.latencyMs().max());
+        latency(out, "write to queue latency ", r.latencyMs());
+        latency(out, "  in the writing region", r.latencyLocalMs());
+        latency(out, "  in other regions     ", r.latencyReplicaMs());
         long calls = r.apiCalls().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
         out.printf("  emulator API calls      %d (%.1f per write): %s%n", calls, r.apiCallsPerEvent(), r.apiCalls().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().values().stream().mapToLong(Long::longValue).sum()).collect(Collectors.joining(", ")));

@@ -105,7 +105,6 @@ public final class Demo {
         long filteredOut = platform.mappings().values().stream().flatMap(List::stream)
                 .mapToLong(m -> m.metrics().filteredOutEventCount()).sum();
         long replicaSkipped = filteredOut + Math.round(functionMetrics.getOrDefault("SkippedReplica", 0.0));
-        Percentiles latency = Percentiles.of(deliveries.stream().map(Delivery::latencyMillis).toList());
         long written = changes.size();
         List<DemoReport.Check> checks = new ArrayList<>();
         checks.add(new DemoReport.Check("nothing lost", lost == 0, lost + " of " + wanted.size() + " expected deliveries missing"));
@@ -121,7 +120,9 @@ public final class Demo {
         long calls = platform.proxy().totalCalls();
         return new DemoReport(checks.stream().allMatch(DemoReport.Check::passed), topology.regions(), written, workload.writtenPerRegion(),
                 wanted.size(), deliveries.size(), lost, duplicates, unexpected, residencyViolations, quarantine.size(), workload.refusals().size(),
-                replicaSkipped, new DemoReport.Latency(latency.p50(), latency.p90(), latency.p99(), latency.max()),
+                replicaSkipped, DemoReport.Latency.of(deliveries.stream().map(Delivery::latencyMillis).toList()),
+                DemoReport.Latency.of(deliveries.stream().filter(d -> d.region().equals(d.event().originRegion())).map(Delivery::latencyMillis).toList()),
+                DemoReport.Latency.of(deliveries.stream().filter(d -> !d.region().equals(d.event().originRegion())).map(Delivery::latencyMillis).toList()),
                 platform.proxy().calls(), written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
                 Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, checks);
     }

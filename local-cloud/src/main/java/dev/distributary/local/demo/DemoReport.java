@@ -20,7 +20,9 @@ import java.util.Map;
  * @param quarantined        records in the quarantine queues
  * @param refusedByWriter    writes the origin-stamping writer refused for residency
  * @param replicaSkipped     replicated records not processed (filtered by the event source mapping or skipped by the processor)
- * @param latencyMs          write (origin stamp) to queue
+ * @param latencyMs          write (origin stamp) to queue, every delivery
+ * @param latencyLocalMs     the same for deliveries in the region that took the write
+ * @param latencyReplicaMs   the same for deliveries in other regions (replication delay included)
  * @param apiCalls           calls to the emulator per service and operation
  * @param apiCallsPerEvent   calls per accepted write
  * @param durationSeconds    the whole run, start-up included
@@ -41,12 +43,18 @@ public record DemoReport(
         long refusedByWriter,
         long replicaSkipped,
         Latency latencyMs,
+        Latency latencyLocalMs,
+        Latency latencyReplicaMs,
         Map<String, Map<String, Long>> apiCalls,
         double apiCallsPerEvent,
         double durationSeconds,
         List<Check> checks) {
 
     public record Latency(long p50, long p90, long p99, long max) {
+        static Latency of(java.util.List<Long> millis) {
+            Percentiles p = Percentiles.of(millis);
+            return new Latency(p.p50(), p.p90(), p.p99(), p.max());
+        }
     }
 
     /** One promise and what the run saw of it. */

@@ -16,7 +16,7 @@ import java.util.Objects;
 public record ReplicationSettings(Duration minDelay, Duration maxDelay, boolean preserveOrder, Duration pollInterval, Duration maxIdle) {
 
     public static ReplicationSettings defaults() {
-        return new ReplicationSettings(Duration.ofMillis(500), Duration.ofMillis(1_000), true, Duration.ofMillis(100), Duration.ofMillis(500));
+        return new ReplicationSettings(Duration.ofMillis(500), Duration.ofMillis(1_000), true, Duration.ofMillis(250), Duration.ofMillis(500));
     }
 
     public ReplicationSettings {

@@ -1,11 +1,16 @@
 package dev.distributary.processor.idempotency;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemAlreadyExistsException;
@@ -29,8 +34,13 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
     static final String DATA = "data";
     static final String VALIDATION = "validation";
 
+    /** BatchWriteItem takes 25 items a call. */
+    private static final int BATCH_WRITE = 25;
+
     private final DynamoDbClient dynamo;
     private final String tableName;
+    /** While collecting, completed records are kept here instead of being written one by one. */
+    private final ThreadLocal<List<DataRecord>> collecting = new ThreadLocal<>();
 
     public FixedDynamoDbPersistenceStore(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
@@ -76,8 +86,65 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
         }
     }
 
+    /**
+     * Runs {@code work} (calls of {@code saveSuccess}) and writes every record it completed in
+     * BatchWriteItem calls of 25, instead of one UpdateItem each: the same items, the same one
+     * write unit per record, far fewer requests.
+     */
+    public void completeTogether(Runnable work) {
+        List<DataRecord> records = new ArrayList<>();
+        collecting.set(records);
+        try {
+            work.run();
+        } finally {
+            collecting.remove();
+        }
+        for (int from = 0; from < records.size(); from += BATCH_WRITE) {
+            List<WriteRequest> writes = records.subList(from, Math.min(records.size(), from + BATCH_WRITE)).stream()
+                    .map(record -> WriteRequest.builder().putRequest(PutRequest.builder().item(completedItem(record)).build()).build())
+                    .toList();
+            Map<String, List<WriteRequest>> pending = Map.of(tableName, writes);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == 5) {
+                    throw new IllegalStateException(pending.get(tableName).size() + " idempotency records were not written after 5 attempts");
+                }
+                Map<String, List<WriteRequest>> request = pending;
+                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                pending = pending.values().stream().allMatch(List::isEmpty) ? Map.of() : pending;
+                if (!pending.isEmpty()) {
+                    pause(attempt);
+                }
+            }
+        }
+    }
+
+    private Map<String, AttributeValue> completedItem(DataRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>(key(record.getIdempotencyKey()));
+        item.put(EXPIRY, AttributeValue.fromN(Long.toString(record.getExpiryTimestamp())));
+        item.put(STATUS, AttributeValue.fromS(record.getStatus().toString()));
+        item.put(DATA, AttributeValue.fromS(record.getResponseData() == null ? "" : record.getResponseData()));
+        if (payloadValidationEnabled) {
+            item.put(VALIDATION, AttributeValue.fromS(record.getPayloadHash()));
+        }
+        return item;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(25L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void updateRecord(DataRecord record) {
+        List<DataRecord> batch = collecting.get();
+        if (batch != null) {
+            batch.add(record);
+            return;
+        }
         Map<String, String> names = new HashMap<>(Map.of("#data", DATA, "#expiry", EXPIRY, "#status", STATUS));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":data", AttributeValue.fromS(record.getResponseData() == null ? "" : record.getResponseData()),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 import software.amazon.lambda.powertools.idempotency.IdempotencyConfig;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemAlreadyExistsException;
@@ -64,6 +65,17 @@ public final class PowertoolsPublishLedger implements PublishLedger {
     @Override
     public void complete(String eventId, Instant now) {
         store.saveSuccess(data(eventId), "published", now);
+    }
+
+    /** With the corrected store, every record is written in BatchWriteItem calls of 25. */
+    @Override
+    public void completeAll(List<String> eventIds, Instant now) {
+        Runnable completeEach = () -> eventIds.forEach(eventId -> complete(eventId, now));
+        if (store instanceof FixedDynamoDbPersistenceStore fixed) {
+            fixed.completeTogether(completeEach);
+        } else {
+            completeEach.run();
+        }
     }
 
     @Override

@@ -26,6 +26,11 @@ public interface PublishLedger {
     /** Marks the claimed record published. */
     void complete(String eventId, Instant now);
 
+    /** Marks claimed records published; implementations may write them together. */
+    default void completeAll(java.util.List<String> eventIds, Instant now) {
+        eventIds.forEach(eventId -> complete(eventId, now));
+    }
+
     /** Gives up the claim so that a retry may publish the record. */
     void release(String eventId);
 

@@ -230,14 +230,13 @@ public final class BatchRun {
         }
     }
 
-    /** Completes the claims of what was done, releases the rest; records the outcome of every record. */
+    /** Completes the claims of what was done (together), releases the rest; records the outcome of every record. */
     private void settle() {
-        parallel(items.stream().filter(item -> item.claimed).toList(), item -> {
-            if (item.outcome instanceof RecordOutcome.Published || item.outcome instanceof RecordOutcome.Quarantined) {
-                complete(item);
-            } else {
-                release(item);
-            }
+        List<Item> done = items.stream().filter(item -> item.claimed
+                && (item.outcome instanceof RecordOutcome.Published || item.outcome instanceof RecordOutcome.Quarantined)).toList();
+        completeAll(done);
+        parallel(items.stream().filter(item -> item.claimed && !done.contains(item)).toList(), item -> {
+            release(item);
             return null;
         });
         for (Item item : items) {
@@ -282,18 +281,21 @@ public final class BatchRun {
         stageMillis.put(stage, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private void complete(Item item) {
+    private void completeAll(List<Item> done) {
+        if (done.isEmpty()) {
+            return;
+        }
         RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                parts.ledger().complete(item.ledgerKey, clock.instant());
+                parts.ledger().completeAll(done.stream().map(item -> item.ledgerKey).toList(), clock.instant());
                 return;
             } catch (RuntimeException e) {
                 last = e;
             }
         }
-        parts.log().problem("could not mark record " + item.eventId + " done in the idempotency store; a retry after its in-progress expiry may publish it again: "
-                + Failures.describe(last));
+        parts.log().problem("could not mark " + done.size() + " records done in the idempotency store; a retry after their in-progress expiry "
+                + "may publish them again: " + Failures.describe(last));
     }
 
     private void release(Item item) {

@@ -81,6 +81,19 @@ class PowertoolsPublishLedgerTest {
     }
 
     @Test
+    void thirtyRecordsCompletedTogether_takeTwoBatchWrites_andAreAllPublished() {
+        PublishLedger ledger = ledger();
+        List<String> ids = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "batch-" + i).toList();
+        ids.forEach(id -> ledger.claim(id, T0, 60_000));
+        operations.clear();
+
+        ledger.completeAll(ids, T0);
+
+        assertThat(operations).containsExactly("BatchWriteItem", "BatchWriteItem");
+        assertThat(ids).allSatisfy(id -> assertThat(ledger().claim(id, T0.plusSeconds(1), 60_000)).isEqualTo(new PublishLedger.Claim.AlreadyPublished()));
+    }
+
+    @Test
     void claimHeldByARunningInvocation_isInProgressElsewhere_untilItsExpiry() {
         ledger().claim("event-3", T0, 60_000);
 
