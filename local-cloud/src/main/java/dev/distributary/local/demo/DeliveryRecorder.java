@@ -20,7 +20,7 @@ final class DeliveryRecorder implements AutoCloseable {
                 String url = platform.resources().get(region).fanout().requireQueue(consumer.name()).queueUrl();
                 consumers.add(QueueConsumer.builder(platform.aws().sqs(region), url)
                         .workers(2)
-                        .waitTime(Duration.ofSeconds(5))
+                        .waitTime(Duration.ofSeconds(2))
                         .handler(event -> deliveries.add(new Delivery(consumer.name(), region, event, System.currentTimeMillis())))
                         .build()
                         .start());
@@ -42,6 +42,6 @@ final class DeliveryRecorder implements AutoCloseable {
 
     @Override
     public void close() {
-        consumers.forEach(QueueConsumer::close);
+        consumers.parallelStream().forEach(QueueConsumer::close);
     }
 }
