@@ -39,6 +39,8 @@ import java.util.function.IntSupplier;
 public final class BatchRun {
     /** Below this much remaining time no new work starts: a timeout mid-publish would leave claims to expire. */
     static final int SAFETY_MILLIS = 3_000;
+    /** PublishBatch's limit: records are published, then marked done, this many at a time. */
+    static final int PUBLISH_CHUNK = 10;
 
     private final PipelineParts parts;
     private final Clock clock;
@@ -57,6 +59,7 @@ public final class BatchRun {
         Classification classification;
         Route route;
         boolean claimed;
+        boolean completed;
         RecordOutcome outcome;
         String failure;
 
@@ -171,37 +174,56 @@ public final class BatchRun {
         return results;
     }
 
-    /** Publishes the claimed records, one PublishBatch sequence per target topic. */
+    /**
+     * Publishes the claimed records ten at a time (one PublishBatch per target topic), and marks
+     * each ten done before the next: a function that dies part-way through a batch leaves at most
+     * the ten in flight unfinished, and nothing it had published is published again.
+     */
     private void publish() {
-        Map<String, List<Item>> byRegion = new LinkedHashMap<>();
-        for (Item item : items) {
-            if (item.claimed && item.index < firstFailure && item.route instanceof Route.Publish publish) {
-                publish.regions().forEach(region -> byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(item));
-            }
+        List<Item> toPublish = items.stream()
+                .filter(item -> item.claimed && item.index < firstFailure && item.route instanceof Route.Publish).toList();
+        for (int from = 0; from < toPublish.size(); from += PUBLISH_CHUNK) {
+            List<Item> chunk = toPublish.subList(from, Math.min(toPublish.size(), from + PUBLISH_CHUNK)).stream()
+                    .filter(item -> item.index < firstFailure).toList();
+            Map<String, List<Item>> byRegion = new LinkedHashMap<>();
+            chunk.forEach(item -> ((Route.Publish) item.route).regions()
+                    .forEach(region -> byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(item)));
+            Map<Item, List<PublishOutcome>> outcomes = new LinkedHashMap<>();
+            byRegion.forEach((region, regionItems) -> {
+                List<Envelope> envelopes = regionItems.stream().map(i -> ((Route.Publish) i.route).envelope()).toList();
+                PublishResult result = parts.publisher().publish(parts.topicArns().get(region), envelopes);
+                for (int i = 0; i < regionItems.size(); i++) {
+                    outcomes.computeIfAbsent(regionItems.get(i), k -> new ArrayList<>()).add(result.outcomes().get(i));
+                }
+            });
+            List<Item> published = new ArrayList<>();
+            outcomes.forEach((item, results) -> {
+                if (settlePublish(item, results)) {
+                    published.add(item);
+                }
+            });
+            completeAll(published);
         }
-        Map<Item, List<PublishOutcome>> outcomes = new LinkedHashMap<>();
-        byRegion.forEach((region, regionItems) -> {
-            List<Envelope> envelopes = regionItems.stream().map(i -> ((Route.Publish) i.route).envelope()).toList();
-            PublishResult result = parts.publisher().publish(parts.topicArns().get(region), envelopes);
-            for (int i = 0; i < regionItems.size(); i++) {
-                outcomes.computeIfAbsent(regionItems.get(i), k -> new ArrayList<>()).add(result.outcomes().get(i));
-            }
-        });
-        outcomes.forEach((item, results) -> {
-            Optional<PublishOutcome> transientFailure = results.stream().filter(o -> o instanceof PublishOutcome.NotAttempted
-                    || (o instanceof PublishOutcome.Failed f && f.kind() == FailureKind.TRANSIENT)).findFirst();
-            Optional<PublishOutcome.Failed> permanent = results.stream().filter(PublishOutcome.Failed.class::isInstance)
-                    .map(PublishOutcome.Failed.class::cast).filter(f -> f.kind() == FailureKind.PERMANENT).findFirst();
-            Route.Publish publish = (Route.Publish) item.route;
-            if (transientFailure.isPresent()) {
-                fail(item, "publishing: " + describe(transientFailure.get()));
-            } else if (permanent.isPresent()) {
-                item.route = new Route.Quarantine("publish refused: " + permanent.get().code() + ": " + permanent.get().message(), false);
-            } else {
-                item.outcome = new RecordOutcome.Published(item.eventId, item.sequence, item.change.table(), publish.regions());
-                parts.metrics().lag(clock.millis() - publish.writeTimeMillis());
-            }
-        });
+    }
+
+    /** Reads one record's outcomes on its topics; true when every topic took it. */
+    private boolean settlePublish(Item item, List<PublishOutcome> results) {
+        Optional<PublishOutcome> transientFailure = results.stream().filter(o -> o instanceof PublishOutcome.NotAttempted
+                || (o instanceof PublishOutcome.Failed f && f.kind() == FailureKind.TRANSIENT)).findFirst();
+        Optional<PublishOutcome.Failed> permanent = results.stream().filter(PublishOutcome.Failed.class::isInstance)
+                .map(PublishOutcome.Failed.class::cast).filter(f -> f.kind() == FailureKind.PERMANENT).findFirst();
+        Route.Publish publish = (Route.Publish) item.route;
+        if (transientFailure.isPresent()) {
+            fail(item, "publishing: " + describe(transientFailure.get()));
+            return false;
+        }
+        if (permanent.isPresent()) {
+            item.route = new Route.Quarantine("publish refused: " + permanent.get().code() + ": " + permanent.get().message(), false);
+            return false;
+        }
+        item.outcome = new RecordOutcome.Published(item.eventId, item.sequence, item.change.table(), publish.regions());
+        parts.metrics().lag(clock.millis() - publish.writeTimeMillis());
+        return true;
     }
 
     /** Quarantines, in one call, the claimed records before the first failure that must be quarantined. */
@@ -232,10 +254,10 @@ public final class BatchRun {
 
     /** Completes the claims of what was done (together), releases the rest; records the outcome of every record. */
     private void settle() {
-        List<Item> done = items.stream().filter(item -> item.claimed
+        List<Item> done = items.stream().filter(item -> item.claimed && !item.completed
                 && (item.outcome instanceof RecordOutcome.Published || item.outcome instanceof RecordOutcome.Quarantined)).toList();
         completeAll(done);
-        parallel(items.stream().filter(item -> item.claimed && !done.contains(item)).toList(), item -> {
+        parallel(items.stream().filter(item -> item.claimed && !item.completed && !done.contains(item)).toList(), item -> {
             release(item);
             return null;
         });
@@ -289,6 +311,7 @@ public final class BatchRun {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 parts.ledger().completeAll(done.stream().map(item -> item.ledgerKey).toList(), clock.instant());
+                done.forEach(item -> item.completed = true);
                 return;
             } catch (RuntimeException e) {
                 last = e;
