@@ -144,6 +144,19 @@ public final class LocalPlatform implements AutoCloseable {
                 settings.memoryMb(), Duration.ofSeconds(settings.timeoutSeconds()), concurrency, Optional.of(logs));
     }
 
+    /**
+     * A new, separate instance of a region's function (same code, configuration and environment),
+     * not wired to any event source mapping: for measuring cold starts and for invoking directly.
+     * The caller closes it.
+     */
+    public LocalFunction freshFunction(String region) {
+        LocalFunction function = functions.get(region);
+        if (function == null) {
+            throw new IllegalArgumentException("no processor runs in " + region + "; processing regions: " + functions.keySet());
+        }
+        return new LocalFunction(function.config(), options.workDirectory(), platformEnvironment());
+    }
+
     /** What Lambda's platform would put in every environment, pointed at the local endpoint. */
     private Map<String, String> platformEnvironment() {
         Map<String, String> env = new HashMap<>();
