@@ -83,6 +83,8 @@ final class DemoCommand implements Callable<Integer> {
         latency(out, "write to queue latency ", r.latencyMs());
         latency(out, "  in the writing region", r.latencyLocalMs());
         latency(out, "  in other regions     ", r.latencyReplicaMs());
+        out.printf("  median latency, first and last quarter of the writes: %d ms, %d ms%n",
+                r.latencyTrendMs().firstQuarterP50(), r.latencyTrendMs().lastQuarterP50());
         long calls = r.apiCalls().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
         out.printf("  emulator API calls      %d (%.1f per write): %s%n", calls, r.apiCallsPerEvent(), r.apiCalls().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().values().stream().mapToLong(Long::longValue).sum()).collect(Collectors.joining(", ")));

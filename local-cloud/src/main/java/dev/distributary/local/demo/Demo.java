@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -123,6 +122,7 @@ public final class Demo {
                 replicaSkipped, DemoReport.Latency.of(deliveries.stream().map(Delivery::latencyMillis).toList()),
                 DemoReport.Latency.of(deliveries.stream().filter(d -> d.region().equals(d.event().originRegion())).map(Delivery::latencyMillis).toList()),
                 DemoReport.Latency.of(deliveries.stream().filter(d -> !d.region().equals(d.event().originRegion())).map(Delivery::latencyMillis).toList()),
+                DemoReport.Trend.of(deliveries),
                 platform.proxy().calls(), written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
                 Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, checks);
     }
@@ -156,18 +156,18 @@ public final class Demo {
 
     private void printProgress(Workload workload, DeliveryRecorder recorder) {
         Map<String, Integer> written = workload.writtenPerRegion();
-        Map<String, List<EventSourceMapping>> mappings = platform.mappings();
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = new StringBuilder("progress:");
         for (String region : topology.regions()) {
-            List<MappingMetrics.Snapshot> metrics = mappings.getOrDefault(region, List.of()).stream().map(EventSourceMapping::metrics).toList();
-            Function<java.util.function.ToLongFunction<MappingMetrics.Snapshot>, Long> sum = f -> metrics.stream().mapToLong(f).sum();
-            long lag = metrics.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0);
+            List<MappingMetrics.Snapshot> metrics = platform.mappings().getOrDefault(region, List.of()).stream()
+                    .map(EventSourceMapping::metrics).toList();
             line.append(String.format("%n  %-15s written %4d  replicated in %4d  processed %4d  filtered %4d  delivered %4d  lag %5d ms",
                     region, written.getOrDefault(region, 0), platform.replicator().metrics().appliedInto(region),
-                    sum.apply(MappingMetrics.Snapshot::invokedEventCount), sum.apply(MappingMetrics.Snapshot::filteredOutEventCount),
-                    recorder.countIn(region), lag));
+                    metrics.stream().mapToLong(MappingMetrics.Snapshot::invokedEventCount).sum(),
+                    metrics.stream().mapToLong(MappingMetrics.Snapshot::filteredOutEventCount).sum(),
+                    recorder.countIn(region),
+                    metrics.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0)));
         }
-        out.accept("progress:" + line);
+        out.accept(line.toString());
     }
 
     private static void sleep(Duration duration) {

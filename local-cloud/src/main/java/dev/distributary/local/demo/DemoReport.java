@@ -23,6 +23,8 @@ import java.util.Map;
  * @param latencyMs          write (origin stamp) to queue, every delivery
  * @param latencyLocalMs     the same for deliveries in the region that took the write
  * @param latencyReplicaMs   the same for deliveries in other regions (replication delay included)
+ * @param latencyTrendMs     the median latency of the changes written in the first and in the last quarter of the run:
+ *                           when the platform keeps up they are alike; when the last is far higher, lag was growing
  * @param apiCalls           calls to the emulator per service and operation
  * @param apiCallsPerEvent   calls per accepted write
  * @param durationSeconds    the whole run, start-up included
@@ -45,6 +47,7 @@ public record DemoReport(
         Latency latencyMs,
         Latency latencyLocalMs,
         Latency latencyReplicaMs,
+        Trend latencyTrendMs,
         Map<String, Map<String, Long>> apiCalls,
         double apiCallsPerEvent,
         double durationSeconds,
@@ -54,6 +57,19 @@ public record DemoReport(
         static Latency of(java.util.List<Long> millis) {
             Percentiles p = Percentiles.of(millis);
             return new Latency(p.p50(), p.p90(), p.p99(), p.max());
+        }
+    }
+
+    /** Median write-to-queue latency early and late in the run. */
+    public record Trend(long firstQuarterP50, long lastQuarterP50) {
+        static Trend of(List<Delivery> deliveries) {
+            List<Delivery> byWrite = deliveries.stream().sorted(java.util.Comparator.comparing(d -> d.event().time())).toList();
+            int quarter = byWrite.size() / 4;
+            if (quarter == 0) {
+                return new Trend(0, 0);
+            }
+            return new Trend(Percentiles.of(byWrite.subList(0, quarter).stream().map(Delivery::latencyMillis).toList()).p50(),
+                    Percentiles.of(byWrite.subList(byWrite.size() - quarter, byWrite.size()).stream().map(Delivery::latencyMillis).toList()).p50());
         }
     }
 
