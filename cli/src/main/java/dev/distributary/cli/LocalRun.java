@@ -2,6 +2,7 @@ package dev.distributary.cli;
 
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.replication.ReplicationSettings;
 import dev.distributary.moto.MotoUnavailableException;
 import dev.distributary.topology.Topology;
 import java.io.IOException;
@@ -10,13 +11,18 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that run the platform locally, and starting it. */
 public final class LocalRun {
+    private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
+
     /** Set by the {@code ./distributary} launcher to the repository root. */
     static final String HOME_PROPERTY = "distributary.home";
 
@@ -31,11 +37,24 @@ public final class LocalRun {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the run's logs go (default: a new directory in the system's temporary directory).")
     Path workDir;
 
+    @Option(names = "--replication-delay", paramLabel = "MIN-MAX", defaultValue = "500-1000",
+            description = "Milliseconds between a write and its copy in another region, jittered between MIN and MAX (default: ${DEFAULT-VALUE}).")
+    String replicationDelay;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seeds replication jitter and the workload, so runs can be repeated (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    private ReplicationSettings replication(ReplicationSettings defaults) {
+        Matcher range = RANGE.matcher(replicationDelay.strip());
+        if (!range.matches() || Long.parseLong(range.group(1)) > Long.parseLong(range.group(2))) {
+            throw new UserException("--replication-delay '" + replicationDelay + "' is not MIN-MAX in milliseconds with MIN <= MAX, such as 500-1000");
+        }
+        return defaults.withDelay(Duration.ofMillis(Long.parseLong(range.group(1))), Duration.ofMillis(Long.parseLong(range.group(2))));
+    }
+
     /** Starts the platform described by the file, printing progress; stops it on Ctrl-C too. */
     LocalPlatform start(PlatformFile platform, Topology topology, PrintWriter out) {
+        ReplicationSettings replication = replication(ReplicationSettings.defaults());
         Path jar = Optional.ofNullable(processorJar).orElseGet(() ->
                 Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve(LocalOptions.DEFAULT_PROCESSOR_JAR));
         if (!Files.isRegularFile(jar)) {
@@ -52,7 +71,7 @@ public final class LocalRun {
             throw new UncheckedIOException(e);
         }
         LocalOptions options = LocalOptions.defaults(topology, yaml, jar, work);
-        options = new LocalOptions(options.topology(), yaml, Optional.ofNullable(endpoint), jar, work, options.replication(),
+        options = new LocalOptions(options.topology(), yaml, Optional.ofNullable(endpoint), jar, work, replication,
                 options.pollInterval(), options.maxIdlePoll(), seed);
         out.println("logs: " + work.resolve("logs"));
         try {
