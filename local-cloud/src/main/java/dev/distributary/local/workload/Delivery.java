@@ -1,0 +1,38 @@
+package dev.distributary.local.workload;
+
+import dev.distributary.fanout.ChangeEvent;
+import dev.distributary.fanout.Op;
+
+/** One event as a consumer's queue delivered it, with when it arrived. */
+public record Delivery(String consumer, String region, ChangeEvent event, long receivedAtMillis) {
+
+    /** The change it carries, in {@link Change#identity()} terms. */
+    public String identity() {
+        return event.table() + "|" + event.subject() + "|" + event.op().wireName() + "|" + version();
+    }
+
+    /** The item and version it carries, in {@link Change#itemVersion()} terms. */
+    public String itemVersion() {
+        return event.table() + "|" + event.subject() + "|" + (event.op() == Op.TOMBSTONE ? "tombstone" : "live") + "|" + version();
+    }
+
+    /** The queue and the change: what must arrive exactly once. */
+    public String key() {
+        return queue() + "|" + identity();
+    }
+
+    /** The consumer's queue: {@code consumer@region}. */
+    public String queue() {
+        return consumer + "@" + region;
+    }
+
+    public long latencyMillis() {
+        return receivedAtMillis - event.time().toEpochMilli();
+    }
+
+    private long version() {
+        return event.op() == Op.TOMBSTONE
+                ? event.before().or(event::after).flatMap(image -> image.number("version")).map(Long::parseLong).orElse(-1L)
+                : event.after().flatMap(image -> image.number("version")).map(Long::parseLong).orElse(-1L);
+    }
+}
