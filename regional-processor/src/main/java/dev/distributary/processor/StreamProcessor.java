@@ -1,6 +1,6 @@
 package dev.distributary.processor;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.processor.idempotency.PublishLedger;
 import dev.distributary.processor.internal.BatchRun;
@@ -55,10 +55,10 @@ public final class StreamProcessor {
     /**
      * Processes one batch in shard order.
      *
-     * @param records         the stream records, as Lambda delivered them
+     * @param records         the stream records, as Lambda delivered them (an element that is not an object is quarantined)
      * @param remainingMillis how long the invocation may still run
      */
-    public BatchResult process(List<ObjectNode> records, IntSupplier remainingMillis) {
+    public BatchResult process(List<? extends JsonNode> records, IntSupplier remainingMillis) {
         try {
             return new BatchRun(parts, clock, remainingMillis).run(records);
         } finally {

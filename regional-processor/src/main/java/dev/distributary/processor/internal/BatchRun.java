@@ -1,6 +1,6 @@
 package dev.distributary.processor.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.MalformedRecordException;
 import dev.distributary.change.StreamRecordJson;
@@ -51,10 +51,13 @@ public final class BatchRun {
     /** One record's state through the run. */
     private static final class Item {
         final int index;
-        final ObjectNode raw;
+        final JsonNode raw;
         final String eventId;
         final String sequence;
-        String ledgerKey;
+        /** The record's key in the publish ledger; null for a record nothing identifies (it is quarantined without a claim). */
+        final String ledgerKey;
+        /** Names the record in this run's quarantine call. */
+        final String entryId;
         ChangeRecord change;
         Classification classification;
         Route route;
@@ -63,12 +66,13 @@ public final class BatchRun {
         RecordOutcome outcome;
         String failure;
 
-        Item(int index, ObjectNode raw) {
+        Item(int index, JsonNode raw) {
             this.index = index;
             this.raw = raw;
-            this.eventId = raw.path("eventID").asText("");
-            this.sequence = raw.path("dynamodb").path("SequenceNumber").asText("");
-            this.ledgerKey = eventId.isEmpty() ? "sequence:" + sequence : eventId;
+            this.eventId = text(raw.path("eventID"));
+            this.sequence = text(raw.path("dynamodb").path("SequenceNumber"));
+            this.ledgerKey = !eventId.isEmpty() && validText(eventId) ? eventId : reportable(sequence) ? "sequence:" + sequence : null;
+            this.entryId = ledgerKey != null ? ledgerKey : "record-" + index;
         }
     }
 
@@ -84,7 +88,7 @@ public final class BatchRun {
         this.remainingMillis = remainingMillis;
     }
 
-    public BatchResult run(List<ObjectNode> records) {
+    public BatchResult run(List<? extends JsonNode> records) {
         Tracer tracer = parts.tracer();
         Map<String, Long> stageMillis = new LinkedHashMap<>();
         timed(stageMillis, "classify", () -> tracer.stage("classify", () -> {
@@ -104,6 +108,10 @@ public final class BatchRun {
     }
 
     private Item route(Item item) {
+        if (!item.raw.isObject()) {
+            item.route = new Route.Quarantine("malformed: a stream record must be a JSON object, not " + item.raw.getNodeType(), false);
+            return item;
+        }
         if (item.sequence.isEmpty()) {
             item.route = new Route.Quarantine("malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it", false);
             return item;
@@ -125,7 +133,8 @@ public final class BatchRun {
      * stops; what was claimed after it is released in {@link #settle()}.
      */
     private void claim() {
-        List<Item> toClaim = items.stream().filter(item -> !(item.route instanceof Route.Skip)).toList();
+        items.stream().filter(item -> item.ledgerKey == null && item.route instanceof Route.Quarantine).forEach(item -> item.claimed = true);
+        List<Item> toClaim = items.stream().filter(item -> !(item.route instanceof Route.Skip) && item.ledgerKey != null).toList();
         if (toClaim.isEmpty()) {
             return;
         }
@@ -234,7 +243,7 @@ public final class BatchRun {
         if (toQuarantine.isEmpty()) {
             return;
         }
-        List<Quarantine.Entry> entries = toQuarantine.stream().map(i -> new Quarantine.Entry(i.ledgerKey, i.sequence,
+        List<Quarantine.Entry> entries = toQuarantine.stream().map(i -> new Quarantine.Entry(i.entryId, i.sequence,
                 ((Route.Quarantine) i.route).reason(),
                 QuarantineMessages.of(i.raw, ((Route.Quarantine) i.route).reason(), parts.region(), parts.functionName(), clock.instant()))).toList();
         List<String> accepted;
@@ -244,7 +253,7 @@ public final class BatchRun {
             accepted = List.of();
         }
         for (Item item : toQuarantine) {
-            if (accepted.contains(item.ledgerKey)) {
+            if (accepted.contains(item.entryId)) {
                 item.outcome = new RecordOutcome.Quarantined(item.eventId, item.sequence, ((Route.Quarantine) item.route).reason());
             } else {
                 fail(item, "the quarantine queue did not accept it");
@@ -254,10 +263,10 @@ public final class BatchRun {
 
     /** Completes the claims of what was done (together), releases the rest; records the outcome of every record. */
     private void settle() {
-        List<Item> done = items.stream().filter(item -> item.claimed && !item.completed
+        List<Item> done = items.stream().filter(item -> item.claimed && !item.completed && item.ledgerKey != null
                 && (item.outcome instanceof RecordOutcome.Published || item.outcome instanceof RecordOutcome.Quarantined)).toList();
         completeAll(done);
-        parallel(items.stream().filter(item -> item.claimed && !item.completed && !done.contains(item)).toList(), item -> {
+        parallel(items.stream().filter(item -> item.claimed && !item.completed && item.ledgerKey != null && !done.contains(item)).toList(), item -> {
             release(item);
             return null;
         });
@@ -293,8 +302,53 @@ public final class BatchRun {
             }
             parts.log().record(item.raw, item.change, item.classification, outcome);
         }
-        Optional<String> retryFrom = firstFailure == Integer.MAX_VALUE ? Optional.empty() : Optional.of(items.get(firstFailure).sequence);
+        Optional<String> retryFrom = firstFailure == Integer.MAX_VALUE ? Optional.empty() : Optional.of(retryPoint());
         return new BatchResult(items.stream().map(i -> i.outcome).toList(), retryFrom);
+    }
+
+    /**
+     * The sequence number to report: the first failed record's; when it has none Lambda could
+     * match, the nearest earlier record's (it is done, and is skipped when redelivered); when there
+     * is none, the first record's, which fails the whole batch, as it must.
+     */
+    private String retryPoint() {
+        for (int i = firstFailure; i >= 0; i--) {
+            if (reportable(items.get(i).sequence)) {
+                return items.get(i).sequence;
+            }
+        }
+        return items.get(0).sequence;
+    }
+
+    /** A sequence number Lambda can match against its batch: decimal digits. */
+    private static boolean reportable(String sequence) {
+        if (sequence.isEmpty() || sequence.length() > 40) {
+            return false;
+        }
+        for (int i = 0; i < sequence.length(); i++) {
+            if (sequence.charAt(i) < '0' || sequence.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A field's text, or empty when it is missing or not a string (a number there must not pass for an ID). */
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.textValue() : "";
+    }
+
+    /** Text without a lone surrogate, so that it can be a key in the idempotency table. */
+    private static boolean validText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void timed(Map<String, Long> stageMillis, String stage, Runnable work) {
