@@ -33,11 +33,16 @@ public final class StreamProcessor {
 
     StreamProcessor(ProcessorConfig config, Publisher publisher, PublishLedger ledger, Quarantine quarantine,
             ProcessorMetrics metrics, Tracer tracer, Clock clock) {
+        this(config, publisher, ledger, quarantine, metrics, tracer, clock, BatchRun.Sleeper.THREAD);
+    }
+
+    StreamProcessor(ProcessorConfig config, Publisher publisher, PublishLedger ledger, Quarantine quarantine,
+            ProcessorMetrics metrics, Tracer tracer, Clock clock, BatchRun.Sleeper sleeper) {
         this.clock = clock;
         this.parts = new BatchRun.PipelineParts(config.region(), config.functionName(),
                 OriginClassifier.of(config.topology(), config.region()),
                 new Router(config.topology(), config.region(), new EnvelopeFactory(config.topology())),
-                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer, ledgerCalls());
+                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer, ledgerCalls(), sleeper);
     }
 
     /** Idempotency-store calls of one batch run concurrently, at most this many at once. */

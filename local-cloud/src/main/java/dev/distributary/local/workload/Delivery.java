@@ -30,9 +30,12 @@ public record Delivery(String consumer, String region, ChangeEvent event, long r
         return receivedAtMillis - event.time().toEpochMilli();
     }
 
+    /**
+     * The version the change left the item at: the new image's (a tombstone keeps the version it
+     * deleted, and its new image says which even where a reordered copy found an older one), else
+     * the old image's.
+     */
     private long version() {
-        return event.op() == Op.TOMBSTONE
-                ? event.before().or(event::after).flatMap(image -> image.number("version")).map(Long::parseLong).orElse(-1L)
-                : event.after().flatMap(image -> image.number("version")).map(Long::parseLong).orElse(-1L);
+        return event.after().or(event::before).flatMap(image -> image.number("version")).map(Long::parseLong).orElse(-1L);
     }
 }

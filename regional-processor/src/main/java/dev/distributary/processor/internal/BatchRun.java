@@ -39,6 +39,10 @@ import java.util.function.IntSupplier;
 public final class BatchRun {
     /** Below this much remaining time no new work starts: a timeout mid-publish would leave claims to expire. */
     static final int SAFETY_MILLIS = 3_000;
+    /** A held claim is claimed again this long after it ends (clocks of two invocations may differ a little). */
+    static final int CLAIM_EXPIRY_MARGIN_MILLIS = 100;
+    /** After waiting for held claims, at least this much time must be left for the work, on top of the safety margin. */
+    static final int WORK_AFTER_WAIT_MILLIS = 2_000;
     /** PublishBatch's limit: records are published, then marked done, this many at a time. */
     static final int PUBLISH_CHUNK = 10;
 
@@ -62,6 +66,8 @@ public final class BatchRun {
         Classification classification;
         Route route;
         boolean claimed;
+        /** When another invocation's claim on the record ends, if one holds it. */
+        Instant heldUntil;
         boolean completed;
         RecordOutcome outcome;
         String failure;
@@ -79,7 +85,21 @@ public final class BatchRun {
     /** What a run needs; one per processor. */
     public record PipelineParts(String region, String functionName, OriginClassifier classifier, Router router, PublishLedger ledger,
             dev.distributary.processor.Publisher publisher, Map<String, String> topicArns, Quarantine quarantine, ProcessorMetrics metrics,
-            RecordLog log, Tracer tracer, ExecutorService ledgerCalls) {
+            RecordLog log, Tracer tracer, ExecutorService ledgerCalls, Sleeper sleeper) {
+    }
+
+    /** Waits, in the invocation's own thread; tests substitute a clock that moves. */
+    @FunctionalInterface
+    public interface Sleeper {
+        Sleeper THREAD = millis -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        void sleep(long millis);
     }
 
     public BatchRun(PipelineParts parts, Clock clock, IntSupplier remainingMillis) {
@@ -130,7 +150,10 @@ public final class BatchRun {
     /**
      * Claims every record to publish or quarantine (the ledger calls run concurrently), then reads
      * the answers in shard order: the first record that cannot be claimed now is where the batch
-     * stops; what was claimed after it is released in {@link #settle()}.
+     * stops; what was claimed after it is released in {@link #settle()}. A claim held by another
+     * invocation ends with that invocation's deadline (a killed function's claims included); when
+     * the claims in the way end soon enough for this invocation to wait and still finish, it waits
+     * once and claims them again, rather than spend one of the event source mapping's retries.
      */
     private void claim() {
         items.stream().filter(item -> item.ledgerKey == null && item.route instanceof Route.Quarantine).forEach(item -> item.claimed = true);
@@ -143,21 +166,46 @@ public final class BatchRun {
             fail(toClaim.get(0), "the invocation is about to time out");
             return;
         }
+        List<Item> held = answer(toClaim, claims(toClaim, remaining));
+        int firstHardFailure = firstFailure;
+        List<Item> inTheWay = held.stream().filter(item -> item.index < firstHardFailure).toList();
+        if (inTheWay.isEmpty()) {
+            return;
+        }
+        Instant until = inTheWay.stream().map(item -> item.heldUntil).max(Instant::compareTo).orElseThrow();
+        long wait = until.toEpochMilli() - clock.millis() + CLAIM_EXPIRY_MARGIN_MILLIS;
+        if (wait > 0 && wait <= remainingMillis.getAsInt() - SAFETY_MILLIS - WORK_AFTER_WAIT_MILLIS) {
+            parts.sleeper().sleep(wait);
+            answer(inTheWay, claims(inTheWay, remainingMillis.getAsInt()))
+                    .forEach(item -> fail(item, "another invocation still holds it until " + item.heldUntil));
+        } else {
+            inTheWay.forEach(item -> fail(item, "another invocation holds it until " + item.heldUntil));
+        }
+    }
+
+    private List<Object> claims(List<Item> targets, int remaining) {
         Instant now = clock.instant();
-        List<Object> answers = parallel(toClaim, item -> parts.ledger().claim(item.ledgerKey, now, remaining));
-        for (int i = 0; i < toClaim.size(); i++) {
-            Item item = toClaim.get(i);
+        return parallel(targets, item -> parts.ledger().claim(item.ledgerKey, now, remaining));
+    }
+
+    /** Records each answer; returns the items another invocation holds (not yet failed: the caller decides). */
+    private List<Item> answer(List<Item> targets, List<Object> answers) {
+        List<Item> held = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Item item = targets.get(i);
             Object answer = answers.get(i);
             if (answer instanceof PublishLedger.Claim.Claimed) {
                 item.claimed = true;
             } else if (answer instanceof PublishLedger.Claim.AlreadyPublished) {
                 item.route = new Route.Skip(SkipReason.ALREADY_HANDLED);
             } else if (answer instanceof PublishLedger.Claim.InProgressElsewhere elsewhere) {
-                fail(item, "another invocation holds it until " + elsewhere.until());
+                item.heldUntil = elsewhere.until();
+                held.add(item);
             } else {
                 fail(item, "idempotency store: " + Failures.describe((Throwable) answer));
             }
         }
+        return held;
     }
 
     /** Runs a ledger call per item concurrently; each result is the call's value or the exception it threw. */

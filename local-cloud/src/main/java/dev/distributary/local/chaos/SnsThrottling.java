@@ -1,0 +1,47 @@
+package dev.distributary.local.chaos;
+
+import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.proxy.FaultRule;
+import java.util.List;
+
+/** A fifth of SNS PublishBatch calls throttled: every change still delivered exactly once. */
+public final class SnsThrottling implements Scenario {
+    static final double SHARE = 0.2;
+
+    @Override
+    public String name() {
+        return "sns-throttling";
+    }
+
+    @Override
+    public String summary() {
+        return "20% of SNS PublishBatch calls throttled; every change delivered exactly once";
+    }
+
+    @Override
+    public int defaultEvents() {
+        return 600;
+    }
+
+    @Override
+    public void arm(LocalPlatform platform, ChaosOptions chaos) {
+        platform.proxy().inject(FaultRule.throttling("sns", "PublishBatch", SHARE));
+    }
+
+    @Override
+    public Verdict evaluate(Evidence evidence, LocalPlatform platform) {
+        Tally tally = Tally.exactlyOnce(evidence.topology(), evidence.changes(), evidence.deliveries());
+        long throttled = evidence.injected("sns", "PublishBatch");
+        long calls = evidence.calls("sns", "PublishBatch");
+        List<Check> checks = List.of(
+                Checks.delivery(tally),
+                Check.of("the fault was injected", throttled > 0, String.format("%d of %d PublishBatch calls throttled", throttled, calls)),
+                Checks.nothingDiscarded(evidence.mappings()),
+                Checks.nothingQuarantined(evidence),
+                Checks.writes(evidence.workload()));
+        return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
+                "%,d deliveries exactly once while %d of %d PublishBatch calls (%.0f%%) were throttled; %d record invocations retried by the mappings",
+                tally.expected() - tally.lost(), throttled, calls, calls == 0 ? 0.0 : 100.0 * throttled / calls,
+                evidence.mappings().failedInvokeEventCount()));
+    }
+}
