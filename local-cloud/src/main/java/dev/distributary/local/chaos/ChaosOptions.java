@@ -19,6 +19,7 @@ public record ChaosOptions(Path home, Optional<Integer> events, double ratePerSe
         Optional<Double> agentProbability) {
 
     public static final double DEFAULT_RATE = 20;
+    public static final Duration DEFAULT_DRAIN = Duration.ofMinutes(3);
 
     public ChaosOptions {
         Objects.requireNonNull(home, "home");
@@ -42,7 +43,7 @@ public record ChaosOptions(Path home, Optional<Integer> events, double ratePerSe
 
     /** Each scenario's default size, 20 writes a second, three minutes to drain. */
     public static ChaosOptions defaults(Path home, long seed) {
-        return new ChaosOptions(home, Optional.empty(), DEFAULT_RATE, seed, Duration.ofMinutes(3), Optional.empty());
+        return new ChaosOptions(home, Optional.empty(), DEFAULT_RATE, seed, DEFAULT_DRAIN, Optional.empty());
     }
 
     public ChaosOptions withEvents(int count) {

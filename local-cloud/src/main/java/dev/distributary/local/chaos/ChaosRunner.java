@@ -1,5 +1,6 @@
 package dev.distributary.local.chaos;
 
+import dev.distributary.change.StreamSource;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.DynamoStreamsSource;
@@ -14,16 +15,20 @@ import dev.distributary.local.workload.Quarantines;
 import dev.distributary.local.workload.Workload;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.topology.TableSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Runs scenarios one after the other, each on a fresh platform: the emulator's state reset (one
@@ -33,7 +38,7 @@ import java.util.function.Consumer;
  * run fails its row and the run goes on.
  */
 public final class ChaosRunner {
-    private static final java.time.Duration PROGRESS = java.time.Duration.ofSeconds(10);
+    private static final Duration PROGRESS = Duration.ofSeconds(10);
 
     private final LocalOptions base;
     private final ChaosOptions chaos;
@@ -70,8 +75,9 @@ public final class ChaosRunner {
         AtomicLong repeated = new AtomicLong();
         try {
             PlatformVariant variant = PlatformVariant.of(options.topology(), options.platformYaml(), scenario.processorSettings(), scenario.name());
-            LocalOptions run = scenario.configure(options.withPlatform(variant.topology(), variant.yaml())
-                    .withWorkDirectory(options.workDirectory().resolve(scenario.name())), chaos, repeated);
+            Path work = options.workDirectory().resolve(scenario.name());
+            clearLogs(work.resolve("logs"));
+            LocalOptions run = scenario.configure(options.withPlatform(variant.topology(), variant.yaml()).withWorkDirectory(work), chaos, repeated);
             try (LocalPlatform platform = LocalPlatform.start(run, line -> { })) {
                 platform.warmUp();
                 scenario.arm(platform, chaos);
@@ -110,6 +116,20 @@ public final class ChaosRunner {
             out.accept("  FAILED: the scenario could not run: " + reason);
             return new ChaosReport.Row(scenario.name(), 0, 0, 0, 0, 0, false, "the scenario could not run: " + reason,
                     List.of(Check.of("the scenario ran", false, reason)), seconds(started));
+        }
+    }
+
+    /** The function logs are the processors' metrics: a scenario must start without an earlier run's. */
+    private static void clearLogs(Path logs) {
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the earlier run's logs in " + logs, e);
         }
     }
 
@@ -166,7 +186,7 @@ public final class ChaosRunner {
     }
 
     private static String tableOf(String streamArn) {
-        return dev.distributary.change.StreamSource.fromArn(streamArn).table();
+        return StreamSource.fromArn(streamArn).table();
     }
 
     private static ChaosReport.Row row(Scenario scenario, Evidence evidence, Scenario.Verdict verdict, long started) {
