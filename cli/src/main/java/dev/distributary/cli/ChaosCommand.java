@@ -83,7 +83,8 @@ final class ChaosCommand implements Callable<Integer> {
                     + "the repository root (it builds the jar), or build it with ./mvnw -pl chaos-agent package");
         }
         Topology topology = platform.load();
-        LocalOptions base = local.options(platform, topology, out);
+        LocalOptions base = local.options(platform, topology);
+        out.println("logs: " + base.workDirectory().resolve("SCENARIO").resolve("logs"));
         long seconds = selected.stream().mapToLong(s -> Math.round(options.eventsFor(s) / rate) + OVERHEAD_SECONDS).sum();
         out.printf("Distributary chaos: platform '%s', %s, %d scenario(s), expected to take about %d min%n", topology.name(), topology.regions(),
                 selected.size(), Math.max(1, Math.round(seconds / 60.0)));

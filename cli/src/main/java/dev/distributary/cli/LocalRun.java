@@ -36,7 +36,8 @@ public final class LocalRun {
 
     /** Starts the platform described by the file, printing progress; stops it on Ctrl-C too. */
     LocalPlatform start(PlatformFile platform, Topology topology, PrintWriter out) {
-        LocalOptions options = options(platform, topology, out);
+        LocalOptions options = options(platform, topology);
+        out.println("logs: " + options.workDirectory().resolve("logs"));
         try {
             LocalPlatform running = LocalPlatform.start(options, line -> out.println("  " + line));
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "distributary-shutdown"));
@@ -46,8 +47,8 @@ public final class LocalRun {
         }
     }
 
-    /** The options of a local run of the file's platform: its jar, a work directory (printed), the endpoint and seed. */
-    LocalOptions options(PlatformFile platform, Topology topology, PrintWriter out) {
+    /** The options of a local run of the file's platform: its jar, a work directory, the endpoint and seed. */
+    LocalOptions options(PlatformFile platform, Topology topology) {
         Path jar = Optional.ofNullable(processorJar).orElseGet(() -> home().resolve(LocalOptions.DEFAULT_PROCESSOR_JAR));
         if (!Files.isRegularFile(jar)) {
             throw new UserException("the processor's deployment jar " + jar + " is missing; run ./distributary from the repository root "
@@ -62,7 +63,6 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.println("logs: " + work.resolve("logs"));
         return LocalOptions.defaults(topology, yaml, jar, work).withEndpoint(Optional.ofNullable(endpoint)).withSeed(seed);
     }
 

@@ -38,6 +38,12 @@ public record Instrumentation(List<Path> functionClassPath, Map<String, String> 
         return new Instrumentation(classPath, env, invoker);
     }
 
+    public Instrumentation withFunctionEnvironment(Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(functionEnvironment);
+        env.putAll(environment);
+        return new Instrumentation(functionClassPath, env, invoker);
+    }
+
     public Instrumentation withInvoker(UnaryOperator<Invoker> wrapper) {
         UnaryOperator<Invoker> previous = invoker;
         return new Instrumentation(functionClassPath, functionEnvironment, target -> wrapper.apply(previous.apply(target)));

@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public sealed interface Scenario permits SnsThrottling, StoreFaults, DuplicateBatches, DeathMidBatch, TimeoutMidBatch, ReplicationDisorder,
         PoisonRecords, RandomResidency, MalformedRecords {
 
+    /** The AWS SDK's setting for attempts per call (the first included), read from the environment. */
+    String SDK_ATTEMPTS = "AWS_MAX_ATTEMPTS";
+
     /** The name {@code distributary chaos --scenario} takes. */
     String name();
 

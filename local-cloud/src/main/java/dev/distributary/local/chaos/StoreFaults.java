@@ -9,7 +9,9 @@ import java.util.List;
  * Throttling and server errors on the processors' own stores: a tenth of the idempotency table's
  * calls throttled and a tenth failing with 500 (the writers' and the replicator's calls on the
  * data tables are not touched), and a quarter of the quarantine queue's SendMessageBatch calls
- * failing, with poison records to quarantine. Every change exactly once; every poison record
+ * failing, with poison records to quarantine. The functions' SDK keeps its own retries (three
+ * attempts a call), the first defence against a store's faults; what gets through them fails the
+ * record and the event source mapping retries. Every change exactly once; every poison record
  * quarantined once per processor that sees it.
  */
 public final class StoreFaults implements Scenario {
