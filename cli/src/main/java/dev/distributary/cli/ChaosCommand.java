@@ -104,7 +104,7 @@ final class ChaosCommand implements Callable<Integer> {
     private static void print(ChaosReport report, PrintWriter out) {
         out.printf("%n%-21s %7s %6s %10s %6s %11s  %s%n", "scenario", "events", "lost", "duplicated", "leaked", "quarantined", "passed");
         for (ChaosReport.Row row : report.scenarios()) {
-            out.printf("%-21s %,7d %6d %10d %6d %11d  %s%n", row.name(), row.events(), row.lost(), row.duplicated(), row.leaked(), row.quarantined(),
+            out.printf("%-21s %,7d %,6d %,10d %,6d %,11d  %s%n", row.name(), row.events(), row.lost(), row.duplicated(), row.leaked(), row.quarantined(),
                     row.passed() ? "yes" : "NO");
         }
         out.println();

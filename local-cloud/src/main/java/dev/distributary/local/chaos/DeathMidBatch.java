@@ -64,7 +64,7 @@ public final class DeathMidBatch implements Scenario {
                 Checks.nothingQuarantined(evidence),
                 Checks.writes(evidence.workload()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
-                "%s %d times after publishing part of a batch; %,d deliveries exactly once; %d record invocations retried",
+                "%s %,d times after publishing part of a batch; %,d deliveries exactly once; %,d record invocations retried",
                 what, faults, tally.expected() - tally.lost(), evidence.mappings().failedInvokeEventCount()));
     }
 }

@@ -39,7 +39,7 @@ public final class DuplicateBatches implements Scenario {
                 Checks.nothingQuarantined(evidence),
                 Checks.writes(evidence.workload()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
-                "%d batches each invoked twice; the second invocations skipped %d records already published; %,d deliveries exactly once",
+                "%,d batches each invoked twice; the second invocations skipped %,d records already published; %,d deliveries exactly once",
                 repeated, evidence.metric("Skipped"), tally.expected() - tally.lost()));
     }
 }

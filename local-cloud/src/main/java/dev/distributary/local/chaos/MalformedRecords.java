@@ -120,7 +120,7 @@ public final class MalformedRecords implements Scenario {
         long missing = evidence.planted().stream().mapToLong(p -> Math.max(0, p.expectedQuarantines() - evidence.quarantine().stream()
                 .filter(q -> q.table().equals(p.table()) && q.subject().equals(p.subject())).count())).sum();
         return new Verdict(checks, tally.lost() + missing, tally.duplicated(), tally.leaked(), String.format(
-                "%d malformed records quarantined %d times with a reason (%d expected) and one oversized item published keys-only; "
+                "%,d malformed records quarantined %,d times with a reason (%,d expected) and one oversized item published keys-only; "
                         + "no invocation failed; %,d ordinary deliveries exactly once",
                 evidence.planted().size() - 1, plantedQuarantined, expectedQuarantines, tally.expected() - tally.lost()));
     }

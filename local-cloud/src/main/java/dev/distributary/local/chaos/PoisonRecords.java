@@ -46,7 +46,7 @@ public final class PoisonRecords implements Scenario {
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.writes(evidence.workload()));
         return new Verdict(checks, tally.lost() + poison.missing(), tally.duplicated() + poison.extra(), tally.leaked(), String.format(
-                "%d poison records quarantined %d times, each with its full payload; %,d other deliveries exactly once; %d shards caught up",
+                "%,d poison records quarantined %,d times, each with its full payload; %,d other deliveries exactly once; %,d shards caught up",
                 evidence.workload().poisons().size(), poison.found(), tally.expected() - tally.lost(), evidence.shards().size()));
     }
 

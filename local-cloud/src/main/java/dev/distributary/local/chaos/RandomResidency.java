@@ -60,13 +60,13 @@ public final class RandomResidency implements Scenario {
                 Checks.leaks(tally),
                 Checks.delivery(tally),
                 Check.of("each blocked change quarantined for residency by each processor that saw it, once", missing == 0 && twice == 0 && strays == 0
-                        && others == 0 && !blocked.isEmpty(), String.format("%d blocked, %d quarantined: %d missing, %d twice, %d not expected, %d for other reasons",
+                        && others == 0 && !blocked.isEmpty(), String.format("%,d blocked, %,d quarantined: %,d missing, %,d twice, %,d not expected, %,d for other reasons",
                         blocked.size(), quarantined.values().stream().mapToLong(Long::longValue).sum(), missing, twice, strays, others)),
                 Check.of("each blocked change counted (ResidencyBlocked)", metric == blocked.size(),
                         "ResidencyBlocked " + metric + ", " + blocked.size() + " expected"),
                 Checks.writes(evidence.workload()));
         return new Verdict(checks, tally.lost() + missing, tally.duplicated() + twice, tally.leaked(), String.format(
-                "%,d changes, %,d of another class; %,d blocked where their class is forbidden, each quarantined and counted (ResidencyBlocked %d); "
+                "%,d changes, %,d of another class; %,d blocked where their class is forbidden, each quarantined and counted (ResidencyBlocked %,d); "
                         + "%d deliveries outside permitted regions; %,d permitted deliveries exactly once",
                 evidence.changes().size(), otherClass, blocked.size(), metric, tally.leaked(), tally.expected() - tally.lost()));
     }

@@ -64,7 +64,7 @@ public final class ReplicationDisorder implements Scenario {
                 Checks.nothingQuarantined(evidence),
                 Checks.writes(evidence.workload()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
-                "%d out-of-order copies lost to last-writer-wins; replicas converged; %,d required deliveries arrived, none twice",
+                "%,d out-of-order copies lost to last-writer-wins; replicas converged; %,d required deliveries arrived, none twice",
                 evidence.replicaSuperseded(), tally.expected() - tally.lost()));
     }
 

@@ -60,7 +60,7 @@ public final class StoreFaults implements Scenario {
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.writes(evidence.workload()));
         return new Verdict(checks, tally.lost() + poison.missing(), tally.duplicated() + poison.extra(), tally.leaked(), String.format(
-                "%,d deliveries exactly once and %d poison records quarantined %d times while %d idempotency-table calls and %d quarantine sends failed",
+                "%,d deliveries exactly once and %,d poison records quarantined %,d times while %,d idempotency-table calls and %,d quarantine sends failed",
                 tally.expected() - tally.lost(), evidence.workload().poisons().size(), poison.found(), storeFaults, queueFaults));
     }
 }

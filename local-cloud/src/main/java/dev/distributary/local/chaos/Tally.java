@@ -101,7 +101,7 @@ public record Tally(long expected, long delivered, long lost, long duplicated, l
     }
 
     public String describe() {
-        return String.format("%,d of %,d expected deliveries arrived; %d lost, %d duplicated, %d unexpected, %d outside their class's regions",
+        return String.format("%,d of %,d expected deliveries arrived; %,d lost, %,d duplicated, %,d unexpected, %,d outside their class's regions",
                 expected - lost, expected, lost, duplicated, unexpected, leaked) + (examples.isEmpty() ? "" : " (" + String.join("; ", examples) + ")");
     }
 }
