@@ -28,7 +28,8 @@ public final class AttributeValueJson {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            attributes.put(field.getKey(), read(field.getValue(), path + "." + field.getKey(), 1));
+            String name = Unicode.requireValid(field.getKey(), path + " attribute name");
+            attributes.put(name, read(field.getValue(), path + "." + name, 1));
         }
         return new Image(attributes);
     }
@@ -60,7 +61,8 @@ public final class AttributeValueJson {
                     throw new MalformedRecordException(at + " must be an object");
                 }
                 Map<String, AttributeValue> map = new LinkedHashMap<>();
-                value.fields().forEachRemaining(f -> map.put(f.getKey(), read(f.getValue(), at + "." + f.getKey(), depth + 1)));
+                value.fields().forEachRemaining(f -> map.put(Unicode.requireValid(f.getKey(), at + " attribute name"),
+                        read(f.getValue(), at + "." + f.getKey(), depth + 1)));
                 yield new AttributeValue.M(map);
             }
             case "L" -> {
@@ -126,7 +128,7 @@ public final class AttributeValueJson {
         if (node == null || !node.isTextual()) {
             throw new MalformedRecordException(path + " must be a string");
         }
-        return node.textValue();
+        return Unicode.requireValid(node.textValue(), path);
     }
 
     private static String number(String text, String path) {
@@ -134,7 +136,7 @@ public final class AttributeValueJson {
             new java.math.BigDecimal(text);
             return text;
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException(path + " is not a number: '" + text + "'");
+            throw new MalformedRecordException(path + " is not a number");
         }
     }
 
@@ -142,7 +144,7 @@ public final class AttributeValueJson {
         try {
             return new AttributeValue.B(Base64.getDecoder().decode(text(node, path)));
         } catch (IllegalArgumentException e) {
-            throw new MalformedRecordException(path + " is not base64: " + e.getMessage());
+            throw new MalformedRecordException(path + " is not base64");
         }
     }
 

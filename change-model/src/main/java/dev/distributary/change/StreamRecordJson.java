@@ -42,6 +42,8 @@ public final class StreamRecordJson {
         Image keys = AttributeValueJson.readImage(dynamodb.get("Keys"), "dynamodb.Keys");
         Optional<Image> oldImage = optionalImage(dynamodb, "OldImage");
         Optional<Image> newImage = optionalImage(dynamodb, "NewImage");
+        requireItemSize(oldImage, "dynamodb.OldImage");
+        requireItemSize(newImage, "dynamodb.NewImage");
         Optional<UserIdentity> identity = Optional.ofNullable(record.get("userIdentity"))
                 .filter(node -> !node.isNull())
                 .map(node -> new UserIdentity(requiredText(node, "type"), requiredText(node, "principalId")));
@@ -95,6 +97,16 @@ public final class StreamRecordJson {
         return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
     }
 
+    private static void requireItemSize(Optional<Image> image, String path) {
+        if (image.isPresent()) {
+            long size = ItemSize.of(image.get());
+            if (size > ItemSize.MAX_ITEM_BYTES) {
+                throw new MalformedRecordException(path + " is " + size + " bytes, more than DynamoDB's " + ItemSize.MAX_ITEM_BYTES
+                        + "-byte (400 KB) item limit");
+            }
+        }
+    }
+
     private static Optional<Image> optionalImage(JsonNode dynamodb, String field) {
         JsonNode node = dynamodb.get(field);
         return node == null || node.isNull() ? Optional.empty() : Optional.of(AttributeValueJson.readImage(node, "dynamodb." + field));
@@ -105,7 +117,7 @@ public final class StreamRecordJson {
         if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
             throw new MalformedRecordException(field + " must be a non-empty string");
         }
-        return value.textValue();
+        return Unicode.requireValid(value.textValue(), field);
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {
@@ -113,6 +125,6 @@ public final class StreamRecordJson {
         if (value != null && !value.isNull() && !value.isTextual()) {
             throw new MalformedRecordException(field + " must be a string");
         }
-        return Optional.ofNullable(value).filter(JsonNode::isTextual).map(JsonNode::textValue);
+        return Optional.ofNullable(value).filter(JsonNode::isTextual).map(v -> Unicode.requireValid(v.textValue(), field));
     }
 }

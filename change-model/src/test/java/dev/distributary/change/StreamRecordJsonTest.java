@@ -52,7 +52,7 @@ class StreamRecordJsonTest {
     void numberThatIsNotANumber_isMalformed_namingThePath() {
         assertThatThrownBy(() -> fixture("malformed-attribute"))
                 .isInstanceOf(MalformedRecordException.class)
-                .hasMessage("dynamodb.NewImage.total.N is not a number: 'twelve'");
+                .hasMessage("dynamodb.NewImage.total.N is not a number");
     }
 
     @Test
@@ -109,5 +109,36 @@ class StreamRecordJsonTest {
         ((ObjectNode) raw.get("dynamodb")).put("ApproximateCreationDateTime", 1795687205.25);
 
         assertThat(StreamRecordJson.read(raw).approximateCreationTime()).isEqualTo(Instant.ofEpochMilli(1795687205250L));
+    }
+
+    private static ObjectNode insertWith(String attribute, com.fasterxml.jackson.databind.JsonNode value) {
+        ObjectNode record = (ObjectNode) rawFixture("insert-unstamped").deepCopy();
+        ((ObjectNode) record.at("/dynamodb/NewImage")).set(attribute, value);
+        return record;
+    }
+
+    @Test
+    void loneSurrogate_inAValueOrAName_isMalformed_namingWhereWithoutRepeatingIt() {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+
+        assertThatThrownBy(() -> StreamRecordJson.read(insertWith("status", nodes.objectNode().put("S", "PAID\uD800"))))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessage("dynamodb.NewImage.status.S is not valid Unicode: a lone surrogate \\uD800 at character 4");
+        assertThatThrownBy(() -> StreamRecordJson.read(insertWith("note\uDC00", nodes.objectNode().put("S", "x"))))
+                .hasMessage("dynamodb.NewImage attribute name is not valid Unicode: a lone surrogate \\uDC00 at character 4");
+        assertThat(StreamRecordJson.read(insertWith("emoji", nodes.objectNode().put("S", "\uD83D\uDE80"))).newImage().orElseThrow()
+                .string("emoji")).contains("\uD83D\uDE80");
+    }
+
+    @Test
+    void imageLargerThan400KB_isMalformed_andOneJustBelowIsRead() {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+
+        assertThatThrownBy(() -> StreamRecordJson.read(insertWith("blob", nodes.objectNode().put("S", "x".repeat(ItemSize.MAX_ITEM_BYTES)))))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageStartingWith("dynamodb.NewImage is ")
+                .hasMessageEndingWith("bytes, more than DynamoDB's 409600-byte (400 KB) item limit");
+        assertThat(StreamRecordJson.read(insertWith("blob", nodes.objectNode().put("S", "x".repeat(ItemSize.MAX_ITEM_BYTES - 1_000)))).newImage())
+                .isPresent();
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Distributary.Version.class,
         description = "Multi-region event platform on DynamoDB global tables.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, SynthCommand.class, DemoCommand.class, LocalCommand.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, SynthCommand.class, DemoCommand.class, ChaosCommand.class, LocalCommand.class,
                 ConsumeCommand.class, RedriveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Distributary {

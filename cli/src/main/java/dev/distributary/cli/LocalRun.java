@@ -54,9 +54,21 @@ public final class LocalRun {
 
     /** Starts the platform described by the file, printing progress; stops it on Ctrl-C too. */
     LocalPlatform start(PlatformFile platform, Topology topology, PrintWriter out) {
+        LocalOptions options = options(platform, topology);
+        out.println("logs: " + options.workDirectory().resolve("logs"));
+        try {
+            LocalPlatform running = LocalPlatform.start(options, line -> out.println("  " + line));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "distributary-shutdown"));
+            return running;
+        } catch (MotoUnavailableException e) {
+            throw new UserException(e.getMessage(), Distributary.BAD_INPUT);
+        }
+    }
+
+    /** The options of a local run of the file's platform: its jar, a work directory, the endpoint and seed. */
+    LocalOptions options(PlatformFile platform, Topology topology) {
         ReplicationSettings replication = replication(ReplicationSettings.defaults());
-        Path jar = Optional.ofNullable(processorJar).orElseGet(() ->
-                Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve(LocalOptions.DEFAULT_PROCESSOR_JAR));
+        Path jar = Optional.ofNullable(processorJar).orElseGet(() -> home().resolve(LocalOptions.DEFAULT_PROCESSOR_JAR));
         if (!Files.isRegularFile(jar)) {
             throw new UserException("the processor's deployment jar " + jar + " is missing; run ./distributary from the repository root "
                     + "(it builds the jar), or build it with ./mvnw -pl regional-processor -am package -DskipTests");
@@ -70,16 +82,12 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalOptions options = LocalOptions.defaults(topology, yaml, jar, work);
-        options = new LocalOptions(options.topology(), yaml, Optional.ofNullable(endpoint), jar, work, replication,
-                options.pollInterval(), options.maxIdlePoll(), seed);
-        out.println("logs: " + work.resolve("logs"));
-        try {
-            LocalPlatform running = LocalPlatform.start(options, line -> out.println("  " + line));
-            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "distributary-shutdown"));
-            return running;
-        } catch (MotoUnavailableException e) {
-            throw new UserException(e.getMessage(), Distributary.BAD_INPUT);
-        }
+        return LocalOptions.defaults(topology, yaml, jar, work).withEndpoint(Optional.ofNullable(endpoint)).withSeed(seed)
+                .withReplication(replication);
+    }
+
+    /** The repository root, where the launcher runs from. */
+    static Path home() {
+        return Path.of(System.getProperty(HOME_PROPERTY, "."));
     }
 }

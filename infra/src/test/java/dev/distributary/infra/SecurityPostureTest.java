@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pulumi.test.Mocks.ResourceArgs;
 import com.pulumi.test.PulumiTest;
+import dev.distributary.infra.synth.OfflineCloud;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,17 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Least privilege, encryption and TLS, checked over every region's stack of both shipped platforms. */
+/**
+ * Least privilege, encryption and TLS, checked over every region's stack of both shipped platforms:
+ * no wildcard action; a wildcard resource only where AWS requires one; no resource policy grants
+ * anything to the public; each consumer queue accepts messages only from its region's topic;
+ * tables, queues and topics encrypted at rest; no queue or topic usable without TLS.
+ */
 class SecurityPostureTest {
     /** The only actions AWS gives no resource-level permissions for, among those the processor needs. */
     private static final Set<String> RESOURCELESS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    private static final Set<String> STREAM_READ = Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+            "dynamodb:ListStreams");
 
     @AfterEach
     void cleanup() {
@@ -38,27 +46,89 @@ class SecurityPostureTest {
 
     @ParameterizedTest
     @MethodSource("everyStack")
-    void everyPolicy_anyStack_allowsNoWildcardActionAndAWildcardResourceOnlyForXRay(Stack stack) {
-        List<JsonNode> allows = new ArrayList<>();
-        for (ResourceArgs resource : stack.resources()) {
-            for (String key : List.of("policy", "assumeRolePolicy")) {
-                Object document = resource.inputs.get(key);
-                if (document instanceof String text && text.contains("\"Statement\"")) {
-                    Stack.json(text).get("Statement").forEach(statement -> {
-                        if (statement.get("Effect").asText().equals("Allow")) {
-                            allows.add(statement);
-                        }
-                    });
+    void everyPolicy_anyStack_allowsNoWildcardAction_andWildcardResourcesOnlyWhereAwsRequiresThem(Stack stack) {
+        List<JsonNode> allows = allowStatements(stack);
+        String region = stack.settings().region();
+        String prefix = "arn:aws:";
+        Set<String> logGroups = stack.ofType("aws:cloudwatch/logGroup:LogGroup").stream().map(g -> String.valueOf(g.inputs.get("name")))
+                .collect(java.util.stream.Collectors.toSet());
+        Set<String> mappedTables = stack.ofType("aws:lambda/eventSourceMapping:EventSourceMapping").stream()
+                .map(m -> String.valueOf(m.inputs.get("eventSourceArn"))).map(arn -> arn.substring(arn.indexOf(":table/") + 7, arn.indexOf("/stream/")))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(allows).as("Allow statements in " + region).isNotEmpty().allSatisfy(statement -> {
+            List<String> actions = texts(statement.get("Action"));
+            assertThat(actions).noneMatch(action -> action.contains("*"));
+            for (String resource : texts(statement.get("Resource"))) {
+                if (!resource.contains("*")) {
+                    continue;
+                }
+                if (resource.equals("*")) {
+                    assertThat(RESOURCELESS).as("only X-Ray's trace APIs have no resource-level permissions").containsAll(actions);
+                } else if (resource.contains(":logs:")) {
+                    // Lambda names the log streams at run time: the streams of the function's own log group.
+                    assertThat(logGroups.stream().map(g -> prefix + "logs:" + region + ":" + OfflineCloud.ACCOUNT + ":log-group:" + g + ":*"))
+                            .contains(resource);
+                    assertThat(actions).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
+                } else {
+                    // DynamoDB names a stream with a label when it is enabled: the streams of the tables mapped here (AWS's own example policy).
+                    assertThat(mappedTables.stream().map(t -> prefix + "dynamodb:" + region + ":" + OfflineCloud.ACCOUNT + ":table/" + t + "/stream/*"))
+                            .contains(resource);
+                    assertThat(STREAM_READ).containsAll(actions);
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyStack")
+    void everyResourcePolicy_anyStack_grantsNothingToThePublic_andTheRoleOnlyToLambda(Stack stack) {
+        List<ResourceArgs> policies = new ArrayList<>(stack.ofType("aws:sqs/queuePolicy:QueuePolicy"));
+        policies.addAll(stack.ofType("aws:sns/topicPolicy:TopicPolicy"));
+        assertThat(policies).isNotEmpty().allSatisfy(policy -> Stack.json(policy.inputs.get("policy")).get("Statement").forEach(statement -> {
+            if (isPublic(statement.get("Principal"))) {
+                assertThat(statement.get("Effect").asText()).as(policy.name + ": a statement for everyone may only deny").isEqualTo("Deny");
+            } else {
+                assertThat(statement.at("/Principal/Service").isTextual()).as(policy.name + ": an Allow names an AWS service").isTrue();
+            }
+        }));
+        stack.ofType("aws:iam/role:Role").forEach(role -> Stack.json(role.inputs.get("assumeRolePolicy")).get("Statement").forEach(statement -> {
+            assertThat(statement.at("/Principal/Service").asText()).isEqualTo("lambda.amazonaws.com");
+            assertThat(statement.get("Action").asText()).isEqualTo("sts:AssumeRole");
+        }));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyStack")
+    void everyConsumerQueue_anyStack_acceptsMessagesOnlyFromItsRegionsTopic(Stack stack) {
+        ResourceArgs topic = stack.ofType("aws:sns/topic:Topic").get(0);
+        String topicArn = "arn:aws:sns:" + stack.settings().region() + ":" + OfflineCloud.ACCOUNT + ":" + topic.inputs.getOrDefault("name", topic.name);
+        int bound = 0;
+        for (ResourceArgs policy : stack.ofType("aws:sqs/queuePolicy:QueuePolicy")) {
+            String queueArn = "arn:aws:sqs:" + stack.settings().region() + ":" + OfflineCloud.ACCOUNT + ":" + policy.name;
+            for (JsonNode statement : Stack.json(policy.inputs.get("policy")).get("Statement")) {
+                assertThat(statement.get("Resource").asText()).as(policy.name + " speaks only of its own queue").isEqualTo(queueArn);
+                if (statement.get("Effect").asText().equals("Allow")) {
+                    bound++;
+                    assertThat(statement.at("/Principal/Service").asText()).isEqualTo("sns.amazonaws.com");
+                    assertThat(texts(statement.get("Action"))).containsExactly("sqs:SendMessage");
+                    assertThat(statement.at("/Condition/ArnEquals/aws:SourceArn").asText()).as(policy.name + " is bound to the region's topic")
+                            .isEqualTo(topicArn);
                 }
             }
         }
-        assertThat(allows).as("Allow statements in " + stack.settings().region()).isNotEmpty().allSatisfy(statement -> {
-            List<String> actions = texts(statement.get("Action"));
-            assertThat(actions).noneMatch(action -> action.contains("*"));
-            if (texts(statement.get("Resource")).contains("*")) {
-                assertThat(RESOURCELESS).containsAll(actions);
-            }
-        });
+        assertThat(bound).as("one binding per subscribed queue").isEqualTo(stack.ofType("aws:sns/topicSubscription:TopicSubscription").size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyStack")
+    void everyTable_anyStack_isEncryptedAtRest(Stack stack) {
+        List<ResourceArgs> tables = stack.ofType("aws:dynamodb/table:Table");
+        assertThat(tables).allSatisfy(table -> assertThat(Stack.input(table, "serverSideEncryption", "enabled")).as(table.name).isEqualTo(true));
+        assertThat(stack.ofType("aws:dynamodb/tableReplica:TableReplica")).allSatisfy(replica ->
+                assertThat(replica.inputs.get("kmsKeyArn")).as(replica.name + " keeps the table's AWS-managed key").isNull());
+        if (stack.settings().topology().processingRegions().contains(stack.settings().region())) {
+            assertThat(tables).as("the idempotency table at least").isNotEmpty();
+        }
     }
 
     @ParameterizedTest
@@ -94,6 +164,27 @@ class SecurityPostureTest {
         }
         assertThat(stack.ofType("aws:sqs/queue:Queue")).filteredOn(q -> q.inputs.get("redrivePolicy") != null)
                 .hasSize(stack.ofType("aws:sns/topicSubscription:TopicSubscription").size());
+    }
+
+    private static List<JsonNode> allowStatements(Stack stack) {
+        List<JsonNode> allows = new ArrayList<>();
+        for (ResourceArgs resource : stack.resources()) {
+            for (String key : List.of("policy", "assumeRolePolicy")) {
+                Object document = resource.inputs.get(key);
+                if (document instanceof String text && text.contains("\"Statement\"")) {
+                    Stack.json(text).get("Statement").forEach(statement -> {
+                        if (statement.get("Effect").asText().equals("Allow")) {
+                            allows.add(statement);
+                        }
+                    });
+                }
+            }
+        }
+        return allows;
+    }
+
+    private static boolean isPublic(JsonNode principal) {
+        return principal != null && (principal.isTextual() && principal.asText().equals("*") || principal.path("AWS").asText("").equals("*"));
     }
 
     private static boolean deniesInsecureTransport(ResourceArgs policy) {

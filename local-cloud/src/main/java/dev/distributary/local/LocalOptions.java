@@ -11,15 +11,16 @@ import java.util.Optional;
 /**
  * How to run a platform locally.
  *
- * @param topology      the platform
- * @param platformYaml  its YAML, handed to each region's processor
- * @param endpoint      a running emulator to use; empty starts moto server on a free loopback port
- * @param processorJar  the processor's deployment jar
- * @param workDirectory where logs and runtime files go
- * @param replication   the replication delay and ordering
- * @param pollInterval  the event source mapping's poll interval while records flow (Lambda: 250 ms)
- * @param maxIdlePoll   the longest back-off between polls of an idle stream
- * @param seed          seeds the replication jitter and fault injection, so runs can be repeated
+ * @param topology        the platform
+ * @param platformYaml    its YAML, handed to each region's processor
+ * @param endpoint        a running emulator to use; empty starts moto server on a free loopback port
+ * @param processorJar    the processor's deployment jar
+ * @param workDirectory   where logs and runtime files go
+ * @param replication     the replication delay and ordering
+ * @param pollInterval    the event source mapping's poll interval while records flow (Lambda: 250 ms)
+ * @param maxIdlePoll     the longest back-off between polls of an idle stream
+ * @param seed            seeds the replication jitter and fault injection, so runs can be repeated
+ * @param instrumentation what a proving run adds (fault-injecting code, invoker wrappers); none by default
  */
 public record LocalOptions(
         Topology topology,
@@ -30,7 +31,8 @@ public record LocalOptions(
         ReplicationSettings replication,
         Duration pollInterval,
         Duration maxIdlePoll,
-        long seed) {
+        long seed,
+        Instrumentation instrumentation) {
 
     public static final String DEFAULT_PROCESSOR_JAR = "regional-processor/target/distributary-processor.jar";
 
@@ -41,19 +43,49 @@ public record LocalOptions(
         Objects.requireNonNull(processorJar, "processorJar");
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(replication, "replication");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(maxIdlePoll, "maxIdlePoll");
+        Objects.requireNonNull(instrumentation, "instrumentation");
     }
 
-    /** Lambda's poll rate, the default replication delay, a new moto server. */
+    /** Lambda's poll rate, the default replication delay, a new moto server, nothing instrumented. */
     public static LocalOptions defaults(Topology topology, String platformYaml, Path processorJar, Path workDirectory) {
         return new LocalOptions(topology, platformYaml, Optional.empty(), processorJar, workDirectory, ReplicationSettings.defaults(),
-                Duration.ofMillis(250), Duration.ofMillis(500), 42);
+                Duration.ofMillis(250), Duration.ofMillis(500), 42, Instrumentation.none());
     }
 
     public LocalOptions withEndpoint(URI uri) {
-        return new LocalOptions(topology, platformYaml, Optional.of(uri), processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed);
+        return new LocalOptions(topology, platformYaml, Optional.of(uri), processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+                instrumentation);
+    }
+
+    public LocalOptions withEndpoint(Optional<URI> uri) {
+        return new LocalOptions(topology, platformYaml, uri, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+                instrumentation);
     }
 
     public LocalOptions withReplication(ReplicationSettings settings) {
-        return new LocalOptions(topology, platformYaml, endpoint, processorJar, workDirectory, settings, pollInterval, maxIdlePoll, seed);
+        return new LocalOptions(topology, platformYaml, endpoint, processorJar, workDirectory, settings, pollInterval, maxIdlePoll, seed,
+                instrumentation);
+    }
+
+    public LocalOptions withSeed(long newSeed) {
+        return new LocalOptions(topology, platformYaml, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, newSeed,
+                instrumentation);
+    }
+
+    public LocalOptions withInstrumentation(Instrumentation added) {
+        return new LocalOptions(topology, platformYaml, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed, added);
+    }
+
+    /** The same run for another platform (a variant of this one with other processor settings, say). */
+    public LocalOptions withPlatform(Topology newTopology, String newYaml) {
+        return new LocalOptions(newTopology, newYaml, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+                instrumentation);
+    }
+
+    public LocalOptions withWorkDirectory(Path directory) {
+        return new LocalOptions(topology, platformYaml, endpoint, processorJar, directory, replication, pollInterval, maxIdlePoll, seed,
+                instrumentation);
     }
 }

@@ -54,6 +54,7 @@ public final class LocalPlatform implements AutoCloseable {
     private Replicator replicator;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, List<EventSourceMapping>> mappings = new LinkedHashMap<>();
+    private final CheckpointStore checkpoints = new CheckpointStore();
 
     private LocalPlatform(LocalOptions options) {
         this.options = options;
@@ -97,7 +98,6 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + logs, e);
         }
-        CheckpointStore checkpoints = new CheckpointStore();
         for (String region : topology.processingRegions()) {
             RegionResources here = resources.get(region);
             LocalFunction function = new LocalFunction(functionConfig(region, here, logs), options.workDirectory(), platformEnvironment());
@@ -109,7 +109,7 @@ public final class LocalPlatform implements AutoCloseable {
                 MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(),
                         FilterPatterns.forRegion(topology, table, region)).withPolling(options.pollInterval(), options.maxIdlePoll());
                 EventSourceMapping esm = new EventSourceMapping(new DynamoStreamsSource(aws.streams(region), stream.getValue(), table.partitionKey().name()),
-                        mapping, function::invoke, new SqsFailureDestination(aws.sqs(region), here.processor().orElseThrow().onFailureUrl()),
+                        mapping, options.instrumentation().invoker().apply(function::invoke), new SqsFailureDestination(aws.sqs(region), here.processor().orElseThrow().onFailureUrl()),
                         checkpoints, Clock.systemUTC()).start();
                 running.add(esm);
                 regionMappings.add(esm);
@@ -136,11 +136,14 @@ public final class LocalPlatform implements AutoCloseable {
             topics.put(target, resources.get(target).fanout().topicArn());
         }
         RegionResources.ProcessorResources processor = here.processor().orElseThrow();
-        Map<String, String> environment = new HashMap<>(ProcessorEnvironment.of(options.platformYaml(), topics, processor.quarantineUrl(),
-                processor.idempotencyTable()));
+        Map<String, String> environment = new HashMap<>(options.instrumentation().functionEnvironment());
+        environment.putAll(ProcessorEnvironment.of(options.platformYaml(), topics, processor.quarantineUrl(), processor.idempotencyTable()));
         ProcessorSettings settings = topology.processor();
         int concurrency = Math.max(1, here.streamArns().size() * settings.parallelizationFactor());
-        return new FunctionConfig(names.processorFunction(), region, HANDLER, List.of(options.processorJar()), environment,
+        List<Path> code = new ArrayList<>();
+        code.add(options.processorJar());
+        code.addAll(options.instrumentation().functionClassPath());
+        return new FunctionConfig(names.processorFunction(), region, HANDLER, code, environment,
                 settings.memoryMb(), Duration.ofSeconds(settings.timeoutSeconds()), concurrency, Optional.of(logs));
     }
 
@@ -205,6 +208,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Map<String, List<EventSourceMapping>> mappings() {
         return mappings;
+    }
+
+    /** Where each event source mapping's shards stand: the last sequence number processed, per stream and shard. */
+    public CheckpointStore checkpoints() {
+        return checkpoints;
     }
 
     public LocalOptions options() {

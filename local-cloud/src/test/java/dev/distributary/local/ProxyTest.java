@@ -8,7 +8,18 @@ import dev.distributary.local.proxy.FaultRule;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -49,5 +60,51 @@ class ProxyTest {
             assertThatThrownBy(() -> sqs.listQueues()).isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
             assertThat(proxy.injectedFaults().get("sns")).containsEntry("CreateTopic", 1L);
         }
+    }
+
+    @Test
+    void faultOnOneTable_failsOnlyThatTablesCalls_includingBatchWrites(MotoServer moto) {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
+            DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder(), "eu-west-1").httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+            for (String table : List.of("faulted", "healthy")) {
+                dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
+            }
+            proxy.inject(FaultRule.serverError("dynamodb", "*", 1.0).on("faulted"));
+            Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("a"));
+
+            dynamo.putItem(b -> b.tableName("healthy").item(item));
+            assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName("faulted").item(item)))
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+            assertThatThrownBy(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of("faulted",
+                    List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build())))))
+                    .isInstanceOf(DynamoDbException.class);
+            dynamo.batchWriteItem(b -> b.requestItems(Map.of("healthy", List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build()))));
+
+            assertThat(proxy.injectedFaults().get("dynamodb")).containsOnly(Map.entry("PutItem", 1L), Map.entry("BatchWriteItem", 1L));
+        }
+    }
+
+    @Test
+    void faultOnOneQueue_failsOnlyThatQueuesCalls(MotoServer moto) {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
+            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1").httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+            String faulted = sqs.createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
+            String healthy = sqs.createQueue(b -> b.queueName("shop-billing")).queueUrl();
+            proxy.inject(FaultRule.throttling("sqs", "SendMessage", 1.0).on("shop-quarantine"));
+
+            sqs.sendMessage(b -> b.queueUrl(healthy).messageBody("fine"));
+            assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(faulted).messageBody("refused")))
+                    .isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.isThrottlingException()).isTrue());
+        }
+    }
+
+    @Test
+    void faultRule_withAStatusThatIsNoError_isRefused() {
+        assertThatThrownBy(() -> new FaultRule("sns", "*", 0.5, 200, "Throttling"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("400-599");
     }
 }

@@ -1,11 +1,12 @@
 package dev.distributary.processor;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.distributary.processor.internal.LambdaRecords;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.distributary.processor.internal.StreamEvents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import org.crac.Core;
@@ -16,9 +17,11 @@ import software.amazon.lambda.powertools.tracing.Tracing;
 /**
  * The Lambda entry point: reads its configuration once from the environment, hands each batch to
  * the {@link StreamProcessor}, and answers with the first sequence number to retry
- * (ReportBatchItemFailures). The environment is documented in the module README.
+ * (ReportBatchItemFailures). It reads the event and writes the response as JSON itself
+ * ({@link StreamEvents}), so that no record, however malformed, fails the invocation before the
+ * pipeline can quarantine it. The environment is documented in the module README.
  */
-public final class RegionalProcessorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
+public final class RegionalProcessorHandler implements RequestStreamHandler, Resource {
     private final ProcessorClients clients;
     private final StreamProcessor processor;
 
@@ -41,13 +44,10 @@ public final class RegionalProcessorHandler implements RequestHandler<DynamodbEv
     @Override
     @Logging
     @Tracing
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<ObjectNode> records = event.getRecords() == null ? List.of()
-                : event.getRecords().stream().map(LambdaRecords::toJson).toList();
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        List<JsonNode> records = StreamEvents.records(input);
         BatchResult result = processor.process(records, context::getRemainingTimeInMillis);
-        return StreamsEventResponse.builder()
-                .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
-                .build();
+        StreamEvents.writeResponse(output, result.retryFrom());
     }
 
     /** SnapStart: warm the clients and serializers before the snapshot is taken. */

@@ -1,6 +1,6 @@
 package dev.distributary.processor;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.processor.idempotency.PublishLedger;
 import dev.distributary.processor.internal.BatchRun;
@@ -33,11 +33,16 @@ public final class StreamProcessor {
 
     StreamProcessor(ProcessorConfig config, Publisher publisher, PublishLedger ledger, Quarantine quarantine,
             ProcessorMetrics metrics, Tracer tracer, Clock clock) {
+        this(config, publisher, ledger, quarantine, metrics, tracer, clock, BatchRun.Sleeper.THREAD);
+    }
+
+    StreamProcessor(ProcessorConfig config, Publisher publisher, PublishLedger ledger, Quarantine quarantine,
+            ProcessorMetrics metrics, Tracer tracer, Clock clock, BatchRun.Sleeper sleeper) {
         this.clock = clock;
         this.parts = new BatchRun.PipelineParts(config.region(), config.functionName(),
                 OriginClassifier.of(config.topology(), config.region()),
                 new Router(config.topology(), config.region(), new EnvelopeFactory(config.topology())),
-                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer, ledgerCalls());
+                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer, ledgerCalls(), sleeper);
     }
 
     /** Idempotency-store calls of one batch run concurrently, at most this many at once. */
@@ -55,10 +60,10 @@ public final class StreamProcessor {
     /**
      * Processes one batch in shard order.
      *
-     * @param records         the stream records, as Lambda delivered them
+     * @param records         the stream records, as Lambda delivered them (an element that is not an object is quarantined)
      * @param remainingMillis how long the invocation may still run
      */
-    public BatchResult process(List<ObjectNode> records, IntSupplier remainingMillis) {
+    public BatchResult process(List<? extends JsonNode> records, IntSupplier remainingMillis) {
         try {
             return new BatchRun(parts, clock, remainingMillis).run(records);
         } finally {

@@ -1,9 +1,10 @@
 package dev.distributary.processor;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.processor.internal.StreamEvents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.nio.file.Path;
@@ -36,9 +37,12 @@ final class Processors {
                 "https://sqs." + region + ".amazonaws.com/123456789012/shop-quarantine", "shop-idempotency", false);
     }
 
-    /** A raw AWS event from src/test/resources/events, as the handler turns it into stream JSON. */
+    /** A raw AWS event from src/test/resources/events, its records as the handler reads them. */
     static List<ObjectNode> event(String name) {
-        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/" + name);
-        return event.getRecords().stream().map(LambdaRecords::toJson).toList();
+        try (InputStream in = Processors.class.getClassLoader().getResourceAsStream("events/" + name)) {
+            return StreamEvents.records(in).stream().map(ObjectNode.class::cast).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -20,7 +20,9 @@ import dev.distributary.topology.TopologyLoader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +104,7 @@ class StreamProcessorTest {
         assertThat(result.retryFrom()).isEmpty();
         assertThat(publisher.eventIds(topicArn("us-east-1"))).containsExactly("e-before", "e-after");
         assertThat(quarantine.entries()).singleElement().satisfies(entry -> {
-            assertThat(entry.reason()).isEqualTo("malformed: dynamodb.NewImage.total.N is not a number: 'not-a-number'");
+            assertThat(entry.reason()).isEqualTo("malformed: dynamodb.NewImage.total.N is not a number");
             JsonNode message = JSON.readTree(entry.message());
             assertThat(message.get("record").at("/dynamodb/NewImage/total/N").asText()).isEqualTo("not-a-number");
             assertThat(message.get("record").get("eventID").asText()).isEqualTo("e-poison");
@@ -152,6 +154,40 @@ class StreamProcessorTest {
         assertThat(result.retryFrom()).contains("1003");
         assertThat(publisher.eventIds(topicArn("us-east-1"))).containsExactly("e-local-insert", "e-replica-modify");
         assertThat(ledger.isHeld("e-local-modify")).isFalse();
+    }
+
+    @Test
+    void recordHeldByAnInvocationWhoseDeadlineIsNear_isWaitedFor_thenPublished() {
+        AtomicReference<Instant> now = new AtomicReference<>(CLOCK.instant());
+        Clock moving = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        List<Long> waits = new ArrayList<>();
+        ledger.claim("e-local-tombstone", CLOCK.instant(), 2_000);
+        StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, ledger, quarantine, metrics,
+                dev.distributary.processor.internal.Tracer.NONE, moving, millis -> {
+                    waits.add(millis);
+                    now.set(now.get().plusMillis(millis));
+                });
+
+        BatchResult result = processor.process(event("orders-us-east-1-batch.json"), () -> 60_000);
+
+        assertThat(waits).containsExactly(2_100L);
+        assertThat(result.retryFrom()).isEmpty();
+        assertThat(publisher.eventIds(topicArn("us-east-1"))).contains("e-local-tombstone");
     }
 
     @Test

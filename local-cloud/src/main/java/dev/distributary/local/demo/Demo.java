@@ -1,13 +1,19 @@
 package dev.distributary.local.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingMetrics;
-import dev.distributary.local.provision.RegionResources;
+import dev.distributary.local.workload.Change;
+import dev.distributary.local.workload.Delivery;
+import dev.distributary.local.workload.DeliveryRecorder;
+import dev.distributary.local.workload.Drain;
+import dev.distributary.local.workload.Expectations;
+import dev.distributary.local.workload.FunctionLogMetrics;
+import dev.distributary.local.workload.Quarantines;
+import dev.distributary.local.workload.Workload;
+import dev.distributary.local.workload.WorkloadOptions;
 import dev.distributary.topology.Topology;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Runs a mixed workload on a local platform, shows progress per region, drains, and checks the
@@ -27,7 +32,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the writer, and the poison record is in quarantine.
  */
 public final class Demo {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration QUIET = Duration.ofSeconds(10);
 
     private final LocalPlatform platform;
@@ -43,7 +47,8 @@ public final class Demo {
     }
 
     public DemoReport run(long startedNanos) {
-        Workload workload = new Workload(topology, platform, options);
+        Workload workload = new Workload(topology, platform,
+                WorkloadOptions.of(options.events(), options.ratePerSecond(), options.seed()).withPoison(1, false).withRefusedWrite());
         try (DeliveryRecorder recorder = new DeliveryRecorder(topology, platform)) {
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "demo-progress");
@@ -56,33 +61,12 @@ public final class Demo {
                 workload.run();
                 List<Expectations.Expected> expected = Expectations.of(topology, workload.changes());
                 out.accept("written; draining (expecting " + expected.size() + " deliveries)...");
-                drain(expected, recorder);
+                new Drain(platform, recorder, QUIET).await(expected.stream().map(Expectations.Expected::key).toList(), options.drainTimeout());
             } finally {
                 progress.shutdownNow();
             }
             printProgress(workload, recorder);
             return report(workload, recorder.deliveries(), startedNanos);
-        }
-    }
-
-    private void drain(List<Expectations.Expected> expected, DeliveryRecorder recorder) {
-        Set<String> wanted = expected.stream().map(Expectations.Expected::key).collect(Collectors.toSet());
-        long deadline = System.nanoTime() + options.drainTimeout().toNanos();
-        int lastCount = -1;
-        long lastChange = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            Set<String> arrived = recorder.deliveries().stream().map(Delivery::key).collect(Collectors.toSet());
-            if (arrived.containsAll(wanted) && platform.replicator().pending() == 0 && System.nanoTime() - lastChange > Duration.ofSeconds(3).toNanos()) {
-                return;
-            }
-            int count = recorder.count();
-            if (count != lastCount) {
-                lastCount = count;
-                lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > QUIET.toNanos() && platform.replicator().pending() == 0) {
-                return;
-            }
-            sleep(Duration.ofMillis(250));
         }
     }
 
@@ -96,7 +80,7 @@ public final class Demo {
         long unexpected = received.keySet().stream().filter(key -> !wanted.contains(key)).count();
         long residencyViolations = deliveries.stream()
                 .filter(d -> !topology.residency().permits(d.event().residency(), d.region())).count();
-        List<JsonNode> quarantine = readQuarantines();
+        List<JsonNode> quarantine = Quarantines.drain(platform);
         Workload.Poison poison = workload.poison().orElse(null);
         long poisonQuarantined = poison == null ? 0 : quarantine.stream()
                 .filter(message -> message.at("/record/dynamodb/Keys").toString().contains("poison")).count();
@@ -127,33 +111,6 @@ public final class Demo {
                 Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, checks);
     }
 
-    /** Every message of every quarantine queue, read and deleted. */
-    private List<JsonNode> readQuarantines() {
-        List<JsonNode> messages = new ArrayList<>();
-        for (RegionResources region : platform.resources().values()) {
-            if (region.processor().isEmpty()) {
-                continue;
-            }
-            String url = region.processor().get().quarantineUrl();
-            var sqs = platform.aws().sqs(region.region());
-            while (true) {
-                List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-                if (batch.isEmpty()) {
-                    break;
-                }
-                for (Message message : batch) {
-                    try {
-                        messages.add(JSON.readTree(message.body()));
-                    } catch (IOException e) {
-                        messages.add(JSON.createObjectNode().put("unreadable", message.body()));
-                    }
-                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-                }
-            }
-        }
-        return messages;
-    }
-
     private void printProgress(Workload workload, DeliveryRecorder recorder) {
         Map<String, Integer> written = workload.writtenPerRegion();
         StringBuilder line = new StringBuilder("progress:");
@@ -168,13 +125,5 @@ public final class Demo {
                     metrics.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0)));
         }
         out.accept(line.toString());
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -58,6 +58,16 @@ public final class EventSourceMapping implements AutoCloseable {
         return metrics.snapshot();
     }
 
+    /**
+     * Every shard reader's last poll found nothing new and nothing it read is still in flight: the
+     * mapping has handled (processed, filtered or discarded) everything in its stream so far.
+     */
+    public boolean isIdle() {
+        synchronized (workers) {
+            return !workers.isEmpty() && workers.values().stream().allMatch(ShardWorker::caughtUp);
+        }
+    }
+
     public String streamArn() {
         return source.streamArn();
     }

@@ -33,6 +33,7 @@ final class ShardWorker implements Runnable {
     private final CheckpointTracker tracker = new CheckpointTracker();
     private final BatchProcessor processor;
     private volatile boolean running = true;
+    private volatile boolean caughtUp;
 
     ShardWorker(ShardSource source, String shardId, MappingConfig config, RecordFilter filter, CheckpointStore checkpoints,
             MappingMetrics metrics, Invoker invoker, FailureDestination destination, ExecutorService lanes, Clock clock) {
@@ -52,6 +53,11 @@ final class ShardWorker implements Runnable {
         running = false;
     }
 
+    /** The last poll found no new record and nothing read is still in flight. */
+    boolean caughtUp() {
+        return caughtUp;
+    }
+
     @Override
     public void run() {
         String iterator = null;
@@ -65,6 +71,9 @@ final class ShardWorker implements Runnable {
                     iterator = source.iterator(shardId, startPosition());
                 }
                 ShardSource.Page page = source.read(iterator, READ_LIMIT);
+                if (!page.records().isEmpty()) {
+                    caughtUp = false;
+                }
                 metrics.polled(page.records().size());
                 for (StreamRecord record : page.records()) {
                     boolean passes = filter.passes(record.json());
@@ -86,11 +95,13 @@ final class ShardWorker implements Runnable {
                     bufferSince = null;
                 }
                 commit();
+                caughtUp = page.records().isEmpty() && buffer.isEmpty() && tracker.outstanding() == 0;
                 if (page.records().size() < READ_LIMIT && !closed) {
                     idle = page.records().isEmpty() ? min(idle.multipliedBy(2), config.maxIdleInterval()) : config.pollInterval();
                     pause(buffer.isEmpty() ? idle : config.pollInterval());
                 }
             } catch (RuntimeException e) {
+                caughtUp = false;
                 LOG.log(Level.WARNING, "reading shard " + shardId + " of " + source.streamArn() + " failed; resuming from its checkpoint: " + e);
                 iterator = null;
                 buffer = new ArrayList<>();
@@ -101,6 +112,7 @@ final class ShardWorker implements Runnable {
         }
         if (closed && running) {
             checkpoints.markFinished(source.streamArn(), shardId);
+            caughtUp = true;
         }
     }
 

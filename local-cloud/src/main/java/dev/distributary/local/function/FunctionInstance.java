@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,11 @@ import java.util.stream.Stream;
  */
 final class FunctionInstance implements AutoCloseable {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * How long initialisation may take before the invocation fails. Lambda allows 10 s; a JVM
+     * started on a busy developer machine (several at once, after a crash) needs more.
+     */
+    static final Duration INIT_LIMIT = Duration.ofSeconds(30);
 
     private final FunctionConfig config;
     private final RuntimeApi api;
@@ -76,11 +82,28 @@ final class FunctionInstance implements AutoCloseable {
         }
     }
 
-    /** Runs one invocation; kills the instance when the deadline passes. */
+    /**
+     * Runs one invocation; kills the instance when the deadline passes. As on Lambda, the deadline
+     * runs from when the runtime takes the invocation, so a cold start's initialisation (at most
+     * {@link #INIT_LIMIT}) does not eat into it.
+     */
     InvocationResult invoke(String payload) {
         RuntimeApi.Invocation invocation = api.submit(payload, config.timeout());
         try {
-            return invocation.result().get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                CompletableFuture.anyOf(invocation.started(), invocation.result()).get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                InvocationResult slow = new InvocationResult.Crashed("the runtime did not take the invocation within " + INIT_LIMIT.toSeconds()
+                        + " s of initialisation");
+                invocation.result().complete(slow);
+                kill();
+                return slow;
+            }
+            if (invocation.result().isDone()) {
+                return invocation.result().get();
+            }
+            long left = invocation.started().get() + config.timeout().toMillis() - System.currentTimeMillis();
+            return invocation.result().get(Math.max(0, left), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             InvocationResult timedOut = new InvocationResult.TimedOut(config.timeout());
             invocation.result().complete(timedOut);

@@ -46,8 +46,13 @@ final class RuntimeApi implements AutoCloseable {
     private volatile String initError;
     private volatile boolean closed;
 
-    /** One queued or running invocation; {@code result} completes when the instance answers. */
-    record Invocation(String requestId, String payload, long deadlineEpochMs, CompletableFuture<InvocationResult> result, long startNanos) {
+    /**
+     * One queued or running invocation: {@code started} completes with the epoch millisecond at which
+     * the runtime took it (its deadline runs from then, as Lambda's does: initialisation is not part
+     * of it), {@code result} when the instance answers.
+     */
+    record Invocation(String requestId, String payload, long timeoutMillis, CompletableFuture<Long> started,
+            CompletableFuture<InvocationResult> result, long startNanos) {
     }
 
     RuntimeApi(String functionArn) throws IOException {
@@ -74,8 +79,8 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     Invocation submit(String payload, Duration timeout) {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), payload,
-                System.currentTimeMillis() + timeout.toMillis(), new CompletableFuture<>(), System.nanoTime());
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), payload, timeout.toMillis(), new CompletableFuture<>(),
+                new CompletableFuture<>(), System.nanoTime());
         pending.add(invocation);
         return invocation;
     }
@@ -143,8 +148,10 @@ final class RuntimeApi implements AutoCloseable {
             return;
         }
         inFlight.put(invocation.requestId(), invocation);
+        long started = System.currentTimeMillis();
+        invocation.started().complete(started);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMs()));
+        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(started + invocation.timeoutMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
                 + "-" + invocation.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");

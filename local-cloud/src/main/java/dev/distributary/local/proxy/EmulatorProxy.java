@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A pass-through in front of the emulator that every local client talks to: it counts the calls
  * per service and operation (the platform's own processes included), and can inject faults — a
- * share of a service's calls answered with throttling or a server error — to prove the platform
+ * share of a service's calls (optionally of one operation on one table, queue or topic) answered
+ * with throttling or a server error in the protocol's own error format — to prove the platform
  * under failure.
  */
 public final class EmulatorProxy implements AutoCloseable {
@@ -80,6 +81,16 @@ public final class EmulatorProxy implements AutoCloseable {
         faults.clear();
     }
 
+    /** The rules in force. */
+    public List<FaultRule> faults() {
+        return List.copyOf(faults);
+    }
+
+    /** Calls answered with an injected fault, all services together. */
+    public long totalInjected() {
+        return injected.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     /** Calls forwarded (or failed by injection), per service and operation. */
     public Map<String, Map<String, Long>> calls() {
         return snapshot(calls);
@@ -110,7 +121,7 @@ public final class EmulatorProxy implements AutoCloseable {
             ApiCall call = ApiCall.of(headers.getFirst("Authorization"), headers.getFirst("X-Amz-Target"),
                     exchange.getRequestURI().getPath(), headers.getFirst("Content-Type"), body);
             calls.computeIfAbsent(call, c -> new LongAdder()).increment();
-            FaultRule fault = fault(call);
+            FaultRule fault = fault(call, headers.getFirst("Content-Type"), body);
             if (fault != null) {
                 injected.computeIfAbsent(call, c -> new LongAdder()).increment();
                 respondWithFault(exchange, fault, headers.getFirst("X-Amz-Target") != null);
@@ -154,9 +165,16 @@ public final class EmulatorProxy implements AutoCloseable {
         }
     }
 
-    private FaultRule fault(ApiCall call) {
+    private FaultRule fault(ApiCall call, String contentType, byte[] body) {
+        List<String> resources = null;
         for (FaultRule rule : faults) {
             if (rule.matches(call)) {
+                if (rule.resource().isPresent()) {
+                    resources = resources != null ? resources : RequestResources.of(contentType, body);
+                    if (!rule.targets(resources)) {
+                        continue;
+                    }
+                }
                 synchronized (random) {
                     if (random.nextDouble() < rule.share()) {
                         return rule;

@@ -5,9 +5,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Per region pair: copies applied, copies refused by last-writer-wins, echoes recognised, and the latest lag. */
+/**
+ * Per region pair: copies applied, copies refused by last-writer-wins, failed attempts, and the
+ * latest lag; per region, records of its streams that could not be read and were not copied.
+ */
 public final class ReplicationMetrics {
     private final Map<String, Counters> pairs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> unreadable = new ConcurrentHashMap<>();
 
     private static final class Counters {
         final AtomicLong applied = new AtomicLong();
@@ -32,6 +36,21 @@ public final class ReplicationMetrics {
 
     void failed(String from, String to) {
         counters(from, to).failed.incrementAndGet();
+    }
+
+    void unreadable(String region) {
+        unreadable.computeIfAbsent(region, r -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Records of the region's streams that could not be read (malformed) and were not copied. */
+    public long unreadableIn(String region) {
+        AtomicLong count = unreadable.get(region);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Copies refused by last-writer-wins (a newer version was already there), all pairs together. */
+    public long superseded() {
+        return pairs.values().stream().mapToLong(c -> c.superseded.get()).sum();
     }
 
     /** Applied copies arriving in the region (from every other region). */

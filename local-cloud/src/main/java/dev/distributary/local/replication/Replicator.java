@@ -3,6 +3,7 @@ package dev.distributary.local.replication;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.ChangeType;
 import dev.distributary.change.Image;
+import dev.distributary.change.MalformedRecordException;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.local.esm.DynamoStreamsSource;
 import dev.distributary.local.esm.ShardSource;
@@ -118,7 +119,17 @@ public final class Replicator implements AutoCloseable {
                 }
                 ShardSource.Page page = stream.read(iterator, 1_000);
                 for (StreamRecord record : page.records()) {
-                    route(table, region, regions, StreamRecordJson.read(record.json()));
+                    ChangeRecord change;
+                    try {
+                        change = StreamRecordJson.read(record.json());
+                    } catch (MalformedRecordException e) {
+                        // DynamoDB would not have stored it; an emulator may. The processors quarantine it; there is nothing to copy.
+                        metrics.unreadable(region);
+                        LOG.log(Level.WARNING, "not replicating record " + record.sequence() + " of " + table.name() + " in " + region
+                                + ": " + e.getMessage());
+                        continue;
+                    }
+                    route(table, region, regions, change);
                 }
                 iterator = page.nextIterator().orElse(null);
                 idle = page.records().isEmpty() ? min(idle.multipliedBy(2), settings.maxIdle()) : settings.pollInterval();

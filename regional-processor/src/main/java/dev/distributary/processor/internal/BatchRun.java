@@ -1,6 +1,6 @@
 package dev.distributary.processor.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.MalformedRecordException;
 import dev.distributary.change.StreamRecordJson;
@@ -39,6 +39,10 @@ import java.util.function.IntSupplier;
 public final class BatchRun {
     /** Below this much remaining time no new work starts: a timeout mid-publish would leave claims to expire. */
     static final int SAFETY_MILLIS = 3_000;
+    /** A held claim is claimed again this long after it ends (clocks of two invocations may differ a little). */
+    static final int CLAIM_EXPIRY_MARGIN_MILLIS = 100;
+    /** After waiting for held claims, at least this much time must be left for the work, on top of the safety margin. */
+    static final int WORK_AFTER_WAIT_MILLIS = 2_000;
     /** PublishBatch's limit: records are published, then marked done, this many at a time. */
     static final int PUBLISH_CHUNK = 10;
 
@@ -51,31 +55,51 @@ public final class BatchRun {
     /** One record's state through the run. */
     private static final class Item {
         final int index;
-        final ObjectNode raw;
+        final JsonNode raw;
         final String eventId;
         final String sequence;
-        String ledgerKey;
+        /** The record's key in the publish ledger; null for a record nothing identifies (it is quarantined without a claim). */
+        final String ledgerKey;
+        /** Names the record in this run's quarantine call. */
+        final String entryId;
         ChangeRecord change;
         Classification classification;
         Route route;
         boolean claimed;
+        /** When another invocation's claim on the record ends, if one holds it. */
+        Instant heldUntil;
         boolean completed;
         RecordOutcome outcome;
         String failure;
 
-        Item(int index, ObjectNode raw) {
+        Item(int index, JsonNode raw) {
             this.index = index;
             this.raw = raw;
-            this.eventId = raw.path("eventID").asText("");
-            this.sequence = raw.path("dynamodb").path("SequenceNumber").asText("");
-            this.ledgerKey = eventId.isEmpty() ? "sequence:" + sequence : eventId;
+            this.eventId = text(raw.path("eventID"));
+            this.sequence = text(raw.path("dynamodb").path("SequenceNumber"));
+            this.ledgerKey = !eventId.isEmpty() && validText(eventId) ? eventId : reportable(sequence) ? "sequence:" + sequence : null;
+            this.entryId = ledgerKey != null ? ledgerKey : "record-" + index;
         }
     }
 
     /** What a run needs; one per processor. */
     public record PipelineParts(String region, String functionName, OriginClassifier classifier, Router router, PublishLedger ledger,
             dev.distributary.processor.Publisher publisher, Map<String, String> topicArns, Quarantine quarantine, ProcessorMetrics metrics,
-            RecordLog log, Tracer tracer, ExecutorService ledgerCalls) {
+            RecordLog log, Tracer tracer, ExecutorService ledgerCalls, Sleeper sleeper) {
+    }
+
+    /** Waits, in the invocation's own thread; tests substitute a clock that moves. */
+    @FunctionalInterface
+    public interface Sleeper {
+        Sleeper THREAD = millis -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        void sleep(long millis);
     }
 
     public BatchRun(PipelineParts parts, Clock clock, IntSupplier remainingMillis) {
@@ -84,7 +108,7 @@ public final class BatchRun {
         this.remainingMillis = remainingMillis;
     }
 
-    public BatchResult run(List<ObjectNode> records) {
+    public BatchResult run(List<? extends JsonNode> records) {
         Tracer tracer = parts.tracer();
         Map<String, Long> stageMillis = new LinkedHashMap<>();
         timed(stageMillis, "classify", () -> tracer.stage("classify", () -> {
@@ -104,6 +128,10 @@ public final class BatchRun {
     }
 
     private Item route(Item item) {
+        if (!item.raw.isObject()) {
+            item.route = new Route.Quarantine("malformed: a stream record must be a JSON object, not " + item.raw.getNodeType(), false);
+            return item;
+        }
         if (item.sequence.isEmpty()) {
             item.route = new Route.Quarantine("malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it", false);
             return item;
@@ -122,10 +150,14 @@ public final class BatchRun {
     /**
      * Claims every record to publish or quarantine (the ledger calls run concurrently), then reads
      * the answers in shard order: the first record that cannot be claimed now is where the batch
-     * stops; what was claimed after it is released in {@link #settle()}.
+     * stops; what was claimed after it is released in {@link #settle()}. A claim held by another
+     * invocation ends with that invocation's deadline (a killed function's claims included); when
+     * the claims in the way end soon enough for this invocation to wait and still finish, it waits
+     * once and claims them again, rather than spend one of the event source mapping's retries.
      */
     private void claim() {
-        List<Item> toClaim = items.stream().filter(item -> !(item.route instanceof Route.Skip)).toList();
+        items.stream().filter(item -> item.ledgerKey == null && item.route instanceof Route.Quarantine).forEach(item -> item.claimed = true);
+        List<Item> toClaim = items.stream().filter(item -> !(item.route instanceof Route.Skip) && item.ledgerKey != null).toList();
         if (toClaim.isEmpty()) {
             return;
         }
@@ -134,21 +166,46 @@ public final class BatchRun {
             fail(toClaim.get(0), "the invocation is about to time out");
             return;
         }
+        List<Item> held = answer(toClaim, claims(toClaim, remaining));
+        int firstHardFailure = firstFailure;
+        List<Item> inTheWay = held.stream().filter(item -> item.index < firstHardFailure).toList();
+        if (inTheWay.isEmpty()) {
+            return;
+        }
+        Instant until = inTheWay.stream().map(item -> item.heldUntil).max(Instant::compareTo).orElseThrow();
+        long wait = until.toEpochMilli() - clock.millis() + CLAIM_EXPIRY_MARGIN_MILLIS;
+        if (wait > 0 && wait <= remainingMillis.getAsInt() - SAFETY_MILLIS - WORK_AFTER_WAIT_MILLIS) {
+            parts.sleeper().sleep(wait);
+            answer(inTheWay, claims(inTheWay, remainingMillis.getAsInt()))
+                    .forEach(item -> fail(item, "another invocation still holds it until " + item.heldUntil));
+        } else {
+            inTheWay.forEach(item -> fail(item, "another invocation holds it until " + item.heldUntil));
+        }
+    }
+
+    private List<Object> claims(List<Item> targets, int remaining) {
         Instant now = clock.instant();
-        List<Object> answers = parallel(toClaim, item -> parts.ledger().claim(item.ledgerKey, now, remaining));
-        for (int i = 0; i < toClaim.size(); i++) {
-            Item item = toClaim.get(i);
+        return parallel(targets, item -> parts.ledger().claim(item.ledgerKey, now, remaining));
+    }
+
+    /** Records each answer; returns the items another invocation holds (not yet failed: the caller decides). */
+    private List<Item> answer(List<Item> targets, List<Object> answers) {
+        List<Item> held = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Item item = targets.get(i);
             Object answer = answers.get(i);
             if (answer instanceof PublishLedger.Claim.Claimed) {
                 item.claimed = true;
             } else if (answer instanceof PublishLedger.Claim.AlreadyPublished) {
                 item.route = new Route.Skip(SkipReason.ALREADY_HANDLED);
             } else if (answer instanceof PublishLedger.Claim.InProgressElsewhere elsewhere) {
-                fail(item, "another invocation holds it until " + elsewhere.until());
+                item.heldUntil = elsewhere.until();
+                held.add(item);
             } else {
                 fail(item, "idempotency store: " + Failures.describe((Throwable) answer));
             }
         }
+        return held;
     }
 
     /** Runs a ledger call per item concurrently; each result is the call's value or the exception it threw. */
@@ -234,7 +291,7 @@ public final class BatchRun {
         if (toQuarantine.isEmpty()) {
             return;
         }
-        List<Quarantine.Entry> entries = toQuarantine.stream().map(i -> new Quarantine.Entry(i.ledgerKey, i.sequence,
+        List<Quarantine.Entry> entries = toQuarantine.stream().map(i -> new Quarantine.Entry(i.entryId, i.sequence,
                 ((Route.Quarantine) i.route).reason(),
                 QuarantineMessages.of(i.raw, ((Route.Quarantine) i.route).reason(), parts.region(), parts.functionName(), clock.instant()))).toList();
         List<String> accepted;
@@ -244,7 +301,7 @@ public final class BatchRun {
             accepted = List.of();
         }
         for (Item item : toQuarantine) {
-            if (accepted.contains(item.ledgerKey)) {
+            if (accepted.contains(item.entryId)) {
                 item.outcome = new RecordOutcome.Quarantined(item.eventId, item.sequence, ((Route.Quarantine) item.route).reason());
             } else {
                 fail(item, "the quarantine queue did not accept it");
@@ -254,10 +311,10 @@ public final class BatchRun {
 
     /** Completes the claims of what was done (together), releases the rest; records the outcome of every record. */
     private void settle() {
-        List<Item> done = items.stream().filter(item -> item.claimed && !item.completed
+        List<Item> done = items.stream().filter(item -> item.claimed && !item.completed && item.ledgerKey != null
                 && (item.outcome instanceof RecordOutcome.Published || item.outcome instanceof RecordOutcome.Quarantined)).toList();
         completeAll(done);
-        parallel(items.stream().filter(item -> item.claimed && !item.completed && !done.contains(item)).toList(), item -> {
+        parallel(items.stream().filter(item -> item.claimed && !item.completed && item.ledgerKey != null && !done.contains(item)).toList(), item -> {
             release(item);
             return null;
         });
@@ -293,8 +350,53 @@ public final class BatchRun {
             }
             parts.log().record(item.raw, item.change, item.classification, outcome);
         }
-        Optional<String> retryFrom = firstFailure == Integer.MAX_VALUE ? Optional.empty() : Optional.of(items.get(firstFailure).sequence);
+        Optional<String> retryFrom = firstFailure == Integer.MAX_VALUE ? Optional.empty() : Optional.of(retryPoint());
         return new BatchResult(items.stream().map(i -> i.outcome).toList(), retryFrom);
+    }
+
+    /**
+     * The sequence number to report: the first failed record's; when it has none Lambda could
+     * match, the nearest earlier record's (it is done, and is skipped when redelivered); when there
+     * is none, the first record's, which fails the whole batch, as it must.
+     */
+    private String retryPoint() {
+        for (int i = firstFailure; i >= 0; i--) {
+            if (reportable(items.get(i).sequence)) {
+                return items.get(i).sequence;
+            }
+        }
+        return items.get(0).sequence;
+    }
+
+    /** A sequence number Lambda can match against its batch: decimal digits. */
+    private static boolean reportable(String sequence) {
+        if (sequence.isEmpty() || sequence.length() > 40) {
+            return false;
+        }
+        for (int i = 0; i < sequence.length(); i++) {
+            if (sequence.charAt(i) < '0' || sequence.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A field's text, or empty when it is missing or not a string (a number there must not pass for an ID). */
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.textValue() : "";
+    }
+
+    /** Text without a lone surrogate, so that it can be a key in the idempotency table. */
+    private static boolean validText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void timed(Map<String, Long> stageMillis, String stage, Runnable work) {

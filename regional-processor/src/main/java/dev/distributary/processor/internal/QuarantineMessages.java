@@ -1,6 +1,11 @@
 package dev.distributary.processor.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,16 +20,19 @@ import java.util.zip.GZIPOutputStream;
  * record as the stream delivered it. A record too large for one SQS message (256 KB) is carried
  * gzip-compressed; if even that does not fit, the message keeps the record's coordinates (stream
  * ARN and sequence number, enough to read it again from the stream within 24 hours) and says so.
+ * The message is written in ASCII (everything else as JSON escapes), so that any record, even one
+ * holding text that is not valid Unicode, makes a message SQS accepts and reads back exactly.
  */
 final class QuarantineMessages {
     static final int MAX_SQS_BYTES = 256 * 1024;
     /** Room for the message's own fields around the record. */
     private static final int ENVELOPE_ALLOWANCE = 4 * 1024;
+    private static final ObjectMapper ASCII = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private QuarantineMessages() {
     }
 
-    static String of(ObjectNode record, String reason, String region, String functionName, Instant now) {
+    static String of(JsonNode record, String reason, String region, String functionName, Instant now) {
         ObjectNode message = JsonNodeFactory.instance.objectNode();
         message.put("reason", reason);
         message.put("region", region);
@@ -33,19 +41,27 @@ final class QuarantineMessages {
         message.put("eventId", record.path("eventID").asText(""));
         message.put("sequenceNumber", record.path("dynamodb").path("SequenceNumber").asText(""));
         message.put("eventSourceARN", record.path("eventSourceARN").asText(""));
-        String full = record.toString();
-        if (full.getBytes(StandardCharsets.UTF_8).length + ENVELOPE_ALLOWANCE <= MAX_SQS_BYTES) {
+        String full = ascii(record);
+        if (full.length() + ENVELOPE_ALLOWANCE <= MAX_SQS_BYTES) {
             message.set("record", record);
-            return message.toString();
+            return ascii(message);
         }
         String compressed = gzipBase64(full);
         if (compressed.length() + ENVELOPE_ALLOWANCE <= MAX_SQS_BYTES) {
             message.put("recordGzipBase64", compressed);
-            return message.toString();
+            return ascii(message);
         }
         message.put("recordTooLarge", true);
         message.set("keys", record.path("dynamodb").path("Keys").deepCopy());
-        return message.toString();
+        return ascii(message);
+    }
+
+    private static String ascii(JsonNode node) {
+        try {
+            return ASCII.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree is always writable", e);
+        }
     }
 
     private static String gzipBase64(String text) {

@@ -1,6 +1,6 @@
 package dev.distributary.processor.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.processor.RecordOutcome;
 import dev.distributary.replication.Classification;
@@ -9,7 +9,7 @@ import dev.distributary.replication.Classification;
 public interface RecordLog {
 
     /** Logs the record's coordinates, classification and outcome; never its images unless configured to. */
-    void record(ObjectNode raw, ChangeRecord change, Classification classification, RecordOutcome outcome);
+    void record(JsonNode raw, ChangeRecord change, Classification classification, RecordOutcome outcome);
 
     /** One line per batch: how many records ended how, where to retry from, and how long each stage took. */
     void batch(dev.distributary.processor.BatchResult result, java.util.Map<String, Long> stageMillis);

@@ -1,6 +1,6 @@
 package dev.distributary.processor.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.processor.BatchResult;
 import dev.distributary.processor.RecordOutcome;
@@ -27,7 +27,7 @@ public final class Slf4jRecordLog implements RecordLog {
     }
 
     @Override
-    public void record(ObjectNode raw, ChangeRecord change, Classification classification, RecordOutcome outcome) {
+    public void record(JsonNode raw, ChangeRecord change, Classification classification, RecordOutcome outcome) {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("sequenceNumber", outcome.sequenceNumber());
         keys.put("eventId", outcome.eventId());

@@ -3,11 +3,16 @@ package dev.distributary.processor.internal;
 import dev.distributary.processor.Quarantine;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** The quarantine queue, written with SendMessageBatch (ten entries a call). */
+/**
+ * The quarantine queue, written with SendMessageBatch (ten entries a call). A call that fails
+ * stops the sending: what earlier calls sent is reported as accepted, the rest is retried with
+ * its batch (so a record already in the queue is not quarantined twice).
+ */
 public final class SqsQuarantine implements Quarantine {
     private static final int BATCH = 10;
 
@@ -28,7 +33,12 @@ public final class SqsQuarantine implements Quarantine {
             for (int i = 0; i < chunk.size(); i++) {
                 requests.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).message()).build());
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(requests));
+            SendMessageBatchResponse response;
+            try {
+                response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(requests));
+            } catch (SdkException e) {
+                return accepted;
+            }
             response.successful().forEach(ok -> accepted.add(chunk.get(Integer.parseInt(ok.id())).eventId()));
         }
         return accepted;

@@ -1,7 +1,10 @@
-package dev.distributary.local.demo;
+package dev.distributary.local.workload;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distributary.change.AttributeValueJson;
 import dev.distributary.fanout.Op;
 import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.esm.SdkChangeRecords;
 import dev.distributary.replication.writer.OriginStampingInterceptor;
 import dev.distributary.replication.writer.ResidencyViolationException;
 import dev.distributary.replication.writer.TombstoneWriter;
@@ -13,12 +16,15 @@ import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -30,29 +36,33 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The demo's writes: inserts, updates and tombstone deletes of items in every writing region
- * (each item is written only in the region that created it, so replication never has to settle
- * a conflict and the ground truth is exact), at a steady rate, through the origin-stamping
- * writer; plus one write that breaks residency (the writer must refuse it) and one poison record
- * that bypasses the writer with a corrupt stamp (the processors must quarantine it).
+ * Writes at a steady rate and keeps the ground truth: inserts, updates and tombstone deletes of
+ * items in every writing region (each item is written only in the region that created it, so
+ * replication never has to settle a conflict and the ground truth is exact), through the
+ * origin-stamping writer. Optionally: items of other data classes (those the writer would refuse
+ * are written around it, stamped by hand), poison records at random positions (written around
+ * the writer with an origin stamp of the wrong type), and one write the writer must refuse.
  */
-final class Workload {
+public final class Workload {
+    /** A data class no platform lists: permitted nowhere. */
+    public static final String UNLISTED_CLASS = "unlisted";
     private static final String[] STATUSES = {"PLACED", "PAID", "SHIPPED"};
 
     private final Topology topology;
     private final LocalPlatform platform;
-    private final DemoOptions options;
+    private final WorkloadOptions options;
     private final Clock clock = Clock.systemUTC();
     private final Random random;
     private final Map<String, DynamoDbClient> writers = new HashMap<>();
     private final Map<String, TombstoneWriter> tombstones = new HashMap<>();
     private final List<Change> changes = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> writtenPerRegion = new ConcurrentHashMap<>();
+    private final AtomicInteger operations = new AtomicInteger();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final List<Poison> poisons = new CopyOnWriteArrayList<>();
     private final List<Item> live = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
-    private Poison poison;
 
     /** An item the workload created and may change again. */
     private static final class Item {
@@ -60,23 +70,31 @@ final class Workload {
         final String region;
         final Map<String, AttributeValue> key;
         final String subject;
+        final String dataClass;
+        final boolean aroundWriter;
         final Map<String, String> attributes = new LinkedHashMap<>();
         long version;
         boolean busy;
 
-        Item(TableSpec table, String region, Map<String, AttributeValue> key, String subject) {
+        Item(TableSpec table, String region, Map<String, AttributeValue> key, String subject, String dataClass, boolean aroundWriter) {
             this.table = table;
             this.region = region;
             this.key = key;
             this.subject = subject;
+            this.dataClass = dataClass;
+            this.aroundWriter = aroundWriter;
         }
     }
 
-    /** The poison record: where it was written, and how many processors must quarantine it. */
-    record Poison(String table, String region, String subject, int expectedQuarantines) {
+    /**
+     * A poison record: where it was written, the item exactly as written (attribute-value JSON, so
+     * a quarantine message's record can be compared with it), and how many processors must
+     * quarantine it (every processing region its table replicates to).
+     */
+    public record Poison(String table, String region, String subject, ObjectNode item, int expectedQuarantines) {
     }
 
-    Workload(Topology topology, LocalPlatform platform, DemoOptions options) {
+    public Workload(Topology topology, LocalPlatform platform, WorkloadOptions options) {
         this.topology = topology;
         this.platform = platform;
         this.options = options;
@@ -91,25 +109,33 @@ final class Workload {
     }
 
     /** Makes every write at the configured rate; returns when all have completed. */
-    void run() {
+    public void run() {
         ExecutorService pool = Executors.newFixedThreadPool(6, runnable -> {
-            Thread thread = new Thread(runnable, "demo-writer");
+            Thread thread = new Thread(runnable, "workload-writer");
             thread.setDaemon(true);
             return thread;
         });
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < options.events(); i++) {
+            positions.add(i);
+        }
+        Collections.shuffle(positions, random);
+        Set<Integer> poisonAt = new HashSet<>(positions.subList(0, options.poisonRecords()));
+        int refusedAt = options.refusedWrite() ? positions.get(options.poisonRecords()) : -1;
         long interval = (long) (1_000_000_000L / options.ratePerSecond());
         long next = System.nanoTime();
-        int residencyAt = options.events() / 3;
-        int poisonAt = 2 * options.events() / 3;
         for (int i = 0; i < options.events(); i++) {
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
             next += interval;
-            Runnable write = i == residencyAt ? this::breakResidency : i == poisonAt ? this::writePoison : nextWrite();
+            int n = i;
+            Runnable write = i == refusedAt ? this::breakResidency : poisonAt.contains(i) ? () -> writePoison(n) : nextWrite();
             pool.execute(() -> {
                 try {
                     write.run();
                 } catch (RuntimeException e) {
                     failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                } finally {
+                    operations.incrementAndGet();
                 }
             });
         }
@@ -121,26 +147,36 @@ final class Workload {
         }
     }
 
-    List<Change> changes() {
+    public List<Change> changes() {
         return List.copyOf(changes);
     }
 
-    Map<String, Integer> writtenPerRegion() {
+    /** Operations completed so far (accepted, refused or failed), for progress. */
+    public int completed() {
+        return operations.get();
+    }
+
+    public Map<String, Integer> writtenPerRegion() {
         Map<String, Integer> written = new LinkedHashMap<>();
         topology.regions().forEach(region -> written.put(region, writtenPerRegion.get(region).get()));
         return written;
     }
 
-    List<String> refusals() {
+    public List<String> refusals() {
         return List.copyOf(refusals);
     }
 
-    List<String> failures() {
+    public List<String> failures() {
         return List.copyOf(failures);
     }
 
-    Optional<Poison> poison() {
-        return Optional.ofNullable(poison);
+    public List<Poison> poisons() {
+        return List.copyOf(poisons);
+    }
+
+    /** The first poison record, if any was written. */
+    public Optional<Poison> poison() {
+        return poisons.stream().findFirst();
     }
 
     /** Chooses the next ordinary write, under the lock that guards the items' state. */
@@ -157,16 +193,21 @@ final class Workload {
 
     /** A new item: a writing region first (so regions share the load), then one of the tables it can write. */
     private Runnable insert() {
-        List<String> regions = topology.regions().stream()
-                .filter(r -> topology.tables().stream().anyMatch(t -> writingRegions(t).contains(r))).toList();
+        List<String> regions = writingRegions();
         String region = regions.get(random.nextInt(regions.size()));
         List<TableSpec> tables = topology.tables().stream().filter(t -> writingRegions(t).contains(region)).toList();
         TableSpec table = tables.get(random.nextInt(tables.size()));
         int n = sequence.incrementAndGet();
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        key.put(table.partitionKey().name(), keyValue(table.partitionKey(), region + "-" + n, n));
-        table.sortKey().ifPresent(sort -> key.put(sort.name(), keyValue(sort, "v0", 0)));
-        Item item = new Item(table, region, key, subject(table, key));
+        Map<String, AttributeValue> key = key(table, region + "-" + n, n);
+        String dataClass = topology.defaultClass(table);
+        if (options.otherClassShare() > 0 && random.nextDouble() < options.otherClassShare()) {
+            List<String> others = new ArrayList<>(topology.residency().classes().keySet());
+            others.remove(dataClass);
+            others.add(UNLISTED_CLASS);
+            dataClass = others.get(random.nextInt(others.size()));
+        }
+        boolean aroundWriter = !topology.residency().permitsAll(dataClass, topology.replicaRegions(table));
+        Item item = new Item(table, region, key, subject(table, key), dataClass, aroundWriter);
         item.attributes.put(table.entityTypeAttribute(), table.name().equals("orders") ? "order" : "record");
         item.attributes.put("status", STATUSES[random.nextInt(STATUSES.length)]);
         item.busy = true;
@@ -202,14 +243,22 @@ final class Workload {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>(item.key);
         item.attributes.forEach((name, value) -> attributes.put(name, AttributeValue.fromS(value)));
         attributes.put("version", AttributeValue.fromN(Long.toString(item.version)));
+        if (!item.dataClass.equals(topology.defaultClass(item.table))) {
+            attributes.put(topology.residency().attribute(), AttributeValue.fromS(item.dataClass));
+        }
         long sent = clock.millis();
-        writers.get(item.region).putItem(b -> b.tableName(item.table.name()).item(attributes));
+        if (item.aroundWriter) {
+            attributes.put(item.table.stamp().originAttribute(), AttributeValue.fromS(item.region));
+            attributes.put(item.table.stamp().writeTimeAttribute(), AttributeValue.fromN(Long.toString(sent)));
+            platform.aws().dynamoDb(item.region).putItem(b -> b.tableName(item.table.name()).item(attributes));
+        } else {
+            writers.get(item.region).putItem(b -> b.tableName(item.table.name()).item(attributes));
+        }
         record(item, op, sent);
     }
 
     private void record(Item item, Op op, long sent) {
-        String dataClass = topology.defaultClass(item.table);
-        changes.add(new Change(item.table.name(), item.region, item.subject, op, item.version, dataClass, Map.copyOf(item.attributes), sent));
+        changes.add(new Change(item.table.name(), item.region, item.subject, op, item.version, item.dataClass, Map.copyOf(item.attributes), sent));
         writtenPerRegion.get(item.region).incrementAndGet();
     }
 
@@ -220,9 +269,7 @@ final class Workload {
             for (String dataClass : residency.classes().keySet()) {
                 if (!residency.permitsAll(dataClass, topology.replicaRegions(table))) {
                     String region = writingRegions(table).get(0);
-                    Map<String, AttributeValue> item = new LinkedHashMap<>();
-                    item.put(table.partitionKey().name(), keyValue(table.partitionKey(), "residency-breaker", 0));
-                    table.sortKey().ifPresent(sort -> item.put(sort.name(), keyValue(sort, "v0", 0)));
+                    Map<String, AttributeValue> item = new LinkedHashMap<>(key(table, "residency-breaker", 0));
                     item.put(residency.attribute(), AttributeValue.fromS(dataClass));
                     try {
                         writers.get(region).putItem(b -> b.tableName(table.name()).item(item));
@@ -237,24 +284,40 @@ final class Workload {
     }
 
     /** A record no processor can classify: written around the writer, with an origin that is a number. */
-    private void writePoison() {
-        TableSpec table = topology.tables().stream()
-                .min((a, b) -> Integer.compare(processingReplicas(a), processingReplicas(b)))
-                .filter(t -> processingReplicas(t) > 0)
-                .orElseThrow();
-        String region = writingRegions(table).get(0);
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        key.put(table.partitionKey().name(), keyValue(table.partitionKey(), "poison", 0));
-        table.sortKey().ifPresent(sort -> key.put(sort.name(), keyValue(sort, "v0", 0)));
+    private void writePoison(int position) {
+        TableSpec table;
+        String region;
+        synchronized (this) {
+            if (options.poisonAnywhere()) {
+                List<String> regions = writingRegions();
+                region = regions.get(random.nextInt(regions.size()));
+                List<TableSpec> tables = topology.tables().stream().filter(t -> writingRegions(t).contains(region)
+                        && processingReplicas(t) > 0).toList();
+                table = tables.get(random.nextInt(tables.size()));
+            } else {
+                table = topology.tables().stream()
+                        .min((a, b) -> Integer.compare(processingReplicas(a), processingReplicas(b)))
+                        .filter(t -> processingReplicas(t) > 0)
+                        .orElseThrow();
+                region = writingRegions(table).get(0);
+            }
+        }
+        Map<String, AttributeValue> key = key(table, "poison-" + position, -1L - position);
         Map<String, AttributeValue> item = new LinkedHashMap<>(key);
+        item.put("payload", AttributeValue.fromS("poison record " + position + " written at position " + position));
         item.put(table.stamp().originAttribute(), AttributeValue.fromN("42"));
         item.put(table.stamp().writeTimeAttribute(), AttributeValue.fromN(Long.toString(clock.millis())));
         platform.aws().dynamoDb(region).putItem(b -> b.tableName(table.name()).item(item));
-        poison = new Poison(table.name(), region, subject(table, key), processingReplicas(table));
+        poisons.add(new Poison(table.name(), region, subject(table, key), AttributeValueJson.writeImage(SdkChangeRecords.image(item)),
+                processingReplicas(table)));
     }
 
     private int processingReplicas(TableSpec table) {
         return (int) topology.replicaRegions(table).stream().filter(topology.processingRegions()::contains).count();
+    }
+
+    private List<String> writingRegions() {
+        return topology.regions().stream().filter(r -> topology.tables().stream().anyMatch(t -> writingRegions(t).contains(r))).toList();
     }
 
     private List<String> writingRegions(TableSpec table) {
@@ -262,12 +325,19 @@ final class Workload {
         return topology.routing().mode() == RoutingMode.PRIMARY_REGION ? List.of(topology.routing().primary()) : replicas;
     }
 
+    private static Map<String, AttributeValue> key(TableSpec table, String text, long number) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        key.put(table.partitionKey().name(), keyValue(table.partitionKey(), text, number));
+        table.sortKey().ifPresent(sort -> key.put(sort.name(), keyValue(sort, "v0", 0)));
+        return key;
+    }
+
     private static AttributeValue keyValue(KeyAttribute key, String text, long number) {
         return key.type() == KeyType.N ? AttributeValue.fromN(Long.toString(number)) : AttributeValue.fromS(text);
     }
 
     /** The key as envelopes write it: partition key first. */
-    static String subject(TableSpec table, Map<String, AttributeValue> key) {
+    public static String subject(TableSpec table, Map<String, AttributeValue> key) {
         StringBuilder subject = new StringBuilder(table.partitionKey().name()).append('=').append(text(key.get(table.partitionKey().name())));
         table.sortKey().ifPresent(sort -> subject.append(',').append(sort.name()).append('=').append(text(key.get(sort.name()))));
         return subject.toString();

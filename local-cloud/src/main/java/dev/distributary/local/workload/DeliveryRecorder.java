@@ -1,4 +1,4 @@
-package dev.distributary.local.demo;
+package dev.distributary.local.workload;
 
 import dev.distributary.fanout.consumer.QueueConsumer;
 import dev.distributary.local.LocalPlatform;
@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Reads every consumer queue of every region with the consumer library and keeps what arrived. */
-final class DeliveryRecorder implements AutoCloseable {
+public final class DeliveryRecorder implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final List<QueueConsumer> consumers = new ArrayList<>();
 
-    DeliveryRecorder(Topology topology, LocalPlatform platform) {
+    public DeliveryRecorder(Topology topology, LocalPlatform platform) {
         for (String region : topology.regions()) {
             for (ConsumerSpec consumer : topology.consumersIn(region)) {
                 String url = platform.resources().get(region).fanout().requireQueue(consumer.name()).queueUrl();
@@ -28,15 +28,15 @@ final class DeliveryRecorder implements AutoCloseable {
         }
     }
 
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
     }
 
-    int count() {
+    public int count() {
         return deliveries.size();
     }
 
-    long countIn(String region) {
+    public long countIn(String region) {
         return deliveries.stream().filter(d -> d.region().equals(region)).count();
     }
 

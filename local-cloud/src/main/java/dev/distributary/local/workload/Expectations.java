@@ -1,4 +1,4 @@
-package dev.distributary.local.demo;
+package dev.distributary.local.workload;
 
 import dev.distributary.fanout.OriginKind;
 import dev.distributary.topology.ConsumerSpec;
@@ -15,18 +15,18 @@ import java.util.List;
  * the primary's routing in primary-region mode), and the consumer's tables, event names, origin
  * scope and attribute filters accept it.
  */
-final class Expectations {
+public final class Expectations {
     private Expectations() {
     }
 
     /** One expected delivery: a change in a consumer's queue of a region. */
-    record Expected(String consumer, String region, Change change, OriginKind kind) {
-        String key() {
+    public record Expected(String consumer, String region, Change change, OriginKind kind) {
+        public String key() {
             return consumer + "@" + region + "|" + change.identity();
         }
     }
 
-    static List<Expected> of(Topology topology, List<Change> changes) {
+    public static List<Expected> of(Topology topology, List<Change> changes) {
         List<Expected> expected = new ArrayList<>();
         boolean primaryMode = topology.routing().mode() == RoutingMode.PRIMARY_REGION;
         for (Change change : changes) {

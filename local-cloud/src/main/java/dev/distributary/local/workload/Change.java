@@ -1,10 +1,10 @@
-package dev.distributary.local.demo;
+package dev.distributary.local.workload;
 
 import dev.distributary.fanout.Op;
 import java.util.Map;
 
 /**
- * One change the workload made, as ground truth: where it was written, to which item, what it
+ * One change a workload made, as ground truth: where it was written, to which item, what it
  * was, and the item attributes consumers may filter on.
  *
  * @param table      the table
@@ -16,11 +16,21 @@ import java.util.Map;
  * @param attributes the item's string attributes after the change
  * @param writtenAt  when the write was sent, epoch ms
  */
-record Change(String table, String origin, String subject, Op op, long version, String dataClass, Map<String, String> attributes,
+public record Change(String table, String origin, String subject, Op op, long version, String dataClass, Map<String, String> attributes,
         long writtenAt) {
 
     /** What identifies the change in a delivered event: table, item, op and version. */
-    String identity() {
+    public String identity() {
         return table + "|" + subject + "|" + op.wireName() + "|" + version;
+    }
+
+    /** The item and version, whatever op a region's copy shows it as (a reordered copy of a MODIFY arrives as an INSERT). */
+    public String itemVersion() {
+        return table + "|" + subject + "|" + (op == Op.TOMBSTONE ? "tombstone" : "live") + "|" + version;
+    }
+
+    /** The item. */
+    public String item() {
+        return table + "|" + subject;
     }
 }

@@ -1,0 +1,66 @@
+package dev.distributary.local.chaos;
+
+import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.proxy.FaultRule;
+import dev.distributary.local.workload.WorkloadOptions;
+import java.util.List;
+
+/**
+ * Throttling and server errors on the processors' own stores: a tenth of the idempotency table's
+ * calls throttled and a tenth failing with 500 (the writers' and the replicator's calls on the
+ * data tables are not touched), and a quarter of the quarantine queue's SendMessageBatch calls
+ * failing, with poison records to quarantine. The functions' SDK keeps its own retries (three
+ * attempts a call), the first defence against a store's faults; what gets through them fails the
+ * record and the event source mapping retries. Every change exactly once; every poison record
+ * quarantined once per processor that sees it.
+ */
+public final class StoreFaults implements Scenario {
+
+    @Override
+    public String name() {
+        return "store-faults";
+    }
+
+    @Override
+    public String summary() {
+        return "10% throttling + 10% 5xx on the idempotency table, 25% failures on the quarantine queue; exactly once, poison quarantined once";
+    }
+
+    @Override
+    public int defaultEvents() {
+        return 600;
+    }
+
+    @Override
+    public WorkloadOptions workload(int events, ChaosOptions chaos) {
+        return WorkloadOptions.of(events, chaos.ratePerSecond(), chaos.seed()).withPoison(Math.max(2, events / 100), true);
+    }
+
+    @Override
+    public void arm(LocalPlatform platform, ChaosOptions chaos) {
+        String table = platform.names().idempotencyTable();
+        String queue = platform.names().quarantineQueue();
+        platform.proxy().inject(FaultRule.throttling("dynamodb", "*", 0.10).on(table));
+        platform.proxy().inject(FaultRule.serverError("dynamodb", "*", 0.10).on(table));
+        platform.proxy().inject(FaultRule.throttling("sqs", "SendMessageBatch", 0.15).on(queue));
+        platform.proxy().inject(FaultRule.serverError("sqs", "SendMessageBatch", 0.10).on(queue));
+    }
+
+    @Override
+    public Verdict evaluate(Evidence evidence, LocalPlatform platform) {
+        Tally tally = Tally.exactlyOnce(evidence.topology(), evidence.changes(), evidence.deliveries());
+        PoisonRecords.PoisonCount poison = PoisonRecords.count(evidence);
+        long storeFaults = evidence.injected("dynamodb", "*");
+        long queueFaults = evidence.injected("sqs", "SendMessageBatch");
+        List<Check> checks = List.of(
+                Checks.delivery(tally),
+                poison.check(),
+                Check.of("the faults were injected", storeFaults > 0 && queueFaults > 0,
+                        storeFaults + " idempotency-table calls and " + queueFaults + " quarantine sends failed"),
+                Checks.nothingDiscarded(evidence.mappings()),
+                Checks.writes(evidence.workload()));
+        return new Verdict(checks, tally.lost() + poison.missing(), tally.duplicated() + poison.extra(), tally.leaked(), String.format(
+                "%,d deliveries exactly once and %,d poison records quarantined %,d times while %,d idempotency-table calls and %,d quarantine sends failed",
+                tally.expected() - tally.lost(), evidence.workload().poisons().size(), poison.found(), storeFaults, queueFaults));
+    }
+}
