@@ -74,7 +74,7 @@ final class ChaosCommand implements Callable<Integer> {
         ChaosOptions options;
         try {
             selected = ChaosRunner.select(scenarios);
-            options = new ChaosOptions(LocalRun.home(), Optional.ofNullable(events), rate, local.seed, ChaosOptions.DEFAULT_DRAIN, Optional.empty());
+            options = new ChaosOptions(LocalRun.home(), Optional.ofNullable(events), rate, local.seed, ChaosOptions.DEFAULT_DRAIN, Optional.empty(), 0);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -20,7 +20,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * <p>An invocation is recognised by the trace header the Lambda runtime sets for each one (the
  * system property {@value #TRACE_PROPERTY}); outside a runtime the whole JVM counts as one.
  * Each fault is announced on standard output (the function's log) as one JSON line,
- * {@code {"chaos":"halt","operation":"PublishBatch","call":2}}, before it happens.
+ * {@code {"chaos":"halt","operation":"PublishBatch","call":2}}, before it happens. With a limit,
+ * the faults of all of a function's instances together are counted in a file (each fault kills
+ * the instance that suffers it, and the next one starts afresh).
  */
 public final class ChaosInterceptor implements ExecutionInterceptor {
     static final String TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
@@ -30,6 +32,7 @@ public final class ChaosInterceptor implements ExecutionInterceptor {
     private final Fault fault;
     private final Random random;
     private final PrintStream log;
+    private final FaultBudget budget;
     private String currentInvocation;
     private int calls;
 
@@ -56,15 +59,23 @@ public final class ChaosInterceptor implements ExecutionInterceptor {
                     Thread.currentThread().interrupt();
                 }
             }
-        }, System.out, Objects.hash(System.getenv("AWS_LAMBDA_LOG_STREAM_NAME"), System.getenv("AWS_REGION")));
+        }, System.out, Objects.hash(System.getenv("AWS_LAMBDA_LOG_STREAM_NAME"), System.getenv("AWS_REGION")),
+                System.getenv("AWS_REGION") + "-" + System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
     }
 
-    ChaosInterceptor(Optional<ChaosSettings> settings, Supplier<String> invocation, Fault fault, PrintStream log, long instanceSalt) {
+    /**
+     * @param function names the function's fault budget (region and name: every instance of it shares one)
+     */
+    ChaosInterceptor(Optional<ChaosSettings> settings, Supplier<String> invocation, Fault fault, PrintStream log, long instanceSalt,
+            String function) {
         this.settings = settings;
         this.invocation = invocation;
         this.fault = fault;
         this.log = log;
         this.random = new Random(settings.map(ChaosSettings::seed).orElse(0L) * 31 + instanceSalt);
+        this.budget = settings.filter(s -> s.maxFaults() > 0)
+                .map(s -> FaultBudget.inFile(s.budgetDirectory().orElseThrow().resolve("faults-" + function), s.maxFaults()))
+                .orElse(FaultBudget.UNLIMITED);
     }
 
     @Override
@@ -84,7 +95,7 @@ public final class ChaosInterceptor implements ExecutionInterceptor {
                 calls = 0;
             }
             call = ++calls;
-            if (call != chaos.atCall() || random.nextDouble() >= chaos.probability()) {
+            if (call != chaos.atCall() || random.nextDouble() >= chaos.probability() || !budget.take()) {
                 return;
             }
         }

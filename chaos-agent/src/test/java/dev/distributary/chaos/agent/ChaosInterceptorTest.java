@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
@@ -31,7 +33,7 @@ class ChaosInterceptorTest {
             public void sleep(long millis) {
                 faults.add("sleep " + millis);
             }
-        }, new PrintStream(log, true, StandardCharsets.UTF_8), 7);
+        }, new PrintStream(log, true, StandardCharsets.UTF_8), 7, "eu-west-1-shop-processor");
     }
 
     private static void call(ChaosInterceptor interceptor, String operation) {
@@ -95,7 +97,26 @@ class ChaosInterceptorTest {
     }
 
     @Test
-    void environment_roundTrips_andIsEmptyWithoutAnAction() {
+    void faultLimit_isSharedByEveryInstanceOfTheFunction(@TempDir Path budget) {
+        ChaosSettings limited = new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 1, 1.0, 0, 1, 2, Optional.of(budget));
+        ChaosInterceptor first = interceptor(limited);
+        ChaosInterceptor restarted = interceptor(limited);
+
+        invocation.set("trace-1");
+        call(first, "PublishBatch");
+        invocation.set("trace-2");
+        call(restarted, "PublishBatch");
+        invocation.set("trace-3");
+        call(restarted, "PublishBatch");
+        call(interceptor(limited), "PublishBatch");
+
+        assertThat(faults).containsExactly("halt", "halt");
+    }
+
+    @Test
+    void environment_roundTrips_andIsEmptyWithoutAnAction(@TempDir Path budget) {
+        ChaosSettings limited = new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 2, 1.0, 0, 3, 4, Optional.of(budget));
+        assertThat(ChaosSettings.fromEnvironment(limited.toEnvironment())).contains(limited);
         ChaosSettings settings = new ChaosSettings(ChaosSettings.Action.SLEEP, "PublishBatch", 3, 0.25, 12_000, 9);
 
         assertThat(ChaosSettings.fromEnvironment(settings.toEnvironment())).contains(settings);
@@ -112,5 +133,8 @@ class ChaosInterceptorTest {
         assertThatThrownBy(() -> ChaosSettings.fromEnvironment(Map.of(ChaosSettings.ACTION_VARIABLE, "halt",
                 ChaosSettings.AT_CALL_VARIABLE, "second")))
                 .hasMessage("DISTRIBUTARY_CHAOS_AT_CALL must be a whole number, not 'second'");
+        assertThatThrownBy(() -> ChaosSettings.fromEnvironment(Map.of(ChaosSettings.ACTION_VARIABLE, "halt",
+                ChaosSettings.MAX_FAULTS_VARIABLE, "3")))
+                .hasMessage("DISTRIBUTARY_CHAOS_MAX_FAULTS needs DISTRIBUTARY_CHAOS_BUDGET_DIR, a directory where the function's instances count their faults");
     }
 }

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param seed              seeds the workloads, the injected faults and the replication jitter
  * @param drainTimeout      the longest wait, after a scenario's last write, for the platform to finish
  * @param agentProbability  the chance that the chaos agent strikes an invocation it can strike; empty for each scenario's own
+ * @param agentMaxFaults    at most this many agent faults per function; 0 for no limit
  */
 public record ChaosOptions(Path home, Optional<Integer> events, double ratePerSecond, long seed, Duration drainTimeout,
-        Optional<Double> agentProbability) {
+        Optional<Double> agentProbability, int agentMaxFaults) {
 
     public static final double DEFAULT_RATE = 20;
     public static final Duration DEFAULT_DRAIN = Duration.ofMinutes(3);
@@ -39,23 +40,27 @@ public record ChaosOptions(Path home, Optional<Integer> events, double ratePerSe
                 throw new IllegalArgumentException("the agent's probability must be above 0 and at most 1, not " + p);
             }
         });
+        if (agentMaxFaults < 0) {
+            throw new IllegalArgumentException("the agent's fault limit must be 0 (none) or more, not " + agentMaxFaults);
+        }
     }
 
     /** Each scenario's default size, 20 writes a second, three minutes to drain. */
     public static ChaosOptions defaults(Path home, long seed) {
-        return new ChaosOptions(home, Optional.empty(), DEFAULT_RATE, seed, DEFAULT_DRAIN, Optional.empty());
+        return new ChaosOptions(home, Optional.empty(), DEFAULT_RATE, seed, DEFAULT_DRAIN, Optional.empty(), 0);
     }
 
     public ChaosOptions withEvents(int count) {
-        return new ChaosOptions(home, Optional.of(count), ratePerSecond, seed, drainTimeout, agentProbability);
+        return new ChaosOptions(home, Optional.of(count), ratePerSecond, seed, drainTimeout, agentProbability, agentMaxFaults);
     }
 
     public ChaosOptions withRate(double rate) {
-        return new ChaosOptions(home, events, rate, seed, drainTimeout, agentProbability);
+        return new ChaosOptions(home, events, rate, seed, drainTimeout, agentProbability, agentMaxFaults);
     }
 
-    public ChaosOptions withAgentProbability(double probability) {
-        return new ChaosOptions(home, events, ratePerSecond, seed, drainTimeout, Optional.of(probability));
+    /** The agent strikes with this probability, at most {@code maxFaults} times per function (0: no limit). */
+    public ChaosOptions withAgent(double probability, int maxFaults) {
+        return new ChaosOptions(home, events, ratePerSecond, seed, drainTimeout, Optional.of(probability), maxFaults);
     }
 
     public int eventsFor(Scenario scenario) {

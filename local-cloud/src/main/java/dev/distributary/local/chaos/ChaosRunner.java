@@ -76,7 +76,8 @@ public final class ChaosRunner {
         try {
             PlatformVariant variant = PlatformVariant.of(options.topology(), options.platformYaml(), scenario.processorSettings(), scenario.name());
             Path work = options.workDirectory().resolve(scenario.name());
-            clearLogs(work.resolve("logs"));
+            clearFiles(work.resolve("logs"));
+            clearFiles(work.resolve(DeathMidBatch.BUDGET));
             LocalOptions run = scenario.configure(options.withPlatform(variant.topology(), variant.yaml()).withWorkDirectory(work), chaos, repeated);
             try (LocalPlatform platform = LocalPlatform.start(run, line -> { })) {
                 platform.warmUp();
@@ -119,17 +120,17 @@ public final class ChaosRunner {
         }
     }
 
-    /** The function logs are the processors' metrics: a scenario must start without an earlier run's. */
-    private static void clearLogs(Path logs) {
-        if (!Files.isDirectory(logs)) {
+    /** The function logs (the processors' metrics) and the agent's fault counts: a scenario must start without an earlier run's. */
+    private static void clearFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
             return;
         }
-        try (Stream<Path> files = Files.list(logs)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.delete(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the earlier run's logs in " + logs, e);
+            throw new UncheckedIOException("cannot clear what an earlier run left in " + directory, e);
         }
     }
 

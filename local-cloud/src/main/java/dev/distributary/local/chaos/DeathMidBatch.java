@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DeathMidBatch implements Scenario {
     static final int TIMEOUT_SECONDS = 8;
     static final double PROBABILITY = 0.5;
+    /** Where the functions count their faults when their number is limited (in the scenario's work directory). */
+    static final String BUDGET = "chaos-budget";
 
     @Override
     public String name() {
@@ -40,7 +42,8 @@ public final class DeathMidBatch implements Scenario {
 
     @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
-        AgentFault fault = AgentFault.halt("PublishBatch", 2, chaos.agentProbability().orElse(PROBABILITY), chaos.seed());
+        AgentFault fault = AgentFault.halt("PublishBatch", 2, chaos.agentProbability().orElse(PROBABILITY), chaos.seed())
+                .limitedTo(chaos.agentMaxFaults(), options.workDirectory().resolve(BUDGET));
         return options.withInstrumentation(options.instrumentation().withFunctionCode(AgentFault.jar(chaos.home()), fault.environment()));
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Throttling and server errors on the processors' own stores: a tenth of the idempotency table's
  * calls throttled and a tenth failing with 500 (the writers' and the replicator's calls on the
- * data tables are not touched), and a quarter of the quarantine queue's SendMessageBatch calls
- * failing, with poison records to quarantine. The functions' SDK keeps its own retries (three
+ * data tables are not touched), and half of the quarantine queue's SendMessageBatch calls
+ * failing (throttled or 500), with poison records (1 in 50, at least 4) to quarantine. The functions' SDK keeps its own retries (three
  * attempts a call), the first defence against a store's faults; what gets through them fails the
  * record and the event source mapping retries. Every change exactly once; every poison record
  * quarantined once per processor that sees it.
@@ -23,7 +23,7 @@ public final class StoreFaults implements Scenario {
 
     @Override
     public String summary() {
-        return "10% throttling + 10% 5xx on the idempotency table, 25% failures on the quarantine queue; exactly once, poison quarantined once";
+        return "10% throttling + 10% 5xx on the idempotency table, half the quarantine sends failing; exactly once, poison quarantined once";
     }
 
     @Override
@@ -33,7 +33,7 @@ public final class StoreFaults implements Scenario {
 
     @Override
     public WorkloadOptions workload(int events, ChaosOptions chaos) {
-        return WorkloadOptions.of(events, chaos.ratePerSecond(), chaos.seed()).withPoison(Math.max(2, events / 100), true);
+        return WorkloadOptions.of(events, chaos.ratePerSecond(), chaos.seed()).withPoison(Math.max(4, events / 50), true);
     }
 
     @Override
@@ -42,8 +42,8 @@ public final class StoreFaults implements Scenario {
         String queue = platform.names().quarantineQueue();
         platform.proxy().inject(FaultRule.throttling("dynamodb", "*", 0.10).on(table));
         platform.proxy().inject(FaultRule.serverError("dynamodb", "*", 0.10).on(table));
-        platform.proxy().inject(FaultRule.throttling("sqs", "SendMessageBatch", 0.15).on(queue));
-        platform.proxy().inject(FaultRule.serverError("sqs", "SendMessageBatch", 0.10).on(queue));
+        platform.proxy().inject(FaultRule.throttling("sqs", "SendMessageBatch", 0.25).on(queue));
+        platform.proxy().inject(FaultRule.serverError("sqs", "SendMessageBatch", 0.25).on(queue));
     }
 
     @Override

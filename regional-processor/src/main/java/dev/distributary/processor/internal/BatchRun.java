@@ -42,7 +42,7 @@ public final class BatchRun {
     /** A held claim is claimed again this long after it ends (clocks of two invocations may differ a little). */
     static final int CLAIM_EXPIRY_MARGIN_MILLIS = 100;
     /** After waiting for held claims, at least this much time must be left for the work, on top of the safety margin. */
-    static final int WORK_AFTER_WAIT_MILLIS = 2_000;
+    static final int WORK_AFTER_WAIT_MILLIS = 1_000;
     /** PublishBatch's limit: records are published, then marked done, this many at a time. */
     static final int PUBLISH_CHUNK = 10;
 
