@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.fanout.EnvelopeFactory;
-import dev.distributary.processor.internal.StreamEvents;
 import dev.distributary.replication.OriginClassifier;
 import java.util.Map;
 
@@ -28,10 +27,7 @@ final class Priming {
         config.topics().forEach((region, arn) -> quietly(() -> clients.sns(region).getTopicAttributes(b -> b.topicArn(arn))));
         quietly(() -> {
             ObjectNode sample = sample(config);
-            ObjectNode event = JSON.createObjectNode();
-            event.putArray("Records").add(sample);
-            var record = StreamRecordJson.read(StreamEvents.records(new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(event))).get(0));
-            StreamEvents.response(java.util.Optional.empty());
+            var record = StreamRecordJson.read(JSON.readTree(JSON.writeValueAsBytes(sample)));
             OriginClassifier.of(config.topology(), config.region()).classify(record);
             new EnvelopeFactory(config.topology());
             JSON.writeValueAsString(sample);

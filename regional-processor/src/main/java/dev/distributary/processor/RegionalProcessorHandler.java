@@ -1,12 +1,11 @@
 package dev.distributary.processor;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.distributary.processor.internal.StreamEvents;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.distributary.processor.internal.LambdaRecords;
 import java.time.Clock;
 import java.util.List;
 import org.crac.Core;
@@ -17,11 +16,11 @@ import software.amazon.lambda.powertools.tracing.Tracing;
 /**
  * The Lambda entry point: reads its configuration once from the environment, hands each batch to
  * the {@link StreamProcessor}, and answers with the first sequence number to retry
- * (ReportBatchItemFailures). It reads the event and writes the response as JSON itself
- * ({@link StreamEvents}), so that no record, however malformed, fails the invocation before the
- * pipeline can quarantine it. The environment is documented in the module README.
+ * (ReportBatchItemFailures). The records are turned back into the JSON the stream delivered
+ * ({@link LambdaRecords}, keeping everything present) so that the pipeline can judge them and
+ * quarantine a bad one whole. The environment is documented in the module README.
  */
-public final class RegionalProcessorHandler implements RequestStreamHandler, Resource {
+public final class RegionalProcessorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
     private final ProcessorClients clients;
     private final StreamProcessor processor;
 
@@ -44,10 +43,13 @@ public final class RegionalProcessorHandler implements RequestStreamHandler, Res
     @Override
     @Logging
     @Tracing
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<JsonNode> records = StreamEvents.records(input);
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<JsonNode> records = event.getRecords() == null ? List.of()
+                : event.getRecords().stream().<JsonNode>map(LambdaRecords::toJson).toList();
         BatchResult result = processor.process(records, context::getRemainingTimeInMillis);
-        StreamEvents.writeResponse(output, result.retryFrom());
+        return StreamsEventResponse.builder()
+                .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
+                .build();
     }
 
     /** SnapStart: warm the clients and serializers before the snapshot is taken. */

@@ -1,10 +1,9 @@
 package dev.distributary.processor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.distributary.processor.internal.StreamEvents;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.distributary.processor.internal.LambdaRecords;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.nio.file.Path;
@@ -37,12 +36,9 @@ final class Processors {
                 "https://sqs." + region + ".amazonaws.com/123456789012/shop-quarantine", "shop-idempotency", false);
     }
 
-    /** A raw AWS event from src/test/resources/events, its records as the handler reads them. */
+    /** A raw AWS event from src/test/resources/events, loaded as Lambda delivers it, its records as the handler passes them on. */
     static List<ObjectNode> event(String name) {
-        try (InputStream in = Processors.class.getClassLoader().getResourceAsStream("events/" + name)) {
-            return StreamEvents.records(in).stream().map(ObjectNode.class::cast).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/" + name);
+        return event.getRecords().stream().map(LambdaRecords::toJson).toList();
     }
 }
