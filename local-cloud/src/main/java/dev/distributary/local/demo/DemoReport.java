@@ -1,5 +1,6 @@
 package dev.distributary.local.demo;
 
+import dev.distributary.local.workload.Delivery;
 import java.util.List;
 import java.util.Map;
 
