@@ -9,6 +9,7 @@ import dev.distributary.local.chaos.ChaosReport;
 import dev.distributary.local.chaos.ChaosRunner;
 import dev.distributary.local.chaos.Scenario;
 import dev.distributary.local.chaos.Scenarios;
+import dev.distributary.moto.MotoUnavailableException;
 import dev.distributary.topology.Topology;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,7 +79,7 @@ final class ChaosCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        if (selected.stream().anyMatch(s -> s.name().endsWith("-mid-batch")) && !Files.isRegularFile(LocalRun.home().resolve(AgentFault.DEFAULT_JAR))) {
+        if (selected.stream().anyMatch(Scenario::usesAgent) && !Files.isRegularFile(LocalRun.home().resolve(AgentFault.DEFAULT_JAR))) {
             throw new UserException("the chaos agent's jar " + LocalRun.home().resolve(AgentFault.DEFAULT_JAR) + " is missing; run ./distributary from "
                     + "the repository root (it builds the jar), or build it with ./mvnw -pl chaos-agent package");
         }
@@ -89,10 +90,24 @@ final class ChaosCommand implements Callable<Integer> {
         out.printf("Distributary chaos: platform '%s', %s, %d scenario(s), expected to take about %d min%n", topology.name(), topology.regions(),
                 selected.size(), Math.max(1, Math.round(seconds / 60.0)));
         out.flush();
-        ChaosReport result = new ChaosRunner(base, options, line -> {
+        ChaosRunner runner = new ChaosRunner(base, options, line -> {
             out.println(line);
             out.flush();
-        }).run(selected);
+        });
+        Thread stop = new Thread(runner::close, "distributary-chaos-shutdown");
+        Runtime.getRuntime().addShutdownHook(stop);
+        ChaosReport result;
+        try {
+            result = runner.run(selected);
+        } catch (MotoUnavailableException e) {
+            throw new UserException(e.getMessage(), Distributary.BAD_INPUT);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is stopping the run
+            }
+        }
         print(result, out);
         if (report != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result);

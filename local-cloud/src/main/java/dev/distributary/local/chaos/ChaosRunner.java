@@ -35,14 +35,18 @@ import java.util.stream.Stream;
  * moto server serves the whole run), the scenario's variant of the platform started and warmed,
  * instrumented and armed; its workload written with progress every ten seconds; the platform
  * drained; the evidence gathered; the scenario's checks held against it. A scenario that cannot
- * run fails its row and the run goes on.
+ * run fails its row and the run goes on. {@link #close()} (from a shutdown hook, say) stops what is
+ * running: the current scenario's platform and the moto server the run started.
  */
-public final class ChaosRunner {
+public final class ChaosRunner implements AutoCloseable {
     private static final Duration PROGRESS = Duration.ofSeconds(10);
 
     private final LocalOptions base;
     private final ChaosOptions chaos;
     private final Consumer<String> out;
+    private volatile MotoServer moto;
+    private volatile LocalPlatform current;
+    private volatile boolean closed;
 
     /**
      * @param base  the platform and how to run it locally (its endpoint, when set, is used instead of starting moto server)
@@ -58,11 +62,17 @@ public final class ChaosRunner {
     public ChaosReport run(List<Scenario> scenarios) {
         long started = System.nanoTime();
         List<ChaosReport.Row> rows = new ArrayList<>();
-        try (MotoServer moto = base.endpoint().map(MotoServer::connect).orElseGet(MotoServer::start)) {
+        try (MotoServer server = base.endpoint().map(MotoServer::connect).orElseGet(MotoServer::start)) {
+            moto = server;
             for (Scenario scenario : scenarios) {
-                moto.reset();
-                rows.add(runOne(scenario, base.withEndpoint(moto.endpoint())));
+                if (closed) {
+                    break;
+                }
+                server.reset();
+                rows.add(runOne(scenario, base.withEndpoint(server.endpoint())));
             }
+        } finally {
+            moto = null;
         }
         return new ChaosReport(rows.stream().allMatch(ChaosReport.Row::passed), chaos.seed(), seconds(started), rows);
     }
@@ -80,6 +90,7 @@ public final class ChaosRunner {
             clearFiles(work.resolve(DeathMidBatch.BUDGET));
             LocalOptions run = scenario.configure(options.withPlatform(variant.topology(), variant.yaml()).withWorkDirectory(work), chaos, repeated);
             try (LocalPlatform platform = LocalPlatform.start(run, line -> { })) {
+                current = platform;
                 platform.warmUp();
                 scenario.arm(platform, chaos);
                 platform.proxy().faults().forEach(rule -> out.accept("  fault: " + rule.describe()));
@@ -94,29 +105,43 @@ public final class ChaosRunner {
                     progress.scheduleAtFixedRate(() -> out.accept(String.format("  %,d/%,d written, %,d delivered", workload.completed(), events,
                             recorder.count())), PROGRESS.toMillis(), PROGRESS.toMillis(), TimeUnit.MILLISECONDS);
                     List<Planted> planted;
-                    boolean drained;
                     try {
                         workload.run();
                         planted = scenario.plant(platform, chaos);
                         out.accept("  written; draining...");
-                        drained = new Drain(platform, recorder, scenario.quiet()).await(scenario.awaited(variant.topology(), workload),
-                                chaos.drainTimeout());
+                        new Drain(platform, recorder, scenario.quiet()).await(scenario.awaited(variant.topology(), workload), chaos.drainTimeout());
                     } finally {
                         progress.shutdownNow();
                     }
                     platform.proxy().clearFaults();
-                    evidence = gather(platform, run, workload, planted, recorder, repeated.get(), drained);
+                    evidence = gather(platform, run, workload, planted, recorder, repeated.get());
                 }
                 Scenario.Verdict verdict = scenario.evaluate(evidence, platform);
                 ChaosReport.Row row = row(scenario, evidence, verdict, started);
                 out.accept(String.format("  %s in %.0f s: %s", row.passed() ? "passed" : "FAILED", row.durationSeconds(), row.detail()));
                 return row;
+            } finally {
+                current = null;
             }
         } catch (RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             out.accept("  FAILED: the scenario could not run: " + reason);
             return new ChaosReport.Row(scenario.name(), 0, 0, 0, 0, 0, false, "the scenario could not run: " + reason,
                     List.of(Check.of("the scenario ran", false, reason)), seconds(started));
+        }
+    }
+
+    /** Stops the scenario that is running and the moto server the run started; the run ends after it. */
+    @Override
+    public void close() {
+        closed = true;
+        LocalPlatform platform = current;
+        if (platform != null) {
+            platform.close();
+        }
+        MotoServer server = moto;
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -135,7 +160,7 @@ public final class ChaosRunner {
     }
 
     private Evidence gather(LocalPlatform platform, LocalOptions run, Workload workload, List<Planted> planted, DeliveryRecorder recorder,
-            long repeated, boolean drained) {
+            long repeated) {
         Path logs = run.workDirectory().resolve("logs");
         List<QuarantinedRecord> quarantine = Quarantines.drain(platform).stream()
                 .map(message -> QuarantinedRecord.of(message, run.topology())).toList();
@@ -151,7 +176,7 @@ public final class ChaosRunner {
                 snapshots.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0));
         return new Evidence(run.topology(), workload, planted, recorder.deliveries(), quarantine, FunctionLogMetrics.sum(logs),
                 FunctionLogMetrics.chaosFaults(logs), platform.proxy().injectedFaults(), platform.proxy().calls(), total, shards(platform),
-                repeated, platform.replicator().metrics().superseded(), drained);
+                repeated, platform.replicator().metrics().superseded());
     }
 
     /** Each mapping's checkpoint on each shard of its stream, against the shard's last record (read to the end). */

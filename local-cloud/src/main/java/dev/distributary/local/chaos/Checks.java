@@ -40,9 +40,4 @@ final class Checks {
         return Check.of("nothing quarantined", evidence.quarantine().isEmpty(), evidence.quarantine().size() + " quarantine messages"
                 + (evidence.quarantine().isEmpty() ? "" : ", the first: " + evidence.quarantine().get(0).reason()));
     }
-
-    static Check drained(Evidence evidence) {
-        return Check.of("the platform finished within the drain timeout", evidence.drained(),
-                evidence.drained() ? "every awaited delivery arrived" : "the drain ended with deliveries missing");
-    }
 }

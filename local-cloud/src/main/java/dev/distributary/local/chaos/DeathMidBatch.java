@@ -41,6 +41,11 @@ public final class DeathMidBatch implements Scenario {
     }
 
     @Override
+    public boolean usesAgent() {
+        return true;
+    }
+
+    @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
         AgentFault fault = AgentFault.halt("PublishBatch", 2, chaos.agentProbability().orElse(PROBABILITY), chaos.seed())
                 .limitedTo(chaos.agentMaxFaults(), options.workDirectory().resolve(BUDGET));

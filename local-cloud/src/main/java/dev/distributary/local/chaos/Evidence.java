@@ -28,12 +28,11 @@ import java.util.stream.Collectors;
  * @param shards              where each mapping stands on each shard
  * @param repeatedInvocations batches the mappings delivered a second time
  * @param replicaSuperseded   replicated copies refused by last-writer-wins
- * @param drained             every awaited delivery arrived before the drain ended
  */
 public record Evidence(Topology topology, Workload workload, List<Planted> planted, List<Delivery> deliveries, List<QuarantinedRecord> quarantine,
         Map<String, Double> functionMetrics, Map<String, Long> agentFaults, Map<String, Map<String, Long>> injectedFaults,
         Map<String, Map<String, Long>> apiCalls, MappingMetrics.Snapshot mappings, List<ShardPosition> shards, long repeatedInvocations,
-        long replicaSuperseded, boolean drained) {
+        long replicaSuperseded) {
 
     public List<Change> changes() {
         return workload.changes();

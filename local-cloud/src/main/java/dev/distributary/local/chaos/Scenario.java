@@ -33,6 +33,11 @@ public sealed interface Scenario permits SnsThrottling, StoreFaults, DuplicateBa
     /** Writes at the command's default size. */
     int defaultEvents();
 
+    /** Whether the scenario puts the chaos agent on the functions' class path (its jar must have been built). */
+    default boolean usesAgent() {
+        return false;
+    }
+
     /** Processor settings this scenario changes in the platform file (a short timeout, say). */
     default Map<String, Object> processorSettings() {
         return Map.of();

@@ -34,6 +34,11 @@ public final class TimeoutMidBatch implements Scenario {
     }
 
     @Override
+    public boolean usesAgent() {
+        return true;
+    }
+
+    @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
         AgentFault fault = AgentFault.stall("PublishBatch", 2, chaos.agentProbability().orElse(PROBABILITY),
                 Duration.ofSeconds(DeathMidBatch.TIMEOUT_SECONDS + 5), chaos.seed())
