@@ -106,8 +106,8 @@ public final class LocalPlatform implements AutoCloseable {
             List<EventSourceMapping> regionMappings = new ArrayList<>();
             for (Map.Entry<String, String> stream : here.streamArns().entrySet()) {
                 TableSpec table = topology.requireTable(stream.getKey());
-                MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(),
-                        FilterPatterns.forRegion(topology, table, region)).withPolling(options.pollInterval(), options.maxIdlePoll());
+                List<String> filter = options.instrumentation().eventFilter() ? FilterPatterns.forRegion(topology, table, region) : List.of();
+                MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(), filter).withPolling(options.pollInterval(), options.maxIdlePoll());
                 EventSourceMapping esm = new EventSourceMapping(new DynamoStreamsSource(aws.streams(region), stream.getValue(), table.partitionKey().name()),
                         mapping, options.instrumentation().invoker().apply(function::invoke), new SqsFailureDestination(aws.sqs(region), here.processor().orElseThrow().onFailureUrl()),
                         checkpoints, Clock.systemUTC()).start();
@@ -143,7 +143,7 @@ public final class LocalPlatform implements AutoCloseable {
         List<Path> code = new ArrayList<>();
         code.add(options.processorJar());
         code.addAll(options.instrumentation().functionClassPath());
-        return new FunctionConfig(names.processorFunction(), region, HANDLER, code, environment,
+        return new FunctionConfig(names.processorFunction(), region, options.instrumentation().handler().orElse(HANDLER), code, environment,
                 settings.memoryMb(), Duration.ofSeconds(settings.timeoutSeconds()), concurrency, Optional.of(logs));
     }
 

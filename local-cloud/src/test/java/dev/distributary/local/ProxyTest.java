@@ -44,6 +44,28 @@ class ProxyTest {
     }
 
     @Test
+    void callsNamingATable_areCountedPerTable_soApplicationAndBookkeepingWritesCanBeToldApart(MotoServer moto) {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
+            DynamoDbClient dynamo = aws.dynamoDb("eu-west-1");
+            for (String table : List.of("orders", "idempotency")) {
+                dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
+            }
+            Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("a"));
+            dynamo.putItem(b -> b.tableName("orders").item(item));
+            dynamo.putItem(b -> b.tableName("orders").item(item));
+            dynamo.batchWriteItem(b -> b.requestItems(Map.of("idempotency", List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build()))));
+            dynamo.listTables();
+
+            Map<String, Map<String, Long>> dynamoCalls = proxy.callsByResource().get("dynamodb");
+            assertThat(dynamoCalls.get("PutItem")).containsOnly(Map.entry("orders", 2L));
+            assertThat(dynamoCalls.get("BatchWriteItem")).containsOnly(Map.entry("idempotency", 1L));
+            assertThat(dynamoCalls.get("ListTables")).containsOnly(Map.entry("-", 1L));
+        }
+    }
+
+    @Test
     void injectedThrottling_reachesTheSdkAsTheServicesOwnError(MotoServer moto) {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
             proxy.inject(new FaultRule("sns", "CreateTopic", 1.0, 400, "Throttling"));

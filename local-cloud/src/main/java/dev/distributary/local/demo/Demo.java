@@ -46,7 +46,15 @@ public final class Demo {
         this.out = out;
     }
 
+    /** The report and every delivery it was drawn from (a benchmark plots their latencies). */
+    public record Outcome(DemoReport report, List<Delivery> deliveries) {
+    }
+
     public DemoReport run(long startedNanos) {
+        return execute(startedNanos).report();
+    }
+
+    public Outcome execute(long startedNanos) {
         Workload workload = new Workload(topology, platform,
                 WorkloadOptions.of(options.events(), options.ratePerSecond(), options.seed()).withPoison(1, false).withRefusedWrite());
         try (DeliveryRecorder recorder = new DeliveryRecorder(topology, platform)) {
@@ -66,7 +74,8 @@ public final class Demo {
                 progress.shutdownNow();
             }
             printProgress(workload, recorder);
-            return report(workload, recorder.deliveries(), startedNanos);
+            List<Delivery> deliveries = recorder.deliveries();
+            return new Outcome(report(workload, deliveries, startedNanos), deliveries);
         }
     }
 

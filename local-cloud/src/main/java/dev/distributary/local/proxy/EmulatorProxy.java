@@ -52,6 +52,7 @@ public final class EmulatorProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<ApiCall, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<ApiCall, LongAdder> injected = new ConcurrentHashMap<>();
+    private final Map<ResourceCall, LongAdder> byResource = new ConcurrentHashMap<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final Random random;
 
@@ -101,6 +102,18 @@ public final class EmulatorProxy implements AutoCloseable {
         return snapshot(injected);
     }
 
+    /**
+     * Calls per service, operation and the resource they name (a table, queue URL or topic ARN;
+     * {@code -} for none): which table a DynamoDB write went to tells an application write from an
+     * idempotency record. A request naming several resources counts once for each.
+     */
+    public Map<String, Map<String, Map<String, Long>>> callsByResource() {
+        Map<String, Map<String, Map<String, Long>>> snapshot = new TreeMap<>();
+        byResource.forEach((call, count) -> snapshot.computeIfAbsent(call.call().service(), s -> new TreeMap<>())
+                .computeIfAbsent(call.call().operation(), o -> new TreeMap<>()).merge(call.resource(), count.sum(), Long::sum));
+        return snapshot;
+    }
+
     public long totalCalls() {
         return calls.values().stream().mapToLong(LongAdder::sum).sum();
     }
@@ -121,7 +134,10 @@ public final class EmulatorProxy implements AutoCloseable {
             ApiCall call = ApiCall.of(headers.getFirst("Authorization"), headers.getFirst("X-Amz-Target"),
                     exchange.getRequestURI().getPath(), headers.getFirst("Content-Type"), body);
             calls.computeIfAbsent(call, c -> new LongAdder()).increment();
-            FaultRule fault = fault(call, headers.getFirst("Content-Type"), body);
+            List<String> resources = RequestResources.of(headers.getFirst("Content-Type"), body);
+            (resources.isEmpty() ? List.of("-") : resources)
+                    .forEach(resource -> byResource.computeIfAbsent(new ResourceCall(call, resource), c -> new LongAdder()).increment());
+            FaultRule fault = fault(call, resources);
             if (fault != null) {
                 injected.computeIfAbsent(call, c -> new LongAdder()).increment();
                 respondWithFault(exchange, fault, headers.getFirst("X-Amz-Target") != null);
@@ -165,15 +181,11 @@ public final class EmulatorProxy implements AutoCloseable {
         }
     }
 
-    private FaultRule fault(ApiCall call, String contentType, byte[] body) {
-        List<String> resources = null;
+    private FaultRule fault(ApiCall call, List<String> resources) {
         for (FaultRule rule : faults) {
             if (rule.matches(call)) {
-                if (rule.resource().isPresent()) {
-                    resources = resources != null ? resources : RequestResources.of(contentType, body);
-                    if (!rule.targets(resources)) {
-                        continue;
-                    }
+                if (rule.resource().isPresent() && !rule.targets(resources)) {
+                    continue;
                 }
                 synchronized (random) {
                     if (random.nextDouble() < rule.share()) {
@@ -203,6 +215,9 @@ public final class EmulatorProxy implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private record ResourceCall(ApiCall call, String resource) {
     }
 
     private static Map<String, Map<String, Long>> snapshot(Map<ApiCall, LongAdder> counts) {

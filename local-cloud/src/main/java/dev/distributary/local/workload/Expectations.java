@@ -49,7 +49,8 @@ public final class Expectations {
         return expected;
     }
 
-    private static boolean accepts(ConsumerSpec consumer, Change change, OriginKind kind) {
+    /** Whether the consumer's tables, event names, origin scope and attribute filters accept the change seen as {@code kind}. */
+    public static boolean accepts(ConsumerSpec consumer, Change change, OriginKind kind) {
         if (!consumer.tables().contains(change.table()) || !consumer.eventNames().contains(change.op().eventName())) {
             return false;
         }
