@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Distributary.Version.class,
         description = "Multi-region event platform on DynamoDB global tables.",
         subcommands = {ValidateCommand.class, PlanCommand.class, SynthCommand.class, DemoCommand.class, ChaosCommand.class, LocalCommand.class,
-                ConsumeCommand.class, RedriveCommand.class,
+                ConsumeCommand.class, RedriveCommand.class, CostCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Distributary {
 

@@ -1,0 +1,28 @@
+package dev.distributary.cli.cost;
+
+/** A line of the bill, with the unit its per-event count is in. */
+public enum Component {
+    TABLE_WRITES("table writes", "WRU"),
+    REPLICATED_WRITES("replicated writes", "rWRU"),
+    LAMBDA_REQUESTS("Lambda requests", "invocations"),
+    LAMBDA_DURATION("Lambda duration", "GB-s"),
+    IDEMPOTENCY_WRITES("idempotency writes", "WRU"),
+    SNS("SNS", "publish requests"),
+    SQS("SQS", "requests");
+
+    private final String label;
+    private final String unit;
+
+    Component(String label, String unit) {
+        this.label = label;
+        this.unit = unit;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String unit() {
+        return unit;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.distributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CostCommandTest {
+
+    @Test
+    void shippedPlatform_printsEveryComponentForBothDesigns_andTheVerdictWithItsReason() {
+        CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "100");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .contains("Cost of platform shop at 100 writes/s of 1 KB items (envelopes of about 3 KB), standard fan-out, us-east-1 prices checked 2026-11-26")
+                .contains("component            unit              Distributary      naive  Distributary      naive  Distributary      naive")
+                .contains("table writes         WRU                     1.0000     1.0000         0.625      0.625        162.00     162.00")
+                .contains("idempotency writes   WRU                     4.0000     0.0000         2.500      0.000        648.00       0.00")
+                .contains("replicated writes", "Lambda requests", "Lambda duration", "SNS  ", "SQS  ", "total")
+                .contains("MORE per million events than the naive design (the target is at least 25% less: not met)")
+                .contains("order-cache takes replicated changes (origin any)")
+                .contains("Lambda duration is modelled, not measured")
+                .contains("spread evenly over the 2 tables and over each table's writing regions");
+    }
+
+    @Test
+    void largeItems_sayTheEnvelopeSizeAndTheKeysOnlyDegrade() {
+        CliRun forty = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "100", "--item-kb", "40");
+        CliRun huge = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "100", "--item-kb", "300");
+
+        assertThat(forty.exitCode()).isZero();
+        assertThat(forty.out()).contains("40 KB items (envelopes of about 81 KB)").doesNotContain("keys only");
+        assertThat(huge.exitCode()).isZero();
+        assertThat(huge.out()).contains("300 KB items (keys-only envelopes of about 1 KB)")
+                .contains("exceed SNS's 256 KB, so they are published with the keys only");
+    }
+
+    @Test
+    void zeroWritesPerSecond_exitsTwo_withOneLine() {
+        CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).isEqualTo("distributary: --writes-per-second must be a number greater than 0, not 0");
+    }
+
+    @Test
+    void itemOver400Kb_exitsTwo_namingDynamoDbsLimit() {
+        CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "10", "--item-kb", "401");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("distributary: --item-kb must be greater than 0 and at most 400 (DynamoDB's item size limit), not 401");
+    }
+
+    @Test
+    void negativeItemSize_exitsTwo() {
+        CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "10", "--item-kb", "-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("distributary: --item-kb must be greater than 0");
+    }
+
+    @Test
+    void missingOrNonNumericRate_exitsTwo_withPicocliUsageError_andNoStackTrace() {
+        CliRun missing = CliRun.of("cost", "-f", "../platform.yaml");
+        CliRun text = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "lots");
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing required option: '--writes-per-second=W'").doesNotContain("\tat ");
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.err()).contains("Invalid value for option '--writes-per-second'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void invalidPlatformFile_exitsTwo_withItsProblems(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("platform.yaml");
+        Files.writeString(file, "regions: [us-east-1]\ntables: []\n");
+
+        CliRun run = CliRun.of("cost", "-f", file.toString(), "--writes-per-second", "10");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(file.toString()).contains("nothing was changed").doesNotContain("\tat ");
+    }
+
+    @Test
+    void help_listsTheCostCommand() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.out()).contains("cost");
+    }
+}

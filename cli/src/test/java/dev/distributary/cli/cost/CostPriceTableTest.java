@@ -1,0 +1,85 @@
+package dev.distributary.cli.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class CostPriceTableTest {
+
+    private static PriceTable parse(String yaml) {
+        return PriceTable.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    }
+
+    @Test
+    void shippedTable_everyEntryHasUnitSourceAndTheDateItWasChecked() {
+        PriceTable table = PriceTable.load();
+
+        assertThat(table.region()).isEqualTo("us-east-1");
+        assertThat(table.prices().keySet()).containsAll(PriceTable.REQUIRED_PRICES);
+        assertThat(table.assumptions().keySet()).containsAll(PriceTable.REQUIRED_ASSUMPTIONS);
+        assertThat(table.all()).allSatisfy(price -> {
+            assertThat(price.unit()).isNotBlank();
+            assertThat(price.source()).isNotBlank();
+            assertThat(price.checked()).isEqualTo(LocalDate.of(2026, 11, 26));
+        });
+        assertThat(table.price("dynamodb.write-request-unit").value()).isEqualTo(0.000000625);
+        assertThat(table.price("dynamodb.replicated-write-request-unit").verified()).isTrue();
+        assertThat(table.price("lambda.arm64-gb-second").verified()).isFalse();
+    }
+
+    @Test
+    void entryWithoutSource_isRefused_namingTheEntryAndTheField() {
+        String yaml = shippedYaml().replaceFirst("(?m)^    source: .*\\n", "");
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(PriceTableException.class)
+                .hasMessage("price table test.yaml: prices.dynamodb.write-request-unit.source is missing or blank");
+    }
+
+    @Test
+    void entryWithABadDate_isRefused_sayingTheFormat() {
+        String yaml = shippedYaml().replaceFirst("(?m)^    checked: 2026-11-26$", "    checked: last week");
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(PriceTableException.class)
+                .hasMessage("price table test.yaml: prices.dynamodb.write-request-unit.checked must be a date (YYYY-MM-DD), not 'last week'");
+    }
+
+    @Test
+    void missingPrice_isRefused_listingWhatIsMissing() {
+        String yaml = shippedYaml().replace("  lambda.request:", "  lambda.requests:");
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(PriceTableException.class)
+                .hasMessageContaining("lacks prices.lambda.request");
+    }
+
+    @Test
+    void negativePrice_isRefused() {
+        String yaml = shippedYaml().replace("usd: 0.0000002\n", "usd: -0.0000002\n");
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(PriceTableException.class)
+                .hasMessageContaining("prices.lambda.request").hasMessageContaining("finite number >= 0");
+    }
+
+    @Test
+    void textThatIsNotYaml_isRefused_withItsLine() {
+        assertThatThrownBy(() -> parse("region: us-east-1\nprices: [\n")).isInstanceOf(PriceTableException.class)
+                .hasMessageStartingWith("price table test.yaml is not valid YAML at line");
+    }
+
+    @Test
+    void missingResource_isRefused_namingIt() {
+        assertThatThrownBy(() -> PriceTable.load("nowhere.yaml")).isInstanceOf(PriceTableException.class)
+                .hasMessage("price table nowhere.yaml is not on the class path");
+    }
+
+    private static String shippedYaml() {
+        try (var in = PriceTable.class.getResourceAsStream(PriceTable.DEFAULT_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

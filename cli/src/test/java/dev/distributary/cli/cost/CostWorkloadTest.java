@@ -1,0 +1,37 @@
+package dev.distributary.cli.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CostWorkloadTest {
+
+    @Test
+    void itemSize_isBilledPerStartedKb() {
+        assertThat(new Workload(1, 1).writeUnitsPerItem()).isEqualTo(1);
+        assertThat(new Workload(1, 1.2).writeUnitsPerItem()).isEqualTo(2);
+        assertThat(new Workload(1, 400).writeUnitsPerItem()).isEqualTo(400);
+    }
+
+    @Test
+    void zeroOrNegativeRate_isRefused_namingTheOption() {
+        assertThatThrownBy(() -> new Workload(0, 1)).hasMessage("--writes-per-second must be a number greater than 0, not 0");
+        assertThatThrownBy(() -> new Workload(-5, 1)).hasMessageStartingWith("--writes-per-second");
+    }
+
+    @Test
+    void itemOverDynamoDbsLimitOrNotPositive_isRefused() {
+        assertThatThrownBy(() -> new Workload(1, 401)).hasMessage("--item-kb must be greater than 0 and at most 400 (DynamoDB's item size limit), not 401");
+        assertThatThrownBy(() -> new Workload(1, 0)).hasMessageStartingWith("--item-kb");
+        assertThatThrownBy(() -> new Workload(1, Double.NaN)).hasMessageStartingWith("--item-kb");
+    }
+
+    @Test
+    void verdict_aboveTheNaiveCost_isAnExtraCost_belowIt_aSaving() {
+        assertThat(Verdict.of(75, 100)).isEqualTo(new Verdict.Saving(25));
+        assertThat(((Verdict.Saving) Verdict.of(75, 100)).meetsTarget()).isTrue();
+        assertThat(Verdict.of(120, 100)).isInstanceOf(Verdict.ExtraCost.class);
+        assertThat(Verdict.of(120, 100).savingPercent()).isCloseTo(-20, org.assertj.core.api.Assertions.within(1e-9));
+    }
+}
