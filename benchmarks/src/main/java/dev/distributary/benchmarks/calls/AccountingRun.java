@@ -30,16 +30,16 @@ final class AccountingRun {
     private static final Duration QUIET = Duration.ofSeconds(10);
 
     private final LocalOptions base;
-    private final Path benchmarksJar;
+    private final Path naiveCode;
     private final Consumer<String> progress;
 
     /**
      * @param base          the platform and where to run it; each run derives its own variant and work directory
-     * @param benchmarksJar the jar that holds the naive design's handler
+     * @param naiveCode the jar (or class directory) that holds the naive design's handler
      */
-    AccountingRun(LocalOptions base, Path benchmarksJar, Consumer<String> progress) {
+    AccountingRun(LocalOptions base, Path naiveCode, Consumer<String> progress) {
         this.base = base;
-        this.benchmarksJar = benchmarksJar;
+        this.naiveCode = naiveCode;
         this.progress = progress;
     }
 
@@ -50,7 +50,7 @@ final class AccountingRun {
         Topology topology = variant.topology();
         LocalOptions options = base.withPlatform(topology, variant.yaml())
                 .withWorkDirectory(base.workDirectory().resolve(design.label() + "-" + batchSize))
-                .withInstrumentation(design.instrumentation(benchmarksJar));
+                .withInstrumentation(design.instrumentation(naiveCode));
         try (LocalPlatform platform = LocalPlatform.start(options, line -> { })) {
             platform.warmUp();
             try (DeliveryRecorder recorder = new DeliveryRecorder(topology, platform)) {

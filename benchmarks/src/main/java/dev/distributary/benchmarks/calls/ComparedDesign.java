@@ -12,9 +12,9 @@ public enum ComparedDesign {
 
     public static final String NAIVE_HANDLER = "dev.distributary.benchmarks.naive.NaiveHandler::handleRequest";
 
-    /** How the local platform runs this design; {@code benchmarksJar} holds the naive handler. */
-    public Instrumentation instrumentation(Path benchmarksJar) {
-        return this == DISTRIBUTARY ? Instrumentation.none() : Instrumentation.none().withReplacementFunction(benchmarksJar, NAIVE_HANDLER);
+    /** How the local platform runs this design; {@code naiveCode} holds the naive handler. */
+    public Instrumentation instrumentation(Path naiveCode) {
+        return this == DISTRIBUTARY ? Instrumentation.none() : Instrumentation.none().withReplacementFunction(naiveCode, NAIVE_HANDLER);
     }
 
     public String label() {

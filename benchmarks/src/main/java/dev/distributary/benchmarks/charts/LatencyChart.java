@@ -30,6 +30,6 @@ public final class LatencyChart {
         });
         JFreeChart chart = ChartFactory.createXYLineChart(title, "write-to-queue latency (ms)", "deliveries at or below (%)", data,
                 PlotOrientation.VERTICAL, true, false, false);
-        return Png.write(chart, file);
+        return Png.write(Png.plain(chart), file);
     }
 }

@@ -1,0 +1,63 @@
+package dev.distributary.benchmarks.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.distributary.local.LocalOptions;
+import dev.distributary.topology.TopologyLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Both designs on the local platform (moto), small: the accounting counts what each design does. */
+class AccountingRunTest {
+    private static final Path PLATFORM = Path.of("..", "platform.yaml");
+
+    private static CallAccount distributary;
+    private static CallAccount naive;
+
+    @BeforeAll
+    static void runBothDesigns(@TempDir Path work) throws Exception {
+        LocalOptions base = LocalOptions.defaults(TopologyLoader.load(PLATFORM), Files.readString(PLATFORM),
+                Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR), work);
+        AccountingRun run = new AccountingRun(base, Path.of("target", "classes"), line -> { });
+        distributary = run.run(ComparedDesign.DISTRIBUTARY, 10, 60, 20);
+        naive = run.run(ComparedDesign.NAIVE, 10, 60, 20);
+    }
+
+    @Test
+    void bothDesigns_deliverEverythingTheyShould() {
+        assertThat(distributary.complete()).isTrue();
+        assertThat(naive.complete()).isTrue();
+        assertThat(distributary.events()).isEqualTo(60);
+        assertThat(naive.events()).isEqualTo(60);
+    }
+
+    @Test
+    void naiveDesign_publishesEachInvokedRecordWithItsOwnRequest_andKeepsNoIdempotencyRecords() {
+        assertThat(naive.snsRequests()).isCloseTo(naive.invokedRecords(), within(1e-9));
+        assertThat(naive.idempotencyRequests()).isZero();
+    }
+
+    @Test
+    void distributary_publishesABatchPerInvocation_andWritesAClaimPerRecordPlusBatchedCompletions() {
+        // With batches of at most ten records and one topic, each invocation makes exactly one PublishBatch.
+        assertThat(distributary.snsRequests()).isCloseTo(distributary.lambdaInvocations(), within(1e-9));
+        assertThat(distributary.idempotencyWrites()).isBetween(distributary.invokedRecords(), 2 * distributary.invokedRecords());
+    }
+
+    @Test
+    void naiveDesign_cannotTellReplicasFromLocalWrites_soOriginLocalConsumersReceiveChangesInEveryRegion() {
+        assertThat(naive.deliveries()).isGreaterThan(distributary.deliveries());
+        assertThat(naive.invokedRecords()).isGreaterThanOrEqualTo(distributary.invokedRecords());
+    }
+
+    @Test
+    void replication_copiesEachWriteIntoTheOtherReplicaRegions_inBothDesigns() {
+        assertThat(distributary.replicatedWrites()).isGreaterThan(0);
+        assertThat(naive.replicatedWrites()).isGreaterThan(0);
+        assertThat(distributary.applicationWrites()).isEqualTo(1.0);
+    }
+}
