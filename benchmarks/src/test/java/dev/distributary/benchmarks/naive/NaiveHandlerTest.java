@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.benchmarks.StreamEvents;
+import dev.distributary.fanout.FanoutLayout;
+import dev.distributary.fanout.provision.FanoutProvisioner;
+import dev.distributary.fanout.provision.ProvisionedRegion;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
@@ -18,9 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** The naive handler against a real (moto) topic with a subscribed queue, configured as the regional processor is. */
+/** The naive handler, configured as the regional processor is, against eu-west-1's fan-out in moto (topic, consumer queues, filter policies). */
 @MotoTest
 class NaiveHandlerTest {
     private static final String REGION = StreamEvents.REGION;
@@ -28,8 +30,8 @@ class NaiveHandlerTest {
 
     private final AwsClients aws;
     private final MotoServer moto;
+    private ProvisionedRegion fanout;
     private String topicArn;
-    private String queueUrl;
 
     NaiveHandlerTest(AwsClients aws, MotoServer moto) {
         this.aws = aws;
@@ -37,14 +39,10 @@ class NaiveHandlerTest {
     }
 
     @BeforeEach
-    void topicAndQueue() {
+    void fanout() {
         moto.reset();
-        topicArn = aws.sns(REGION).createTopic(b -> b.name("shop-events")).topicArn();
-        queueUrl = aws.sqs(REGION).createQueue(b -> b.queueName("shop-order-cache")).queueUrl();
-        String queueArn = aws.sqs(REGION).getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.sns(REGION).subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
-                .attributes(Map.of("RawMessageDelivery", "true")));
+        fanout = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION)).provision(FanoutLayout.of(StreamEvents.topology()).region(REGION));
+        topicArn = fanout.topicArn();
     }
 
     private static Map<String, String> environment(String platform, String topics) {
@@ -55,7 +53,9 @@ class NaiveHandlerTest {
         return StreamEvents.deserialize(StreamEvents.eventJson(1_024, records));
     }
 
-    private List<JsonNode> drain() throws Exception {
+    /** The messages a consumer's queue received (its subscription's filter policy applied). */
+    private List<JsonNode> drain(String consumer) throws Exception {
+        String queueUrl = fanout.requireQueue(consumer).queueUrl();
         List<JsonNode> bodies = new ArrayList<>();
         while (true) {
             List<Message> messages = aws.sqs(REGION).receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
@@ -70,20 +70,21 @@ class NaiveHandlerTest {
     }
 
     @Test
-    void handleRequest_gzipPlatformAndBatchWithReplicas_deliversOneLocalMessagePerRecordToTheQueue() throws Exception {
+    void handleRequest_gzipPlatformAndBatchWithReplicas_deliversEveryRecordOnceToEachConsumerAsALocalWrite() throws Exception {
         NaiveHandler handler = new NaiveHandler(environment(ProcessorEnvironment.encodePlatform(StreamEvents.PLATFORM),
                 ProcessorEnvironment.formatTopics(Map.of(REGION, topicArn))), aws.sns(REGION));
         DynamodbEvent event = event(10);
 
         handler.handleRequest(event, null);
 
-        List<JsonNode> delivered = drain();
-        assertThat(delivered).extracting(body -> body.get("id").asText()).containsExactlyInAnyOrderElementsOf(
-                event.getRecords().stream().map(DynamodbEvent.DynamodbStreamRecord::getEventID).toList());
-        assertThat(delivered).allSatisfy(body -> {
+        List<String> eventIds = event.getRecords().stream().map(DynamodbEvent.DynamodbStreamRecord::getEventID).toList();
+        List<JsonNode> billing = drain("billing");
+        assertThat(billing).extracting(body -> body.get("id").asText()).containsExactlyInAnyOrderElementsOf(eventIds);
+        assertThat(billing).allSatisfy(body -> {
             assertThat(body.get("originkind").asText()).isEqualTo("local");
             assertThat(body.get("originregion").asText()).isEqualTo(REGION);
         });
+        assertThat(drain("order-cache")).extracting(body -> body.get("id").asText()).containsExactlyInAnyOrderElementsOf(eventIds);
         assertThat(handler.pipeline().published()).isEqualTo(10);
     }
 
@@ -94,7 +95,7 @@ class NaiveHandlerTest {
 
         handler.handleRequest(event(3), null);
 
-        assertThat(drain()).hasSize(3);
+        assertThat(drain("order-cache")).hasSize(3);
     }
 
     @Test
