@@ -1,0 +1,115 @@
+package dev.distributary.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.distributary.benchmarks.naive.NaivePipeline;
+import dev.distributary.fanout.Envelope;
+import dev.distributary.fanout.publish.PublishOutcome;
+import dev.distributary.fanout.publish.PublishResult;
+import dev.distributary.processor.BatchResult;
+import dev.distributary.processor.ProcessorConfig;
+import dev.distributary.processor.ProcessorMetrics;
+import dev.distributary.processor.RecordOutcome;
+import dev.distributary.processor.StreamProcessor;
+import dev.distributary.processor.idempotency.PowertoolsPublishLedger;
+import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.topology.Topology;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole handler, records per second on one core: a {@link DynamodbEvent} of 100 records (as
+ * the runtime hands it over) through the regional processor — its record JSON, decode, classify,
+ * residency guard, envelope, the real Powertools-backed publish ledger over an in-memory store,
+ * PublishBatch to an in-memory topic, the batch response — beside the naive design
+ * ({@link NaivePipeline}: decode, envelope, one Publish per record to an in-memory topic) on the
+ * same event. No I/O: the topic and the store cost next to nothing, so this is the CPU each design
+ * spends per record; the ledger forgets the batch before each invocation, so every one is a first
+ * delivery. {@link HandlerComparison} runs both and prints the ratio.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Ddistributary.log.level=WARN", "-XX:ActiveProcessorCount=1"})
+@State(Scope.Benchmark)
+public class HandlerBenchmark {
+    @Param({"1KB", "40KB"})
+    public String itemSize;
+
+    private DynamodbEvent event;
+    private InMemoryPersistenceStore store;
+    private StreamProcessor processor;
+    private NaivePipeline naive;
+    private final AtomicLong naiveMessages = new AtomicLong();
+
+    @Setup
+    public void setUp() {
+        Topology topology = StreamEvents.topology();
+        event = StreamEvents.deserialize(StreamEvents.eventJson(StreamEvents.itemBytes(itemSize), StreamEvents.BATCH));
+        store = new InMemoryPersistenceStore();
+        ProcessorConfig config = new ProcessorConfig(StreamEvents.REGION, "shop-processor", topology,
+                Map.of(StreamEvents.REGION, StreamEvents.TOPIC_ARN), "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-quarantine",
+                "shop-idempotency", false);
+        processor = new StreamProcessor(config, HandlerBenchmark::accept,
+                new PowertoolsPublishLedger(store, config.functionName(), Duration.ofSeconds(topology.processor().idempotencyExpirySeconds())),
+                entries -> List.of(), ProcessorMetrics.NONE, Clock.systemUTC());
+        naive = new NaivePipeline(StreamEvents.REGION, topology, StreamEvents.TOPIC_ARN,
+                (topicArn, json, attributes) -> naiveMessages.incrementAndGet());
+
+        BatchResult result = processor.process(records(), () -> 60_000);
+        long published = result.outcomes().stream().filter(RecordOutcome.Published.class::isInstance).count();
+        if (published != StreamEvents.BATCH || store.size() != StreamEvents.BATCH) {
+            throw new IllegalStateException("the processor should publish and record all " + StreamEvents.BATCH + " records: " + result);
+        }
+        if (naive.process(records()) != StreamEvents.BATCH) {
+            throw new IllegalStateException("the naive pipeline should publish every record");
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(StreamEvents.BATCH)
+    public StreamsEventResponse distributary() {
+        store.clear();
+        BatchResult result = processor.process(records(), () -> 60_000);
+        return StreamsEventResponse.builder()
+                .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
+                .build();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(StreamEvents.BATCH)
+    public int naive() {
+        return naive.process(records());
+    }
+
+    /** What both handlers do first: the event's records as the JSON the stream delivered. */
+    private List<JsonNode> records() {
+        return event.getRecords().stream().<JsonNode>map(LambdaRecords::toJson).toList();
+    }
+
+    /** A topic that takes every message, as a healthy SNS does. */
+    private static PublishResult accept(String topicArn, List<Envelope> envelopes) {
+        List<PublishOutcome> outcomes = new ArrayList<>(envelopes.size());
+        envelopes.forEach(envelope -> outcomes.add(new PublishOutcome.Published(envelope.eventId(), "m")));
+        return new PublishResult(outcomes, 1);
+    }
+}
