@@ -94,7 +94,7 @@ public final class ColdStart {
                 results.put(client, new Runs());
             }
             System.out.printf("%n%d runs per client, alternating; one unmeasured run per client first%n", runs);
-            System.out.printf("%-15s %4s  %28s  %10s%n", "client", "run", "cold batch (JVM start to response)", "warm batch");
+            System.out.printf("%-15s %4s  %34s  %10s%n", "client", "run", "cold batch (JVM start to response)", "warm batch");
             for (int run = 0; run <= runs; run++) {
                 for (Client client : clients) {
                     long[] millis = measure(platforms.get(client), client, run);
@@ -103,7 +103,7 @@ public final class ColdStart {
                     }
                     results.get(client).cold().add(millis[0]);
                     results.get(client).warm().add(millis[1]);
-                    System.out.printf("%-15s %4d  %28d ms  %7d ms%n", client.name(), run, millis[0], millis[1]);
+                    System.out.printf("%-15s %4d  %31d ms  %7d ms%n", client.name(), run, millis[0], millis[1]);
                 }
             }
         } finally {
@@ -111,11 +111,11 @@ public final class ColdStart {
         }
 
         System.out.printf("%nfresh JVM to first handled batch of 10 (clients built), and the next batch, in ms; %d runs each%n", runs);
-        System.out.printf("%-15s %-34s %9s  %21s  %21s%n", "client", "jar", "size", "cold min / median / max", "warm min / median / max");
+        System.out.printf("%-15s %-34s %9s  %23s  %23s%n", "client", "jar", "size", "cold min / median / max", "warm min / median / max");
         for (Map.Entry<Client, Runs> entry : results.entrySet()) {
             Client client = entry.getKey();
             Runs measured = entry.getValue();
-            System.out.printf("%-15s %-34s %9s  %21s  %21s%n", client.name(), client.jar().getFileName(), size(client.jar()).orElse("?"),
+            System.out.printf("%-15s %-34s %9s  %23s  %23s%n", client.name(), client.jar().getFileName(), size(client.jar()).orElse("?"),
                     summary(measured.cold()), summary(measured.warm()));
         }
         System.out.printf("%s, %d cores, JDK %s%n", System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
