@@ -15,7 +15,7 @@ final class CrtHttpClients {
     static SdkHttpClient build() {
         return AwsCrtHttpClient.builder()
                 .connectionTimeout(ProcessorHttpClients.CONNECTION_TIMEOUT)
-                // the nearest to a socket timeout: a connection that moves nothing for this long is closed
+                // the nearest to a socket timeout: a connection under 1 byte/s for this long is closed
                 .connectionHealthConfiguration(health -> health.minimumThroughputInBps(1L)
                         .minimumThroughputTimeout(ProcessorHttpClients.SOCKET_TIMEOUT))
                 .build();
