@@ -7,25 +7,52 @@ import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.StreamSource;
+import dev.distributary.local.Instrumentation;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.function.LocalFunction;
+import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A measured report, not JMH: the time from a fresh JVM to the first handled batch, clients
- * built, for the processor's deployment jar run as Lambda runs it (AWS's Runtime Interface
- * Client in a child JVM) against moto; then a warm batch for comparison.
+ * A measured report, not JMH: for each HTTP client the processor can use, the time from a fresh JVM
+ * to the first handled batch, clients built, for its deployment jar run as Lambda runs it (AWS's
+ * Runtime Interface Client in a child JVM) against moto; then a warm batch for comparison. The
+ * URL-connection client runs from {@code distributary-processor.jar}, the CRT client from
+ * {@code distributary-processor-crt.jar} with {@code DISTRIBUTARY_HTTP_CLIENT=crt}. The runs
+ * alternate between the clients (each has its own local platform), after one unmeasured run each,
+ * so that both see the same machine.
  * Run from the repository root: {@code java -cp benchmarks/target/benchmarks.jar dev.distributary.benchmarks.ColdStart [runs]}.
  */
 public final class ColdStart {
+    static final String HTTP_CLIENT = "DISTRIBUTARY_HTTP_CLIENT";
+    static final String CRT_JAR = "regional-processor/target/distributary-processor-crt.jar";
+    static final String BUILD = "./mvnw -pl regional-processor -am package -DskipTests";
+    static final String BUILD_CRT = "./mvnw -pl regional-processor -am package -Pcrt-client -DskipTests";
+
     private ColdStart() {
+    }
+
+    /** One client's deployment: its jar and the environment that chooses it. */
+    private record Client(String name, Path jar, Map<String, String> environment) {
+    }
+
+    /** One client's measurements, in milliseconds. */
+    private record Runs(List<Long> cold, List<Long> warm) {
+        Runs() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -33,26 +60,98 @@ public final class ColdStart {
         System.setProperty("com.amazonaws.xray.strategy.contextMissingStrategy", "IGNORE_ERROR");
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path platformFile = Path.of("platform.yaml");
-        Path work = Files.createTempDirectory("distributary-coldstart-");
-        LocalOptions options = LocalOptions.defaults(TopologyLoader.load(platformFile), Files.readString(platformFile),
-                Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR), work);
-        try (LocalPlatform platform = LocalPlatform.start(options, line -> { })) {
-            String streamArn = platform.resources().get("us-east-1").streamArns().get("orders");
-            System.out.printf("run  cold batch (JVM start to response)  warm batch%n");
-            for (int run = 1; run <= runs; run++) {
-                try (LocalFunction function = platform.freshFunction("us-east-1")) {
-                    long start = System.nanoTime();
-                    InvocationResult cold = function.invoke(event(streamArn, run * 100));
-                    long coldMillis = (System.nanoTime() - start) / 1_000_000;
-                    start = System.nanoTime();
-                    InvocationResult warm = function.invoke(event(streamArn, run * 100 + 50));
-                    long warmMillis = (System.nanoTime() - start) / 1_000_000;
-                    if (!(cold instanceof InvocationResult.Success) || !(warm instanceof InvocationResult.Success)) {
-                        throw new IllegalStateException("the function failed: " + cold.describe() + " / " + warm.describe());
+        if (!Files.isRegularFile(platformFile)) {
+            System.err.println("platform.yaml not found: run from the repository root");
+            System.exit(2);
+        }
+        Client urlConnection = new Client("url-connection", Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR), Map.of());
+        Client crt = new Client("crt", Path.of(CRT_JAR), Map.of(HTTP_CLIENT, "crt"));
+
+        System.out.printf("deployment jars%n");
+        System.out.printf("  %-55s %s%n", urlConnection.jar(), size(urlConnection.jar()).orElse("missing"));
+        System.out.printf("  %-55s %s%n", crt.jar(), size(crt.jar()).orElse("missing"));
+        if (!Files.isRegularFile(urlConnection.jar())) {
+            System.err.printf("%nthe processor's deployment jar %s is missing; build it with%n  %s%n", urlConnection.jar(), BUILD);
+            System.exit(2);
+        }
+        List<Client> clients = new ArrayList<>(List.of(urlConnection));
+        if (Files.isRegularFile(crt.jar())) {
+            clients.add(crt);
+        } else {
+            System.out.printf("%nthe CRT client is not measured: %s is missing; build it with%n  %s%n", crt.jar(), BUILD_CRT);
+        }
+
+        Topology topology = TopologyLoader.load(platformFile);
+        String yaml = Files.readString(platformFile);
+        Map<Client, LocalPlatform> platforms = new LinkedHashMap<>();
+        Map<Client, Runs> results = new LinkedHashMap<>();
+        try {
+            for (Client client : clients) {
+                Path work = Files.createTempDirectory("distributary-coldstart-" + client.name() + "-");
+                LocalOptions options = LocalOptions.defaults(topology, yaml, client.jar(), work)
+                        .withInstrumentation(Instrumentation.none().withFunctionEnvironment(client.environment()));
+                platforms.put(client, LocalPlatform.start(options, line -> { }));
+                results.put(client, new Runs());
+            }
+            System.out.printf("%n%d runs per client, alternating; one unmeasured run per client first%n", runs);
+            System.out.printf("%-15s %4s  %34s  %10s%n", "client", "run", "cold batch (JVM start to response)", "warm batch");
+            for (int run = 0; run <= runs; run++) {
+                for (Client client : clients) {
+                    long[] millis = measure(platforms.get(client), client, run);
+                    if (run == 0) {
+                        continue;
                     }
-                    System.out.printf("%3d  %6d ms                           %5d ms%n", run, coldMillis, warmMillis);
+                    results.get(client).cold().add(millis[0]);
+                    results.get(client).warm().add(millis[1]);
+                    System.out.printf("%-15s %4d  %31d ms  %7d ms%n", client.name(), run, millis[0], millis[1]);
                 }
             }
+        } finally {
+            platforms.values().forEach(LocalPlatform::close);
+        }
+
+        System.out.printf("%nfresh JVM to first handled batch of 10 (clients built), and the next batch, in ms; %d runs each%n", runs);
+        System.out.printf("%-15s %-34s %9s  %23s  %23s%n", "client", "jar", "size", "cold min / median / max", "warm min / median / max");
+        for (Map.Entry<Client, Runs> entry : results.entrySet()) {
+            Client client = entry.getKey();
+            Runs measured = entry.getValue();
+            System.out.printf("%-15s %-34s %9s  %23s  %23s%n", client.name(), client.jar().getFileName(), size(client.jar()).orElse("?"),
+                    summary(measured.cold()), summary(measured.warm()));
+        }
+        System.out.printf("%s, %d cores, JDK %s%n", System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+    }
+
+    /** A fresh function: its first batch (from JVM start) and a second, warm one, in milliseconds. */
+    private static long[] measure(LocalPlatform platform, Client client, int run) {
+        String streamArn = platform.resources().get("us-east-1").streamArns().get("orders");
+        try (LocalFunction function = platform.freshFunction("us-east-1")) {
+            long start = System.nanoTime();
+            InvocationResult cold = function.invoke(event(streamArn, run * 100));
+            long coldMillis = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            InvocationResult warm = function.invoke(event(streamArn, run * 100 + 50));
+            long warmMillis = (System.nanoTime() - start) / 1_000_000;
+            if (!(cold instanceof InvocationResult.Success) || !(warm instanceof InvocationResult.Success)) {
+                throw new IllegalStateException("the " + client.name() + " function failed: " + cold.describe() + " / " + warm.describe());
+            }
+            return new long[] {coldMillis, warmMillis};
+        }
+    }
+
+    private static String summary(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        long median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        return String.format(Locale.ROOT, "%5d / %5d / %5d", sorted.get(0), median, sorted.get(sorted.size() - 1));
+    }
+
+    private static Optional<String> size(Path jar) {
+        try {
+            long bytes = Files.size(jar);
+            return Optional.of(String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -11,28 +11,28 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The AWS clients of one function instance, built once: the lightweight URL-connection HTTP
- * client, this region's DynamoDB and SQS, and an SNS client per region published to (the
- * primary publishes cross-region in primary-region mode). Endpoints follow the SDK's own
+ * The AWS clients of one function instance, built once: one HTTP client ({@link ProcessorHttpClients}:
+ * the lightweight URL-connection client by default, the AWS CRT client when the deployment chooses
+ * it), this region's DynamoDB and SQS, and an SNS client per region published to (the primary
+ * publishes cross-region in primary-region mode). Endpoints follow the SDK's own
  * settings, {@code AWS_ENDPOINT_URL} included.
  */
 final class ProcessorClients {
     private final ProcessorConfig config;
-    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(10)).build();
+    private final SdkHttpClient http;
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final Map<String, RegionalPublisher> publishers = new ConcurrentHashMap<>();
 
     ProcessorClients(ProcessorConfig config) {
         this.config = config;
+        this.http = ProcessorHttpClients.build(config.httpClient());
         this.dynamo = DynamoDbClient.builder().region(Region.of(config.region())).httpClient(http).build();
         this.sqs = SqsClient.builder().region(Region.of(config.region())).httpClient(http).build();
     }

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param quarantineQueueUrl where permanent failures go ({@code DISTRIBUTARY_QUARANTINE_QUEUE_URL})
  * @param idempotencyTable   the regional idempotency table ({@code DISTRIBUTARY_IDEMPOTENCY_TABLE})
  * @param logImages          whether item images may be logged at DEBUG ({@code DISTRIBUTARY_LOG_IMAGES}, default false)
+ * @param httpClient         the AWS clients' HTTP client ({@value #HTTP_CLIENT}: {@code url-connection}, the default, or {@code crt})
  */
 public record ProcessorConfig(
         String region,
@@ -29,7 +30,14 @@ public record ProcessorConfig(
         Map<String, String> topics,
         String quarantineQueueUrl,
         String idempotencyTable,
-        boolean logImages) {
+        boolean logImages,
+        HttpClientKind httpClient) {
+
+    /**
+     * The HTTP client to build: {@code url-connection} (default) or {@code crt}. A deployment choice,
+     * not a platform setting, so it lives here rather than in topology's {@code ProcessorEnvironment}.
+     */
+    public static final String HTTP_CLIENT = "DISTRIBUTARY_HTTP_CLIENT";
 
     public ProcessorConfig {
         Objects.requireNonNull(region, "region");
@@ -38,6 +46,7 @@ public record ProcessorConfig(
         topics = Map.copyOf(topics);
         Objects.requireNonNull(quarantineQueueUrl, "quarantineQueueUrl");
         Objects.requireNonNull(idempotencyTable, "idempotencyTable");
+        Objects.requireNonNull(httpClient, "httpClient");
         if (!topology.processingRegions().contains(region)) {
             throw new ProcessorConfigException("no processor runs in " + region + " for platform '" + topology.name() + "': it processes in "
                     + topology.processingRegions() + " (" + topology.routing().mode().yamlName() + ")");
@@ -50,6 +59,12 @@ public record ProcessorConfig(
         }
     }
 
+    /** The configuration with the default HTTP client (URL connection). */
+    public ProcessorConfig(String region, String functionName, Topology topology, Map<String, String> topics, String quarantineQueueUrl,
+            String idempotencyTable, boolean logImages) {
+        this(region, functionName, topology, topics, quarantineQueueUrl, idempotencyTable, logImages, HttpClientKind.URL_CONNECTION);
+    }
+
     /** Reads the configuration; every problem is reported at once in a {@link ProcessorConfigException}. */
     public static ProcessorConfig fromEnvironment(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
@@ -59,11 +74,24 @@ public record ProcessorConfig(
         String idempotency = required(env, ProcessorEnvironment.IDEMPOTENCY_TABLE, problems);
         Map<String, String> topics = topics(required(env, ProcessorEnvironment.TOPICS, problems), problems);
         Topology topology = platform(env, problems);
+        HttpClientKind httpClient = httpClient(env.get(HTTP_CLIENT), problems);
         if (!problems.isEmpty()) {
             throw new ProcessorConfigException("the processor's environment is incomplete: " + String.join("; ", problems));
         }
         return new ProcessorConfig(region, function, topology, topics, quarantine, idempotency,
-                Boolean.parseBoolean(env.getOrDefault(ProcessorEnvironment.LOG_IMAGES, "false")));
+                Boolean.parseBoolean(env.getOrDefault(ProcessorEnvironment.LOG_IMAGES, "false")), httpClient);
+    }
+
+    private static HttpClientKind httpClient(String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return HttpClientKind.URL_CONNECTION;
+        }
+        try {
+            return HttpClientKind.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return HttpClientKind.URL_CONNECTION;
+        }
     }
 
     private static Map<String, String> topics(String value, List<String> problems) {
