@@ -22,54 +22,57 @@ public final class AttributeValueJson {
 
     /** Reads an image ({@code {"name": {"S": "x"}, ...}}); {@code path} names it in errors. */
     public static Image readImage(JsonNode node, String path) {
+        return readImage(node, Where.root(path));
+    }
+
+    static Image readImage(JsonNode node, Where where) {
         if (node == null || !node.isObject()) {
-            throw new MalformedRecordException(path + " must be an object of attribute values");
+            throw new MalformedRecordException(where + " must be an object of attribute values");
         }
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String name = Unicode.requireValid(field.getKey(), path + " attribute name");
-            attributes.put(name, read(field.getValue(), path + "." + name, 1));
+            String name = name(field.getKey(), where);
+            attributes.put(name, read(field.getValue(), where.field(name), 1));
         }
         return new Image(attributes);
     }
 
     public static AttributeValue read(JsonNode node, String path) {
-        return read(node, path, 1);
+        return read(node, Where.root(path), 1);
     }
 
-    private static AttributeValue read(JsonNode node, String path, int depth) {
+    private static AttributeValue read(JsonNode node, Where where, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new MalformedRecordException(path + " is nested deeper than DynamoDB's " + MAX_DEPTH + " levels");
+            throw new MalformedRecordException(where + " is nested deeper than DynamoDB's " + MAX_DEPTH + " levels");
         }
         if (node == null || !node.isObject() || node.size() != 1) {
-            throw new MalformedRecordException(path + " must be an attribute value: an object with exactly one type key (S, N, B, SS, NS, BS, M, L, NULL, BOOL)");
+            throw new MalformedRecordException(where + " must be an attribute value: an object with exactly one type key (S, N, B, SS, NS, BS, M, L, NULL, BOOL)");
         }
         Map.Entry<String, JsonNode> entry = node.fields().next();
         String type = entry.getKey();
         JsonNode value = entry.getValue();
-        String at = path + "." + type;
+        Where at = where.field(type);
         return switch (type) {
             case "S" -> new AttributeValue.S(text(value, at));
             case "N" -> new AttributeValue.N(number(text(value, at), at));
             case "B" -> binary(value, at);
-            case "SS" -> new AttributeValue.SS(elements(value, at).stream().map(e -> text(e, at + "[]")).toList());
-            case "NS" -> new AttributeValue.NS(elements(value, at).stream().map(e -> number(text(e, at + "[]"), at + "[]")).toList());
-            case "BS" -> new AttributeValue.BS(elements(value, at).stream().map(e -> binary(e, at + "[]")).toList());
+            case "SS" -> new AttributeValue.SS(elements(value, at).stream().map(e -> text(e, at.element())).toList());
+            case "NS" -> new AttributeValue.NS(elements(value, at).stream().map(e -> number(text(e, at.element()), at.element())).toList());
+            case "BS" -> new AttributeValue.BS(elements(value, at).stream().map(e -> binary(e, at.element())).toList());
             case "M" -> {
                 if (!value.isObject()) {
                     throw new MalformedRecordException(at + " must be an object");
                 }
                 Map<String, AttributeValue> map = new LinkedHashMap<>();
-                value.fields().forEachRemaining(f -> map.put(Unicode.requireValid(f.getKey(), at + " attribute name"),
-                        read(f.getValue(), at + "." + f.getKey(), depth + 1)));
+                value.fields().forEachRemaining(f -> map.put(name(f.getKey(), at), read(f.getValue(), at.field(f.getKey()), depth + 1)));
                 yield new AttributeValue.M(map);
             }
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
                 List<JsonNode> elements = elements(value, at);
                 for (int i = 0; i < elements.size(); i++) {
-                    list.add(read(elements.get(i), at + "[" + i + "]", depth + 1));
+                    list.add(read(elements.get(i), at.index(i), depth + 1));
                 }
                 yield new AttributeValue.L(list);
             }
@@ -85,7 +88,7 @@ public final class AttributeValueJson {
                 }
                 yield new AttributeValue.Bool(value.booleanValue());
             }
-            default -> throw new MalformedRecordException(path + " has unknown attribute type '" + type + "'");
+            default -> throw new MalformedRecordException(where + " has unknown attribute type '" + type + "'");
         };
     }
 
@@ -124,33 +127,37 @@ public final class AttributeValueJson {
         return node;
     }
 
-    private static String text(JsonNode node, String path) {
-        if (node == null || !node.isTextual()) {
-            throw new MalformedRecordException(path + " must be a string");
-        }
-        return Unicode.requireValid(node.textValue(), path);
+    private static String name(String name, Where where) {
+        return Unicode.requireValid(name, where, " attribute name");
     }
 
-    private static String number(String text, String path) {
+    private static String text(JsonNode node, Where where) {
+        if (node == null || !node.isTextual()) {
+            throw new MalformedRecordException(where + " must be a string");
+        }
+        return Unicode.requireValid(node.textValue(), where, "");
+    }
+
+    private static String number(String text, Where where) {
         try {
             new java.math.BigDecimal(text);
             return text;
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException(path + " is not a number");
+            throw new MalformedRecordException(where + " is not a number");
         }
     }
 
-    private static AttributeValue.B binary(JsonNode node, String path) {
+    private static AttributeValue.B binary(JsonNode node, Where where) {
         try {
-            return new AttributeValue.B(Base64.getDecoder().decode(text(node, path)));
+            return new AttributeValue.B(Base64.getDecoder().decode(text(node, where)));
         } catch (IllegalArgumentException e) {
-            throw new MalformedRecordException(path + " is not base64");
+            throw new MalformedRecordException(where + " is not base64");
         }
     }
 
-    private static List<JsonNode> elements(JsonNode node, String path) {
+    private static List<JsonNode> elements(JsonNode node, Where where) {
         if (node == null || !node.isArray()) {
-            throw new MalformedRecordException(path + " must be a list");
+            throw new MalformedRecordException(where + " must be a list");
         }
         List<JsonNode> elements = new ArrayList<>();
         node.forEach(elements::add);

@@ -1,6 +1,5 @@
 package dev.distributary.change;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -57,9 +56,26 @@ public final class ItemSize {
         return 1;
     }
 
+    /** One byte per two significant digits (the mantissa's, without leading and trailing zeros), plus one. */
     private static long number(String text) {
-        String digits = new BigDecimal(text).unscaledValue().abs().toString().replaceAll("0+$", "");
-        return (Math.max(1, digits.length()) + 1) / 2 + 1;
+        int first = -1;
+        int last = -1;
+        int position = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                break;
+            }
+            if (c >= '0' && c <= '9') {
+                if (c != '0') {
+                    first = first < 0 ? position : first;
+                    last = position;
+                }
+                position++;
+            }
+        }
+        int digits = first < 0 ? 0 : last - first + 1;
+        return (Math.max(1, digits) + 1) / 2 + 1;
     }
 
     /** UTF-8 length without encoding: one byte below U+0080, two below U+0800, four for a surrogate pair, else three. */

@@ -11,17 +11,25 @@ final class Unicode {
 
     /** The text, or {@link MalformedRecordException} naming {@code path} and the position of the first lone surrogate. */
     static String requireValid(String text, String path) {
+        return requireValid(text, Where.root(path), "");
+    }
+
+    /** The same, naming {@code where} followed by {@code what} (built only when the text is invalid). */
+    static String requireValid(String text, Where where, String what) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                continue;
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                     continue;
                 }
-                throw lone(c, i, path);
+                throw lone(c, i, where + what);
             }
             if (Character.isLowSurrogate(c)) {
-                throw lone(c, i, path);
+                throw lone(c, i, where + what);
             }
         }
         return text;
