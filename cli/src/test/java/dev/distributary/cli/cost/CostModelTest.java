@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Per-component figures for small platforms, computed by hand in each test's comment. Prices are the
  * shipped table's: WRU and rWRU $0.625/M, Lambda $0.20/M and $0.0000133334 per GB-s, SNS $0.50/M,
  * SQS $0.40/M (FIFO: SNS $0.30/M + $0.017/GB, deliveries $0.01/M + $0.001/GB, SQS $0.50/M).
- * Latencies: DynamoDB 5 ms, SNS 20 ms, CPU 0.012 ms per record; four polls a second.
+ * Latencies: DynamoDB 5 ms, SNS 20 ms, CPU 0.025 ms per record; four polls a second.
  */
 class CostModelTest {
     private static final Offset<Double> EXACT = within(1e-9);
@@ -58,7 +58,7 @@ class CostModelTest {
             // 1 delivery per event: SNS's SendMessage 1 + receive 1/10 + delete 1/10 = 1.2 requests
             assertThat(units(estimate, design, Component.SQS)).isCloseTo(1.2, EXACT);
         }
-        // Distributary: claim 5 ms + one PublishBatch 20 ms + one BatchWriteItem 5 ms + 2.5 x 0.012 ms = 30.03 -> 31 ms billed, 1 GB
+        // Distributary: claim 5 ms + one PublishBatch 20 ms + one BatchWriteItem 5 ms + 2.5 x 0.025 ms = 30.06 -> 31 ms billed, 1 GB
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(0.4 * 0.031, EXACT);
         // naive: 2.5 Publish calls x 20 ms + 0.03 ms = 50.03 -> 51 ms
         assertThat(units(estimate, Design.NAIVE, Component.LAMBDA_DURATION)).isCloseTo(0.4 * 0.051, EXACT);
@@ -128,7 +128,7 @@ class CostModelTest {
         assertThat(units(estimate, Design.NAIVE, Component.SNS)).isCloseTo(3, EXACT);
         assertThat(estimate.flows().get(Design.DISTRIBUTARY).deliveries() / 30).isCloseTo(3, EXACT);
         assertThat(estimate.flows().get(Design.NAIVE).deliveries() / 30).isCloseTo(3, EXACT);
-        // Distributary: 5 + 20 + 5 + 7.5 x 0.012 = 30.09 -> 31 ms
+        // Distributary: 5 + 20 + 5 + 7.5 x 0.025 = 30.19 -> 31 ms
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(12 * 0.031 / 30, EXACT);
     }
 
@@ -189,7 +189,7 @@ class CostModelTest {
         assertThat(units(estimate, Design.NAIVE, Component.SNS)).isCloseTo(2, EXACT);
         // SQS per delivery: SendMessage 2 chunks + a receive of ten (810 KB, 13 chunks) / 10 + delete 1/10 = 3.4
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.SQS)).isCloseTo(3.4, EXACT);
-        // 5 + 4 x 20 + 5 + 10 x 0.012 = 90.12 -> 91 ms, 4 invocations/s over 40 events/s
+        // 5 + 4 x 20 + 5 + 10 x 0.025 = 90.25 -> 91 ms, 4 invocations/s over 40 events/s
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(0.1 * 0.091, EXACT);
         // idempotency items stay under 1 KB whatever the item size
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(2, EXACT);
