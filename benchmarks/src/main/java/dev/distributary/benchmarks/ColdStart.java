@@ -56,8 +56,7 @@ public final class ColdStart {
     }
 
     public static void main(String[] args) throws Exception {
-        // The processor's X-Ray instrumentation is on this class path too; outside Lambda there is no segment.
-        System.setProperty("com.amazonaws.xray.strategy.contextMissingStrategy", "IGNORE_ERROR");
+        ReportSetup.quiet();
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path platformFile = Path.of("platform.yaml");
         if (!Files.isRegularFile(platformFile)) {

@@ -2,6 +2,7 @@ package dev.distributary.benchmarks.calls;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.distributary.benchmarks.ReportSetup;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.topology.TopologyLoader;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class CallAccounting {
     }
 
     public static void main(String[] args) throws IOException {
-        System.setProperty("com.amazonaws.xray.strategy.contextMissingStrategy", "IGNORE_ERROR");
+        ReportSetup.quiet();
         Path output = Path.of(args.length > 0 ? args[0] : "docs/benchmarks/api-calls.json");
         List<Integer> sizes = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {

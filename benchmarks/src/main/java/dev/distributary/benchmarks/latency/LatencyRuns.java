@@ -2,6 +2,7 @@ package dev.distributary.benchmarks.latency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.distributary.benchmarks.ReportSetup;
 import dev.distributary.benchmarks.charts.LatencyChart;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
@@ -37,7 +38,7 @@ public final class LatencyRuns {
     }
 
     public static void main(String[] args) throws IOException {
-        System.setProperty("com.amazonaws.xray.strategy.contextMissingStrategy", "IGNORE_ERROR");
+        ReportSetup.quiet();
         Path output = Path.of(args.length > 0 ? args[0] : "docs/benchmarks");
         List<Double> rates = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
