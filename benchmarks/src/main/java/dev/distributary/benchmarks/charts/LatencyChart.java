@@ -30,6 +30,7 @@ public final class LatencyChart {
         });
         JFreeChart chart = ChartFactory.createXYLineChart(title, "write-to-queue latency (ms)", "deliveries at or below (%)", data,
                 PlotOrientation.VERTICAL, true, false, false);
+        chart.getXYPlot().getRangeAxis().setRange(0, 100);
         return Png.write(Png.plain(chart), file);
     }
 }
