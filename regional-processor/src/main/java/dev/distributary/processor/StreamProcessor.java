@@ -46,11 +46,9 @@ public final class StreamProcessor {
     }
 
     /** Idempotency-store calls of one batch run concurrently, at most this many at once. */
-    static final int LEDGER_CONCURRENCY = 8;
-
     private static ExecutorService ledgerCalls() {
         AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(LEDGER_CONCURRENCY, runnable -> {
+        return Executors.newFixedThreadPool(BatchRun.LEDGER_CONCURRENCY, runnable -> {
             Thread thread = new Thread(runnable, "ledger-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -82,6 +82,9 @@ public final class BatchRun {
         }
     }
 
+    /** Idempotency-store calls in flight at once within a batch (their round trips overlap). */
+    public static final int LEDGER_CONCURRENCY = 8;
+
     /** What a run needs; one per processor. */
     public record PipelineParts(String region, String functionName, OriginClassifier classifier, Router router, PublishLedger ledger,
             dev.distributary.processor.Publisher publisher, Map<String, String> topicArns, Quarantine quarantine, ProcessorMetrics metrics,
@@ -208,27 +211,45 @@ public final class BatchRun {
         return held;
     }
 
-    /** Runs a ledger call per item concurrently; each result is the call's value or the exception it threw. */
+    /**
+     * Runs a ledger call per item, {@link #LEDGER_CONCURRENCY} at a time: the items are dealt into
+     * that many slices, each slice's calls made in order on one pooled thread (as many round trips
+     * in flight as one task per item would give, with a hand-off per slice instead of per item).
+     * Each result is the call's value or the exception it threw, in the items' order.
+     */
     private List<Object> parallel(List<Item> targets, Function<Item, Object> call) {
-        List<Future<Object>> futures = targets.stream().map(item -> parts.ledgerCalls().submit(() -> {
+        int slices = Math.min(LEDGER_CONCURRENCY, targets.size());
+        List<Future<List<Object>>> futures = new ArrayList<>(slices);
+        for (int slice = 0; slice < slices; slice++) {
+            int first = slice;
+            futures.add(parts.ledgerCalls().submit(() -> {
+                List<Object> results = new ArrayList<>();
+                for (int i = first; i < targets.size(); i += slices) {
+                    try {
+                        results.add(call.apply(targets.get(i)));
+                    } catch (RuntimeException e) {
+                        results.add(e);
+                    }
+                }
+                return results;
+            }));
+        }
+        Object[] results = new Object[targets.size()];
+        for (int slice = 0; slice < slices; slice++) {
+            List<Object> sliceResults;
             try {
-                return call.apply(item);
-            } catch (RuntimeException e) {
-                return (Object) e;
-            }
-        })).toList();
-        List<Object> results = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            try {
-                results.add(future.get());
+                sliceResults = futures.get(slice).get();
             } catch (ExecutionException e) {
-                results.add(e.getCause());
+                sliceResults = java.util.Collections.nCopies(targets.size(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                results.add(new IllegalStateException("interrupted"));
+                sliceResults = java.util.Collections.nCopies(targets.size(), new IllegalStateException("interrupted"));
+            }
+            for (int i = slice, k = 0; i < targets.size(); i += slices, k++) {
+                results[i] = sliceResults.get(k);
             }
         }
-        return results;
+        return java.util.Arrays.asList(results);
     }
 
     /**
