@@ -33,9 +33,7 @@ public final class PlainJson {
 
     /** The image as a plain object; hints for its values go into {@code hints} under {@code pointer}. */
     public static ObjectNode writeImage(Image image, String pointer, Map<String, String> hints) {
-        ObjectNode node = Json.NODES.objectNode();
-        image.attributes().forEach((name, value) -> node.set(name, write(value, pointer + "/" + Json.pointerSegment(name), hints)));
-        return node;
+        return writeAttributes(image.attributes(), new Pointer(null, pointer), hints);
     }
 
     /** The image as a plain object, without hints: for people and tools that do not need the exact types. */
@@ -44,8 +42,18 @@ public final class PlainJson {
     }
 
     public static JsonNode write(AttributeValue value, String pointer, Map<String, String> hints) {
+        return write(value, new Pointer(null, pointer), hints);
+    }
+
+    private static ObjectNode writeAttributes(Map<String, AttributeValue> attributes, Pointer pointer, Map<String, String> hints) {
+        ObjectNode object = Json.NODES.objectNode();
+        attributes.forEach((name, value) -> object.set(name, write(value, pointer.child(name), hints)));
+        return object;
+    }
+
+    private static JsonNode write(AttributeValue value, Pointer pointer, Map<String, String> hints) {
         if (HINTED_TYPES.contains(value.type())) {
-            hints.put(pointer, value.type());
+            hints.put(pointer.toString(), value.type());
         }
         if (value instanceof AttributeValue.S s) {
             return Json.NODES.textNode(s.value());
@@ -66,19 +74,29 @@ public final class PlainJson {
             bs.values().forEach(b -> array.add(b.base64()));
             return array;
         } else if (value instanceof AttributeValue.M m) {
-            ObjectNode object = Json.NODES.objectNode();
-            m.values().forEach((k, v) -> object.set(k, write(v, pointer + "/" + Json.pointerSegment(k), hints)));
-            return object;
+            return writeAttributes(m.values(), pointer, hints);
         } else if (value instanceof AttributeValue.L l) {
             ArrayNode array = Json.NODES.arrayNode();
             for (int i = 0; i < l.values().size(); i++) {
-                array.add(write(l.values().get(i), pointer + "/" + i, hints));
+                array.add(write(l.values().get(i), pointer.child(Integer.toString(i)), hints));
             }
             return array;
         } else if (value instanceof AttributeValue.Bool b) {
             return Json.NODES.booleanNode(b.value());
         }
         return Json.NODES.nullNode();
+    }
+
+    /** A JSON pointer built as a chain and turned into text only when a hint needs it. */
+    private record Pointer(Pointer parent, String segment) {
+        Pointer child(String name) {
+            return new Pointer(this, name);
+        }
+
+        @Override
+        public String toString() {
+            return parent == null ? segment : parent + "/" + Json.pointerSegment(segment);
+        }
     }
 
     /**
