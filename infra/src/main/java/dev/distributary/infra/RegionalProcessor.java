@@ -138,8 +138,11 @@ public final class RegionalProcessor extends ComponentResource {
             }
             return byRegion;
         });
-        Output<Map<String, String>> environment = Output.tuple(topics, quarantine.url()).applyValue(t ->
-                ProcessorEnvironment.of(settings.platformYaml(), t.t1, t.t2, names.idempotencyTable()));
+        Output<Map<String, String>> environment = Output.tuple(topics, quarantine.url()).applyValue(t -> {
+            Map<String, String> variables = new LinkedHashMap<>(ProcessorEnvironment.of(settings.platformYaml(), t.t1, t.t2, names.idempotencyTable()));
+            settings.httpClient().ifPresent(client -> variables.put(ProcessorEnvironment.HTTP_CLIENT, client));
+            return variables;
+        });
 
         Function function = new Function(functionName, FunctionArgs.builder()
                 .name(functionName)

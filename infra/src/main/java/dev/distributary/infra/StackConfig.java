@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * The stack configuration {@code pulumi up} reads: {@value #REGION} (required), and in the
  * project's namespace {@value #PLATFORM_FILE} (default {@code platform.yaml}),
  * {@value #ENVIRONMENT} (default {@code dev}), {@value #PROCESSOR_JAR} (default
- * {@code regional-processor/target/distributary-processor.jar}) and {@value #ALARM_TOPIC_ARN}
- * (optional). Relative paths are relative to the directory of {@code Pulumi.yaml}.
+ * {@code regional-processor/target/distributary-processor.jar}), {@value #ALARM_TOPIC_ARN}
+ * (optional) and {@value #PROCESSOR_HTTP_CLIENT} (optional: {@code url-connection} or {@code crt}). Relative paths are relative to the directory of {@code Pulumi.yaml}.
  */
 public final class StackConfig {
     public static final String REGION = "aws:region";
@@ -16,6 +16,7 @@ public final class StackConfig {
     public static final String ENVIRONMENT = "environment";
     public static final String PROCESSOR_JAR = "processorJar";
     public static final String ALARM_TOPIC_ARN = "alarmTopicArn";
+    public static final String PROCESSOR_HTTP_CLIENT = "processorHttpClient";
     public static final String DEFAULT_PLATFORM_FILE = "platform.yaml";
 
     private StackConfig() {
@@ -29,6 +30,6 @@ public final class StackConfig {
                 Path.of(config.get(PLATFORM_FILE).orElse(DEFAULT_PLATFORM_FILE)),
                 config.get(ENVIRONMENT).orElse(StackSettings.DEFAULT_ENVIRONMENT),
                 config.get(PROCESSOR_JAR).orElse(StackSettings.DEFAULT_PROCESSOR_JAR),
-                config.get(ALARM_TOPIC_ARN));
+                config.get(ALARM_TOPIC_ARN)).withHttpClient(config.get(PROCESSOR_HTTP_CLIENT));
     }
 }

@@ -1,5 +1,6 @@
 package dev.distributary.infra;
 
+import dev.distributary.topology.ProcessorEnvironment;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyException;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param environment   the environment name; it suffixes the platform name in every resource name
  * @param processorJar  the regional processor's deployment jar (read by {@code pulumi up}, never by the program)
  * @param alarmTopicArn where alarms notify, if anywhere
+ * @param httpClient    the processor's HTTP client ({@link ProcessorEnvironment#HTTP_CLIENTS}); empty for its default
  */
 public record StackSettings(
         String region,
@@ -30,7 +32,8 @@ public record StackSettings(
         String platformYaml,
         String environment,
         String processorJar,
-        Optional<String> alarmTopicArn) {
+        Optional<String> alarmTopicArn,
+        Optional<String> httpClient) {
 
     public static final String DEFAULT_ENVIRONMENT = "dev";
     public static final String DEFAULT_PROCESSOR_JAR = "regional-processor/target/distributary-processor.jar";
@@ -43,6 +46,12 @@ public record StackSettings(
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(processorJar, "processorJar");
         Objects.requireNonNull(alarmTopicArn, "alarmTopicArn");
+        Objects.requireNonNull(httpClient, "httpClient");
+        httpClient.filter(client -> !ProcessorEnvironment.HTTP_CLIENTS.contains(client)).ifPresent(client -> {
+            throw new InfraConfigException("distributary:" + StackConfig.PROCESSOR_HTTP_CLIENT + " is '" + client + "'; allowed: "
+                    + String.join(", ", ProcessorEnvironment.HTTP_CLIENTS) + " (crt needs distributary:" + StackConfig.PROCESSOR_JAR
+                    + " to name the jar built with -Pcrt-client)");
+        });
         if (!topology.regions().contains(region)) {
             throw new InfraConfigException("region '" + region + "' is not one of platform '" + topology.name() + "''s regions "
                     + topology.regions() + "; set aws:region to one of them (pulumi config set aws:region REGION)");
@@ -66,7 +75,13 @@ public record StackSettings(
      */
     public static StackSettings load(String region, Path platformFile, String environment, String processorJar, Optional<String> alarmTopicArn) {
         Topology topology = TopologyLoader.load(platformFile);
-        return new StackSettings(region, platformFile.toString(), topology, read(platformFile), environment, processorJar, alarmTopicArn);
+        return new StackSettings(region, platformFile.toString(), topology, read(platformFile), environment, processorJar, alarmTopicArn,
+                Optional.empty());
+    }
+
+    /** The same stack with the processor on another HTTP client. */
+    public StackSettings withHttpClient(Optional<String> client) {
+        return new StackSettings(region, platformFile, topology, platformYaml, environment, processorJar, alarmTopicArn, client);
     }
 
     /** The resource names of this stack's environment. */

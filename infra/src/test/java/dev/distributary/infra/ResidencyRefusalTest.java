@@ -72,6 +72,6 @@ class ResidencyRefusalTest {
     }
 
     private static StackSettings settings(Topology topology, String region) throws IOException {
-        return new StackSettings(region, "platform.yaml", topology, Files.readString(Stack.PLATFORM), "test", Stack.JAR, Optional.empty());
+        return new StackSettings(region, "platform.yaml", topology, Files.readString(Stack.PLATFORM), "test", Stack.JAR, Optional.empty(), Optional.empty());
     }
 }

@@ -54,6 +54,29 @@ class StackConfigTest {
     }
 
     @Test
+    void appStack_processorHttpClientSet_putsItInTheFunctionsEnvironment() {
+        RecordingCloud cloud = new RecordingCloud("eu-west-1");
+
+        TestResult result = run(cloud, Map.of("aws:region", "eu-west-1", "distributary:platformFile", "../platform.yaml",
+                "distributary:processorJar", "target/placeholder-crt.jar", "distributary:processorHttpClient", "crt"));
+
+        assertThat(result.exceptions()).isEmpty();
+        assertThat(cloud.resources).filteredOn(r -> r.type.equals("aws:lambda/function:Function")).singleElement()
+                .satisfies(f -> assertThat(Stack.input(f, "environment", "variables"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsEntry(dev.distributary.topology.ProcessorEnvironment.HTTP_CLIENT, "crt"));
+    }
+
+    @Test
+    void appStack_unknownProcessorHttpClient_endsNamingTheAllowedValues() {
+        TestResult result = run(new RecordingCloud("eu-west-1"), Map.of("aws:region", "eu-west-1", "distributary:platformFile", "../platform.yaml",
+                "distributary:processorHttpClient", "netty"));
+
+        assertThat(failure(result)).isInstanceOf(RunException.class)
+                .hasMessageStartingWith("distributary:processorHttpClient is 'netty'; allowed: url-connection, crt");
+    }
+
+    @Test
     void appStack_withoutRegion_endsWithTheCommandThatSetsIt() {
         TestResult result = run(new RecordingCloud("eu-west-1"), Map.of("distributary:platformFile", "../platform.yaml"));
 

@@ -37,7 +37,7 @@ public record ProcessorConfig(
      * The HTTP client to build: {@code url-connection} (default) or {@code crt}. A deployment choice,
      * not a platform setting, so it lives here rather than in topology's {@code ProcessorEnvironment}.
      */
-    public static final String HTTP_CLIENT = "DISTRIBUTARY_HTTP_CLIENT";
+    public static final String HTTP_CLIENT = ProcessorEnvironment.HTTP_CLIENT;
 
     public ProcessorConfig {
         Objects.requireNonNull(region, "region");

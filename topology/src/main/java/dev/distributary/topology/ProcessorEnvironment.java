@@ -33,6 +33,13 @@ public final class ProcessorEnvironment {
     /** Powertools' service name for logs, traces and metrics. */
     public static final String SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
     public static final String GZIP_BASE64 = "gzip+base64:";
+    /**
+     * The HTTP client of the processor's AWS clients: {@code url-connection} (the default, in every
+     * deployment jar) or {@code crt} (only in the jar built with {@code -Pcrt-client}). Optional.
+     */
+    public static final String HTTP_CLIENT = "DISTRIBUTARY_HTTP_CLIENT";
+    /** The values {@link #HTTP_CLIENT} takes. */
+    public static final java.util.List<String> HTTP_CLIENTS = java.util.List.of("url-connection", "crt");
 
     private ProcessorEnvironment() {
     }
