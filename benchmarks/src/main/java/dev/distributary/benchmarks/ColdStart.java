@@ -12,8 +12,6 @@ import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.function.LocalFunction;
-import dev.distributary.topology.Topology;
-import dev.distributary.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,21 +56,13 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         ReportSetup.quiet();
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        Path platformFile = Path.of("platform.yaml");
-        if (!Files.isRegularFile(platformFile)) {
-            System.err.println("platform.yaml not found: run from the repository root");
-            System.exit(2);
-        }
         Client urlConnection = new Client("url-connection", Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR), Map.of());
         Client crt = new Client("crt", Path.of(CRT_JAR), Map.of(HTTP_CLIENT, "crt"));
 
         System.out.printf("deployment jars%n");
         System.out.printf("  %-55s %s%n", urlConnection.jar(), size(urlConnection.jar()).orElse("missing"));
         System.out.printf("  %-55s %s%n", crt.jar(), size(crt.jar()).orElse("missing"));
-        if (!Files.isRegularFile(urlConnection.jar())) {
-            System.err.printf("%nthe processor's deployment jar %s is missing; build it with%n  %s%n", urlConnection.jar(), BUILD);
-            System.exit(2);
-        }
+        ReportSetup.requireJar(urlConnection.jar(), BUILD);
         List<Client> clients = new ArrayList<>(List.of(urlConnection));
         if (Files.isRegularFile(crt.jar())) {
             clients.add(crt);
@@ -80,14 +70,11 @@ public final class ColdStart {
             System.out.printf("%nthe CRT client is not measured: %s is missing; build it with%n  %s%n", crt.jar(), BUILD_CRT);
         }
 
-        Topology topology = TopologyLoader.load(platformFile);
-        String yaml = Files.readString(platformFile);
         Map<Client, LocalPlatform> platforms = new LinkedHashMap<>();
         Map<Client, Runs> results = new LinkedHashMap<>();
         try {
             for (Client client : clients) {
-                Path work = Files.createTempDirectory("distributary-coldstart-" + client.name() + "-");
-                LocalOptions options = LocalOptions.defaults(topology, yaml, client.jar(), work)
+                LocalOptions options = ReportSetup.shippedPlatform("distributary-coldstart-" + client.name() + "-", client.jar())
                         .withInstrumentation(Instrumentation.none().withFunctionEnvironment(client.environment()));
                 platforms.put(client, LocalPlatform.start(options, line -> { }));
                 results.put(client, new Runs());

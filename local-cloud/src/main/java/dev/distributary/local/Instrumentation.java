@@ -63,8 +63,7 @@ public record Instrumentation(List<Path> functionClassPath, Map<String, String> 
      * after the deployment jar), invoked for every record of every stream: no FilterCriteria.
      */
     public Instrumentation withReplacementFunction(Path code, String replacementHandler) {
-        List<Path> classPath = new java.util.ArrayList<>(functionClassPath);
-        classPath.add(code);
-        return new Instrumentation(classPath, functionEnvironment, invoker, Optional.of(replacementHandler), false);
+        Instrumentation withCode = withFunctionCode(code, Map.of());
+        return new Instrumentation(withCode.functionClassPath, functionEnvironment, invoker, Optional.of(replacementHandler), false);
     }
 }

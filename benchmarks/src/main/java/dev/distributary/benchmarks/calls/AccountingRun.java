@@ -97,7 +97,6 @@ final class AccountingRun {
                 spent.invocations() / n,
                 spent.invokedRecords() / n,
                 spent.count("sns", op -> op.startsWith("Publish"), any) / n,
-                1.0,
                 (tableWrites - events) / n,
                 spent.count("dynamodb", any, idempotencyTables::contains) / n,
                 spent.count("dynamodb", WRITES::contains, idempotencyTables::contains) / n,

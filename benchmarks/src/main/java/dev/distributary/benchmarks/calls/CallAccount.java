@@ -13,8 +13,8 @@ package dev.distributary.benchmarks.calls;
  * @param lambdaInvocations      function invocations per event
  * @param invokedRecords         records handed to the function per event (every replica region that processes a change counts)
  * @param snsRequests            Publish and PublishBatch calls per event
- * @param applicationWrites      writes to the application's tables in the writing region, per event (1)
- * @param replicatedWrites       writes replication made into the other replica regions, per event
+ * @param replicatedWrites       writes replication made into the other replica regions, per event (the application's tables'
+ *                               write requests beyond the events themselves, one request each)
  * @param idempotencyRequests    requests to the idempotency tables per event (claims, completions, reads)
  * @param idempotencyWrites      the write requests among them per event
  * @param otherDynamoDbRequests  other requests to the application tables per event (replication's reads for last-writer-wins)
@@ -33,7 +33,6 @@ public record CallAccount(
         double lambdaInvocations,
         double invokedRecords,
         double snsRequests,
-        double applicationWrites,
         double replicatedWrites,
         double idempotencyRequests,
         double idempotencyWrites,

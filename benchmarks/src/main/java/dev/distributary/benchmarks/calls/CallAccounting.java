@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.distributary.benchmarks.ReportSetup;
 import dev.distributary.local.LocalOptions;
-import dev.distributary.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +34,7 @@ public final class CallAccounting {
             sizes.add(Integer.parseInt(args[i]));
         }
         Path benchmarksJar = Path.of("benchmarks/target/benchmarks.jar");
-        Path processorJar = Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR);
-        for (Path jar : List.of(benchmarksJar, processorJar)) {
-            if (!Files.isRegularFile(jar)) {
-                System.err.println("error: " + jar + " is missing; build it first: ./mvnw -q -pl benchmarks -am package -DskipTests");
-                System.exit(2);
-            }
-        }
-        Path platformFile = Path.of("platform.yaml");
-        LocalOptions base = LocalOptions.defaults(TopologyLoader.load(platformFile), Files.readString(platformFile), processorJar,
-                Files.createTempDirectory("distributary-calls-"));
+        LocalOptions base = ReportSetup.shippedPlatform("distributary-calls-", Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR), benchmarksJar);
         AccountingRun run = new AccountingRun(base, benchmarksJar, System.out::println);
         List<CallAccount> accounts = new ArrayList<>();
         for (Load load : LOADS) {

@@ -18,6 +18,6 @@ public enum ComparedDesign {
     }
 
     public String label() {
-        return this == DISTRIBUTARY ? "distributary" : "naive";
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -10,7 +10,6 @@ import dev.distributary.local.demo.Demo;
 import dev.distributary.local.demo.DemoOptions;
 import dev.distributary.local.demo.DemoReport;
 import dev.distributary.local.workload.Delivery;
-import dev.distributary.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +46,7 @@ public final class LatencyRuns {
         if (rates.isEmpty()) {
             rates.addAll(List.of(5.0, 10.0, 20.0));
         }
-        Path processorJar = Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR);
-        if (!Files.isRegularFile(processorJar)) {
-            System.err.println("error: " + processorJar + " is missing; build it first: ./mvnw -q -pl benchmarks -am package -DskipTests");
-            System.exit(2);
-        }
-        Path platformFile = Path.of("platform.yaml");
-        LocalOptions options = LocalOptions.defaults(TopologyLoader.load(platformFile), Files.readString(platformFile), processorJar,
-                Files.createTempDirectory("distributary-latency-"));
+        LocalOptions options = ReportSetup.shippedPlatform("distributary-latency-", Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR));
         List<RateResult> results = new ArrayList<>();
         Map<String, List<Long>> local = new LinkedHashMap<>();
         for (double rate : rates) {

@@ -4,16 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.distributary.fanout.publish.SnsPublisher;
 import dev.distributary.processor.internal.LambdaRecords;
 import dev.distributary.topology.ProcessorEnvironment;
 import dev.distributary.topology.TopologyLoader;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /**
  * The naive design as a Lambda function ({@link NaivePipeline}): reads the regional processor's
@@ -38,7 +37,7 @@ public final class NaiveHandler implements RequestHandler<DynamodbEvent, Void> {
         }
         this.pipeline = new NaivePipeline(region, TopologyLoader.parse(ProcessorEnvironment.decodePlatform(
                 require(env, ProcessorEnvironment.PLATFORM)), ProcessorEnvironment.PLATFORM), topicArn,
-                (topic, json, attributes) -> sns.publish(b -> b.topicArn(topic).message(json).messageAttributes(snsAttributes(attributes))));
+                (topic, json, attributes) -> sns.publish(b -> b.topicArn(topic).message(json).messageAttributes(SnsPublisher.messageAttributes(attributes))));
     }
 
     @Override
@@ -51,12 +50,6 @@ public final class NaiveHandler implements RequestHandler<DynamodbEvent, Void> {
 
     NaivePipeline pipeline() {
         return pipeline;
-    }
-
-    private static Map<String, MessageAttributeValue> snsAttributes(Map<String, String> attributes) {
-        Map<String, MessageAttributeValue> values = new HashMap<>();
-        attributes.forEach((name, value) -> values.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
-        return values;
     }
 
     private static String require(Map<String, String> env, String name) {

@@ -63,6 +63,5 @@ class AccountingRunTest {
     void replication_copiesEachWriteIntoTheOtherReplicaRegions_inBothDesigns() {
         assertThat(distributary.replicatedWrites()).isGreaterThan(0);
         assertThat(naive.replicatedWrites()).isGreaterThan(0);
-        assertThat(distributary.applicationWrites()).isEqualTo(1.0);
     }
 }

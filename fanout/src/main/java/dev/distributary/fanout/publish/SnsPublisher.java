@@ -127,14 +127,18 @@ public final class SnsPublisher {
         return Integer.MAX_VALUE;
     }
 
+    /** An envelope's message attributes as SNS takes them: every one a String. */
+    public static Map<String, MessageAttributeValue> messageAttributes(Map<String, String> attributes) {
+        Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> values.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
+        return values;
+    }
+
     private static PublishBatchRequestEntry entry(String id, Envelope envelope, boolean fifo) {
-        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        envelope.messageAttributes().forEach((name, value) ->
-                attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
         PublishBatchRequestEntry.Builder entry = PublishBatchRequestEntry.builder()
                 .id(id)
                 .message(envelope.json())
-                .messageAttributes(attributes);
+                .messageAttributes(messageAttributes(envelope.messageAttributes()));
         if (fifo) {
             entry.messageGroupId(envelope.messageGroupId()).messageDeduplicationId(envelope.deduplicationId());
         }
