@@ -25,6 +25,12 @@ import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
  * the whole record expires, and every retry of its stream batch fails: the shard stalls. This
  * store compares milliseconds with milliseconds (as Powertools 1.16.1 does). Attribute names
  * are Powertools' defaults, so the table layout is unchanged.
+ *
+ * <p>Nothing here reads the real clock. Powertools' {@link DataRecord#getStatus()} compares the
+ * record's expiry with the real {@code Instant.now()}, whatever time the caller passed, so the
+ * status written is the one the call implies ({@code putRecord} comes only from
+ * {@code saveInProgress}, {@code updateRecord} only from {@code saveSuccess}), and a record read
+ * back answers the status it was stored with ({@link StoredDataRecord}).
  */
 public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
     static final String KEY = "id";
@@ -55,7 +61,7 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
         }
         Map<String, AttributeValue> item = response.item();
         AttributeValue inProgressExpiry = item.get(IN_PROGRESS_EXPIRY);
-        return new DataRecord(item.get(KEY).s(),
+        return new StoredDataRecord(item.get(KEY).s(),
                 DataRecord.Status.valueOf(item.get(STATUS).s()),
                 Long.parseLong(item.get(EXPIRY).n()),
                 item.containsKey(DATA) ? item.get(DATA).s() : null,
@@ -67,7 +73,7 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
     public void putRecord(DataRecord record, Instant now) throws IdempotencyItemAlreadyExistsException {
         Map<String, AttributeValue> item = new HashMap<>(key(record.getIdempotencyKey()));
         item.put(EXPIRY, AttributeValue.fromN(Long.toString(record.getExpiryTimestamp())));
-        item.put(STATUS, AttributeValue.fromS(record.getStatus().toString()));
+        item.put(STATUS, AttributeValue.fromS(DataRecord.Status.INPROGRESS.toString()));
         record.getInProgressExpiryTimestamp().ifPresent(ms -> item.put(IN_PROGRESS_EXPIRY, AttributeValue.fromN(Long.toString(ms))));
         if (payloadValidationEnabled) {
             item.put(VALIDATION, AttributeValue.fromS(record.getPayloadHash()));
@@ -122,7 +128,7 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
     private Map<String, AttributeValue> completedItem(DataRecord record) {
         Map<String, AttributeValue> item = new HashMap<>(key(record.getIdempotencyKey()));
         item.put(EXPIRY, AttributeValue.fromN(Long.toString(record.getExpiryTimestamp())));
-        item.put(STATUS, AttributeValue.fromS(record.getStatus().toString()));
+        item.put(STATUS, AttributeValue.fromS(DataRecord.Status.COMPLETED.toString()));
         item.put(DATA, AttributeValue.fromS(record.getResponseData() == null ? "" : record.getResponseData()));
         if (payloadValidationEnabled) {
             item.put(VALIDATION, AttributeValue.fromS(record.getPayloadHash()));
@@ -149,7 +155,7 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":data", AttributeValue.fromS(record.getResponseData() == null ? "" : record.getResponseData()),
                 ":expiry", AttributeValue.fromN(Long.toString(record.getExpiryTimestamp())),
-                ":status", AttributeValue.fromS(record.getStatus().toString())));
+                ":status", AttributeValue.fromS(DataRecord.Status.COMPLETED.toString())));
         StringBuilder update = new StringBuilder("SET #data = :data, #expiry = :expiry, #status = :status");
         if (payloadValidationEnabled) {
             update.append(", #validation = :validation");

@@ -19,6 +19,7 @@ import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
  */
 public final class PowertoolsPublishLedger implements PublishLedger {
     private static final String KEY_FIELD = "eventId";
+    private static final int CLAIM_ATTEMPTS = 3;
 
     private final BasePersistenceStore store;
 
@@ -36,30 +37,50 @@ public final class PowertoolsPublishLedger implements PublishLedger {
                 .build(), functionName);
     }
 
+    /**
+     * Claims the record: a put that succeeds when no record exists, or when the existing one has
+     * expired (its whole expiry, or an IN_PROGRESS claim's in-progress expiry). When the put is
+     * refused the record is read and judged by {@code now}: COMPLETED is already published,
+     * IN_PROGRESS is held elsewhere, and an EXPIRED record (or one deleted meanwhile) may be
+     * claimed again, so the put is tried again.
+     *
+     * @throws ClaimContendedException when three puts in a row were refused for a record that was expired or gone each time
+     */
     @Override
     public Claim claim(String eventId, Instant now, int remainingMillis) {
         JsonNode data = data(eventId);
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             try {
                 store.saveInProgress(data, now, OptionalInt.of(Math.max(remainingMillis, 0)));
                 return new Claim.Claimed();
             } catch (IdempotencyItemAlreadyExistsException exists) {
                 try {
                     DataRecord record = store.getRecord(data, now);
-                    if (record.getStatus() == DataRecord.Status.COMPLETED) {
+                    DataRecord.Status status = status(record, now);
+                    if (status == DataRecord.Status.COMPLETED) {
                         return new Claim.AlreadyPublished();
                     }
-                    if (record.getStatus() == DataRecord.Status.INPROGRESS) {
+                    if (status == DataRecord.Status.INPROGRESS) {
                         return new Claim.InProgressElsewhere(record.getInProgressExpiryTimestamp().isPresent()
                                 ? Instant.ofEpochMilli(record.getInProgressExpiryTimestamp().getAsLong())
                                 : Instant.ofEpochSecond(record.getExpiryTimestamp()));
                     }
+                    // EXPIRED: it may be claimed again
                 } catch (IdempotencyItemNotFoundException released) {
                     // released or expired between the put and the read: claim again
                 }
             }
         }
-        return new Claim.InProgressElsewhere(now);
+        throw new ClaimContendedException(eventId, CLAIM_ATTEMPTS);
+    }
+
+    /**
+     * The record's status at {@code now}: its expiry judged by the time the ledger was given. (A
+     * record from {@link FixedDynamoDbPersistenceStore} answers its stored status; one from another
+     * store answers EXPIRED also once the real clock has passed its expiry.)
+     */
+    static DataRecord.Status status(DataRecord record, Instant now) {
+        return record.isExpired(now) ? DataRecord.Status.EXPIRED : record.getStatus();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +24,19 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.lambda.powertools.idempotency.persistence.DynamoDBPersistenceStore;
 
-/** The ledger on a real (moto) idempotency table, and the Powertools 1.15.0 defect it corrects. */
+/**
+ * The ledger on a real (moto) idempotency table, and the Powertools 1.15.0 defect it corrects.
+ *
+ * <p>Times start at the real clock: Powertools 1.15.0's {@code DataRecord.getStatus()} judges
+ * expiry by the real {@code Instant.now()}, so a fixed date would turn every record EXPIRED once
+ * that date is past.
+ */
 @MotoTest
 class PowertoolsPublishLedgerTest {
     private static final String TABLE = "ledger-idempotency";
-    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00.000Z");
+    private static final Duration EXPIRY = Duration.ofHours(25);
+
+    private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private final AwsClients aws;
     private final List<String> operations = new CopyOnWriteArrayList<>();
@@ -57,25 +66,25 @@ class PowertoolsPublishLedgerTest {
     }
 
     private PublishLedger ledger() {
-        return new PowertoolsPublishLedger(new FixedDynamoDbPersistenceStore(dynamo, TABLE), "shop-processor", Duration.ofHours(25));
+        return new PowertoolsPublishLedger(new FixedDynamoDbPersistenceStore(dynamo, TABLE), "shop-processor", EXPIRY);
     }
 
     @Test
     void firstClaim_isClaimed_andAfterCompletionTheRecordIsAlreadyPublished() {
         PublishLedger ledger = ledger();
 
-        assertThat(ledger.claim("event-1", T0, 60_000)).isEqualTo(new PublishLedger.Claim.Claimed());
-        ledger.complete("event-1", T0);
+        assertThat(ledger.claim("event-1", t0, 60_000)).isEqualTo(new PublishLedger.Claim.Claimed());
+        ledger.complete("event-1", t0);
 
-        assertThat(ledger().claim("event-1", T0.plusSeconds(5), 60_000)).isEqualTo(new PublishLedger.Claim.AlreadyPublished());
+        assertThat(ledger().claim("event-1", t0.plusSeconds(5), 60_000)).isEqualTo(new PublishLedger.Claim.AlreadyPublished());
     }
 
     @Test
     void firstTimeRecord_costsExactlyTwoWrites() {
         PublishLedger ledger = ledger();
 
-        ledger.claim("event-2", T0, 60_000);
-        ledger.complete("event-2", T0);
+        ledger.claim("event-2", t0, 60_000);
+        ledger.complete("event-2", t0);
 
         assertThat(operations).containsExactly("PutItem", "UpdateItem");
     }
@@ -84,29 +93,29 @@ class PowertoolsPublishLedgerTest {
     void thirtyRecordsCompletedTogether_takeTwoBatchWrites_andAreAllPublished() {
         PublishLedger ledger = ledger();
         List<String> ids = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "batch-" + i).toList();
-        ids.forEach(id -> ledger.claim(id, T0, 60_000));
+        ids.forEach(id -> ledger.claim(id, t0, 60_000));
         operations.clear();
 
-        ledger.completeAll(ids, T0);
+        ledger.completeAll(ids, t0);
 
         assertThat(operations).containsExactly("BatchWriteItem", "BatchWriteItem");
-        assertThat(ids).allSatisfy(id -> assertThat(ledger().claim(id, T0.plusSeconds(1), 60_000)).isEqualTo(new PublishLedger.Claim.AlreadyPublished()));
+        assertThat(ids).allSatisfy(id -> assertThat(ledger().claim(id, t0.plusSeconds(1), 60_000)).isEqualTo(new PublishLedger.Claim.AlreadyPublished()));
     }
 
     @Test
     void claimHeldByARunningInvocation_isInProgressElsewhere_untilItsExpiry() {
-        ledger().claim("event-3", T0, 60_000);
+        ledger().claim("event-3", t0, 60_000);
 
-        PublishLedger.Claim second = ledger().claim("event-3", T0.plusSeconds(30), 60_000);
+        PublishLedger.Claim second = ledger().claim("event-3", t0.plusSeconds(30), 60_000);
 
-        assertThat(second).isEqualTo(new PublishLedger.Claim.InProgressElsewhere(T0.plusSeconds(60)));
+        assertThat(second).isEqualTo(new PublishLedger.Claim.InProgressElsewhere(t0.plusSeconds(60)));
     }
 
     @Test
     void abandonedClaim_isTakenOver_afterItsInProgressExpiry() {
-        ledger().claim("event-4", T0, 60_000);
+        ledger().claim("event-4", t0, 60_000);
 
-        PublishLedger.Claim takeover = ledger().claim("event-4", T0.plusSeconds(60).plusMillis(1), 60_000);
+        PublishLedger.Claim takeover = ledger().claim("event-4", t0.plusSeconds(60).plusMillis(1), 60_000);
 
         assertThat(takeover).isEqualTo(new PublishLedger.Claim.Claimed());
     }
@@ -114,10 +123,10 @@ class PowertoolsPublishLedgerTest {
     @Test
     void powertools115Store_neverTakesOverAnAbandonedClaim_whichIsTheDefectThisStoreCorrects() {
         DynamoDBPersistenceStore original = DynamoDBPersistenceStore.builder().withTableName(TABLE).withDynamoDbClient(dynamo).build();
-        PublishLedger originalLedger = new PowertoolsPublishLedger(original, "shop-processor", Duration.ofHours(25));
-        originalLedger.claim("event-5", T0, 60_000);
+        PublishLedger originalLedger = new PowertoolsPublishLedger(original, "shop-processor", EXPIRY);
+        originalLedger.claim("event-5", t0, 60_000);
 
-        PublishLedger.Claim afterInProgressExpiry = originalLedger.claim("event-5", T0.plus(Duration.ofHours(1)), 60_000);
+        PublishLedger.Claim afterInProgressExpiry = originalLedger.claim("event-5", t0.plus(Duration.ofHours(1)), 60_000);
 
         assertThat(afterInProgressExpiry).isInstanceOf(PublishLedger.Claim.InProgressElsewhere.class);
     }
@@ -125,10 +134,21 @@ class PowertoolsPublishLedgerTest {
     @Test
     void releasedClaim_canBeClaimedAgain() {
         PublishLedger ledger = ledger();
-        ledger.claim("event-6", T0, 60_000);
+        ledger.claim("event-6", t0, 60_000);
 
         ledger.release("event-6");
 
-        assertThat(ledger.claim("event-6", T0.plusSeconds(1), 60_000)).isEqualTo(new PublishLedger.Claim.Claimed());
+        assertThat(ledger.claim("event-6", t0.plusSeconds(1), 60_000)).isEqualTo(new PublishLedger.Claim.Claimed());
+    }
+
+    @Test
+    void publishedRecord_isClaimedAgain_onceItsExpiryHasPassed() {
+        PublishLedger ledger = ledger();
+        ledger.claim("event-7", t0, 60_000);
+        ledger.complete("event-7", t0);
+
+        PublishLedger.Claim afterExpiry = ledger().claim("event-7", t0.plus(EXPIRY).plusSeconds(1), 60_000);
+
+        assertThat(afterExpiry).isEqualTo(new PublishLedger.Claim.Claimed());
     }
 }
