@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,7 @@ final class FunctionInstance implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.clear();
+        environment.putAll(hostClock());
         environment.putAll(platformEnvironment);
         environment.putAll(config.environment());
         environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
@@ -80,6 +82,22 @@ final class FunctionInstance implements AutoCloseable {
             api.close();
             throw new UncheckedIOException("cannot start the JVM for function " + config.name(), e);
         }
+    }
+
+    /**
+     * The host's clock settings, kept in the function's otherwise clean environment: under
+     * libfaketime (as {@code scripts/test-at-a-later-date} runs the tests) the functions must see
+     * the time the event source mapping and the emulator see, or every deadline it sends is off by
+     * the shift.
+     */
+    private static Map<String, String> hostClock() {
+        Map<String, String> clock = new HashMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.equals("LD_PRELOAD") || name.startsWith("FAKETIME")) {
+                clock.put(name, value);
+            }
+        });
+        return clock;
     }
 
     /**
