@@ -9,6 +9,7 @@ import dev.distributary.change.AttributeValue;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
+import dev.distributary.processor.idempotency.PerRecordLedger;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,8 +88,8 @@ class ItemImagesNotLoggedTest {
                 base.idempotencyTable(), logImages);
         List<ObjectNode> records = recordsWithTheMarker();
         RecordingPublisher publisher = new RecordingPublisher().failTransiently(records.get(3).get("eventID").asText());
-        return new StreamProcessor(config, publisher, new InMemoryLedger(), new RecordingQuarantine(), new CountingMetrics(), CLOCK)
-                .process(records, () -> 60_000);
+        return new StreamProcessor(config, publisher, new PerRecordLedger(new InMemoryRecordLedger()), new RecordingQuarantine(), new CountingMetrics(), CLOCK)
+                .process(Processors.SHARD, records, () -> 60_000);
     }
 
     @Test

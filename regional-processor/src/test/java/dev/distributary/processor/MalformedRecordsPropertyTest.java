@@ -15,6 +15,7 @@ import dev.distributary.change.AttributeValue;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
+import dev.distributary.processor.idempotency.PerRecordLedger;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class MalformedRecordsPropertyTest {
             throws IOException {
         RecordingPublisher publisher = new RecordingPublisher();
         RecordingQuarantine quarantine = new RecordingQuarantine();
-        StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, new InMemoryLedger(), quarantine,
+        StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, new PerRecordLedger(new InMemoryRecordLedger()), quarantine,
                 new CountingMetrics(), CLOCK);
         List<ObjectNode> records = new ArrayList<>();
         for (Slot slot : slots) {
@@ -83,7 +84,7 @@ class MalformedRecordsPropertyTest {
             inputs.add(JSON.readTree(record.toString()));
         }
 
-        BatchResult result = processor.process(records, () -> 60_000);
+        BatchResult result = processor.process(Processors.SHARD, records, () -> 60_000);
 
         assertThat(result.retryFrom()).as("no record of the batch needs a retry").isEmpty();
         assertThat(result.outcomes()).hasSize(slots.size());

@@ -70,6 +70,11 @@ public final class Slf4jRecordLog implements RecordLog {
         LOG.error(message);
     }
 
+    @Override
+    public void problem(String message, Throwable cause) {
+        LOG.error(message, cause);
+    }
+
     private static String reason(RecordOutcome outcome) {
         if (outcome instanceof RecordOutcome.Skipped skipped) {
             return skipped.reason().name();
@@ -78,7 +83,7 @@ public final class Slf4jRecordLog implements RecordLog {
             return quarantined.reason();
         }
         if (outcome instanceof RecordOutcome.Retry retry) {
-            return retry.reason();
+            return retry.cause().map(cause -> retry.reason() + " (" + Failures.describe(cause) + ")").orElse(retry.reason());
         }
         return "";
     }

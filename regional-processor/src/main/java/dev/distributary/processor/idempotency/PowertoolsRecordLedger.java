@@ -13,11 +13,11 @@ import software.amazon.lambda.powertools.idempotency.persistence.BasePersistence
 import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
 
 /**
- * The publish ledger on Powertools idempotency: one idempotency record per stream event ID, in
+ * The per-record ledger on Powertools idempotency: one idempotency record per stream event ID, in
  * the regional idempotency table. A first-time record costs two writes (the conditional put of
  * IN_PROGRESS, then the update to COMPLETED); a repeated one costs one failed put and one read.
  */
-public final class PowertoolsPublishLedger implements PublishLedger {
+public final class PowertoolsRecordLedger implements RecordLedger {
     private static final String KEY_FIELD = "eventId";
     private static final int CLAIM_ATTEMPTS = 3;
 
@@ -28,7 +28,7 @@ public final class PowertoolsPublishLedger implements PublishLedger {
      * @param functionName prefixes every key, as Powertools does
      * @param expiry       how long a COMPLETED record keeps a redelivered record from being published again
      */
-    public PowertoolsPublishLedger(BasePersistenceStore store, String functionName, Duration expiry) {
+    public PowertoolsRecordLedger(BasePersistenceStore store, String functionName, Duration expiry) {
         this.store = store;
         store.configure(IdempotencyConfig.builder()
                 .withEventKeyJMESPath(KEY_FIELD)

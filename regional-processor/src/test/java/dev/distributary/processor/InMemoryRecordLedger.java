@@ -1,12 +1,12 @@
 package dev.distributary.processor;
 
-import dev.distributary.processor.idempotency.PublishLedger;
+import dev.distributary.processor.idempotency.RecordLedger;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The publish ledger in memory, with Powertools' semantics (an in-progress claim expires with its invocation). */
-final class InMemoryLedger implements PublishLedger {
+/** The per-record ledger in memory, with Powertools' semantics (an in-progress claim expires with its invocation). */
+final class InMemoryRecordLedger implements RecordLedger {
     private final Map<String, Instant> inProgressUntil = new ConcurrentHashMap<>();
     private final Map<String, Boolean> completed = new ConcurrentHashMap<>();
 
