@@ -67,12 +67,30 @@ public final class PerRecordLedger implements PublishLedger {
             if (claim instanceof RecordLedger.Claim.AlreadyPublished) {
                 return new Admission.AlreadyHandled();
             }
+            if (claim instanceof RecordLedger.Claim.PartlyPublished partly) {
+                claimed.add(ref.key());
+                return new Admission.PartlyPublished(partly.regions());
+            }
             return new Admission.HeldElsewhere(((RecordLedger.Claim.InProgressElsewhere) claim).until());
         }
 
         @Override
         public void handled(Progress progress, Instant now) {
             List<String> done = progress.newlyHandled().stream().map(RecordRef::key).filter(claimed::contains).toList();
+            complete(done, now);
+            progress.publishedBeyond().forEach((ref, regions) -> {
+                if (!done.contains(ref.key()) && claimed.remove(ref.key())) {
+                    try {
+                        records.publishedTo(ref.key(), regions, now);
+                    } catch (RuntimeException e) {
+                        throw new LedgerUnavailableException("could not record that " + ref.key() + " reached " + regions
+                                + "; a retry after its in-progress expiry publishes it there again", e);
+                    }
+                }
+            });
+        }
+
+        private void complete(List<String> done, Instant now) {
             if (done.isEmpty()) {
                 return;
             }

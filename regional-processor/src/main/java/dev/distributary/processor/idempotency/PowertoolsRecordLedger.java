@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.OptionalInt;
 import software.amazon.lambda.powertools.idempotency.IdempotencyConfig;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemAlreadyExistsException;
@@ -20,6 +23,8 @@ import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
 public final class PowertoolsRecordLedger implements RecordLedger {
     private static final String KEY_FIELD = "eventId";
     private static final int CLAIM_ATTEMPTS = 3;
+    /** The response data of a record published to some of its topics: the regions follow, separated by commas. */
+    private static final String PARTIAL = "partly-published:";
 
     private final BasePersistenceStore store;
 
@@ -58,7 +63,7 @@ public final class PowertoolsRecordLedger implements RecordLedger {
                     DataRecord record = store.getRecord(data, now);
                     DataRecord.Status status = status(record, now);
                     if (status == DataRecord.Status.COMPLETED) {
-                        return new Claim.AlreadyPublished();
+                        return partialRegions(record).<Claim>map(Claim.PartlyPublished::new).orElseGet(Claim.AlreadyPublished::new);
                     }
                     if (status == DataRecord.Status.INPROGRESS) {
                         return new Claim.InProgressElsewhere(record.getInProgressExpiryTimestamp().isPresent()
@@ -97,6 +102,22 @@ public final class PowertoolsRecordLedger implements RecordLedger {
         } else {
             completeEach.run();
         }
+    }
+
+    /** Completes the record with the regions it reached as its response data: a later claim reads them. */
+    @Override
+    public void publishedTo(String eventId, Set<String> regions, Instant now) {
+        store.saveSuccess(data(eventId), PARTIAL + String.join(",", new TreeSet<>(regions)), now);
+    }
+
+    /** The regions of a partly published record, from its response data (Powertools keeps a text result as it is). */
+    private static Optional<Set<String>> partialRegions(DataRecord record) {
+        String data = record.getResponseData();
+        if (data == null || !data.startsWith(PARTIAL)) {
+            return Optional.empty();
+        }
+        String regions = data.substring(PARTIAL.length());
+        return Optional.of(regions.isEmpty() ? Set.of() : Set.of(regions.split(",")));
     }
 
     @Override

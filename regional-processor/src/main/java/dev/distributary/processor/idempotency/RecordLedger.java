@@ -2,6 +2,7 @@ package dev.distributary.processor.idempotency;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A ledger of one record per stream record: the processor claims a record before publishing it,
@@ -33,6 +34,13 @@ public interface RecordLedger {
         eventIds.forEach(eventId -> complete(eventId, now));
     }
 
+    /**
+     * Ends the claim of a record that reached some of its topics and not the others (a transient
+     * failure on one): a later claim answers {@link Claim.PartlyPublished} with these regions, so
+     * that the retry publishes it only to the others.
+     */
+    void publishedTo(String eventId, Set<String> regions, Instant now);
+
     /** Gives up the claim so that a retry may publish the record. */
     void release(String eventId);
 
@@ -44,6 +52,17 @@ public interface RecordLedger {
 
         /** The record was published before: skip it. */
         record AlreadyPublished() implements Claim {
+        }
+
+        /**
+         * An earlier delivery published it to these regions' topics only: publish it to the others,
+         * then complete it. No other invocation claims it meanwhile (a record's retries come one at
+         * a time, after the invocation that failed it has ended).
+         */
+        record PartlyPublished(Set<String> regions) implements Claim {
+            public PartlyPublished {
+                regions = Set.copyOf(regions);
+            }
         }
 
         /** Another invocation is publishing it (or died doing so) until {@code until}: retry later. */

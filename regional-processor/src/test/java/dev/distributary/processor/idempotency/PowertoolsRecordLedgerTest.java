@@ -151,4 +151,17 @@ class PowertoolsRecordLedgerTest {
 
         assertThat(afterExpiry).isEqualTo(new RecordLedger.Claim.Claimed());
     }
+
+    @Test
+    void recordThatReachedSomeTopics_isPartlyPublished_toThoseRegions_untilItIsCompleted() {
+        RecordLedger ledger = ledger();
+        ledger.claim("event-8", t0, 60_000);
+        ledger.publishedTo("event-8", java.util.Set.of("eu-west-1", "us-east-1"), t0);
+
+        RecordLedger.Claim retry = ledger().claim("event-8", t0.plusSeconds(1), 60_000);
+        ledger.completeAll(List.of("event-8"), t0.plusSeconds(1));
+
+        assertThat(retry).isEqualTo(new RecordLedger.Claim.PartlyPublished(java.util.Set.of("eu-west-1", "us-east-1")));
+        assertThat(ledger().claim("event-8", t0.plusSeconds(2), 60_000)).isEqualTo(new RecordLedger.Claim.AlreadyPublished());
+    }
 }
