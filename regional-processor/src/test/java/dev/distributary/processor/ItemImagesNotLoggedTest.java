@@ -41,24 +41,32 @@ class ItemImagesNotLoggedTest {
     private final StringWriter captured = new StringWriter();
     private LoggerContext context;
     private LoggerConfig logger;
+    private LoggerConfig batches;
     private Level levelBefore;
 
+    /** Captures both of the processor's loggers, each through the layout the shipped log4j2.xml gives it. */
     @BeforeEach
     void capture() {
         context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
         logger = configuration.getLoggerConfig("dev.distributary.processor.records");
+        batches = configuration.getLoggerConfig("dev.distributary.processor.batches");
         levelBefore = logger.getLevel();
-        Appender json = configuration.getAppender("JsonAppender");
-        Appender capture = WriterAppender.createAppender((StringLayout) json.getLayout(), null, captured, "capture", false, true);
-        capture.start();
-        logger.addAppender(capture, null, null);
+        addCapture(logger, configuration.getAppender("RecordAppender"));
+        addCapture(batches, configuration.getAppender("JsonAppender"));
         context.updateLoggers();
+    }
+
+    private void addCapture(LoggerConfig config, Appender shipped) {
+        Appender capture = WriterAppender.createAppender((StringLayout) shipped.getLayout(), null, captured, "capture", false, true);
+        capture.start();
+        config.addAppender(capture, null, null);
     }
 
     @AfterEach
     void restore() {
         logger.removeAppender("capture");
+        batches.removeAppender("capture");
         logger.setLevel(levelBefore);
         context.updateLoggers();
     }
@@ -101,6 +109,7 @@ class ItemImagesNotLoggedTest {
         assertThat(result.outcomes()).extracting(o -> o.getClass().getSimpleName())
                 .containsExactly("Published", "Quarantined", "Quarantined", "Retry");
         assertThat(captured.toString()).as("the records were logged").contains("\"outcome\":\"Quarantined\"").contains("\"outcome\":\"Retry\"");
+        assertThat(captured.toString()).as("the batch was logged").contains("batch of 4 records");
         assertThat(captured.toString()).doesNotContain(MARKER);
     }
 
@@ -112,5 +121,17 @@ class ItemImagesNotLoggedTest {
         process(true);
 
         assertThat(captured.toString()).as("the capture sees what the processor logs").contains(MARKER);
+    }
+
+    @Test
+    void lineOfAPublishedRecord_isCompact_withItsCoordinatesAndOutcomeOnly() throws Exception {
+        process(false);
+
+        String published = captured.toString().lines().filter(line -> line.contains("\"outcome\":\"Published\"")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(published);
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        line.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("time", "level", "message", "sequenceNumber", "eventId", "table", "outcome");
+        assertThat(published.length()).as("bytes per record line").isLessThan(200);
     }
 }
