@@ -68,7 +68,8 @@ final class AccountingRun {
                 CallSnapshot spent = CallSnapshot.of(platform).since(before);
                 long expectedNaive = design == ComparedDesign.NAIVE ? NaiveDeliveries.count(topology, workload.changes()) : 0;
                 boolean complete = design == ComparedDesign.DISTRIBUTARY ? arrived : recorder.count() >= expectedNaive;
-                return account(design, batchSize, window, topology, platform, workload.changes().size(), spent, recorder.count(), complete);
+                long logBytes = LogVolume.ingestedBytes(options.workDirectory().resolve("logs"));
+                return account(design, batchSize, window, topology, platform, workload.changes().size(), spent, recorder.count(), logBytes, complete);
             }
         }
     }
@@ -85,13 +86,15 @@ final class AccountingRun {
     }
 
     private static CallAccount account(ComparedDesign design, int batchSize, int window, Topology topology, LocalPlatform platform, long events,
-            CallSnapshot spent, long deliveries, boolean complete) {
+            CallSnapshot spent, long deliveries, long logBytes, boolean complete) {
         Set<String> applicationTables = topology.tables().stream().map(TableSpec::name).collect(Collectors.toSet());
         Set<String> idempotencyTables = platform.resources().values().stream().map(RegionResources::processor)
                 .flatMap(java.util.Optional::stream).map(RegionResources.ProcessorResources::idempotencyTable).collect(Collectors.toSet());
         Predicate<String> any = x -> true;
         long tableWrites = spent.count("dynamodb", WRITES::contains, applicationTables::contains);
         double n = events;
+        long idempotencyWrites = spent.count("dynamodb", WRITES::contains, idempotencyTables::contains);
+        double records = Math.max(1, spent.invokedRecords());
         return new CallAccount(design, batchSize, window, events,
                 spent.invocations() == 0 ? 0 : (double) spent.invokedRecords() / spent.invocations(),
                 spent.invocations() / n,
@@ -99,12 +102,14 @@ final class AccountingRun {
                 spent.count("sns", op -> op.startsWith("Publish"), any) / n,
                 (tableWrites - events) / n,
                 spent.count("dynamodb", any, idempotencyTables::contains) / n,
-                spent.count("dynamodb", WRITES::contains, idempotencyTables::contains) / n,
+                idempotencyWrites / n,
                 spent.count("dynamodb", op -> !WRITES.contains(op), applicationTables::contains) / n,
                 spent.count("dynamodbstreams", any, any) / n,
                 spent.count("sqs", any, any) / n,
                 spent.count("sqs", "ReceiveMessage"::equals, any) / n,
                 deliveries / n,
+                idempotencyWrites / records,
+                logBytes / records,
                 complete);
     }
 }
