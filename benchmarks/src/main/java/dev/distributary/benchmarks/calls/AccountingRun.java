@@ -45,8 +45,12 @@ final class AccountingRun {
 
     CallAccount run(ComparedDesign design, int batchSize, int events, double ratePerSecond) {
         int window = windowFor(batchSize, ratePerSecond);
-        PlatformVariant variant = PlatformVariant.of(base.topology(), base.platformYaml(),
-                Map.of("batchSize", batchSize, "batchingWindowSeconds", window, "timeoutSeconds", 300), "batch size " + batchSize);
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("batchSize", batchSize, "batchingWindowSeconds", window, "timeoutSeconds", 300));
+        if (design == ComparedDesign.NAIVE) {
+            // The naive design keeps no ledger: its mapping has no tumbling window (the checkpoint ledger's), as the per-record ledger's has none.
+            settings.put("idempotency", "per-record");
+        }
+        PlatformVariant variant = PlatformVariant.of(base.topology(), base.platformYaml(), settings, "batch size " + batchSize);
         Topology topology = variant.topology();
         LocalOptions options = base.withPlatform(topology, variant.yaml())
                 .withWorkDirectory(base.workDirectory().resolve(design.label() + "-" + batchSize))

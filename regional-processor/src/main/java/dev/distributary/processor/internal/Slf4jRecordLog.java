@@ -15,14 +15,16 @@ import software.amazon.lambda.powertools.logging.LoggingUtils;
  * One compact line per record (logger {@value #RECORDS}: {@code sequenceNumber}, {@code eventId},
  * {@code table}, {@code outcome} and, when it was not published, the {@code reason}), and one line
  * per batch and per problem with the Lambda context of Powertools logging (logger
- * {@value #BATCHES}). Item images are logged only at DEBUG and only when
+ * {@value #BATCHES}). Item images are logged (logger {@value #IMAGES}) only at DEBUG and only when
  * {@code DISTRIBUTARY_LOG_IMAGES} is true.
  */
 public final class Slf4jRecordLog implements RecordLog {
     static final String RECORDS = "dev.distributary.processor.records";
     static final String BATCHES = "dev.distributary.processor.batches";
+    static final String IMAGES = "dev.distributary.processor.images";
     private static final Logger LOG = LoggerFactory.getLogger(RECORDS);
     private static final Logger BATCH_LOG = LoggerFactory.getLogger(BATCHES);
+    private static final Logger IMAGE_LOG = LoggerFactory.getLogger(IMAGES);
     private static final String[] KEYS = {"sequenceNumber", "eventId", "table", "outcome", "reason"};
 
     private final boolean logImages;
@@ -45,8 +47,8 @@ public final class Slf4jRecordLog implements RecordLog {
         LoggingUtils.appendKeys(keys);
         try {
             LOG.info("record");
-            if (logImages && LOG.isDebugEnabled()) {
-                LOG.debug("record images {}", raw.path("dynamodb"));
+            if (logImages && IMAGE_LOG.isDebugEnabled()) {
+                IMAGE_LOG.debug("record images {}", raw.path("dynamodb"));
             }
         } finally {
             for (String key : KEYS) {
