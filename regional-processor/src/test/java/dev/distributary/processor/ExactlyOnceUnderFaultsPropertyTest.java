@@ -316,17 +316,35 @@ class ExactlyOnceUnderFaultsPropertyTest {
         }
     }
 
-    /** Checkpoint writes that fail at random before they land, never three times in a row (the ledger tries three times). */
-    private static final class FlakyCheckpointStore implements CheckpointStore {
-        private final CheckpointStore store;
+    /** Failures at random, never three in a row (the ledgers try a write three times). */
+    private static final class Flakiness {
         private final Random random;
         private final double failure;
         private int failuresInARow;
 
-        FlakyCheckpointStore(CheckpointStore store, Random random, double failure) {
-            this.store = store;
+        Flakiness(Random random, double failure) {
             this.random = random;
             this.failure = failure;
+        }
+
+        /** Throws, now and then, before the write it guards lands. */
+        synchronized void maybeFail() {
+            if (failuresInARow < 2 && random.nextDouble() < failure) {
+                failuresInARow++;
+                throw new IllegalStateException("ProvisionedThroughputExceeded");
+            }
+            failuresInARow = 0;
+        }
+    }
+
+    /** Checkpoint writes that fail at random before they land. */
+    private static final class FlakyCheckpointStore implements CheckpointStore {
+        private final CheckpointStore store;
+        private final Flakiness flakiness;
+
+        FlakyCheckpointStore(CheckpointStore store, Random random, double failure) {
+            this.store = store;
+            this.flakiness = new Flakiness(random, failure);
         }
 
         @Override
@@ -336,26 +354,19 @@ class ExactlyOnceUnderFaultsPropertyTest {
 
         @Override
         public void write(String key, Checkpoint next, Instant expiresAt) {
-            if (failuresInARow < 2 && random.nextDouble() < failure) {
-                failuresInARow++;
-                throw new IllegalStateException("ProvisionedThroughputExceeded");
-            }
-            failuresInARow = 0;
+            flakiness.maybeFail();
             store.write(key, next, expiresAt);
         }
     }
 
-    /** Completions that fail at random before they land, never three times in a row (the ledger tries three times). */
+    /** Completions that fail at random before they land. */
     private static final class FlakyRecordLedger implements dev.distributary.processor.idempotency.RecordLedger {
         private final InMemoryRecordLedger ledger;
-        private final Random random;
-        private final double failure;
-        private int failuresInARow;
+        private final Flakiness flakiness;
 
         FlakyRecordLedger(InMemoryRecordLedger ledger, Random random, double failure) {
             this.ledger = ledger;
-            this.random = random;
-            this.failure = failure;
+            this.flakiness = new Flakiness(random, failure);
         }
 
         @Override
@@ -369,12 +380,8 @@ class ExactlyOnceUnderFaultsPropertyTest {
         }
 
         @Override
-        public synchronized void completeAll(List<String> eventIds, Instant now) {
-            if (failuresInARow < 2 && random.nextDouble() < failure) {
-                failuresInARow++;
-                throw new IllegalStateException("ProvisionedThroughputExceeded");
-            }
-            failuresInARow = 0;
+        public void completeAll(List<String> eventIds, Instant now) {
+            flakiness.maybeFail();
             ledger.completeAll(eventIds, now);
         }
 

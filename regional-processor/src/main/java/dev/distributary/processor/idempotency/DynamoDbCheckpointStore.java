@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * revision that each conditional PutItem expects. Calls: GetItem (consistent) and PutItem.
  */
 public final class DynamoDbCheckpointStore implements CheckpointStore {
-    static final String KEY = "id";
-    static final String EXPIRY = "expiration";
+    /** The table's key and TTL attribute: the per-record ledger's (Powertools' defaults), as both share the table. */
+    static final String KEY = FixedDynamoDbPersistenceStore.KEY;
+    static final String EXPIRY = FixedDynamoDbPersistenceStore.EXPIRY;
     static final String UP_TO = "upTo";
     static final String PUBLISHED_BEYOND = "publishedBeyond";
     static final String REVISION = "revision";
