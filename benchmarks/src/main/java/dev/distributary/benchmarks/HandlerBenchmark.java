@@ -10,9 +10,14 @@ import dev.distributary.fanout.publish.PublishResult;
 import dev.distributary.processor.BatchResult;
 import dev.distributary.processor.ProcessorConfig;
 import dev.distributary.processor.ProcessorMetrics;
+import dev.distributary.processor.Quarantine;
 import dev.distributary.processor.RecordOutcome;
 import dev.distributary.processor.StreamProcessor;
-import dev.distributary.processor.idempotency.PowertoolsPublishLedger;
+import dev.distributary.processor.StreamShard;
+import dev.distributary.processor.idempotency.CheckpointLedger;
+import dev.distributary.processor.idempotency.PerRecordLedger;
+import dev.distributary.processor.idempotency.PowertoolsRecordLedger;
+import dev.distributary.processor.idempotency.PublishLedger;
 import dev.distributary.processor.internal.LambdaRecords;
 import dev.distributary.topology.Topology;
 import java.time.Clock;
@@ -20,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,12 +44,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The whole handler, records per second on one core: a {@link DynamodbEvent} of 100 records (as
  * the runtime hands it over) through the regional processor — its record JSON, decode, classify,
- * residency guard, envelope, the real Powertools-backed publish ledger over an in-memory store,
- * PublishBatch to an in-memory topic, the batch response — beside the naive design
- * ({@link NaivePipeline}: decode, envelope, one Publish per record to an in-memory topic) on the
- * same event. No I/O: the topic and the store cost next to nothing, so this is the CPU each design
- * spends per record; the ledger forgets the batch before each invocation, so every one is a first
- * delivery. {@link HandlerComparison} runs both and prints the ratio.
+ * residency guard, envelope, the publish ledger ({@code ledger}: the checkpoint ledger, the default,
+ * or the real Powertools-backed per-record ledger) over an in-memory store, PublishBatch to an
+ * in-memory topic, the batch response — beside the naive design ({@link NaivePipeline}: decode,
+ * envelope, one Publish per record to an in-memory topic) on the same event. No I/O: the topic and
+ * the store cost next to nothing, so this is the CPU each design spends per record; the ledger
+ * forgets the batch before each invocation, so every one is a first delivery.
+ * {@link HandlerComparison} runs both and prints the ratio.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -52,11 +59,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Ddistributary.log.level=WARN", "-XX:ActiveProcessorCount=1"})
 @State(Scope.Benchmark)
 public class HandlerBenchmark {
+    private static final Optional<StreamShard> SHARD = Optional.of(new StreamShard(StreamEvents.STREAM_ARN, "shardId-00000001-benchmark"));
+
     @Param({"1KB", "40KB"})
     public String itemSize;
 
+    @Param({"checkpoint", "per-record"})
+    public String ledger;
+
     private DynamodbEvent event;
-    private InMemoryPersistenceStore store;
+    private InMemoryPersistenceStore records;
+    private InMemoryCheckpointStore checkpoints;
     private StreamProcessor processor;
     private NaivePipeline naive;
     private final AtomicLong naiveMessages = new AtomicLong();
@@ -65,19 +78,24 @@ public class HandlerBenchmark {
     public void setUp() {
         Topology topology = StreamEvents.topology();
         event = StreamEvents.deserialize(StreamEvents.eventJson(StreamEvents.itemBytes(itemSize), StreamEvents.BATCH));
-        store = new InMemoryPersistenceStore();
+        records = new InMemoryPersistenceStore();
+        checkpoints = new InMemoryCheckpointStore();
         ProcessorConfig config = new ProcessorConfig(StreamEvents.REGION, "shop-processor", topology,
                 Map.of(StreamEvents.REGION, StreamEvents.TOPIC_ARN), "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-quarantine",
                 "shop-idempotency", false);
-        processor = new StreamProcessor(config, HandlerBenchmark::accept,
-                new PowertoolsPublishLedger(store, config.functionName(), Duration.ofSeconds(topology.processor().idempotencyExpirySeconds())),
-                entries -> List.of(), ProcessorMetrics.NONE, Clock.systemUTC());
+        Duration expiry = Duration.ofSeconds(topology.processor().idempotencyExpirySeconds());
+        PublishLedger publishLedger = "checkpoint".equals(ledger)
+                ? new CheckpointLedger(checkpoints, config.functionName(), expiry)
+                : new PerRecordLedger(new PowertoolsRecordLedger(records, config.functionName(), expiry));
+        processor = new StreamProcessor(config, HandlerBenchmark::accept, publishLedger,
+                entries -> new Quarantine.Sent(List.of(), Optional.empty()), ProcessorMetrics.NONE, Clock.systemUTC());
         naive = new NaivePipeline(StreamEvents.REGION, topology, StreamEvents.TOPIC_ARN,
                 (topicArn, json, attributes) -> naiveMessages.incrementAndGet());
 
-        BatchResult result = processor.process(records(), () -> 60_000);
+        BatchResult result = processor.process(SHARD, records(), () -> 60_000);
         long published = result.outcomes().stream().filter(RecordOutcome.Published.class::isInstance).count();
-        if (published != StreamEvents.BATCH || store.size() != StreamEvents.BATCH) {
+        int remembered = "checkpoint".equals(ledger) ? checkpoints.size() : records.size();
+        if (published != StreamEvents.BATCH || remembered != ("checkpoint".equals(ledger) ? 1 : StreamEvents.BATCH)) {
             throw new IllegalStateException("the processor should publish and record all " + StreamEvents.BATCH + " records: " + result);
         }
         if (naive.process(records()) != StreamEvents.BATCH) {
@@ -88,8 +106,9 @@ public class HandlerBenchmark {
     @Benchmark
     @OperationsPerInvocation(StreamEvents.BATCH)
     public StreamsEventResponse distributary() {
-        store.clear();
-        BatchResult result = processor.process(records(), () -> 60_000);
+        records.clear();
+        checkpoints.clear();
+        BatchResult result = processor.process(SHARD, records(), () -> 60_000);
         return StreamsEventResponse.builder()
                 .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
                 .build();

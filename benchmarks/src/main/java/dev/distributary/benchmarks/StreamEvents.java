@@ -56,7 +56,7 @@ public final class StreamEvents {
                 - {name: order-cache, tables: [orders], origin: any}
                 - {name: crm-sync, regions: [eu-west-1], tables: [eu-customers], origin: local}
             """;
-    private static final String STREAM_ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000";
+    public static final String STREAM_ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000";
     private static final long WRITTEN_AT = 1_795_687_200_000L;
 
     private StreamEvents() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.fanout.FanoutLayout;
 import dev.distributary.fanout.RegionFanout;
+import dev.distributary.topology.ProcessorSettings;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.Topology;
@@ -16,7 +17,7 @@ import java.util.Map;
  * What the platform deploys in each region, derived from the topology alone: the input of
  * {@code distributary plan} in text and JSON.
  */
-record Plan(String platform, String routing, String primary, String fanout, List<RegionPlan> regions, List<ClassResidency> residency) {
+record Plan(String platform, String routing, String primary, String fanout, Ledger ledger, List<RegionPlan> regions, List<ClassResidency> residency) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +39,13 @@ record Plan(String platform, String routing, String primary, String fanout, List
     record QueuePlan(String consumer, String queue, String deadLetterQueue, int maxReceiveCount, JsonNode filterPolicy) {
     }
 
+    /** The processor's publish ledger and why the platform gets it. */
+    record Ledger(String idempotency, String reason) {
+        static Ledger of(ProcessorSettings processor) {
+            return new Ledger(processor.ledger().yamlName(), processor.ledgerReason());
+        }
+    }
+
     /** Which regions a data class may reach. */
     record ClassResidency(String dataClass, String zone, Map<String, Boolean> regions) {
     }
@@ -50,7 +58,7 @@ record Plan(String platform, String routing, String primary, String fanout, List
                 .map(entry -> new ClassResidency(entry.getKey(), entry.getValue(), permitted(topology, entry.getKey())))
                 .toList();
         return new Plan(topology.name(), topology.routing().mode().yamlName(), topology.routing().primary(),
-                topology.fanout().type().yamlName(), regionPlans, residency);
+                topology.fanout().type().yamlName(), Ledger.of(topology.processor()), regionPlans, residency);
     }
 
     private static RegionPlan regionPlan(Topology topology, ResourceNames names, RegionFanout fanout) {

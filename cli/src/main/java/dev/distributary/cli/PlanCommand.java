@@ -46,6 +46,7 @@ final class PlanCommand implements Callable<Integer> {
 
     private static void print(Plan plan, PrintWriter out) {
         out.printf("Platform %s: %s routing, primary %s, %s fan-out%n", plan.platform(), plan.routing(), plan.primary(), plan.fanout());
+        out.printf("Publish ledger: %s (%s)%n", plan.ledger().idempotency(), plan.ledger().reason());
         for (Plan.RegionPlan region : plan.regions()) {
             out.printf("%n%s%n", region.region());
             out.printf("  processor  %s%n", region.processor());

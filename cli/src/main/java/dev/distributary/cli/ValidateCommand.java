@@ -21,6 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%s is valid: platform '%s', %d regions (%s, %s), %d tables, %d consumers%n",
                 platform.path(), topology.name(), topology.regions().size(), topology.routing().mode().yamlName(),
                 "primary " + topology.routing().primary(), topology.tables().size(), topology.fanout().consumers().size());
+        spec.commandLine().getOut().printf("publish ledger: %s (%s)%n", topology.processor().ledger().yamlName(), topology.processor().ledgerReason());
         return Distributary.OK;
     }
 }

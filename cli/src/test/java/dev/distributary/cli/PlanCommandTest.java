@@ -19,6 +19,7 @@ class PlanCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("Platform shop: multi-writer routing, primary us-east-1, standard fan-out")
+                .contains("Publish ledger: checkpoint (the default with parallelizationFactor 1")
                 .contains("\nap-southeast-2\n")
                 .contains("  table      eu-customers (zone eu, class eu-personal), local changes processed")
                 .contains("  table      orders (zone global, class public), local and replicated changes processed")

@@ -15,7 +15,9 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "-f", "../platform.yaml");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("../platform.yaml is valid: platform 'shop', 3 regions (multi-writer, primary us-east-1), 2 tables, 3 consumers");
+        assertThat(run.out()).contains("../platform.yaml is valid: platform 'shop', 3 regions (multi-writer, primary us-east-1), 2 tables, 3 consumers")
+                .contains("publish ledger: checkpoint (the default with parallelizationFactor 1: one invocation per shard at a time, so the"
+                        + " shard's order is the ledger's)");
         assertThat(run.err()).isEmpty();
     }
 

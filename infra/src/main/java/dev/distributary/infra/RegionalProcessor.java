@@ -39,9 +39,11 @@ import dev.distributary.infra.internal.Arns;
 import dev.distributary.infra.internal.PolicyDocuments;
 import dev.distributary.infra.internal.Statement;
 import dev.distributary.topology.ProcessorEnvironment;
+import dev.distributary.topology.ProcessorPermissions;
 import dev.distributary.topology.ProcessorSettings;
 import dev.distributary.topology.ResourceNames;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,19 +113,20 @@ public final class RegionalProcessor extends ComponentResource {
                 .tags(tags)
                 .build(), child());
 
-        List<Statement> statements = new ArrayList<>();
-        statements.add(new Statement("ReadTableStreams",
-                List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"),
-                deployment.mappings().stream().map(m -> arns.applyValue(a -> a.tableStreams(region, m.table().name()))).toList()));
-        statements.add(new Statement("PublishToTopics", List.of("sns:Publish"), wiring.publishTopics()));
-        statements.add(Statement.of("Quarantine", List.of("sqs:SendMessage"), quarantine.arn()));
-        statements.add(Statement.of("OnFailureDestination", List.of("sqs:SendMessage"), onFailure.arn()));
-        statements.add(Statement.of("IdempotencyRecords",
-                List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), idempotency.arn()));
-        statements.add(Statement.of("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                arns.applyValue(a -> a.logStreams(region, logGroupName))));
-        // X-Ray's trace APIs have no resource-level permissions: AWS requires "*" here, and only here.
-        statements.add(Statement.of("WriteTraces", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), Output.of("*")));
+        Map<ProcessorPermissions.Resources, List<Output<String>>> resources = new EnumMap<>(ProcessorPermissions.Resources.class);
+        resources.put(ProcessorPermissions.Resources.TABLE_STREAMS,
+                deployment.mappings().stream().map(m -> arns.applyValue(a -> a.tableStreams(region, m.table().name()))).toList());
+        resources.put(ProcessorPermissions.Resources.PUBLISH_TOPICS, wiring.publishTopics());
+        resources.put(ProcessorPermissions.Resources.QUARANTINE_QUEUE, List.of(quarantine.arn()));
+        resources.put(ProcessorPermissions.Resources.ON_FAILURE_QUEUE, List.of(onFailure.arn()));
+        resources.put(ProcessorPermissions.Resources.IDEMPOTENCY_TABLE, List.of(idempotency.arn()));
+        resources.put(ProcessorPermissions.Resources.LOG_STREAMS, List.of(arns.applyValue(a -> a.logStreams(region, logGroupName))));
+        // X-Ray's trace APIs have no resource-level permissions: AWS requires "*" there, and only there.
+        resources.put(ProcessorPermissions.Resources.ANY, List.of(Output.of("*")));
+        List<Statement> statements = ProcessorPermissions.of(processor).stream()
+                .filter(permission -> !resources.get(permission.resources()).isEmpty())
+                .map(permission -> new Statement(permission.sid(), permission.actions(), resources.get(permission.resources())))
+                .toList();
         RolePolicy policy = new RolePolicy(functionName + "-" + region, RolePolicyArgs.builder()
                 .role(role.name())
                 .name("distributary-processor")
@@ -181,6 +184,7 @@ public final class RegionalProcessor extends ComponentResource {
                     .maximumRetryAttempts(processor.maximumRetryAttempts())
                     .maximumRecordAgeInSeconds(processor.maximumRecordAgeSeconds())
                     .parallelizationFactor(processor.parallelizationFactor())
+                    .tumblingWindowInSeconds(processor.tumblingWindowSeconds())
                     .functionResponseTypes("ReportBatchItemFailures")
                     .destinationConfig(EventSourceMappingDestinationConfigArgs.builder()
                             .onFailure(EventSourceMappingDestinationConfigOnFailureArgs.builder().destinationArn(onFailure.arn()).build())

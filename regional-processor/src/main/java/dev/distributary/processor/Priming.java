@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * SnapStart priming: before the snapshot, exercise what the first invocation would otherwise
- * pay for — the SDK clients (one cheap read each), the JSON codecs, the classifier and the
- * envelope writer — without publishing anything.
+ * pay for — the SDK clients (one cheap read each: GetItem on the idempotency table,
+ * GetQueueAttributes on the quarantine queue, GetTopicAttributes on each topic, all granted by the
+ * function's role), the JSON codecs, the classifier and the envelope writer — without publishing
+ * anything.
  */
 final class Priming {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,7 +22,6 @@ final class Priming {
 
     static void prime(ProcessorClients clients) {
         ProcessorConfig config = clients.config();
-        quietly(() -> clients.dynamo().describeTable(b -> b.tableName(config.idempotencyTable())));
         quietly(() -> clients.dynamo().getItem(b -> b.tableName(config.idempotencyTable())
                 .key(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming")))));
         quietly(() -> clients.sqs().getQueueAttributes(b -> b.queueUrl(config.quarantineQueueUrl())));

@@ -1,8 +1,7 @@
 package dev.distributary.processor;
 
 import dev.distributary.fanout.publish.SnsPublisher;
-import dev.distributary.processor.idempotency.FixedDynamoDbPersistenceStore;
-import dev.distributary.processor.idempotency.PowertoolsPublishLedger;
+import dev.distributary.processor.idempotency.Ledgers;
 import dev.distributary.processor.internal.EmfMetrics;
 import dev.distributary.processor.internal.SqsQuarantine;
 import dev.distributary.processor.internal.XrayTracer;
@@ -55,10 +54,10 @@ final class ProcessorClients {
     }
 
     StreamProcessor processor(Clock clock) {
-        Duration expiry = Duration.ofSeconds(config.topology().processor().idempotencyExpirySeconds());
         return new StreamProcessor(config,
                 (topicArn, envelopes) -> publisher(regionOf(topicArn)).publisher().publish(topicArn, envelopes),
-                new PowertoolsPublishLedger(new FixedDynamoDbPersistenceStore(dynamo, config.idempotencyTable()), config.functionName(), expiry),
+                Ledgers.onDynamoDb(config.topology().processor().ledger(), dynamo, config.idempotencyTable(), config.functionName(),
+                        Duration.ofSeconds(config.topology().processor().idempotencyExpirySeconds())),
                 new SqsQuarantine(sqs, config.quarantineQueueUrl()),
                 new EmfMetrics(config.region(), config.functionName()),
                 new XrayTracer(), clock);

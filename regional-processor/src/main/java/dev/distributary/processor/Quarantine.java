@@ -1,6 +1,7 @@
 package dev.distributary.processor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where records that must not or cannot be published go, with their full payload and the reason
@@ -13,8 +14,15 @@ public interface Quarantine {
     }
 
     /**
-     * Sends the entries; returns the event IDs that were accepted. Entries not returned failed
-     * transiently and are retried with their batch.
+     * What a send achieved: the entry IDs accepted (the others are retried with their batch), and
+     * the failure that stopped it, if one did.
      */
-    List<String> send(List<Entry> entries);
+    record Sent(List<String> accepted, Optional<RuntimeException> failure) {
+        public Sent {
+            accepted = List.copyOf(accepted);
+        }
+    }
+
+    /** Sends the entries; entries not accepted failed transiently and are retried with their batch. */
+    Sent send(List<Entry> entries);
 }

@@ -1,6 +1,7 @@
 package dev.distributary.processor;
 
 import java.util.List;
+import java.util.Optional;
 
 /** What became of one stream record in one invocation. */
 public sealed interface RecordOutcome {
@@ -21,7 +22,15 @@ public sealed interface RecordOutcome {
     record Quarantined(String eventId, String sequenceNumber, String reason) implements RecordOutcome {
     }
 
-    /** Not handled in this invocation (a transient failure at or before it): the event source mapping retries from the first. */
-    record Retry(String eventId, String sequenceNumber, String reason) implements RecordOutcome {
+    /**
+     * Not handled in this invocation (a transient failure at or before it): the event source
+     * mapping retries from the first.
+     *
+     * @param cause the exception behind the failure, when there was one
+     */
+    record Retry(String eventId, String sequenceNumber, String reason, Optional<Throwable> cause) implements RecordOutcome {
+        public Retry(String eventId, String sequenceNumber, String reason) {
+            this(eventId, sequenceNumber, reason, Optional.empty());
+        }
     }
 }

@@ -2,12 +2,13 @@ package dev.distributary.processor;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.processor.internal.LambdaRecords;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.lambda.powertools.logging.Logging;
@@ -19,8 +20,14 @@ import software.amazon.lambda.powertools.tracing.Tracing;
  * (ReportBatchItemFailures). The records are turned back into the JSON the stream delivered
  * ({@link LambdaRecords}, keeping everything present) so that the pipeline can judge them and
  * quarantine a bad one whole. The environment is documented in the module README.
+ *
+ * <p>The event is read as a tumbling-window event: with the checkpoint ledger the event source
+ * mapping has a tumbling window, so Lambda names the batch's shard, and the answer must carry a
+ * {@code state} (Lambda counts an answer without one as a failed invocation). The processor keeps
+ * no window state: the state is always empty. Without a window the shard is absent and the state
+ * is not read.
  */
-public final class RegionalProcessorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
+public final class RegionalProcessorHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse>, Resource {
     private final ProcessorClients clients;
     private final StreamProcessor processor;
 
@@ -43,12 +50,13 @@ public final class RegionalProcessorHandler implements RequestHandler<DynamodbEv
     @Override
     @Logging
     @Tracing
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public TimeWindowEventResponse handleRequest(DynamodbTimeWindowEvent event, Context context) {
         List<JsonNode> records = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().<JsonNode>map(LambdaRecords::toJson).toList();
-        BatchResult result = processor.process(records, context::getRemainingTimeInMillis);
-        return StreamsEventResponse.builder()
-                .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
+        BatchResult result = processor.process(LambdaRecords.shard(event), records, context::getRemainingTimeInMillis);
+        return TimeWindowEventResponse.builder()
+                .withState(Map.of())
+                .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new TimeWindowEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
                 .build();
     }
 

@@ -10,9 +10,7 @@ import dev.distributary.processor.internal.Tracer;
 import dev.distributary.replication.OriginClassifier;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
@@ -42,28 +40,19 @@ public final class StreamProcessor {
         this.parts = new BatchRun.PipelineParts(config.region(), config.functionName(),
                 OriginClassifier.of(config.topology(), config.region()),
                 new Router(config.topology(), config.region(), new EnvelopeFactory(config.topology())),
-                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer, ledgerCalls(), sleeper);
-    }
-
-    /** Idempotency-store calls of one batch run concurrently, at most this many at once. */
-    private static ExecutorService ledgerCalls() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(BatchRun.LEDGER_CONCURRENCY, runnable -> {
-            Thread thread = new Thread(runnable, "ledger-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer, sleeper);
     }
 
     /**
-     * Processes one batch in shard order.
+     * Processes one batch of one shard, in shard order.
      *
+     * @param shard           the shard the batch was read from (the checkpoint ledger needs it), when the event names it
      * @param records         the stream records, as Lambda delivered them (an element that is not an object is quarantined)
      * @param remainingMillis how long the invocation may still run
      */
-    public BatchResult process(List<? extends JsonNode> records, IntSupplier remainingMillis) {
+    public BatchResult process(Optional<StreamShard> shard, List<? extends JsonNode> records, IntSupplier remainingMillis) {
         try {
-            return new BatchRun(parts, clock, remainingMillis).run(records);
+            return new BatchRun(parts, clock, remainingMillis).run(shard, records);
         } finally {
             parts.metrics().flush();
         }

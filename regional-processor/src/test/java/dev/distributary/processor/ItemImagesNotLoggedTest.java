@@ -9,6 +9,7 @@ import dev.distributary.change.AttributeValue;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
+import dev.distributary.processor.idempotency.PerRecordLedger;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,25 +41,35 @@ class ItemImagesNotLoggedTest {
     private final StringWriter captured = new StringWriter();
     private LoggerContext context;
     private LoggerConfig logger;
+    private LoggerConfig batches;
+    private LoggerConfig images;
     private Level levelBefore;
 
+    /** Captures both of the processor's loggers, each through the layout the shipped log4j2.xml gives it. */
     @BeforeEach
     void capture() {
         context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
         logger = configuration.getLoggerConfig("dev.distributary.processor.records");
-        levelBefore = logger.getLevel();
-        Appender json = configuration.getAppender("JsonAppender");
-        Appender capture = WriterAppender.createAppender((StringLayout) json.getLayout(), null, captured, "capture", false, true);
-        capture.start();
-        logger.addAppender(capture, null, null);
+        batches = configuration.getLoggerConfig("dev.distributary.processor.batches");
+        images = configuration.getLoggerConfig("dev.distributary.processor.images");
+        levelBefore = images.getLevel();
+        addCapture(logger, configuration.getAppender("RecordAppender"));
+        addCapture(batches, configuration.getAppender("JsonAppender"));
         context.updateLoggers();
+    }
+
+    private void addCapture(LoggerConfig config, Appender shipped) {
+        Appender capture = WriterAppender.createAppender((StringLayout) shipped.getLayout(), null, captured, "capture", false, true);
+        capture.start();
+        config.addAppender(capture, null, null);
     }
 
     @AfterEach
     void restore() {
         logger.removeAppender("capture");
-        logger.setLevel(levelBefore);
+        batches.removeAppender("capture");
+        images.setLevel(levelBefore);
         context.updateLoggers();
     }
 
@@ -87,29 +98,43 @@ class ItemImagesNotLoggedTest {
                 base.idempotencyTable(), logImages);
         List<ObjectNode> records = recordsWithTheMarker();
         RecordingPublisher publisher = new RecordingPublisher().failTransiently(records.get(3).get("eventID").asText());
-        return new StreamProcessor(config, publisher, new InMemoryLedger(), new RecordingQuarantine(), new CountingMetrics(), CLOCK)
-                .process(records, () -> 60_000);
+        return new StreamProcessor(config, publisher, new PerRecordLedger(new InMemoryRecordLedger()), new RecordingQuarantine(), new CountingMetrics(), CLOCK)
+                .process(Processors.SHARD, records, () -> 60_000);
     }
 
     @Test
     void everyOutcome_atTheDefaultLevel_logsNoItemImage() {
         assertThat(logger.getLevel()).as("the default level of the shipped log4j2.xml").isEqualTo(Level.INFO);
+        assertThat(images.getLevel()).as("the images' default level").isEqualTo(Level.INFO);
 
         BatchResult result = process(false);
 
         assertThat(result.outcomes()).extracting(o -> o.getClass().getSimpleName())
                 .containsExactly("Published", "Quarantined", "Quarantined", "Retry");
         assertThat(captured.toString()).as("the records were logged").contains("\"outcome\":\"Quarantined\"").contains("\"outcome\":\"Retry\"");
+        assertThat(captured.toString()).as("the batch was logged").contains("batch of 4 records");
         assertThat(captured.toString()).doesNotContain(MARKER);
     }
 
     @Test
     void imagesAtDebug_whenTheOperatorAsksForThem_doReachTheLog() {
-        logger.setLevel(Level.DEBUG);
+        images.setLevel(Level.DEBUG);
         context.updateLoggers();
 
         process(true);
 
         assertThat(captured.toString()).as("the capture sees what the processor logs").contains(MARKER);
+    }
+
+    @Test
+    void lineOfAPublishedRecord_isCompact_withItsCoordinatesAndOutcomeOnly() throws Exception {
+        process(false);
+
+        String published = captured.toString().lines().filter(line -> line.contains("\"outcome\":\"Published\"")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(published);
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        line.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("level", "sequenceNumber", "eventId", "table", "outcome");
+        assertThat(published.length()).as("bytes per record line").isLessThan(150);
     }
 }

@@ -15,6 +15,7 @@ import dev.distributary.change.AttributeValue;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
+import dev.distributary.topology.IdempotencyLedger;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +68,11 @@ class MalformedRecordsPropertyTest {
     }
 
     @Property(tries = 300)
-    void batchWithMalformedRecords_quarantinesEachBadRecordWithItsPayload_andPublishesTheGoodOnes(@ForAll("batches") List<Slot> slots)
-            throws IOException {
+    void batchWithMalformedRecords_quarantinesEachBadRecordWithItsPayload_andPublishesTheGoodOnes(@ForAll("batches") List<Slot> slots,
+            @ForAll IdempotencyLedger ledger) throws IOException {
         RecordingPublisher publisher = new RecordingPublisher();
         RecordingQuarantine quarantine = new RecordingQuarantine();
-        StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, new InMemoryLedger(), quarantine,
+        StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, TestLedgers.inMemory(ledger), quarantine,
                 new CountingMetrics(), CLOCK);
         List<ObjectNode> records = new ArrayList<>();
         for (Slot slot : slots) {
@@ -83,7 +84,7 @@ class MalformedRecordsPropertyTest {
             inputs.add(JSON.readTree(record.toString()));
         }
 
-        BatchResult result = processor.process(records, () -> 60_000);
+        BatchResult result = processor.process(Processors.SHARD, records, () -> 60_000);
 
         assertThat(result.retryFrom()).as("no record of the batch needs a retry").isEmpty();
         assertThat(result.outcomes()).hasSize(slots.size());

@@ -13,8 +13,8 @@ import dev.distributary.fanout.provision.FanoutProvisioner;
 import dev.distributary.fanout.publish.SnsPublisher;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
-import dev.distributary.processor.idempotency.FixedDynamoDbPersistenceStore;
-import dev.distributary.processor.idempotency.PowertoolsPublishLedger;
+import dev.distributary.processor.idempotency.Ledgers;
+import dev.distributary.topology.IdempotencyLedger;
 import dev.distributary.processor.internal.SqsQuarantine;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,9 +41,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 class ProcessorCostTest {
     private static final String REGION = "us-east-1";
 
-    @Test
-    void batchOfOneHundredLocalInserts_costsTenPublishBatchCalls_andTwoIdempotencyWritesPerEvent(AwsClients aws) {
-        Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+
+    /** A processor on moto whose SNS and DynamoDB calls are counted by operation. */
+    private StreamProcessor processor(AwsClients aws, IdempotencyLedger ledger) {
         ExecutionInterceptor counter = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -52,29 +53,46 @@ class ProcessorCostTest {
         };
         String topic = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION)).provision(FanoutLayout.of(SHIPPED).region(REGION)).topicArn();
         String quarantine = aws.sqs(REGION).createQueue(b -> b.queueName("cost-quarantine")).queueUrl();
-        aws.dynamoDb(REGION).createTable(b -> b.tableName("cost-idempotency").billingMode(BillingMode.PAY_PER_REQUEST)
+        String table = "cost-idempotency-" + ledger.yamlName();
+        aws.dynamoDb(REGION).createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
         SnsClient sns = aws.configure(SnsClient.builder(), REGION).httpClient(aws.httpClient()).overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
         DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder(), REGION).httpClient(aws.httpClient()).overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
-        ProcessorConfig config = new ProcessorConfig(REGION, "shop-processor", SHIPPED, Map.of(REGION, topic), quarantine, "cost-idempotency", false);
-        StreamProcessor processor = new StreamProcessor(config, new SnsPublisher(sns)::publish,
-                new PowertoolsPublishLedger(new FixedDynamoDbPersistenceStore(dynamo, "cost-idempotency"), "shop-processor", Duration.ofHours(25)),
+        ProcessorConfig config = new ProcessorConfig(REGION, "shop-processor", SHIPPED, Map.of(REGION, topic), quarantine, table, false);
+        return new StreamProcessor(config, new SnsPublisher(sns)::publish,
+                Ledgers.onDynamoDb(ledger, dynamo, table, "shop-processor", Duration.ofHours(25)),
                 new SqsQuarantine(aws.sqs(REGION), quarantine), ProcessorMetrics.NONE, Clock.systemUTC());
+    }
 
-        BatchResult result = processor.process(inserts(100), () -> 60_000);
+    private long calls(String operation) {
+        return calls.getOrDefault(operation, new LongAdder()).sum();
+    }
+
+    @Test
+    void batchOfOneHundredLocalInserts_withThePerRecordLedger_costsTenPublishBatchCalls_andTwoIdempotencyWritesPerEvent(AwsClients aws) {
+        BatchResult result = processor(aws, IdempotencyLedger.PER_RECORD).process(Processors.SHARD, inserts(100), () -> 60_000);
 
         assertThat(result.count(RecordOutcome.Published.class)).isEqualTo(100);
-        long publishCalls = calls.get("PublishBatch").sum();
-        long claims = calls.get("PutItem").sum();
-        long completionRequests = calls.get("BatchWriteItem").sum();
-        assertThat(publishCalls / 100.0).isLessThanOrEqualTo(0.11);
-        assertThat(publishCalls).isEqualTo(10);
-        assertThat(claims).isEqualTo(100);
-        assertThat(completionRequests).as("one BatchWriteItem per ten published").isEqualTo(10);
+        assertThat(calls("PublishBatch") / 100.0).isLessThanOrEqualTo(0.11);
+        assertThat(calls("PublishBatch")).isEqualTo(10);
+        assertThat(calls("PutItem")).isEqualTo(100);
+        assertThat(calls("BatchWriteItem")).as("one BatchWriteItem per ten published").isEqualTo(10);
         assertThat(calls).doesNotContainKeys("UpdateItem", "DeleteItem");
         // Each claim writes one item and each completion rewrites it once: two writes per event.
-        assertThat((claims + 100) / 100.0).isLessThanOrEqualTo(2.0);
+        assertThat((calls("PutItem") + 100) / 100.0).isLessThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void batchOfOneHundredLocalInserts_withTheCheckpointLedger_costsOneReadAndOneCheckpointWritePerPublishBatch(AwsClients aws) {
+        BatchResult result = processor(aws, IdempotencyLedger.CHECKPOINT).process(Processors.SHARD, inserts(100), () -> 60_000);
+
+        assertThat(result.count(RecordOutcome.Published.class)).isEqualTo(100);
+        assertThat(calls("PublishBatch")).isEqualTo(10);
+        assertThat(calls("GetItem")).as("the checkpoint, read once").isEqualTo(1);
+        assertThat(calls("PutItem")).as("one conditional checkpoint write per chunk of ten").isEqualTo(10);
+        assertThat(calls).doesNotContainKeys("BatchWriteItem", "UpdateItem", "DeleteItem");
+        assertThat(calls("PutItem") / 100.0).as("idempotency write requests per processed record").isLessThanOrEqualTo(0.12);
     }
 
     /** One hundred local inserts of about 1 KB each, as us-east-1's stream holds them. */

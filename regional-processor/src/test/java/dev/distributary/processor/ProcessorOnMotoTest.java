@@ -13,8 +13,7 @@ import dev.distributary.fanout.publish.SnsPublisher;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
-import dev.distributary.processor.idempotency.FixedDynamoDbPersistenceStore;
-import dev.distributary.processor.idempotency.PowertoolsPublishLedger;
+import dev.distributary.processor.idempotency.Ledgers;
 import dev.distributary.processor.internal.SqsQuarantine;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import dev.distributary.topology.IdempotencyLedger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -42,7 +43,6 @@ class ProcessorOnMotoTest {
     private final FailingPublishBatch faults = new FailingPublishBatch();
     private ProvisionedRegion fanout;
     private String quarantineUrl;
-    private StreamProcessor processor;
 
     ProcessorOnMotoTest(AwsClients aws, MotoServer moto) {
         this.aws = aws;
@@ -57,12 +57,15 @@ class ProcessorOnMotoTest {
         aws.dynamoDb(REGION).createTable(b -> b.tableName("shop-idempotency").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+    }
+
+    /** The processor with the given ledger, on this test's moto; each call is a fresh function instance. */
+    private StreamProcessor processor(IdempotencyLedger ledger) {
         SnsClient sns = aws.configure(SnsClient.builder(), REGION).httpClient(aws.httpClient())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(faults)).build();
         ProcessorConfig config = new ProcessorConfig(REGION, "shop-processor", SHIPPED, Map.of(REGION, fanout.topicArn()), quarantineUrl,
                 "shop-idempotency", false);
-        processor = new StreamProcessor(config, new SnsPublisher(sns)::publish,
-                new PowertoolsPublishLedger(new FixedDynamoDbPersistenceStore(aws.dynamoDb(REGION), "shop-idempotency"), "shop-processor", Duration.ofHours(25)),
+        return new StreamProcessor(config, new SnsPublisher(sns)::publish, Ledgers.onDynamoDb(ledger, aws.dynamoDb(REGION), "shop-idempotency", "shop-processor", Duration.ofHours(25)),
                 new SqsQuarantine(aws.sqs(REGION), quarantineUrl), ProcessorMetrics.NONE, Clock.systemUTC());
     }
 
@@ -84,9 +87,10 @@ class ProcessorOnMotoTest {
         return drain(fanout.requireQueue(consumer).queueUrl()).stream().map(body -> body.get("id").asText()).toList();
     }
 
-    @Test
-    void batch_reachesExactlyTheQueuesWhoseFiltersAndOriginScopeAccept() throws Exception {
-        BatchResult result = processor.process(event("orders-us-east-1-batch.json"), () -> 60_000);
+    @ParameterizedTest
+    @EnumSource(IdempotencyLedger.class)
+    void batch_reachesExactlyTheQueuesWhoseFiltersAndOriginScopeAccept(IdempotencyLedger ledger) throws Exception {
+        BatchResult result = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(ids("billing")).containsExactlyInAnyOrder("e-local-insert", "e-local-modify");
@@ -97,10 +101,11 @@ class ProcessorOnMotoTest {
         });
     }
 
-    @Test
-    void sameBatchDeliveredTwice_publishesEachEventOnce() throws Exception {
-        processor.process(event("orders-us-east-1-batch.json"), () -> 60_000);
-        BatchResult replay = processor.process(event("orders-us-east-1-batch.json"), () -> 60_000);
+    @ParameterizedTest
+    @EnumSource(IdempotencyLedger.class)
+    void sameBatchDeliveredTwice_publishesEachEventOnce(IdempotencyLedger ledger) throws Exception {
+        processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult replay = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(replay.outcomes()).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RecordOutcome.Skipped.class));
         assertThat(ids("order-cache")).hasSize(4).doesNotHaveDuplicates();
@@ -108,13 +113,14 @@ class ProcessorOnMotoTest {
         assertThat(drain(quarantineUrl)).hasSize(1);
     }
 
-    @Test
-    void throttledPublish_reportsTheFailedRecord_andTheRetryDeliversItWithoutDuplicates() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IdempotencyLedger.class)
+    void throttledPublish_reportsTheFailedRecord_andTheRetryDeliversItWithoutDuplicates(IdempotencyLedger ledger) throws Exception {
         faults.fail("e-local-tombstone");
 
-        BatchResult first = processor.process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult first = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
         faults.heal();
-        BatchResult retry = processor.process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult retry = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(first.retryFrom()).contains("1003");
         assertThat(retry.retryFrom()).isEmpty();
@@ -123,9 +129,10 @@ class ProcessorOnMotoTest {
         assertThat(drain(quarantineUrl)).hasSize(1);
     }
 
-    @Test
-    void poisonRecord_reachesTheQuarantineWithItsFullPayload_whileItsNeighboursArePublished() throws Exception {
-        BatchResult result = processor.process(event("orders-us-east-1-poison.json"), () -> 60_000);
+    @ParameterizedTest
+    @EnumSource(IdempotencyLedger.class)
+    void poisonRecord_reachesTheQuarantineWithItsFullPayload_whileItsNeighboursArePublished(IdempotencyLedger ledger) throws Exception {
+        BatchResult result = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-poison.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(ids("billing")).containsExactlyInAnyOrder("e-before", "e-after");

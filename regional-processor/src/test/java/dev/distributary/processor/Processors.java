@@ -10,11 +10,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Shared test set-up: the shipped platform, topic ARNs and raw AWS events. */
 final class Processors {
     static final Topology SHIPPED = TopologyLoader.load(Path.of("..", "platform.yaml"));
     static final Topology PRIMARY = TopologyLoader.load(Path.of("..", "examples", "primary-region.yaml"));
+
+    /** The shard test batches come from (the per-record ledger does not read it; the checkpoint ledger keys by it). */
+    static final Optional<StreamShard> SHARD = Optional.of(new StreamShard(
+            "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000", "shardId-00000001-test"));
 
     private Processors() {
     }

@@ -1,6 +1,7 @@
 package dev.distributary.processor;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A quarantine queue in memory. */
@@ -8,9 +9,9 @@ final class RecordingQuarantine implements Quarantine {
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
     @Override
-    public List<String> send(List<Entry> batch) {
+    public Sent send(List<Entry> batch) {
         entries.addAll(batch);
-        return batch.stream().map(Entry::eventId).toList();
+        return new Sent(batch.stream().map(Entry::eventId).toList(), Optional.empty());
     }
 
     List<Entry> entries() {

@@ -15,6 +15,7 @@ import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
 import dev.distributary.fanout.Envelope;
 import dev.distributary.processor.ProcessorMetrics.Metric;
+import dev.distributary.processor.idempotency.PerRecordLedger;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.time.Clock;
@@ -32,12 +33,12 @@ class StreamProcessorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
 
     private final RecordingPublisher publisher = new RecordingPublisher();
-    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final InMemoryRecordLedger ledger = new InMemoryRecordLedger();
     private final RecordingQuarantine quarantine = new RecordingQuarantine();
     private final CountingMetrics metrics = new CountingMetrics();
 
     private StreamProcessor processor(ProcessorConfig config) {
-        return new StreamProcessor(config, publisher, ledger, quarantine, metrics, CLOCK);
+        return new StreamProcessor(config, publisher, new PerRecordLedger(ledger), quarantine, metrics, CLOCK);
     }
 
     private static List<String> sequences(BatchResult result, Class<? extends RecordOutcome> kind) {
@@ -46,7 +47,7 @@ class StreamProcessorTest {
 
     @Test
     void mixedBatch_publishesLocalReplicaAndTombstone_andQuarantinesTheResidencyViolation() throws Exception {
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(publisher.eventIds(topicArn("us-east-1")))
@@ -63,7 +64,7 @@ class StreamProcessorTest {
 
     @Test
     void publishedEnvelopes_carryOriginKindAndTheTombstoneAsRemove() throws Exception {
-        processor(config(SHIPPED, "us-east-1")).process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         List<Envelope> envelopes = publisher.envelopes(topicArn("us-east-1"));
         assertThat(envelopes.get(0).messageAttributes()).containsEntry("originKind", "local").containsEntry("eventName", "INSERT");
@@ -89,7 +90,7 @@ class StreamProcessorTest {
                       tables: [orders]
                 """, "local-only.yaml");
 
-        BatchResult result = processor(config(localOnly, "us-east-1")).process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(localOnly, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.outcomes()).filteredOn(o -> o.eventId().equals("e-replica-modify")).singleElement()
                 .isEqualTo(new RecordOutcome.Skipped("e-replica-modify", "1002", SkipReason.REPLICA_NOT_WANTED));
@@ -99,7 +100,7 @@ class StreamProcessorTest {
 
     @Test
     void poisonRecord_isQuarantinedWithItsFullPayload_andTheRecordsAroundItArePublished() throws Exception {
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(event("orders-us-east-1-poison.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-poison.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(publisher.eventIds(topicArn("us-east-1"))).containsExactly("e-before", "e-after");
@@ -117,7 +118,7 @@ class StreamProcessorTest {
         publisher.failTransiently("e-replica-modify");
         StreamProcessor processor = processor(config(SHIPPED, "us-east-1"));
 
-        BatchResult first = processor.process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult first = processor.process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(first.retryFrom()).contains("1002");
         assertThat(sequences(first, RecordOutcome.Retry.class)).containsExactly("1002", "1004");
@@ -125,8 +126,8 @@ class StreamProcessorTest {
         assertThat(quarantine.entries()).isEmpty();
 
         RecordingPublisher healed = new RecordingPublisher();
-        BatchResult retry = new StreamProcessor(config(SHIPPED, "us-east-1"), healed, ledger, quarantine, metrics, CLOCK)
-                .process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult retry = new StreamProcessor(config(SHIPPED, "us-east-1"), healed, new PerRecordLedger(ledger), quarantine, metrics, CLOCK)
+                .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(retry.retryFrom()).isEmpty();
         assertThat(healed.eventIds(topicArn("us-east-1"))).containsExactly("e-replica-modify");
@@ -138,7 +139,7 @@ class StreamProcessorTest {
     void permanentPublishFailure_quarantinesTheRecord_andTheBatchMovesOn() {
         publisher.failPermanently("e-local-insert");
 
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(quarantine.entries()).extracting(Quarantine.Entry::reason)
@@ -149,7 +150,7 @@ class StreamProcessorTest {
     void recordHeldByAnotherInvocation_stopsTheBatchThere() {
         ledger.claim("e-local-tombstone", CLOCK.instant(), 60_000);
 
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).contains("1003");
         assertThat(publisher.eventIds(topicArn("us-east-1"))).containsExactly("e-local-insert", "e-replica-modify");
@@ -177,13 +178,13 @@ class StreamProcessorTest {
         };
         List<Long> waits = new ArrayList<>();
         ledger.claim("e-local-tombstone", CLOCK.instant(), 2_000);
-        StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, ledger, quarantine, metrics,
+        StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, new PerRecordLedger(ledger), quarantine, metrics,
                 dev.distributary.processor.internal.Tracer.NONE, moving, millis -> {
                     waits.add(millis);
                     now.set(now.get().plusMillis(millis));
                 });
 
-        BatchResult result = processor.process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor.process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(waits).containsExactly(2_100L);
         assertThat(result.retryFrom()).isEmpty();
@@ -192,7 +193,7 @@ class StreamProcessorTest {
 
     @Test
     void invocationAboutToTimeOut_startsNoWork_andRetriesFromTheFirstRecord() {
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(event("orders-us-east-1-batch.json"), () -> 1_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 1_000);
 
         assertThat(result.retryFrom()).contains("1001");
         assertThat(publisher.eventIds(topicArn("us-east-1"))).isEmpty();
@@ -204,8 +205,8 @@ class StreamProcessorTest {
         ObjectNode inEu = StreamRecordJson.write(ChangeRecords.in("eu-west-1", "orders")
                 .insert(Items.of("pk", AttributeValue.s("x"), "sk", AttributeValue.s("v0")), Items.of("pk", AttributeValue.s("x"), "sk", AttributeValue.s("v0"))));
 
-        BatchResult primary = processor(config(SHIPPED, "us-east-1")).process(List.of(inPrimary), () -> 60_000);
-        BatchResult europe = processor(config(SHIPPED, "eu-west-1")).process(List.of(inEu), () -> 60_000);
+        BatchResult primary = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, List.of(inPrimary), () -> 60_000);
+        BatchResult europe = processor(config(SHIPPED, "eu-west-1")).process(Processors.SHARD, List.of(inEu), () -> 60_000);
 
         assertThat(primary.outcomes()).singleElement().isInstanceOfSatisfying(RecordOutcome.Quarantined.class,
                 q -> assertThat(q.reason()).startsWith("unstamped: "));
@@ -223,7 +224,7 @@ class StreamProcessorTest {
                 Items.of("pk", AttributeValue.s("o-9"), "sk", AttributeValue.s("v0")),
                 Items.stamped(Items.of("pk", AttributeValue.s("o-9"), "sk", AttributeValue.s("v0")), "eu-west-1", 1_795_687_200_000L)));
 
-        processor(config(primary, "eu-west-1", "eu-west-1", "eu-central-1", "us-east-1")).process(List.of(customer, order), () -> 60_000);
+        processor(config(primary, "eu-west-1", "eu-west-1", "eu-central-1", "us-east-1")).process(Processors.SHARD, List.of(customer, order), () -> 60_000);
 
         String customerId = customer.get("eventID").asText();
         String orderId = order.get("eventID").asText();
@@ -236,7 +237,7 @@ class StreamProcessorTest {
     void handlerResponse_namesTheFirstRecordToRetry() {
         publisher.failTransiently("e-local-tombstone");
 
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEqualTo(Optional.of("1003"));
     }

@@ -99,6 +99,12 @@ class ValidationRulesTest {
                         "604801 is out of range; allowed: -1 (unlimited) or 60 to 604800"),
                 rule("parallelization out of range", baseWith("batchSize: 100", "parallelizationFactor: 11"), "processor.parallelizationFactor",
                         "11 is out of range; allowed: 1 to 10"),
+                rule("checkpoint ledger with concurrent batches per shard", baseWith("batchSize: 100", "parallelizationFactor: 3\n  idempotency: checkpoint"),
+                        "processor.idempotency", "idempotency 'checkpoint' needs parallelizationFactor 1, not 3: with a higher factor the event source"
+                                + " mapping hands one shard's records to concurrent batches, so a shard-wide checkpoint cannot advance in order;"
+                                + " set idempotency: per-record, or parallelizationFactor: 1"),
+                rule("unknown ledger", baseWith("batchSize: 100", "batchSize: 100\n  idempotency: per-event"), "processor.idempotency",
+                        "'per-event' is not allowed. Allowed: checkpoint, per-record"),
                 rule("primary outside a table's zone in primary-region mode",
                         baseWith("  mode: multi-writer\n  primary: us-east-1", "  mode: primary-region\n  primary: us-east-1")
                                 .replace("regions: [eu-west-1]\n      tables: [eu-customers]", "regions: [eu-west-1]\n      tables: [orders]"),

@@ -45,8 +45,12 @@ final class AccountingRun {
 
     CallAccount run(ComparedDesign design, int batchSize, int events, double ratePerSecond) {
         int window = windowFor(batchSize, ratePerSecond);
-        PlatformVariant variant = PlatformVariant.of(base.topology(), base.platformYaml(),
-                Map.of("batchSize", batchSize, "batchingWindowSeconds", window, "timeoutSeconds", 300), "batch size " + batchSize);
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("batchSize", batchSize, "batchingWindowSeconds", window, "timeoutSeconds", 300));
+        if (design == ComparedDesign.NAIVE) {
+            // The naive design keeps no ledger: its mapping has no tumbling window (the checkpoint ledger's), as the per-record ledger's has none.
+            settings.put("idempotency", "per-record");
+        }
+        PlatformVariant variant = PlatformVariant.of(base.topology(), base.platformYaml(), settings, "batch size " + batchSize);
         Topology topology = variant.topology();
         LocalOptions options = base.withPlatform(topology, variant.yaml())
                 .withWorkDirectory(base.workDirectory().resolve(design.label() + "-" + batchSize))
@@ -68,7 +72,8 @@ final class AccountingRun {
                 CallSnapshot spent = CallSnapshot.of(platform).since(before);
                 long expectedNaive = design == ComparedDesign.NAIVE ? NaiveDeliveries.count(topology, workload.changes()) : 0;
                 boolean complete = design == ComparedDesign.DISTRIBUTARY ? arrived : recorder.count() >= expectedNaive;
-                return account(design, batchSize, window, topology, platform, workload.changes().size(), spent, recorder.count(), complete);
+                long logBytes = LogVolume.ingestedBytes(options.workDirectory().resolve("logs"));
+                return account(design, batchSize, window, topology, platform, workload.changes().size(), spent, recorder.count(), logBytes, complete);
             }
         }
     }
@@ -85,13 +90,15 @@ final class AccountingRun {
     }
 
     private static CallAccount account(ComparedDesign design, int batchSize, int window, Topology topology, LocalPlatform platform, long events,
-            CallSnapshot spent, long deliveries, boolean complete) {
+            CallSnapshot spent, long deliveries, long logBytes, boolean complete) {
         Set<String> applicationTables = topology.tables().stream().map(TableSpec::name).collect(Collectors.toSet());
         Set<String> idempotencyTables = platform.resources().values().stream().map(RegionResources::processor)
                 .flatMap(java.util.Optional::stream).map(RegionResources.ProcessorResources::idempotencyTable).collect(Collectors.toSet());
         Predicate<String> any = x -> true;
         long tableWrites = spent.count("dynamodb", WRITES::contains, applicationTables::contains);
         double n = events;
+        long idempotencyWrites = spent.count("dynamodb", WRITES::contains, idempotencyTables::contains);
+        double records = Math.max(1, spent.invokedRecords());
         return new CallAccount(design, batchSize, window, events,
                 spent.invocations() == 0 ? 0 : (double) spent.invokedRecords() / spent.invocations(),
                 spent.invocations() / n,
@@ -99,12 +106,14 @@ final class AccountingRun {
                 spent.count("sns", op -> op.startsWith("Publish"), any) / n,
                 (tableWrites - events) / n,
                 spent.count("dynamodb", any, idempotencyTables::contains) / n,
-                spent.count("dynamodb", WRITES::contains, idempotencyTables::contains) / n,
+                idempotencyWrites / n,
                 spent.count("dynamodb", op -> !WRITES.contains(op), applicationTables::contains) / n,
                 spent.count("dynamodbstreams", any, any) / n,
                 spent.count("sqs", any, any) / n,
                 spent.count("sqs", "ReceiveMessage"::equals, any) / n,
                 deliveries / n,
+                idempotencyWrites / records,
+                logBytes / records,
                 complete);
     }
 }

@@ -22,6 +22,9 @@ package dev.distributary.benchmarks.calls;
  * @param sqsRequests            SQS calls per event: the consumers' receives and deletes, quarantine and on-failure sends
  * @param sqsReceives            ReceiveMessage calls per event (empty long polls included: they grow with the run's length)
  * @param deliveries             messages the consumers received per event
+ * @param idempotencyWritesPerRecord the idempotency tables' write requests per record handed to a function
+ * @param logBytesPerRecord      bytes the functions logged per record handed to them, as CloudWatch Logs ingests them
+ *                               (each line plus 26 bytes; Lambda's own START, END and REPORT lines not included)
  * @param complete               every delivery the design calls for arrived (for the naive design: at least as many as it publishes)
  */
 public record CallAccount(
@@ -41,5 +44,7 @@ public record CallAccount(
         double sqsRequests,
         double sqsReceives,
         double deliveries,
+        double idempotencyWritesPerRecord,
+        double logBytesPerRecord,
         boolean complete) {
 }

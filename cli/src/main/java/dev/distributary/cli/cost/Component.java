@@ -7,8 +7,10 @@ public enum Component {
     LAMBDA_REQUESTS("Lambda requests", "invocations"),
     LAMBDA_DURATION("Lambda duration", "GB-s"),
     IDEMPOTENCY_WRITES("idempotency writes", "WRU"),
+    IDEMPOTENCY_READS("idempotency reads", "RRU"),
     SNS("SNS", "publish requests"),
-    SQS("SQS", "requests");
+    SQS("SQS", "requests"),
+    LOGS("CloudWatch Logs", "KB ingested");
 
     private final String label;
     private final String unit;

@@ -13,11 +13,10 @@ import java.util.Map;
  * {@link CostEstimate}. Pure: no AWS calls. docs/cost-model.md states the model and its assumptions.
  */
 public final class CostModel {
-    /** Items of the idempotency table stay under 1 KB: a conditional put, then the COMPLETED update. */
-    public static final int IDEMPOTENCY_WRITES_PER_RECORD = 2;
     /** The consumer library receives and deletes ten messages per call. */
     public static final int SQS_BATCH = 10;
     private static final double KB_PER_GB = 1024.0 * 1024.0;
+    private static final double BYTES_PER_KB = 1024.0;
 
     private final PriceTable prices;
 
@@ -56,15 +55,27 @@ public final class CostModel {
         double gbSeconds = 0;
         double snsRequests = 0;
         double publishedToTopics = 0;
+        double idempotencyWrites = 0;
+        double idempotencyReads = 0;
         double memoryGb = topology.processor().memoryMb() / 1024.0;
         for (StreamFlow stream : flows.streams()) {
             Invocation invocation = InvocationModel.of(stream, flows.design(), topology.processor(), envelope, prices);
             invocations += invocation.perSecond();
             gbSeconds += invocation.perSecond() * invocation.billedMs() / 1000 * memoryGb;
             snsRequests += invocation.perSecond() * invocation.snsRequests();
+            idempotencyWrites += invocation.perSecond() * invocation.ledgerWrites();
+            idempotencyReads += invocation.perSecond() * invocation.ledgerReads();
             publishedToTopics += stream.publishedToTopic().values().stream().mapToDouble(Double::doubleValue).sum();
         }
-        double idempotencyWrites = flows.design() == Design.DISTRIBUTARY ? flows.published() * IDEMPOTENCY_WRITES_PER_RECORD : 0;
+        if (flows.design() == Design.DISTRIBUTARY && topology.processor().tumblingWindowSeconds() > 0) {
+            // The tumbling window the checkpoint ledger needs: Lambda's final invocation of each window, per shard, no records.
+            double windowEnds = flows.streams().size() / (double) topology.processor().tumblingWindowSeconds();
+            invocations += windowEnds;
+            gbSeconds += windowEnds * 0.001 * memoryGb;
+        }
+        String logged = flows.design() == Design.DISTRIBUTARY ? "logs.bytes-per-record.distributary" : "logs.bytes-per-record.naive";
+        double logKb = (flows.invoked() * prices.assumption(logged).value()
+                + invocations * prices.assumption("logs.platform-bytes-per-invocation").value()) / BYTES_PER_KB;
 
         double deliveries = flows.deliveries();
         double perDeliverySqs = prices.assumption("sqs.requests-per-sns-delivery").value() * EnvelopeSize.chunks(envelope.kb())
@@ -83,8 +94,10 @@ public final class CostModel {
         components.add(line(Component.LAMBDA_REQUESTS, invocations, invocations * usd("lambda.request"), w));
         components.add(line(Component.LAMBDA_DURATION, gbSeconds, gbSeconds * usd("lambda.arm64-gb-second"), w));
         components.add(line(Component.IDEMPOTENCY_WRITES, idempotencyWrites, idempotencyWrites * usd("dynamodb.write-request-unit"), w));
+        components.add(line(Component.IDEMPOTENCY_READS, idempotencyReads, idempotencyReads * usd("dynamodb.read-request-unit"), w));
         components.add(line(Component.SNS, snsRequests, snsUsd, w));
         components.add(line(Component.SQS, sqsRequests, sqsRequests * usd(fifo ? "sqs.fifo.request" : "sqs.standard.request"), w));
+        components.add(line(Component.LOGS, logKb, logKb / KB_PER_GB * usd("cloudwatch.logs-ingestion-gb"), w));
         return new DesignCost(flows.design(), components);
     }
 

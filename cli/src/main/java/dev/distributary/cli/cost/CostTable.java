@@ -57,16 +57,15 @@ public final class CostTable {
             }
         }
         why.append(String.join(", ", reasons)).append('.');
-        double claims = estimate.distributary().component(Component.IDEMPOTENCY_WRITES).unitsPerEvent() / CostModel.IDEMPOTENCY_WRITES_PER_RECORD;
+        double published = estimate.flows().get(Design.DISTRIBUTARY).published() / estimate.workload().writesPerSecond();
         List<String> anyConsumers = topology.fanout().consumers().stream().filter(c -> c.origin() == OriginScope.ANY).map(ConsumerSpec::name).toList();
-        why.append(String.format(Locale.ROOT, " Each event is published (and claimed with %d idempotency writes) %s times on average",
-                CostModel.IDEMPOTENCY_WRITES_PER_RECORD, number(claims)));
+        why.append(String.format(Locale.ROOT, " Each event is published %s times on average", number(published)));
         if (!anyConsumers.isEmpty()) {
             why.append(" because ").append(String.join(", ", anyConsumers))
                     .append(anyConsumers.size() == 1 ? " takes" : " take")
                     .append(" replicated changes (origin any), so every region it lives in processes each change of its tables");
         }
-        why.append("; the naive design publishes without claiming.");
+        why.append("; the naive design keeps no idempotency ledger.");
         return why.toString();
     }
 
@@ -86,7 +85,12 @@ public final class CostTable {
                     number(estimate.workload().itemKb())));
         }
         long unverified = prices.prices().values().stream().filter(p -> !p.verified()).count();
-        notes.add(String.format(Locale.ROOT, "Not included: free tiers, data transfer, storage, reads, empty receives, CloudWatch. %d of %d prices are unverified against AWS's own pages;",
+        notes.add(String.format(Locale.ROOT, "Publish ledger: %s. CloudWatch Logs: %s bytes per processed record (Distributary) and %s (naive), measured on the local run,",
+                topology.processor().ledger().yamlName(), number(prices.assumption("logs.bytes-per-record.distributary").value()),
+                number(prices.assumption("logs.bytes-per-record.naive").value())));
+        notes.add(String.format(Locale.ROOT, "  plus %s bytes of Lambda's START, END and REPORT lines per invocation.",
+                number(prices.assumption("logs.platform-bytes-per-invocation").value())));
+        notes.add(String.format(Locale.ROOT, "Not included: free tiers, data transfer, storage, other reads, empty receives, CloudWatch metrics. %d of %d prices are unverified against AWS's own pages;",
                 unverified, prices.prices().size()));
         notes.add("  sources and dates: cli/src/main/resources/dev/distributary/cli/cost/prices-us-east-1.yaml and docs/cost-model.md.");
         return notes;

@@ -1,5 +1,6 @@
 package dev.distributary.cli.cost;
 
+import dev.distributary.topology.IdempotencyLedger;
 import dev.distributary.topology.ProcessorSettings;
 import java.util.function.IntToDoubleFunction;
 
@@ -10,15 +11,23 @@ import java.util.function.IntToDoubleFunction;
  * invocation carries the records that arrived during {@code max(batchingWindowSeconds, 1/polls)},
  * at least one and at most {@code batchSize}. One shard per stream is assumed.
  *
- * <p>Duration, Distributary: one DynamoDB round trip for the idempotency claims (they run
- * concurrently), then per ten published records one PublishBatch per topic (more when 256 KB does not
- * hold ten envelopes) and one BatchWriteItem of completions, plus CPU per record. Naive: one Publish
- * round trip per record, in sequence, plus CPU per record. Fractional record counts (an average
- * invocation carries, say, 12.5 records) interpolate between the two neighbouring whole counts.
+ * <p>Duration, Distributary: one DynamoDB round trip to open the publish ledger (the checkpoint
+ * ledger reads its checkpoint; the per-record ledger's claims run concurrently), then per ten
+ * published records one PublishBatch per topic (more when 256 KB does not hold ten envelopes) and one
+ * ledger write (the checkpoint's conditional PutItem, or a BatchWriteItem of completions), plus CPU
+ * per record. Naive: one Publish round trip per record, in sequence, plus CPU per record. Fractional
+ * record counts (an average invocation carries, say, 12.5 records) interpolate between the two
+ * neighbouring whole counts.
+ *
+ * <p>Ledger units: the checkpoint ledger reads its checkpoint once per invocation (1 RRU) and
+ * writes it once per ten published records (1 WRU each); the per-record ledger writes two units per
+ * published record (the claim, then the completion).
  */
 public final class InvocationModel {
-    /** Records per PublishBatch call and per BatchWriteItem of completions, as the processor sends them. */
+    /** Records per PublishBatch call and per ledger write, as the processor sends them. */
     public static final int CHUNK = 10;
+    /** Items of the idempotency table stay under 1 KB: the per-record ledger's claim, then its completion. */
+    public static final int PER_RECORD_WRITES = 2;
 
     private InvocationModel() {
     }
@@ -34,6 +43,8 @@ public final class InvocationModel {
         double published = stream.invoked() == 0 ? 0 : records * stream.published() / stream.invoked();
         double calls = 0;
         double requests = 0;
+        double ledgerWrites = 0;
+        double ledgerReads = 0;
         double durationMs;
         if (design == Design.NAIVE) {
             calls = published;
@@ -45,11 +56,19 @@ public final class InvocationModel {
                 calls += interpolate(perTopic, n -> publishCalls(n, envelope));
                 requests += interpolate(perTopic, n -> billedRequests(n, envelope));
             }
-            double claims = interpolate(published, n -> n > 0 ? 1 : 0);
-            double completions = interpolate(published, n -> Math.ceil(n / (double) CHUNK));
-            durationMs = claims * dynamoMs + calls * snsMs + completions * dynamoMs + cpuMs;
+            double chunkWrites = interpolate(published, n -> Math.ceil(n / (double) CHUNK));
+            double opening;
+            if (processor.ledger() == IdempotencyLedger.CHECKPOINT) {
+                opening = 1;
+                ledgerReads = 1;
+                ledgerWrites = chunkWrites;
+            } else {
+                opening = interpolate(published, n -> n > 0 ? 1 : 0);
+                ledgerWrites = published * PER_RECORD_WRITES;
+            }
+            durationMs = opening * dynamoMs + calls * snsMs + chunkWrites * dynamoMs + cpuMs;
         }
-        return new Invocation(perSecond, records, published, calls, requests, durationMs, Math.ceil(durationMs - 1e-9));
+        return new Invocation(perSecond, records, published, calls, requests, ledgerWrites, ledgerReads, durationMs, Math.ceil(durationMs - 1e-9));
     }
 
     /** PublishBatch calls for {@code n} records: ten at a time, each ten split so no call exceeds 256 KB. */

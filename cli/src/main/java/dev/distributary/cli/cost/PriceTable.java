@@ -26,16 +26,17 @@ public record PriceTable(String region, LocalDate checked, Map<String, Price> pr
 
     /** The prices the model reads. */
     public static final List<String> REQUIRED_PRICES = List.of(
-            "dynamodb.write-request-unit", "dynamodb.replicated-write-request-unit",
+            "dynamodb.write-request-unit", "dynamodb.read-request-unit", "dynamodb.replicated-write-request-unit",
             "lambda.request", "lambda.arm64-gb-second",
             "sns.standard.publish-request", "sns.standard.publish-payload-gb", "sns.standard.sqs-delivery", "sns.standard.sqs-delivery-payload-gb",
             "sns.fifo.publish-request", "sns.fifo.publish-payload-gb", "sns.fifo.sqs-delivery", "sns.fifo.sqs-delivery-payload-gb",
-            "sqs.standard.request", "sqs.fifo.request");
+            "sqs.standard.request", "sqs.fifo.request", "cloudwatch.logs-ingestion-gb");
 
     /** The assumptions the model reads. */
     public static final List<String> REQUIRED_ASSUMPTIONS = List.of(
             "latency.dynamodb-round-trip-ms", "latency.sns-publish-round-trip-ms", "cpu.per-record-ms",
-            "lambda.stream-polls-per-second", "sqs.requests-per-sns-delivery");
+            "lambda.stream-polls-per-second", "sqs.requests-per-sns-delivery",
+            "logs.bytes-per-record.distributary", "logs.bytes-per-record.naive", "logs.platform-bytes-per-invocation");
 
     public PriceTable {
         if (region == null || region.isBlank()) {

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,13 +33,16 @@ final class BatchProcessor {
     private final String shardId;
     private final BooleanSupplier running;
     private final Runnable checkpoint;
+    /** The shard's tumbling windows, when the mapping has them. */
+    private final Optional<TumblingWindows> windows;
 
     /** Records still to be handled, with the retries and invocations spent on them so far. */
     private record Pending(List<StreamRecord> records, int retries, int invocations, InvocationResult lastResult) {
     }
 
     BatchProcessor(MappingConfig config, Invoker invoker, FailureDestination destination, MappingMetrics metrics,
-            CheckpointTracker tracker, Clock clock, String streamArn, String shardId, BooleanSupplier running, Runnable checkpoint) {
+            CheckpointTracker tracker, Clock clock, String streamArn, String shardId, BooleanSupplier running, Runnable checkpoint,
+            Optional<TumblingWindows> windows) {
         this.config = config;
         this.invoker = invoker;
         this.destination = destination;
@@ -49,6 +53,7 @@ final class BatchProcessor {
         this.shardId = shardId;
         this.running = running;
         this.checkpoint = checkpoint;
+        this.windows = windows;
     }
 
     void process(List<StreamRecord> batch) {
@@ -63,9 +68,7 @@ final class BatchProcessor {
             metrics.invoked(records.size());
             InvocationResult result = invoker.invoke(payload(records));
             int invocations = pending.invocations() + 1;
-            BatchResponse.Outcome outcome = result instanceof InvocationResult.Success success
-                    ? (config.reportBatchItemFailures() ? BatchResponse.read(success.payload(), records) : new BatchResponse.Outcome.AllSucceeded())
-                    : new BatchResponse.Outcome.Invalid(result.describe());
+            BatchResponse.Outcome outcome = outcome(result, records);
             if (outcome instanceof BatchResponse.Outcome.AllSucceeded) {
                 succeeded(records);
             } else if (outcome instanceof BatchResponse.Outcome.PartialFailure partial) {
@@ -85,6 +88,38 @@ final class BatchProcessor {
                     retryOrDiscard(work, new Pending(records, pending.retries(), invocations, result));
                 }
             }
+        }
+    }
+
+    /** How an invocation's result reads: a success without the window state it owes is a failed invocation. */
+    private BatchResponse.Outcome outcome(InvocationResult result, List<StreamRecord> records) {
+        if (!(result instanceof InvocationResult.Success success)) {
+            return new BatchResponse.Outcome.Invalid(result.describe());
+        }
+        if (windows.isPresent() && !windows.get().accept(BatchResponse.json(success.payload()))) {
+            return new BatchResponse.Outcome.Invalid("the response has no state: with a tumbling window Lambda counts that as a failed invocation");
+        }
+        return config.reportBatchItemFailures() ? BatchResponse.read(success.payload(), records) : new BatchResponse.Outcome.AllSucceeded();
+    }
+
+    /**
+     * The window's final invocation: no records, {@code isFinalInvokeForWindow}; retried until it
+     * succeeds (Lambda holds the shard meanwhile).
+     */
+    void finalInvoke() {
+        TumblingWindows window = windows.orElseThrow();
+        for (int attempt = 0; running.getAsBoolean(); attempt++) {
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
+            event.putArray("Records");
+            window.decorate(event, true);
+            metrics.invoked(0);
+            InvocationResult result = invoker.invoke(event.toString());
+            if (result instanceof InvocationResult.Success success && window.accept(BatchResponse.json(success.payload()))) {
+                window.closed();
+                return;
+            }
+            LOG.log(Level.DEBUG, () -> "the final invocation of a window of " + shardId + " failed: " + result.describe());
+            pause(config.retryBackoff().multipliedBy(1L << Math.min(attempt, 4)));
         }
     }
 
@@ -135,10 +170,11 @@ final class BatchProcessor {
         metrics.iteratorAge(Duration.between(records.get(records.size() - 1).approximateCreation(), clock.instant()).toMillis());
     }
 
-    private static String payload(List<StreamRecord> records) {
+    private String payload(List<StreamRecord> records) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         ArrayNode array = event.putArray("Records");
         records.forEach(record -> array.add(record.json()));
+        windows.ifPresent(window -> window.decorate(event, false));
         return event.toString();
     }
 

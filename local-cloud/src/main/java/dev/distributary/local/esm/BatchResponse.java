@@ -33,11 +33,18 @@ final class BatchResponse {
         }
     }
 
-    static Outcome read(String payload, List<StreamRecord> batch) {
-        JsonNode response;
+    /** The response as JSON; null when it is empty, {@code null} or not JSON. */
+    static JsonNode json(String payload) {
         try {
-            response = payload == null || payload.isBlank() || payload.equals("null") ? null : JSON.readTree(payload);
+            return payload == null || payload.isBlank() || payload.equals("null") ? null : JSON.readTree(payload);
         } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static Outcome read(String payload, List<StreamRecord> batch) {
+        JsonNode response = json(payload);
+        if (response == null && payload != null && !payload.isBlank() && !payload.equals("null")) {
             return new Outcome.Invalid("the response is not JSON");
         }
         JsonNode failures = response == null ? null : response.get("batchItemFailures");

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param pollInterval             between polls of a shard while records flow (Lambda: 250 ms)
  * @param maxIdleInterval          the longest back-off between polls of an idle shard
  * @param retryBackoff             the first pause before retrying a failed batch (doubles, at most 1 s)
+ * @param tumblingWindow           the tumbling window (0–900 s); zero for none
  */
 public record MappingConfig(
         String functionArn,
@@ -36,10 +37,13 @@ public record MappingConfig(
         ProcessorSettings.StartingPosition startingPosition,
         Duration pollInterval,
         Duration maxIdleInterval,
-        Duration retryBackoff) {
+        Duration retryBackoff,
+        Duration tumblingWindow) {
 
     /** Lambda's limit on an invocation payload. */
     public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+    /** Lambda's longest tumbling window. */
+    public static final Duration MAX_TUMBLING_WINDOW = Duration.ofSeconds(900);
     /** Lambda allows at most five filter patterns. */
     public static final int MAX_FILTER_PATTERNS = 5;
 
@@ -58,6 +62,9 @@ public record MappingConfig(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(maxIdleInterval, "maxIdleInterval");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
+        if (tumblingWindow.isNegative() || tumblingWindow.compareTo(MAX_TUMBLING_WINDOW) > 0) {
+            throw new IllegalArgumentException("tumblingWindow must be 0 to " + MAX_TUMBLING_WINDOW.toSeconds() + " s, not " + tumblingWindow.toSeconds());
+        }
     }
 
     /** The mapping a platform's processor settings describe, with Lambda's poll rate. */
@@ -66,13 +73,13 @@ public record MappingConfig(
                 settings.maximumRetryAttempts(),
                 settings.maximumRecordAgeSeconds() < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(settings.maximumRecordAgeSeconds())),
                 settings.bisectOnError(), settings.parallelizationFactor(), true, filterPatterns, settings.startingPosition(),
-                Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(100));
+                Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(settings.tumblingWindowSeconds()));
     }
 
     /** The same mapping polling at another rate (the local run's knob, not Lambda's). */
     public MappingConfig withPolling(Duration poll, Duration maxIdle) {
         return new MappingConfig(functionArn, batchSize, batchingWindow, maximumRetryAttempts, maximumRecordAge, bisectOnError,
-                parallelizationFactor, reportBatchItemFailures, filterPatterns, startingPosition, poll, maxIdle, retryBackoff);
+                parallelizationFactor, reportBatchItemFailures, filterPatterns, startingPosition, poll, maxIdle, retryBackoff, tumblingWindow);
     }
 
     public boolean retriesForever() {

@@ -32,6 +32,7 @@ final class ShardWorker implements Runnable {
     private final Clock clock;
     private final CheckpointTracker tracker = new CheckpointTracker();
     private final BatchProcessor processor;
+    private final Optional<TumblingWindows> windows;
     private volatile boolean running = true;
     private volatile boolean caughtUp;
 
@@ -45,8 +46,10 @@ final class ShardWorker implements Runnable {
         this.metrics = metrics;
         this.lanes = lanes;
         this.clock = clock;
+        this.windows = config.tumblingWindow().isZero() ? Optional.empty()
+                : Optional.of(new TumblingWindows(config.tumblingWindow(), source.streamArn(), shardId));
         this.processor = new BatchProcessor(config, invoker, destination, metrics, tracker, clock, source.streamArn(), shardId, () -> running,
-                this::commit);
+                this::commit, windows);
     }
 
     void stop() {
@@ -95,6 +98,9 @@ final class ShardWorker implements Runnable {
                     bufferSince = null;
                 }
                 commit();
+                if (buffer.isEmpty() && tracker.outstanding() == 0 && windows.map(w -> w.endedBy(clock.instant())).orElse(false)) {
+                    processor.finalInvoke();
+                }
                 caughtUp = page.records().isEmpty() && buffer.isEmpty() && tracker.outstanding() == 0;
                 if (page.records().size() < READ_LIMIT && !closed) {
                     idle = page.records().isEmpty() ? min(idle.multipliedBy(2), config.maxIdleInterval()) : config.pollInterval();
@@ -123,8 +129,28 @@ final class ShardWorker implements Runnable {
                 || bytes(buffer) >= MappingConfig.MAX_PAYLOAD_BYTES;
     }
 
-    /** Splits the records into lanes by partition key and each lane into batches; lanes run concurrently. */
+    /**
+     * Hands the records out: with tumbling windows, one window at a time (the window before closed
+     * by its final invocation first), each as {@link #dispatchWindow} does.
+     */
     private void dispatch(List<StreamRecord> records) {
+        if (windows.isEmpty()) {
+            dispatchWindow(records);
+            return;
+        }
+        TumblingWindows window = windows.get();
+        for (List<StreamRecord> run : window.split(records)) {
+            Instant start = window.windowOf(run.get(0));
+            if (window.mustCloseBefore(start)) {
+                processor.finalInvoke();
+            }
+            window.enter(start);
+            dispatchWindow(run);
+        }
+    }
+
+    /** Splits the records into lanes by partition key and each lane into batches; lanes run concurrently. */
+    private void dispatchWindow(List<StreamRecord> records) {
         int laneCount = config.parallelizationFactor();
         List<List<StreamRecord>> byLane = new ArrayList<>();
         for (int i = 0; i < laneCount; i++) {

@@ -1,5 +1,6 @@
 package dev.distributary.local.proxy;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A pass-through in front of the emulator that every local client talks to: it counts the calls
- * per service and operation (the platform's own processes included), and can inject faults — a
+ * per service and operation (the platform's own processes included), lets one write at a time
+ * through to each table ({@link TableWriteOrder}: moto could otherwise give two stream records one
+ * sequence number), and can inject faults — a
  * share of a service's calls (optionally of one operation on one table, queue or topic) answered
  * with throttling or a server error in the protocol's own error format — to prove the platform
  * under failure.
@@ -54,6 +57,7 @@ public final class EmulatorProxy implements AutoCloseable {
     private final Map<ApiCall, LongAdder> injected = new ConcurrentHashMap<>();
     private final Map<ResourceCall, LongAdder> byResource = new ConcurrentHashMap<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
+    private final TableWriteOrder writeOrder = new TableWriteOrder();
     private final Random random;
 
     public EmulatorProxy(URI target, long seed) {
@@ -143,40 +147,45 @@ public final class EmulatorProxy implements AutoCloseable {
                 respondWithFault(exchange, fault, headers.getFirst("X-Amz-Target") != null);
                 return;
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                    .timeout(Duration.ofSeconds(60))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            headers.forEach((name, values) -> {
-                if (!HOP_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            HttpResponse<byte[]> response;
-            try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.sendResponseHeaders(503, -1);
-                return;
-            } catch (IOException e) {
-                byte[] message = ("emulator unreachable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(502, message.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(message);
-                }
-                return;
+            writeOrder.run(call, resources, () -> pass(exchange, headers, body));
+        }
+    }
+
+    /** Forwards the request to the emulator and its answer to the caller. */
+    private void pass(HttpExchange exchange, Headers headers, byte[] body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                .timeout(Duration.ofSeconds(60))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
             }
-            response.headers().map().forEach((name, values) -> {
-                if (!HOP_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
-            byte[] payload = response.body();
-            exchange.sendResponseHeaders(response.statusCode(), payload.length == 0 ? -1 : payload.length);
-            if (payload.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(payload);
-                }
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(503, -1);
+            return;
+        } catch (IOException e) {
+            byte[] message = ("emulator unreachable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(502, message.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(message);
+            }
+            return;
+        }
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        byte[] payload = response.body();
+        exchange.sendResponseHeaders(response.statusCode(), payload.length == 0 ? -1 : payload.length);
+        if (payload.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(payload);
             }
         }
     }

@@ -44,7 +44,7 @@ class EventSourceMappingTest {
     private static MappingConfig config(int batchSize, int retries, boolean bisect, int parallelization, List<String> filters) {
         return new MappingConfig("arn:aws:lambda:eu-west-1:000000000000:function:shop-processor", batchSize, Duration.ZERO, retries,
                 Optional.empty(), bisect, parallelization, true, filters, ProcessorSettings.StartingPosition.TRIM_HORIZON,
-                Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO);
+                Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO, Duration.ZERO);
     }
 
     private EventSourceMapping run(MappingConfig config, Invoker function, Clock clock) {
@@ -162,7 +162,7 @@ class EventSourceMappingTest {
         RecordingFunction function = new RecordingFunction(sequences -> ok());
         MappingConfig base = config(10, -1, false, 1, List.of());
         MappingConfig withAge = new MappingConfig(base.functionArn(), 10, Duration.ZERO, -1, Optional.of(Duration.ofMinutes(5)), false, 1,
-                true, List.of(), base.startingPosition(), base.pollInterval(), base.maxIdleInterval(), Duration.ZERO);
+                true, List.of(), base.startingPosition(), base.pollInterval(), base.maxIdleInterval(), Duration.ZERO, Duration.ZERO);
 
         run(withAge, function, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC));
 

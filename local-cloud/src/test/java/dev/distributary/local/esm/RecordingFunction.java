@@ -18,6 +18,7 @@ final class RecordingFunction implements Invoker {
 
     private final Function<List<String>, InvocationResult> behaviour;
     private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger concurrent = new AtomicInteger();
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final Duration work;
@@ -50,6 +51,7 @@ final class RecordingFunction implements Invoker {
         try {
             List<String> sequences = new ArrayList<>();
             JsonNode event = JSON.readTree(payload);
+            events.add(event);
             event.get("Records").forEach(r -> sequences.add(r.get("dynamodb").get("SequenceNumber").asText()));
             batches.add(List.copyOf(sequences));
             if (!work.isZero()) {
@@ -68,6 +70,11 @@ final class RecordingFunction implements Invoker {
 
     List<List<String>> batches() {
         return List.copyOf(batches);
+    }
+
+    /** Every event the function was given, in order. */
+    List<JsonNode> events() {
+        return List.copyOf(events);
     }
 
     List<Integer> batchSizes() {

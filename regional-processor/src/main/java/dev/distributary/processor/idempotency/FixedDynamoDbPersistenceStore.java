@@ -1,5 +1,6 @@
 package dev.distributary.processor.idempotency;
 
+import dev.distributary.processor.idempotency.internal.StoredDataRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,51 +1,24 @@
 package dev.distributary.processor.idempotency;
 
-import java.time.Instant;
+import dev.distributary.processor.StreamShard;
+import java.util.Optional;
 
 /**
- * Which stream records have been published: the processor claims a record before publishing it,
- * completes the claim once every message of it was accepted, and releases it when publishing
- * failed so that a retry can claim it again. A record whose claim is complete is never published
- * again, whatever the event source mapping redelivers.
+ * What the processor has already handled, so that a stream record the event source mapping
+ * delivers again is not published twice. One ledger per function instance; one
+ * {@link LedgerBatch} per invocation.
  *
- * <p>This is the seam around Powertools idempotency: moving to another implementation (Powertools
- * v2's functional API, say) changes only the class behind it.
+ * <p>Two implementations: {@link CheckpointLedger} (one conditional write per published chunk of a
+ * shard; needs one invocation per shard at a time) and {@link PerRecordLedger} (a Powertools
+ * idempotency record per stream record; any parallelization factor).
  */
 public interface PublishLedger {
 
     /**
-     * Claims the record for publishing.
+     * Opens the ledger for one invocation's batch, reading what it needs first.
      *
-     * @param eventId          the stream record's event ID
-     * @param now              the current time
-     * @param remainingMillis  how long this invocation may still run: an abandoned claim (a killed
-     *                         function) may be taken over once this has passed
+     * @param shard the batch's shard, when the event names it
+     * @throws LedgerUnavailableException when the ledger cannot be read, or cannot work without the shard
      */
-    Claim claim(String eventId, Instant now, int remainingMillis);
-
-    /** Marks the claimed record published. */
-    void complete(String eventId, Instant now);
-
-    /** Marks claimed records published; implementations may write them together. */
-    default void completeAll(java.util.List<String> eventIds, Instant now) {
-        eventIds.forEach(eventId -> complete(eventId, now));
-    }
-
-    /** Gives up the claim so that a retry may publish the record. */
-    void release(String eventId);
-
-    /** The answer to a claim. */
-    sealed interface Claim {
-        /** This invocation owns the record: publish it, then complete or release. */
-        record Claimed() implements Claim {
-        }
-
-        /** The record was published before: skip it. */
-        record AlreadyPublished() implements Claim {
-        }
-
-        /** Another invocation is publishing it (or died doing so) until {@code until}: retry later. */
-        record InProgressElsewhere(Instant until) implements Claim {
-        }
-    }
+    LedgerBatch open(Optional<StreamShard> shard);
 }

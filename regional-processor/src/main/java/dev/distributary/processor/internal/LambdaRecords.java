@@ -1,6 +1,7 @@
 package dev.distributary.processor.internal;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.distributary.processor.StreamShard;
 
 /**
  * The Lambda event's records back into the JSON shape the stream delivered, without judging
@@ -53,6 +56,22 @@ public final class LambdaRecords {
         }
         putIfPresent(node, "eventSourceARN", record.getEventSourceARN());
         return node;
+    }
+
+    /**
+     * The batch's shard, when the event names it (a mapping with a tumbling window): its shard ID,
+     * and its stream ARN from the event or else from the first record.
+     */
+    public static Optional<StreamShard> shard(DynamodbTimeWindowEvent event) {
+        String shardId = event.getShardId();
+        String streamArn = event.getEventSourceArn();
+        if ((streamArn == null || streamArn.isBlank()) && event.getRecords() != null && !event.getRecords().isEmpty()) {
+            streamArn = event.getRecords().get(0).getEventSourceARN();
+        }
+        if (shardId == null || shardId.isBlank() || streamArn == null || streamArn.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StreamShard(streamArn, shardId));
     }
 
     /** The sequence number, if the record has one: it is what a batch item failure names. */

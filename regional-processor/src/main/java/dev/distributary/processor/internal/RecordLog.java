@@ -15,4 +15,7 @@ public interface RecordLog {
     void batch(dev.distributary.processor.BatchResult result, java.util.Map<String, Long> stageMillis);
 
     void problem(String message);
+
+    /** A problem with the exception behind it. */
+    void problem(String message, Throwable cause);
 }

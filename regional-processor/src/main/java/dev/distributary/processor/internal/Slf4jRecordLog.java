@@ -12,13 +12,20 @@ import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.LoggingUtils;
 
 /**
- * Record lines through Powertools logging: each line carries {@code sequenceNumber},
- * {@code eventId}, {@code table}, {@code classification} and {@code outcome} as JSON keys. Item
- * images are logged only at DEBUG and only when {@code DISTRIBUTARY_LOG_IMAGES} is true.
+ * One compact line per record (logger {@value #RECORDS}: {@code sequenceNumber}, {@code eventId},
+ * {@code table}, {@code outcome} and, when it was not published, the {@code reason}), and one line
+ * per batch and per problem with the Lambda context of Powertools logging (logger
+ * {@value #BATCHES}). Item images are logged (logger {@value #IMAGES}) only at DEBUG and only when
+ * {@code DISTRIBUTARY_LOG_IMAGES} is true.
  */
 public final class Slf4jRecordLog implements RecordLog {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.distributary.processor.records");
-    private static final String[] KEYS = {"sequenceNumber", "eventId", "table", "classification", "outcome", "reason"};
+    static final String RECORDS = "dev.distributary.processor.records";
+    static final String BATCHES = "dev.distributary.processor.batches";
+    static final String IMAGES = "dev.distributary.processor.images";
+    private static final Logger LOG = LoggerFactory.getLogger(RECORDS);
+    private static final Logger BATCH_LOG = LoggerFactory.getLogger(BATCHES);
+    private static final Logger IMAGE_LOG = LoggerFactory.getLogger(IMAGES);
+    private static final String[] KEYS = {"sequenceNumber", "eventId", "table", "outcome", "reason"};
 
     private final boolean logImages;
 
@@ -32,14 +39,16 @@ public final class Slf4jRecordLog implements RecordLog {
         keys.put("sequenceNumber", outcome.sequenceNumber());
         keys.put("eventId", outcome.eventId());
         keys.put("table", change == null ? "" : change.table());
-        keys.put("classification", classification == null ? "malformed" : classification.getClass().getSimpleName());
         keys.put("outcome", outcome.getClass().getSimpleName());
-        keys.put("reason", reason(outcome));
+        String reason = reason(outcome);
+        if (!reason.isEmpty()) {
+            keys.put("reason", reason);
+        }
         LoggingUtils.appendKeys(keys);
         try {
-            LOG.info("record {}", keys.get("outcome"));
-            if (logImages && LOG.isDebugEnabled()) {
-                LOG.debug("record images {}", raw.path("dynamodb"));
+            LOG.info("record");
+            if (logImages && IMAGE_LOG.isDebugEnabled()) {
+                IMAGE_LOG.debug("record images {}", raw.path("dynamodb"));
             }
         } finally {
             for (String key : KEYS) {
@@ -59,7 +68,7 @@ public final class Slf4jRecordLog implements RecordLog {
         stageMillis.forEach((stage, millis) -> keys.put(stage + "Ms", Long.toString(millis)));
         LoggingUtils.appendKeys(keys);
         try {
-            LOG.info("batch of {} records", keys.get("records"));
+            BATCH_LOG.info("batch of {} records", keys.get("records"));
         } finally {
             keys.keySet().forEach(LoggingUtils::removeKey);
         }
@@ -67,9 +76,15 @@ public final class Slf4jRecordLog implements RecordLog {
 
     @Override
     public void problem(String message) {
-        LOG.error(message);
+        BATCH_LOG.error(message);
     }
 
+    @Override
+    public void problem(String message, Throwable cause) {
+        BATCH_LOG.error(message, cause);
+    }
+
+    /** Why a record was not published; empty when it was. */
     private static String reason(RecordOutcome outcome) {
         if (outcome instanceof RecordOutcome.Skipped skipped) {
             return skipped.reason().name();
@@ -78,7 +93,7 @@ public final class Slf4jRecordLog implements RecordLog {
             return quarantined.reason();
         }
         if (outcome instanceof RecordOutcome.Retry retry) {
-            return retry.reason();
+            return retry.cause().map(cause -> retry.reason() + " (" + Failures.describe(cause) + ")").orElse(retry.reason());
         }
         return "";
     }

@@ -3,6 +3,7 @@ package dev.distributary.processor.internal;
 import dev.distributary.processor.Quarantine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -25,7 +26,7 @@ public final class SqsQuarantine implements Quarantine {
     }
 
     @Override
-    public List<String> send(List<Entry> entries) {
+    public Sent send(List<Entry> entries) {
         List<String> accepted = new ArrayList<>();
         for (int from = 0; from < entries.size(); from += BATCH) {
             List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + BATCH));
@@ -37,10 +38,10 @@ public final class SqsQuarantine implements Quarantine {
             try {
                 response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(requests));
             } catch (SdkException e) {
-                return accepted;
+                return new Sent(accepted, Optional.of(e));
             }
             response.successful().forEach(ok -> accepted.add(chunk.get(Integer.parseInt(ok.id())).eventId()));
         }
-        return accepted;
+        return new Sent(accepted, Optional.empty());
     }
 }

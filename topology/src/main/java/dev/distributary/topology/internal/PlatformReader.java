@@ -2,6 +2,7 @@ package dev.distributary.topology.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.topology.FanoutSpec;
+import dev.distributary.topology.IdempotencyLedger;
 import dev.distributary.topology.Names;
 import dev.distributary.topology.ProcessorSettings;
 import dev.distributary.topology.ResidencyPolicy;
@@ -30,7 +31,7 @@ public final class PlatformReader {
     static final Set<String> RESIDENCY_KEYS = Set.of("attribute", "defaultClass", "zones", "classes");
     static final Set<String> PROCESSOR_KEYS = Set.of("batchSize", "batchingWindowSeconds", "maximumRetryAttempts",
             "maximumRecordAgeSeconds", "bisectOnError", "parallelizationFactor", "memoryMb", "timeoutSeconds",
-            "idempotencyExpirySeconds", "startingPosition");
+            "idempotencyExpirySeconds", "startingPosition", "idempotency");
     private static final String DEFAULT_ZONE = "global";
     private static final String DEFAULT_CLASS = "public";
 
@@ -187,17 +188,26 @@ public final class PlatformReader {
             return d;
         }
         node.allowOnly(PROCESSOR_KEYS);
+        int factor = node.get("parallelizationFactor").integer(ProcessorSettings.PARALLELIZATION, d.parallelizationFactor());
+        YamlNode ledgerNode = node.get("idempotency");
+        Optional<IdempotencyLedger> ledger = ledgerNode.isPresent()
+                ? ledgerNode.string().flatMap(text -> ledgerNode.choice(IdempotencyLedger.class, text)) : Optional.empty();
+        if (ledger.equals(Optional.of(IdempotencyLedger.CHECKPOINT)) && factor > 1) {
+            ledgerNode.problem(ProcessorSettings.checkpointNeedsFactorOne(factor));
+            return null;
+        }
         return construct(node, () -> new ProcessorSettings(
                 node.get("batchSize").integer(ProcessorSettings.BATCH_SIZE, d.batchSize()),
                 node.get("batchingWindowSeconds").integer(ProcessorSettings.BATCHING_WINDOW, d.batchingWindowSeconds()),
                 node.get("maximumRetryAttempts").integer(ProcessorSettings.RETRIES, d.maximumRetryAttempts()),
                 node.get("maximumRecordAgeSeconds").integer(ProcessorSettings.RECORD_AGE, d.maximumRecordAgeSeconds()),
                 node.get("bisectOnError").bool(d.bisectOnError()),
-                node.get("parallelizationFactor").integer(ProcessorSettings.PARALLELIZATION, d.parallelizationFactor()),
+                factor,
                 node.get("memoryMb").integer(ProcessorSettings.MEMORY, d.memoryMb()),
                 node.get("timeoutSeconds").integer(ProcessorSettings.TIMEOUT, d.timeoutSeconds()),
                 node.get("idempotencyExpirySeconds").integer(ProcessorSettings.IDEMPOTENCY_EXPIRY, d.idempotencyExpirySeconds()),
-                node.get("startingPosition").choice(ProcessorSettings.StartingPosition.class, d.startingPosition())));
+                node.get("startingPosition").choice(ProcessorSettings.StartingPosition.class, d.startingPosition()),
+                ledger));
     }
 
     /**

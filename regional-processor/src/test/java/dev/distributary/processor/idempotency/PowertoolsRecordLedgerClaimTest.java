@@ -3,6 +3,7 @@ package dev.distributary.processor.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.distributary.processor.idempotency.internal.StoredDataRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,16 +19,16 @@ import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
  * real table shows only by chance (a record that expires between the put and the read). The
  * ledger's time is in 1970, so a status judged by the real clock would show here.
  */
-class PowertoolsPublishLedgerClaimTest {
+class PowertoolsRecordLedgerClaimTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_000_000);
 
     @Test
     void refusedClaim_onARecordExpiredByTheLedgersClock_isClaimedAgain() {
         ScriptedStore store = new ScriptedStore(1, completedUntil(NOW.minusSeconds(1)));
 
-        PublishLedger.Claim claim = new PowertoolsPublishLedger(store, "fn", Duration.ofHours(1)).claim("event-1", NOW, 60_000);
+        RecordLedger.Claim claim = new PowertoolsRecordLedger(store, "fn", Duration.ofHours(1)).claim("event-1", NOW, 60_000);
 
-        assertThat(claim).isEqualTo(new PublishLedger.Claim.Claimed());
+        assertThat(claim).isEqualTo(new RecordLedger.Claim.Claimed());
         assertThat(store.puts).isEqualTo(2);
     }
 
@@ -35,15 +36,15 @@ class PowertoolsPublishLedgerClaimTest {
     void refusedClaim_onAnUnexpiredCompletedRecord_isAlreadyPublished() {
         ScriptedStore store = new ScriptedStore(1, completedUntil(NOW.plusSeconds(3_600)));
 
-        PublishLedger.Claim claim = new PowertoolsPublishLedger(store, "fn", Duration.ofHours(1)).claim("event-1", NOW, 60_000);
+        RecordLedger.Claim claim = new PowertoolsRecordLedger(store, "fn", Duration.ofHours(1)).claim("event-1", NOW, 60_000);
 
-        assertThat(claim).isEqualTo(new PublishLedger.Claim.AlreadyPublished());
+        assertThat(claim).isEqualTo(new RecordLedger.Claim.AlreadyPublished());
     }
 
     @Test
     void claimsRefusedThreeTimes_onARecordThatIsExpiredEachTime_failWithTheEventId() {
         ScriptedStore store = new ScriptedStore(Integer.MAX_VALUE, completedUntil(NOW.minusSeconds(1)));
-        PowertoolsPublishLedger ledger = new PowertoolsPublishLedger(store, "fn", Duration.ofHours(1));
+        PowertoolsRecordLedger ledger = new PowertoolsRecordLedger(store, "fn", Duration.ofHours(1));
 
         assertThatThrownBy(() -> ledger.claim("event-1", NOW, 60_000))
                 .isInstanceOf(ClaimContendedException.class)
@@ -55,7 +56,7 @@ class PowertoolsPublishLedgerClaimTest {
     void status_ofARecordPastItsExpiryAtTheGivenTime_isExpired_whateverItsStoredStatus() {
         DataRecord record = completedUntil(NOW.minusSeconds(1));
 
-        assertThat(PowertoolsPublishLedger.status(record, NOW)).isEqualTo(DataRecord.Status.EXPIRED);
+        assertThat(PowertoolsRecordLedger.status(record, NOW)).isEqualTo(DataRecord.Status.EXPIRED);
     }
 
     private static DataRecord completedUntil(Instant expiry) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.OptionalInt;
 import software.amazon.lambda.powertools.idempotency.IdempotencyConfig;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemAlreadyExistsException;
@@ -13,13 +16,15 @@ import software.amazon.lambda.powertools.idempotency.persistence.BasePersistence
 import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
 
 /**
- * The publish ledger on Powertools idempotency: one idempotency record per stream event ID, in
+ * The per-record ledger on Powertools idempotency: one idempotency record per stream event ID, in
  * the regional idempotency table. A first-time record costs two writes (the conditional put of
  * IN_PROGRESS, then the update to COMPLETED); a repeated one costs one failed put and one read.
  */
-public final class PowertoolsPublishLedger implements PublishLedger {
+public final class PowertoolsRecordLedger implements RecordLedger {
     private static final String KEY_FIELD = "eventId";
     private static final int CLAIM_ATTEMPTS = 3;
+    /** The response data of a record published to some of its topics: the regions follow, separated by commas. */
+    private static final String PARTIAL = "partly-published:";
 
     private final BasePersistenceStore store;
 
@@ -28,7 +33,7 @@ public final class PowertoolsPublishLedger implements PublishLedger {
      * @param functionName prefixes every key, as Powertools does
      * @param expiry       how long a COMPLETED record keeps a redelivered record from being published again
      */
-    public PowertoolsPublishLedger(BasePersistenceStore store, String functionName, Duration expiry) {
+    public PowertoolsRecordLedger(BasePersistenceStore store, String functionName, Duration expiry) {
         this.store = store;
         store.configure(IdempotencyConfig.builder()
                 .withEventKeyJMESPath(KEY_FIELD)
@@ -58,7 +63,7 @@ public final class PowertoolsPublishLedger implements PublishLedger {
                     DataRecord record = store.getRecord(data, now);
                     DataRecord.Status status = status(record, now);
                     if (status == DataRecord.Status.COMPLETED) {
-                        return new Claim.AlreadyPublished();
+                        return partialRegions(record).<Claim>map(Claim.PartlyPublished::new).orElseGet(Claim.AlreadyPublished::new);
                     }
                     if (status == DataRecord.Status.INPROGRESS) {
                         return new Claim.InProgressElsewhere(record.getInProgressExpiryTimestamp().isPresent()
@@ -97,6 +102,22 @@ public final class PowertoolsPublishLedger implements PublishLedger {
         } else {
             completeEach.run();
         }
+    }
+
+    /** Completes the record with the regions it reached as its response data: a later claim reads them. */
+    @Override
+    public void publishedTo(String eventId, Set<String> regions, Instant now) {
+        store.saveSuccess(data(eventId), PARTIAL + String.join(",", new TreeSet<>(regions)), now);
+    }
+
+    /** The regions of a partly published record, from its response data (Powertools keeps a text result as it is). */
+    private static Optional<Set<String>> partialRegions(DataRecord record) {
+        String data = record.getResponseData();
+        if (data == null || !data.startsWith(PARTIAL)) {
+            return Optional.empty();
+        }
+        String regions = data.substring(PARTIAL.length());
+        return Optional.of(regions.isEmpty() ? Set.of() : Set.of(regions.split(",")));
     }
 
     @Override

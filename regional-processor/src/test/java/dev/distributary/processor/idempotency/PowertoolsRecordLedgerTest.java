@@ -32,7 +32,7 @@ import software.amazon.lambda.powertools.idempotency.persistence.DynamoDBPersist
  * that date is past.
  */
 @MotoTest
-class PowertoolsPublishLedgerTest {
+class PowertoolsRecordLedgerTest {
     private static final String TABLE = "ledger-idempotency";
     private static final Duration EXPIRY = Duration.ofHours(25);
 
@@ -42,7 +42,7 @@ class PowertoolsPublishLedgerTest {
     private final List<String> operations = new CopyOnWriteArrayList<>();
     private DynamoDbClient dynamo;
 
-    PowertoolsPublishLedgerTest(AwsClients aws) {
+    PowertoolsRecordLedgerTest(AwsClients aws) {
         this.aws = aws;
     }
 
@@ -65,23 +65,23 @@ class PowertoolsPublishLedgerTest {
                 })).build();
     }
 
-    private PublishLedger ledger() {
-        return new PowertoolsPublishLedger(new FixedDynamoDbPersistenceStore(dynamo, TABLE), "shop-processor", EXPIRY);
+    private RecordLedger ledger() {
+        return new PowertoolsRecordLedger(new FixedDynamoDbPersistenceStore(dynamo, TABLE), "shop-processor", EXPIRY);
     }
 
     @Test
     void firstClaim_isClaimed_andAfterCompletionTheRecordIsAlreadyPublished() {
-        PublishLedger ledger = ledger();
+        RecordLedger ledger = ledger();
 
-        assertThat(ledger.claim("event-1", t0, 60_000)).isEqualTo(new PublishLedger.Claim.Claimed());
+        assertThat(ledger.claim("event-1", t0, 60_000)).isEqualTo(new RecordLedger.Claim.Claimed());
         ledger.complete("event-1", t0);
 
-        assertThat(ledger().claim("event-1", t0.plusSeconds(5), 60_000)).isEqualTo(new PublishLedger.Claim.AlreadyPublished());
+        assertThat(ledger().claim("event-1", t0.plusSeconds(5), 60_000)).isEqualTo(new RecordLedger.Claim.AlreadyPublished());
     }
 
     @Test
     void firstTimeRecord_costsExactlyTwoWrites() {
-        PublishLedger ledger = ledger();
+        RecordLedger ledger = ledger();
 
         ledger.claim("event-2", t0, 60_000);
         ledger.complete("event-2", t0);
@@ -91,7 +91,7 @@ class PowertoolsPublishLedgerTest {
 
     @Test
     void thirtyRecordsCompletedTogether_takeTwoBatchWrites_andAreAllPublished() {
-        PublishLedger ledger = ledger();
+        RecordLedger ledger = ledger();
         List<String> ids = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "batch-" + i).toList();
         ids.forEach(id -> ledger.claim(id, t0, 60_000));
         operations.clear();
@@ -99,56 +99,69 @@ class PowertoolsPublishLedgerTest {
         ledger.completeAll(ids, t0);
 
         assertThat(operations).containsExactly("BatchWriteItem", "BatchWriteItem");
-        assertThat(ids).allSatisfy(id -> assertThat(ledger().claim(id, t0.plusSeconds(1), 60_000)).isEqualTo(new PublishLedger.Claim.AlreadyPublished()));
+        assertThat(ids).allSatisfy(id -> assertThat(ledger().claim(id, t0.plusSeconds(1), 60_000)).isEqualTo(new RecordLedger.Claim.AlreadyPublished()));
     }
 
     @Test
     void claimHeldByARunningInvocation_isInProgressElsewhere_untilItsExpiry() {
         ledger().claim("event-3", t0, 60_000);
 
-        PublishLedger.Claim second = ledger().claim("event-3", t0.plusSeconds(30), 60_000);
+        RecordLedger.Claim second = ledger().claim("event-3", t0.plusSeconds(30), 60_000);
 
-        assertThat(second).isEqualTo(new PublishLedger.Claim.InProgressElsewhere(t0.plusSeconds(60)));
+        assertThat(second).isEqualTo(new RecordLedger.Claim.InProgressElsewhere(t0.plusSeconds(60)));
     }
 
     @Test
     void abandonedClaim_isTakenOver_afterItsInProgressExpiry() {
         ledger().claim("event-4", t0, 60_000);
 
-        PublishLedger.Claim takeover = ledger().claim("event-4", t0.plusSeconds(60).plusMillis(1), 60_000);
+        RecordLedger.Claim takeover = ledger().claim("event-4", t0.plusSeconds(60).plusMillis(1), 60_000);
 
-        assertThat(takeover).isEqualTo(new PublishLedger.Claim.Claimed());
+        assertThat(takeover).isEqualTo(new RecordLedger.Claim.Claimed());
     }
 
     @Test
     void powertools115Store_neverTakesOverAnAbandonedClaim_whichIsTheDefectThisStoreCorrects() {
         DynamoDBPersistenceStore original = DynamoDBPersistenceStore.builder().withTableName(TABLE).withDynamoDbClient(dynamo).build();
-        PublishLedger originalLedger = new PowertoolsPublishLedger(original, "shop-processor", EXPIRY);
+        RecordLedger originalLedger = new PowertoolsRecordLedger(original, "shop-processor", EXPIRY);
         originalLedger.claim("event-5", t0, 60_000);
 
-        PublishLedger.Claim afterInProgressExpiry = originalLedger.claim("event-5", t0.plus(Duration.ofHours(1)), 60_000);
+        RecordLedger.Claim afterInProgressExpiry = originalLedger.claim("event-5", t0.plus(Duration.ofHours(1)), 60_000);
 
-        assertThat(afterInProgressExpiry).isInstanceOf(PublishLedger.Claim.InProgressElsewhere.class);
+        assertThat(afterInProgressExpiry).isInstanceOf(RecordLedger.Claim.InProgressElsewhere.class);
     }
 
     @Test
     void releasedClaim_canBeClaimedAgain() {
-        PublishLedger ledger = ledger();
+        RecordLedger ledger = ledger();
         ledger.claim("event-6", t0, 60_000);
 
         ledger.release("event-6");
 
-        assertThat(ledger.claim("event-6", t0.plusSeconds(1), 60_000)).isEqualTo(new PublishLedger.Claim.Claimed());
+        assertThat(ledger.claim("event-6", t0.plusSeconds(1), 60_000)).isEqualTo(new RecordLedger.Claim.Claimed());
     }
 
     @Test
     void publishedRecord_isClaimedAgain_onceItsExpiryHasPassed() {
-        PublishLedger ledger = ledger();
+        RecordLedger ledger = ledger();
         ledger.claim("event-7", t0, 60_000);
         ledger.complete("event-7", t0);
 
-        PublishLedger.Claim afterExpiry = ledger().claim("event-7", t0.plus(EXPIRY).plusSeconds(1), 60_000);
+        RecordLedger.Claim afterExpiry = ledger().claim("event-7", t0.plus(EXPIRY).plusSeconds(1), 60_000);
 
-        assertThat(afterExpiry).isEqualTo(new PublishLedger.Claim.Claimed());
+        assertThat(afterExpiry).isEqualTo(new RecordLedger.Claim.Claimed());
+    }
+
+    @Test
+    void recordThatReachedSomeTopics_isPartlyPublished_toThoseRegions_untilItIsCompleted() {
+        RecordLedger ledger = ledger();
+        ledger.claim("event-8", t0, 60_000);
+        ledger.publishedTo("event-8", java.util.Set.of("eu-west-1", "us-east-1"), t0);
+
+        RecordLedger.Claim retry = ledger().claim("event-8", t0.plusSeconds(1), 60_000);
+        ledger.completeAll(List.of("event-8"), t0.plusSeconds(1));
+
+        assertThat(retry).isEqualTo(new RecordLedger.Claim.PartlyPublished(java.util.Set.of("eu-west-1", "us-east-1")));
+        assertThat(ledger().claim("event-8", t0.plusSeconds(2), 60_000)).isEqualTo(new RecordLedger.Claim.AlreadyPublished());
     }
 }

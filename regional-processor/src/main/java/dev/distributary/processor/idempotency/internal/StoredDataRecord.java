@@ -1,4 +1,4 @@
-package dev.distributary.processor.idempotency;
+package dev.distributary.processor.idempotency.internal;
 
 import java.util.OptionalLong;
 import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
@@ -9,10 +9,10 @@ import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
  * passed the record's expiry, whatever time its caller works with; the ledger judges expiry with
  * {@link #isExpired} at its own time instead.
  */
-final class StoredDataRecord extends DataRecord {
+public final class StoredDataRecord extends DataRecord {
     private final Status stored;
 
-    StoredDataRecord(String key, Status stored, long expiryEpochSecond, String responseData, String payloadHash,
+    public StoredDataRecord(String key, Status stored, long expiryEpochSecond, String responseData, String payloadHash,
             OptionalLong inProgressExpiryMillis) {
         super(key, stored, expiryEpochSecond, responseData, payloadHash, inProgressExpiryMillis);
         this.stored = stored;

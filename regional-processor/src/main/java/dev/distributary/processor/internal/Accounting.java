@@ -1,0 +1,57 @@
+package dev.distributary.processor.internal;
+
+import dev.distributary.processor.BatchResult;
+import dev.distributary.processor.ProcessorMetrics;
+import dev.distributary.processor.ProcessorMetrics.Metric;
+import dev.distributary.processor.RecordOutcome;
+import dev.distributary.processor.SkipReason;
+import java.util.Optional;
+
+/** Counts and logs every record's outcome, and says where the event source mapping must retry from. */
+final class Accounting {
+    private final ProcessorMetrics metrics;
+    private final RecordLog log;
+
+    Accounting(ProcessorMetrics metrics, RecordLog log) {
+        this.metrics = metrics;
+        this.log = log;
+    }
+
+    BatchResult result(BatchState batch) {
+        for (RecordState record : batch.records) {
+            RecordOutcome outcome = record.outcome;
+            if (!(outcome instanceof RecordOutcome.Retry)) {
+                metrics.count(Metric.Processed, 1);
+            }
+            if (outcome instanceof RecordOutcome.Published) {
+                metrics.count(Metric.Published, 1);
+            } else if (outcome instanceof RecordOutcome.Skipped skipped) {
+                metrics.count(skipped.reason() == SkipReason.REPLICA_NOT_WANTED ? Metric.SkippedReplica : Metric.Skipped, 1);
+            } else if (outcome instanceof RecordOutcome.Quarantined) {
+                metrics.count(Metric.Quarantined, 1);
+                if (record.route instanceof Route.Quarantine quarantine && quarantine.residency()) {
+                    metrics.count(Metric.ResidencyBlocked, 1);
+                }
+            } else {
+                metrics.count(Metric.Retried, 1);
+            }
+            log.record(record.raw, record.change, record.classification, outcome);
+        }
+        return new BatchResult(batch.records.stream().map(record -> record.outcome).toList(),
+                batch.failed() ? Optional.of(retryPoint(batch)) : Optional.empty());
+    }
+
+    /**
+     * The sequence number to report: the first failed record's; when it has none Lambda could
+     * match, the nearest earlier record's (it is done, and is skipped when redelivered); when there
+     * is none, the first record's, which fails the whole batch, as it must.
+     */
+    private static String retryPoint(BatchState batch) {
+        for (int i = batch.firstFailure(); i >= 0; i--) {
+            if (batch.records.get(i).reportable()) {
+                return batch.records.get(i).sequence;
+            }
+        }
+        return batch.records.get(0).sequence;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.distributary.processor.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.distributary.change.ChangeRecord;
+import dev.distributary.processor.RecordOutcome;
+import dev.distributary.processor.idempotency.RecordRef;
+import dev.distributary.processor.idempotency.SequenceNumbers;
+import dev.distributary.replication.Classification;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** One record's way through a batch: its identity, what the stages decided, and how it ended. */
+final class RecordState {
+    final int index;
+    final JsonNode raw;
+    final String eventId;
+    final String sequence;
+    /** The record in the ledger; null for a record nothing identifies (quarantined without the ledger). */
+    final RecordRef ref;
+    /** Names the record in this run's quarantine call. */
+    final String entryId;
+
+    ChangeRecord change;
+    Classification classification;
+    Route route;
+    /** The ledger let this invocation handle it. */
+    boolean admitted;
+    /** When another invocation's claim on it ends, if one holds it. */
+    Instant heldUntil;
+    /** The regions whose topics have it (from an earlier delivery, or from this one). */
+    final Set<String> publishedTo = new LinkedHashSet<>();
+    /** Reported to the ledger as handled. */
+    boolean reported;
+    RecordOutcome outcome;
+    String failure;
+    Throwable failureCause;
+
+    RecordState(int index, JsonNode raw) {
+        this.index = index;
+        this.raw = raw;
+        this.eventId = text(raw.path("eventID"));
+        this.sequence = text(raw.path("dynamodb").path("SequenceNumber"));
+        String key = !eventId.isEmpty() && validText(eventId) ? eventId : reportable() ? "sequence:" + sequence : null;
+        this.ref = key == null ? null : new RecordRef(key, sequence);
+        this.entryId = key != null ? key : "record-" + index;
+    }
+
+    /** A sequence number Lambda can match against its batch: decimal digits. */
+    boolean reportable() {
+        return SequenceNumbers.parse(sequence).isPresent();
+    }
+
+    /** Handled: published everywhere it goes, quarantined or skipped. */
+    boolean handled() {
+        return outcome != null && !(outcome instanceof RecordOutcome.Retry);
+    }
+
+    /** A field's text, or empty when it is missing or not a string (a number there must not pass for an ID). */
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.textValue() : "";
+    }
+
+    /** Text without a lone surrogate, so that it can be a key in the idempotency table. */
+    private static boolean validText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
