@@ -44,9 +44,9 @@ public final class EnvelopeWriter {
                 .withSubject(subject)
                 .withTime(OffsetDateTime.ofInstant(time, ZoneOffset.UTC))
                 .withDataSchema(EnvelopeSchema.ID)
-                .withDataContentType(EnvelopeSchema.DATA_CONTENT_TYPE)
-                .withExtension(ORIGIN_REGION, context.originRegion())
-                .withExtension(ORIGIN_KIND, context.originKind().wireName())
+                .withDataContentType(EnvelopeSchema.DATA_CONTENT_TYPE);
+        context.originRegion().ifPresent(region -> builder.withExtension(ORIGIN_REGION, region));
+        builder.withExtension(ORIGIN_KIND, context.originKind().wireName())
                 .withExtension(RESIDENCY, context.dataClass())
                 .withExtension(SEQUENCE, record.sequenceNumber());
         entityType.ifPresent(entity -> builder.withExtension(ENTITY_TYPE, entity));
