@@ -132,17 +132,17 @@ public final class BatchRun {
 
     private Item route(Item item) {
         if (!item.raw.isObject()) {
-            item.route = new Route.Quarantine("malformed: a stream record must be a JSON object, not " + item.raw.getNodeType(), false);
+            item.route = parts.router().unreadable(item.raw, "malformed: a stream record must be a JSON object, not " + item.raw.getNodeType());
             return item;
         }
         if (item.sequence.isEmpty()) {
-            item.route = new Route.Quarantine("malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it", false);
+            item.route = parts.router().unreadable(item.raw, "malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it");
             return item;
         }
         try {
             item.change = StreamRecordJson.read(item.raw);
         } catch (MalformedRecordException e) {
-            item.route = new Route.Quarantine("malformed: " + e.getMessage(), false);
+            item.route = parts.router().unreadable(item.raw, "malformed: " + e.getMessage());
             return item;
         }
         item.classification = parts.classifier().classify(item.change);
@@ -314,7 +314,7 @@ public final class BatchRun {
         }
         List<Quarantine.Entry> entries = toQuarantine.stream().map(i -> new Quarantine.Entry(i.entryId, i.sequence,
                 ((Route.Quarantine) i.route).reason(),
-                QuarantineMessages.of(i.raw, ((Route.Quarantine) i.route).reason(), parts.region(), parts.functionName(), clock.instant()))).toList();
+                QuarantineMessages.of(i.raw, (Route.Quarantine) i.route, parts.region(), parts.functionName(), clock.instant()))).toList();
         List<String> accepted;
         try {
             accepted = parts.quarantine().send(entries);

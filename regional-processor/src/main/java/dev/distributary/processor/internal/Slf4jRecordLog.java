@@ -14,7 +14,8 @@ import software.amazon.lambda.powertools.logging.LoggingUtils;
 /**
  * Record lines through Powertools logging: each line carries {@code sequenceNumber},
  * {@code eventId}, {@code table}, {@code classification} and {@code outcome} as JSON keys. Item
- * images are logged only at DEBUG and only when {@code DISTRIBUTARY_LOG_IMAGES} is true.
+ * images are logged only at DEBUG and only when {@code DISTRIBUTARY_LOG_IMAGES} is true, and never
+ * those of a residency block (the region's logs may not hold them either).
  */
 public final class Slf4jRecordLog implements RecordLog {
     private static final Logger LOG = LoggerFactory.getLogger("dev.distributary.processor.records");
@@ -38,7 +39,7 @@ public final class Slf4jRecordLog implements RecordLog {
         LoggingUtils.appendKeys(keys);
         try {
             LOG.info("record {}", keys.get("outcome"));
-            if (logImages && LOG.isDebugEnabled()) {
+            if (logImages && !residencyBlocked(outcome) && LOG.isDebugEnabled()) {
                 LOG.debug("record images {}", raw.path("dynamodb"));
             }
         } finally {
@@ -68,6 +69,10 @@ public final class Slf4jRecordLog implements RecordLog {
     @Override
     public void problem(String message) {
         LOG.error(message);
+    }
+
+    private static boolean residencyBlocked(RecordOutcome outcome) {
+        return outcome instanceof RecordOutcome.Quarantined quarantined && quarantined.reason().startsWith(ResidencyScreen.PREFIX);
     }
 
     private static String reason(RecordOutcome outcome) {
