@@ -44,11 +44,11 @@ public final class EnvelopeWriter {
                 .withSubject(subject)
                 .withTime(OffsetDateTime.ofInstant(time, ZoneOffset.UTC))
                 .withDataSchema(EnvelopeSchema.ID)
-                .withDataContentType(EnvelopeSchema.DATA_CONTENT_TYPE);
-        context.originRegion().ifPresent(region -> builder.withExtension(ORIGIN_REGION, region));
-        builder.withExtension(ORIGIN_KIND, context.originKind().wireName())
+                .withDataContentType(EnvelopeSchema.DATA_CONTENT_TYPE)
+                .withExtension(ORIGIN_KIND, context.originKind().wireName())
                 .withExtension(RESIDENCY, context.dataClass())
                 .withExtension(SEQUENCE, record.sequenceNumber());
+        context.originRegion().ifPresent(region -> builder.withExtension(ORIGIN_REGION, region));
         entityType.ifPresent(entity -> builder.withExtension(ENTITY_TYPE, entity));
         CloudEvent event = builder.withData(JsonCloudEventData.wrap(data(record, context, keysOnly))).build();
         try {
