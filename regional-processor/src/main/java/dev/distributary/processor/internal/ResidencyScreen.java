@@ -20,7 +20,7 @@ import java.util.Optional;
  * without its attribute values and counted as ResidencyBlocked. The same rules read a decoded record
  * and the raw JSON of one that could not be decoded.
  */
-final class ResidencyScreen {
+public final class ResidencyScreen {
     static final String PREFIX = "residency: ";
 
     private final Topology topology;
@@ -30,13 +30,13 @@ final class ResidencyScreen {
     private record Declared(String name, String wrongType) {
     }
 
-    ResidencyScreen(Topology topology) {
+    public ResidencyScreen(Topology topology) {
         this.topology = topology;
         this.residency = topology.residency();
     }
 
     /** Why the record may not be held in the region, or empty when it may. */
-    Optional<String> blocked(ChangeRecord record, String region) {
+    public Optional<String> blocked(ChangeRecord record, String region) {
         return blocked(topology.table(record.table()), declared(record), region);
     }
 
