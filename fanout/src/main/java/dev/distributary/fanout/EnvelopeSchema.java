@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <p>2.0 (the current version) added op {@code expire} (a TTL expiry, until then published as
  * {@code remove}) and made {@code originregion} optional: it is left out where the origin is
- * unknown, which only a replicated expiry is. Every 1.x envelope is a valid 2.x reading (it always
+ * unknown, which only a replicated expiry is. A 1.x envelope reads as a 2.x one would (it always
  * names its origin and never says {@code expire}), so this library reads majors 1 and 2: upgrade
  * consumers before processors.
  */

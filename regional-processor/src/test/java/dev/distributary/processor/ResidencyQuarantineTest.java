@@ -55,7 +55,7 @@ class ResidencyQuarantineTest {
 
         assertThat(result.outcomes()).singleElement().isInstanceOf(RecordOutcome.Quarantined.class);
         assertThat(quarantine.entries()).singleElement().satisfies(entry -> assertThat(entry.message()).isEqualTo(
-                "{\"reason\":\"residency: table 'eu-customers' may have no replica in us-east-1 (its zone 'eu' is [eu-west-1]), so its records"
+                "{\"reason\":\"residency: table 'eu-customers' must have no replica in us-east-1 (its zone 'eu' is [eu-west-1]), so its records"
                         + " must not be processed here\",\"region\":\"us-east-1\",\"functionName\":\"shop-processor\","
                         + "\"quarantinedAt\":\"2026-11-26T12:00:00Z\",\"eventId\":\"e-eu-customer-in-us\",\"sequenceNumber\":\"3001\","
                         + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:123456789012:table/eu-customers/stream/2026-11-26T00:00:00.000\","

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Writes across every region where a share of new items carry a random data class: another class
  * of the platform, or one it does not list. Items their table's zone forbids are written around
  * the origin-stamping writer (which would refuse them), so the processors' residency guard is
- * what must stop them. After the workload, a record of a table that may have no replica in a
+ * what must stop them. After the workload, a record of a table that must have no replica in a
  * processing region (its personal data included) is delivered to that region's processor, as a
  * misconfigured mapping would. Zero deliveries outside the permitted regions; every block
  * quarantined (reason {@code residency:}) by each processor that saw it, once, and counted in the
@@ -67,7 +67,7 @@ public final class RandomResidency implements Scenario {
     }
 
     /**
-     * Delivers one record of a table to a processing region where the table may have no replica,
+     * Delivers one record of a table to a processing region where the table must have no replica,
      * straight to that region's function, as AWS would deliver it; none when every processing
      * region may hold every table (primary-region routing puts the primary in every zone).
      */
@@ -95,7 +95,7 @@ public final class RandomResidency implements Scenario {
                 if (!(result instanceof InvocationResult.Success)) {
                     throw new IllegalStateException("the stray record's invocation in " + region + " " + result.describe());
                 }
-                return List.of(Planted.quarantined("a record of table '" + table.name() + "' delivered to " + region + ", where it may have no replica",
+                return List.of(Planted.quarantined("a record of table '" + table.name() + "' delivered to " + region + ", where it must have no replica",
                         table.name(), region, Workload.subject(table, key), 1, "residency: table "));
             }
         }
@@ -148,7 +148,7 @@ public final class RandomResidency implements Scenario {
 
     /**
      * Whether the message holds attribute values its region may not hold: a residency block that
-     * carries the record, or a carried record whose table may have no replica in the region, or an
+     * carries the record, or a carried record whose table must have no replica in the region, or an
      * image of a class not permitted there.
      */
     static boolean carriesForbiddenValues(Topology topology, QuarantinedRecord message) {

@@ -40,14 +40,6 @@ public final class ResidencyScreen {
         return blocked(topology.table(record.table()), declared(record), region);
     }
 
-    /**
-     * Whether the record's classes permit publishing it to another region's topic (primary-region
-     * routing): its table's zone bounds where the table's replicas are, its classes where its data may go.
-     */
-    boolean mayReach(ChangeRecord record, String target) {
-        return classBlocked(topology.table(record.table()), declared(record), target).isEmpty();
-    }
-
     /** The same for a record as the stream delivered it, readable or not; a record that names no table of the platform is judged by its images alone. */
     Optional<String> blocked(JsonNode raw, String region) {
         Optional<TableSpec> table = Optional.empty();
@@ -66,9 +58,17 @@ public final class ResidencyScreen {
         return blocked(table, declared, region);
     }
 
+    /**
+     * Whether the record's classes permit publishing it to another region's topic (primary-region
+     * routing): its table's zone bounds where the table's replicas are, its classes where its data may go.
+     */
+    boolean mayReach(ChangeRecord record, String target) {
+        return classBlocked(topology.table(record.table()), declared(record), target).isEmpty();
+    }
+
     private Optional<String> blocked(Optional<TableSpec> table, List<Declared> declared, String region) {
         if (table.isPresent() && !topology.replicaRegions(table.get()).contains(region)) {
-            return Optional.of(PREFIX + "table '" + table.get().name() + "' may have no replica in " + region + " (its zone '"
+            return Optional.of(PREFIX + "table '" + table.get().name() + "' must have no replica in " + region + " (its zone '"
                     + table.get().zone() + "' is " + residency.zone(table.get().zone()).regions()
                     + "), so its records must not be processed here");
         }
