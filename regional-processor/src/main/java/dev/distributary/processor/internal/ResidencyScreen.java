@@ -9,8 +9,11 @@ import dev.distributary.topology.ResidencyPolicy;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a record's data may be held in a region, decided before anything else is decided about
@@ -25,6 +28,9 @@ public final class ResidencyScreen {
 
     private final Topology topology;
     private final ResidencyPolicy residency;
+    /** Per table name, the table and the regions its zone lets it have replicas in. */
+    private final Map<String, TableSpec> tables = new HashMap<>();
+    private final Map<String, Set<String>> replicaRegions = new HashMap<>();
 
     /** A data class an image declares: its name, or (when the value is not a string) the type it has instead. */
     private record Declared(String name, String wrongType) {
@@ -33,18 +39,22 @@ public final class ResidencyScreen {
     public ResidencyScreen(Topology topology) {
         this.topology = topology;
         this.residency = topology.residency();
+        for (TableSpec table : topology.tables()) {
+            tables.put(table.name(), table);
+            replicaRegions.put(table.name(), Set.copyOf(topology.replicaRegions(table)));
+        }
     }
 
     /** Why the record may not be held in the region, or empty when it may. */
     public Optional<String> blocked(ChangeRecord record, String region) {
-        return blocked(topology.table(record.table()), declared(record), region);
+        return blocked(Optional.ofNullable(tables.get(record.table())), declared(record), region);
     }
 
     /** The same for a record as the stream delivered it, readable or not; a record that names no table of the platform is judged by its images alone. */
     Optional<String> blocked(JsonNode raw, String region) {
         Optional<TableSpec> table = Optional.empty();
         try {
-            table = topology.table(StreamSource.fromArn(raw.path("eventSourceARN").asText("")).table());
+            table = Optional.ofNullable(tables.get(StreamSource.fromArn(raw.path("eventSourceARN").asText("")).table()));
         } catch (IllegalArgumentException unreadable) {
             // no table to judge by
         }
@@ -63,11 +73,11 @@ public final class ResidencyScreen {
      * routing): its table's zone bounds where the table's replicas are, its classes where its data may go.
      */
     boolean mayReach(ChangeRecord record, String target) {
-        return classBlocked(topology.table(record.table()), declared(record), target).isEmpty();
+        return classBlocked(Optional.ofNullable(tables.get(record.table())), declared(record), target).isEmpty();
     }
 
     private Optional<String> blocked(Optional<TableSpec> table, List<Declared> declared, String region) {
-        if (table.isPresent() && !topology.replicaRegions(table.get()).contains(region)) {
+        if (table.isPresent() && !replicaRegions.get(table.get().name()).contains(region)) {
             return Optional.of(PREFIX + "table '" + table.get().name() + "' must have no replica in " + region + " (its zone '"
                     + table.get().zone() + "' is " + residency.zone(table.get().zone()).regions()
                     + "), so its records must not be processed here");
