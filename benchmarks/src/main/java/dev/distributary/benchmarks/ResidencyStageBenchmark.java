@@ -1,15 +1,10 @@
 package dev.distributary.benchmarks;
 
-import dev.distributary.change.AttributeValue;
 import dev.distributary.change.ChangeRecord;
-import dev.distributary.change.Image;
 import dev.distributary.fanout.EnvelopeFactory;
+import dev.distributary.processor.internal.ResidencyScreen;
 import dev.distributary.processor.internal.Router;
-import dev.distributary.replication.ChangeOp;
-import dev.distributary.replication.Classification;
-import dev.distributary.topology.ResidencyPolicy;
 import dev.distributary.topology.Topology;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,9 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The residency guard, per record: {@code guard} is its decision alone — the item's data class
- * (declared, else the table's default) and whether the policy permits it in the processing region
- * — made with the same topology calls the processor's {@link Router} makes; {@code route} is the
+ * The residency guard, per record: {@code guard} is its decision alone — whether the table may have
+ * a replica in the processing region and the policy permits there every data class the record's
+ * images declare (else the table's default) — made by the processor's own {@link ResidencyScreen},
+ * the first thing its {@link Router} asks; {@code route} is the
  * Router's whole decision for the record (origin filter, residency guard, the envelope, and the
  * consumers' filter policies), so the guard's share of it is visible beside the envelope's.
  */
@@ -43,18 +39,17 @@ public class ResidencyStageBenchmark {
     public String itemSize;
 
     private Batch batch;
-    private Topology topology;
-    private ResidencyPolicy residency;
+    private ResidencyScreen screen;
     private Router router;
 
     @Setup
     public void setUp() {
         batch = Batch.of(itemSize);
-        topology = batch.topology();
-        residency = topology.residency();
+        Topology topology = batch.topology();
+        screen = new ResidencyScreen(topology);
         router = new Router(topology, StreamEvents.REGION, new EnvelopeFactory(topology));
         for (int i = 0; i < StreamEvents.BATCH; i++) {
-            if (!permitted(batch.changes().get(i), batch.classifications().get(i))) {
+            if (!permitted(batch.changes().get(i))) {
                 throw new IllegalStateException("every record of the batch should be permitted in " + StreamEvents.REGION);
             }
         }
@@ -64,7 +59,7 @@ public class ResidencyStageBenchmark {
     @OperationsPerInvocation(StreamEvents.BATCH)
     public void guard(Blackhole blackhole) {
         for (int i = 0; i < StreamEvents.BATCH; i++) {
-            blackhole.consume(permitted(batch.changes().get(i), batch.classifications().get(i)));
+            blackhole.consume(permitted(batch.changes().get(i)));
         }
     }
 
@@ -76,16 +71,8 @@ public class ResidencyStageBenchmark {
         }
     }
 
-    /** The guard's decision, as the Router makes it: a declared class must be a known S; an unknown class is permitted nowhere. */
-    private boolean permitted(ChangeRecord change, Classification classification) {
-        boolean removal = classification.op().map(op -> op == ChangeOp.REMOVE || op == ChangeOp.TOMBSTONE).orElse(false);
-        Optional<Image> item = removal ? change.oldImage().or(change::newImage) : change.newImage();
-        Optional<AttributeValue> declared = item.flatMap(image -> image.get(residency.attribute()));
-        if (declared.isPresent() && !(declared.get() instanceof AttributeValue.S)) {
-            return false;
-        }
-        String dataClass = declared.map(value -> ((AttributeValue.S) value).value())
-                .orElseGet(() -> topology.defaultClass(topology.requireTable(change.table())));
-        return residency.isKnownClass(dataClass) && residency.permits(dataClass, StreamEvents.REGION);
+    /** The guard's decision, the Router's own: the table may have a replica here, and every class its images declare is permitted here. */
+    private boolean permitted(ChangeRecord change) {
+        return screen.blocked(change, StreamEvents.REGION).isEmpty();
     }
 }

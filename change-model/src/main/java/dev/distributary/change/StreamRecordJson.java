@@ -82,8 +82,14 @@ public final class StreamRecordJson {
         return hasNew && hasOld ? "NEW_AND_OLD_IMAGES" : hasNew ? "NEW_IMAGE" : hasOld ? "OLD_IMAGE" : "KEYS_ONLY";
     }
 
-    private static BigDecimal epochSeconds(Instant instant) {
-        return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
+    /**
+     * An instant as the stream writes {@code ApproximateCreationDateTime}: epoch seconds in plain
+     * decimal, whole seconds without a fraction ({@code 1795700000}, never {@code 1.7957E+9}), a
+     * fraction only where the instant has milliseconds.
+     */
+    public static BigDecimal epochSeconds(Instant instant) {
+        BigDecimal seconds = BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
+        return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 
     private static Instant creationTime(JsonNode node) {

@@ -111,6 +111,17 @@ class StreamRecordJsonTest {
         assertThat(StreamRecordJson.read(raw).approximateCreationTime()).isEqualTo(Instant.ofEpochMilli(1795687205250L));
     }
 
+    @Test
+    void creationTime_writtenBack_isPlainEpochSeconds_neverScientific() {
+        ObjectNode raw = (ObjectNode) rawFixture("insert-unstamped");
+        ((ObjectNode) raw.get("dynamodb")).put("ApproximateCreationDateTime", 1795700000);
+
+        String written = StreamRecordJson.write(StreamRecordJson.read(raw)).toString();
+
+        assertThat(written).contains("\"ApproximateCreationDateTime\":1795700000,");
+        assertThat(StreamRecordJson.epochSeconds(Instant.ofEpochMilli(1795700000250L)).toString()).isEqualTo("1795700000.25");
+    }
+
     private static ObjectNode insertWith(String attribute, com.fasterxml.jackson.databind.JsonNode value) {
         ObjectNode record = (ObjectNode) rawFixture("insert-unstamped").deepCopy();
         ((ObjectNode) record.at("/dynamodb/NewImage")).set(attribute, value);

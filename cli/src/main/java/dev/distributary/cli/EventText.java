@@ -27,7 +27,7 @@ final class EventText {
         List<String> lines = new ArrayList<>();
         String what = event.table() + event.entityType().map(e -> "/" + e).orElse("");
         lines.add(String.format("%s  %-9s  %s  %s  %s, written in %s  class %s  id %s", event.time(), event.op().name(), what,
-                event.subject(), event.originKind().wireName(), event.originRegion(), event.residency(), event.id()));
+                event.subject(), event.originKind().wireName(), event.originRegion().orElse("an unknown region"), event.residency(), event.id()));
         if (event.truncated()) {
             lines.add("    (too large for SNS: keys only; read the item from the table)");
             return lines;
@@ -36,6 +36,7 @@ final class EventText {
             case INSERT -> event.after().ifPresent(after -> lines.add("    item: " + clip(ItemJson.of(after))));
             case REMOVE -> event.before().ifPresent(before -> lines.add("    was: " + clip(ItemJson.of(before))));
             case TOMBSTONE -> event.before().ifPresent(before -> lines.add("    deleted (tombstone), was: " + clip(ItemJson.of(before))));
+            case EXPIRE -> event.before().ifPresent(before -> lines.add("    expired (TTL), was: " + clip(ItemJson.of(before))));
             case MODIFY -> lines.add("    " + clip(changes(event)));
             default -> throw new IllegalStateException("unknown op " + event.op());
         }

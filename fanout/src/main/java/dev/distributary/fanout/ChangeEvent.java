@@ -16,16 +16,17 @@ import java.util.Optional;
  * @param source       the table's ARN in the region whose stream carried the change
  * @param type         {@code dev.distributary.TABLE[.ENTITY].OP}
  * @param subject      the item's key as text, {@code pk=order#1,sk=v0}
- * @param time         the write time, from the origin stamp
+ * @param time         the write time, from the origin stamp (for an expiry: when TTL removed the item)
  * @param dataSchema   the envelope schema version ({@link EnvelopeSchema})
  * @param table        the table, from {@code source}
  * @param region       the region of the stream that carried the change, from {@code source}
  * @param entityType   the item's entity type, when it has one
- * @param originRegion the region the change was written in
+ * @param originRegion the region the change was written in (an expiry: whose TTL removed the item); empty
+ *                     when unknown, which only a replicated expiry is
  * @param originKind   local or replica
  * @param residency    the item's data class
  * @param sequence     the stream record's sequence number
- * @param op           insert, modify, remove or tombstone
+ * @param op           insert, modify, remove, tombstone or expire
  * @param keys         the item's key attributes
  * @param before       the item before the change, when the stream carried it and it fitted
  * @param after        the item after the change, when the stream carried it and it fitted
@@ -41,7 +42,7 @@ public record ChangeEvent(
         String table,
         String region,
         Optional<String> entityType,
-        String originRegion,
+        Optional<String> originRegion,
         OriginKind originKind,
         String residency,
         String sequence,
@@ -81,13 +82,13 @@ public record ChangeEvent(
         return EnvelopeReader.read(json);
     }
 
-    /** The event name subscriptions match: a tombstone is a REMOVE. */
+    /** The event name subscriptions match: a tombstone is a REMOVE, an expiry an EXPIRE. */
     public EventName eventName() {
         return op.eventName();
     }
 
-    /** The item as it is now: the new image, or the old one for removes and tombstones; empty when truncated. */
+    /** The item as it is now: the new image, or the old one for removes, tombstones and expiries; empty when truncated. */
     public Optional<Image> item() {
-        return op.eventName() == EventName.REMOVE ? before.or(() -> after) : after.or(() -> before);
+        return op.removesItem() ? before.or(() -> after) : after.or(() -> before);
     }
 }

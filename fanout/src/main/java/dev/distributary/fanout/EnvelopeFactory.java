@@ -6,7 +6,6 @@ import dev.distributary.change.Image;
 import dev.distributary.fanout.internal.EnvelopeWriter;
 import dev.distributary.fanout.internal.ItemKey;
 import dev.distributary.fanout.internal.SnsSize;
-import dev.distributary.topology.EventName;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.math.BigDecimal;
@@ -72,7 +71,7 @@ public final class EnvelopeFactory {
         attributes.put(MessageAttributes.TABLE, table.name());
         entityType.ifPresent(type -> attributes.put(MessageAttributes.ENTITY_TYPE, type));
         attributes.put(MessageAttributes.ORIGIN_KIND, context.originKind().wireName());
-        attributes.put(MessageAttributes.ORIGIN_REGION, context.originRegion());
+        context.originRegion().ifPresent(region -> attributes.put(MessageAttributes.ORIGIN_REGION, region));
         attributes.put(MessageAttributes.RESIDENCY, context.dataClass());
         for (String name : itemAttributes.get(table.name())) {
             item.flatMap(image -> image.get(name)).flatMap(MessageAttributes::valueOf)
@@ -81,9 +80,9 @@ public final class EnvelopeFactory {
         return attributes;
     }
 
-    /** The image the item attributes are read from: the new one, the old one for removes and tombstones. */
+    /** The image the item attributes are read from: the new one, the old one for removes, tombstones and expiries. */
     private static Optional<Image> item(ChangeRecord record, Op op) {
-        return op.eventName() == EventName.REMOVE
+        return op.removesItem()
                 ? record.oldImage().or(record::newImage)
                 : record.newImage().or(record::oldImage);
     }
@@ -92,7 +91,7 @@ public final class EnvelopeFactory {
         if (context.writeTime().isPresent()) {
             return context.writeTime().get();
         }
-        if (context.op() != Op.REMOVE) {
+        if (context.op() != Op.REMOVE && context.op() != Op.EXPIRE) {
             Optional<Instant> stamped = record.newImage()
                     .flatMap(image -> image.get(table.stamp().writeTimeAttribute()))
                     .flatMap(EnvelopeFactory::epochMillis);

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * exact string matching is used, which SNS and every emulator evaluate alike (no
  * {@code equals-ignore-case}, {@code anything-but}, numeric, {@code wildcard} or {@code cidr}).
  *
- * <p>Keys, in this order: {@code table}; {@code eventName} unless the consumer takes all three;
+ * <p>Keys, in this order: {@code table}; {@code eventName} unless the consumer takes all four (a
+ * consumer that lists INSERT, MODIFY and REMOVE takes no expiries);
  * {@code originKind: ["local"]} for origin {@code local}; {@code item.NAME} for each filter. SNS
  * allows five keys and 150 value combinations: {@code table} is left out when the consumer takes
  * every table of the platform and the policy would otherwise need six or seven keys; anything

@@ -16,11 +16,12 @@ import java.util.stream.Collectors;
  * messages carry for the consumers' filters. The publisher ({@link EnvelopeFactory}) and the
  * filter-policy derivation ({@link FilterPolicy}) both take them from here, so they cannot drift.
  *
- * <p>Every message carries {@value #EVENT_NAME} (INSERT, MODIFY or REMOVE; a tombstone counts as
+ * <p>Every message carries {@value #EVENT_NAME} (INSERT, MODIFY, REMOVE or EXPIRE; a tombstone counts as
  * REMOVE), {@value #TABLE}, {@value #ENTITY_TYPE} (when the item has one), {@value #ORIGIN_KIND}
- * ({@code local} or {@code replica}), {@value #ORIGIN_REGION} and {@value #RESIDENCY} (the data
- * class); and, for each attribute some consumer of its table filters on, {@code item.NAME} with the
- * item's value as a string (new image; old image for removes and tombstones).
+ * ({@code local} or {@code replica}), {@value #ORIGIN_REGION} (when known: a replicated expiry has
+ * none) and {@value #RESIDENCY} (the data class); and, for each attribute some consumer of its table
+ * filters on, {@code item.NAME} with the item's value as a string (new image; old image for removes,
+ * tombstones and expiries).
  */
 public final class MessageAttributes {
     public static final String EVENT_NAME = "eventName";

@@ -9,8 +9,9 @@ public final class UnsupportedSchemaException extends InvalidEnvelopeException {
     private final String dataSchema;
 
     public UnsupportedSchemaException(URI dataSchema) {
-        super("dataschema '" + dataSchema + "' is not supported: this consumer reads " + EnvelopeSchema.ID
-                + " and every other minor version of major " + EnvelopeSchema.MAJOR + "; upgrade the consumer library");
+        super("dataschema '" + dataSchema + "' is not supported: this consumer reads every minor version of majors "
+                + EnvelopeSchema.OLDEST_READABLE_MAJOR + " to " + EnvelopeSchema.MAJOR + " (it writes " + EnvelopeSchema.ID
+                + "); upgrade the consumer library");
         this.dataSchema = String.valueOf(dataSchema);
     }
 

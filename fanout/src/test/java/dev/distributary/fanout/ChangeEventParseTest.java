@@ -35,18 +35,44 @@ class ChangeEventParseTest {
 
     @Test
     void nextMajorSchema_isRefusedAsUnsupported_namingIt() {
-        String json = edited(e -> e.put("dataschema", "https://distributary.dev/schemas/event-envelope/2.0.json"));
+        String json = edited(e -> e.put("dataschema", "https://distributary.dev/schemas/event-envelope/3.0.json"));
 
         assertThatThrownBy(() -> ChangeEvent.parse(json))
                 .isInstanceOf(UnsupportedSchemaException.class)
-                .hasMessageContaining("dataschema 'https://distributary.dev/schemas/event-envelope/2.0.json' is not supported");
+                .hasMessage("dataschema 'https://distributary.dev/schemas/event-envelope/3.0.json' is not supported: this consumer reads"
+                        + " every minor version of majors 1 to 2 (it writes https://distributary.dev/schemas/event-envelope/2.0.json);"
+                        + " upgrade the consumer library");
     }
 
     @Test
     void laterMinorSchema_isAccepted() {
-        String json = edited(e -> e.put("dataschema", "https://distributary.dev/schemas/event-envelope/1.7.json"));
+        String json = edited(e -> e.put("dataschema", "https://distributary.dev/schemas/event-envelope/2.7.json"));
 
-        assertThat(ChangeEvent.parse(json).dataSchema().toString()).endsWith("/1.7.json");
+        assertThat(ChangeEvent.parse(json).dataSchema().toString()).endsWith("/2.7.json");
+    }
+
+    @Test
+    void envelopeOfThePreviousMajor_isStillRead() {
+        String json = edited(e -> e.put("dataschema", "https://distributary.dev/schemas/event-envelope/1.0.json"));
+
+        ChangeEvent event = ChangeEvent.parse(json);
+
+        assertThat(event.dataSchema().toString()).endsWith("/1.0.json");
+        assertThat(event.originRegion()).contains("us-east-1");
+    }
+
+    @Test
+    void replicaEnvelopeWithoutOriginRegion_isRead_withTheOriginUnknown() {
+        String json = edited(e -> e.put("originkind", "replica").remove("originregion"));
+
+        assertThat(ChangeEvent.parse(json).originRegion()).isEmpty();
+    }
+
+    @Test
+    void localEnvelopeWithoutOriginRegion_isRefused() {
+        String json = edited(e -> e.remove("originregion"));
+
+        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("originregion is missing; a local change always names the region it was written in");
     }
 
     @Test
@@ -60,16 +86,16 @@ class ChangeEventParseTest {
 
     @Test
     void missingExtension_isRefusedNamingIt() {
-        String json = edited(e -> e.remove("originregion"));
+        String json = edited(e -> e.remove("residency"));
 
-        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("extension attribute originregion is missing or empty");
+        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("extension attribute residency is missing or empty");
     }
 
     @Test
     void unknownOp_isRefused() {
         String json = edited(e -> ((ObjectNode) e.get("data")).put("op", "upsert"));
 
-        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("data.op must be insert, modify, remove or tombstone");
+        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("data.op must be insert, modify, remove, tombstone or expire");
     }
 
     @Test

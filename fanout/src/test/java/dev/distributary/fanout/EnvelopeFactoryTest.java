@@ -37,7 +37,7 @@ class EnvelopeFactoryTest {
         assertThat(json.get("type").asText()).isEqualTo("dev.distributary.orders.order.insert");
         assertThat(json.get("subject").asText()).isEqualTo("pk=order#1,sk=v0");
         assertThat(json.get("time").asText()).isEqualTo("2026-11-26T10:00:00.123Z");
-        assertThat(json.get("dataschema").asText()).isEqualTo("https://distributary.dev/schemas/event-envelope/1.0.json");
+        assertThat(json.get("dataschema").asText()).isEqualTo("https://distributary.dev/schemas/event-envelope/2.0.json");
         assertThat(json.get("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(json.get("originregion").asText()).isEqualTo("eu-west-1");
         assertThat(json.get("originkind").asText()).isEqualTo("replica");
@@ -93,6 +93,41 @@ class EnvelopeFactoryTest {
         assertThat(event.time()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
         assertThat(event.after()).isEmpty();
         assertThat(event.before()).isPresent();
+    }
+
+    @Test
+    void expiry_hasItsOwnOpTypeAndEventName_andTakesItsItemAndTimeFromTheRemoval() {
+        Image expired = Items.with(Items.stamped(order("PAID"), "eu-west-1", WRITTEN_AT - 60_000), "priority", n(1));
+        ChangeRecord record = orders.ttlExpiry(keys, expired);
+
+        Envelope envelope = factory.create(record, EventContext.of(Op.EXPIRE, "us-east-1", OriginKind.LOCAL, "public"));
+
+        assertThat(envelope.messageAttributes()).containsEntry("eventName", "EXPIRE").containsEntry("originRegion", "us-east-1")
+                .containsEntry("item.status", "PAID");
+        ChangeEvent event = ChangeEvent.parse(envelope.json());
+        assertThat(event.op()).isEqualTo(Op.EXPIRE);
+        assertThat(event.eventName()).isEqualTo(dev.distributary.topology.EventName.EXPIRE);
+        assertThat(event.type()).isEqualTo("dev.distributary.orders.order.expire");
+        assertThat(event.time()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
+        assertThat(event.item()).contains(expired);
+        assertThat(event.after()).isEmpty();
+    }
+
+    @Test
+    void replicatedExpiry_withTheOriginUnknown_namesNoOriginRegion_inTheEnvelopeOrItsAttributes() throws Exception {
+        ChangeRecord record = orders.remove(keys, Items.stamped(order("PAID"), "eu-west-1", WRITTEN_AT));
+
+        Envelope envelope = factory.create(record, EventContext.of(Op.EXPIRE, java.util.Optional.empty(), OriginKind.REPLICA, "public"));
+
+        assertThat(JSON.readTree(envelope.json()).has("originregion")).isFalse();
+        assertThat(envelope.messageAttributes()).doesNotContainKey("originRegion").containsEntry("originKind", "replica");
+        assertThat(ChangeEvent.parse(envelope.json()).originRegion()).isEmpty();
+    }
+
+    @Test
+    void localContextWithoutOriginRegion_isRefused() {
+        assertThatThrownBy(() -> EventContext.of(Op.EXPIRE, java.util.Optional.empty(), OriginKind.LOCAL, "public"))
+                .hasMessage("a local change is written in the region processing it: its originRegion must be given");
     }
 
     @Test

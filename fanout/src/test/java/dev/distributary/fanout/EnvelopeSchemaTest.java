@@ -15,6 +15,7 @@ import dev.distributary.change.fixtures.Items;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ class EnvelopeSchemaTest {
                 Arguments.of("modify", ChangeRecords.fixture("modify-replicated-from-eu"), Op.MODIFY),
                 Arguments.of("hard remove", ChangeRecords.fixture("remove-hard"), Op.REMOVE),
                 Arguments.of("tombstone", ChangeRecords.fixture("tombstone"), Op.TOMBSTONE),
+                Arguments.of("expiry", ChangeRecords.fixture("remove-ttl-service"), Op.EXPIRE),
                 Arguments.of("truncated", orders.insert(Items.of("pk", s("a"), "sk", s("b")), Items.of("pk", s("a"), "sk", s("b"), "blob", s(big))), Op.INSERT));
     }
 
@@ -44,6 +46,23 @@ class EnvelopeSchemaTest {
         Envelope envelope = FACTORY.create(record, EventContext.of(op, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(schema().validate(JSON.readTree(envelope.json()))).isEmpty();
+    }
+
+    @Test
+    void replicatedExpiryWithoutOriginRegion_passesThePublishedSchema() throws IOException {
+        Envelope envelope = FACTORY.create(ChangeRecords.fixture("remove-ttl-replicated"),
+                EventContext.of(Op.EXPIRE, Optional.empty(), OriginKind.REPLICA, "public"));
+
+        assertThat(JSON.readTree(envelope.json()).has("originregion")).isFalse();
+        assertThat(schema().validate(JSON.readTree(envelope.json()))).isEmpty();
+    }
+
+    @Test
+    void localEnvelopeWithoutOriginRegion_failsTheSchema() throws IOException {
+        ObjectNode envelope = written();
+        envelope.remove("originregion");
+
+        assertThat(schema().validate(envelope)).extracting(Object::toString).anyMatch(m -> m.contains("originregion"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class PublishMatrixTest {
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2");
     private static final Map<Op, EventName> EVENT_NAMES = Map.of(
-            Op.INSERT, EventName.INSERT, Op.MODIFY, EventName.MODIFY, Op.REMOVE, EventName.REMOVE, Op.TOMBSTONE, EventName.REMOVE);
+            Op.INSERT, EventName.INSERT, Op.MODIFY, EventName.MODIFY, Op.REMOVE, EventName.REMOVE, Op.TOMBSTONE, EventName.REMOVE,
+            Op.EXPIRE, EventName.EXPIRE);
 
     /** One published change and what a subscription can see of it. */
     private record Published(String eventId, String region, String table, Op op, OriginKind kind, Map<String, String> item) {
@@ -64,7 +66,8 @@ class PublishMatrixTest {
                         for (String status : List.of("PAID", "PLACED")) {
                             for (int priority : List.of(1, 2)) {
                                 ChangeRecord record = record(region, table, op, status, priority, envelopes.size());
-                                String origin = kind == OriginKind.LOCAL ? region : otherThan(region);
+                                Optional<String> origin = kind == OriginKind.LOCAL ? Optional.of(region)
+                                        : op == Op.EXPIRE ? Optional.empty() : Optional.of(otherThan(region)); // a replicated expiry's origin is unknown
                                 envelopes.add(factory.create(record, EventContext.of(op, origin, kind, topology.defaultClass(topology.requireTable(table)))));
                                 published.add(new Published(record.eventId(), region, table, op, kind, Map.of("status", status, "priority", Integer.toString(priority))));
                             }
@@ -133,7 +136,7 @@ class PublishMatrixTest {
         return count;
     }
 
-    /** A change whose item attributes are read from the new image, or the old one for removes and tombstones. */
+    /** A change whose item attributes are read from the new image, or the old one for removes, tombstones and expiries. */
     private static ChangeRecord record(String region, String table, Op op, String status, int priority, int n) {
         ChangeRecords records = ChangeRecords.in(region, table);
         Image keys = "orders".equals(table) ? Items.of("pk", s("order#" + n), "sk", s("v0")) : Items.of("customerId", s("c-" + n));
@@ -144,6 +147,7 @@ class PublishMatrixTest {
             case MODIFY -> records.modify(keys, elsewhere, item);
             case REMOVE -> records.remove(keys, item);
             case TOMBSTONE -> records.modify(keys, item, Items.tombstone(elsewhere, region, 1L, 2L));
+            case EXPIRE -> records.ttlExpiry(keys, item);
         };
     }
 

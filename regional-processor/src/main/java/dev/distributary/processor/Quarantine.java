@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where records that must not or cannot be published go, with their full payload and the reason
- * (the quarantine queue).
+ * Where records that must not or cannot be published go, with the reason (the quarantine queue): with
+ * their full payload, except a residency block, whose message withholds every attribute value but the keys.
  */
 public interface Quarantine {
 

@@ -18,7 +18,7 @@ public sealed interface RecordOutcome {
     record Skipped(String eventId, String sequenceNumber, SkipReason reason) implements RecordOutcome {
     }
 
-    /** Sent to the quarantine queue with its full payload. */
+    /** Sent to the quarantine queue: with its full payload, or (a residency block) with its keys and coordinates only. */
     record Quarantined(String eventId, String sequenceNumber, String reason) implements RecordOutcome {
     }
 

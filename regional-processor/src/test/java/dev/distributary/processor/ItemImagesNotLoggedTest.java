@@ -117,6 +117,21 @@ class ItemImagesNotLoggedTest {
     }
 
     @Test
+    void residencyBlock_atDebugWithImagesAskedFor_stillLogsNoImage() {
+        logger.setLevel(Level.DEBUG);
+        context.updateLoggers();
+        ProcessorConfig base = config(SHIPPED, "us-east-1");
+        ProcessorConfig config = new ProcessorConfig(base.region(), base.functionName(), base.topology(), base.topics(), base.quarantineQueueUrl(),
+                base.idempotencyTable(), true);
+
+        BatchResult result = new StreamProcessor(config, new RecordingPublisher(), new PerRecordLedger(new InMemoryRecordLedger()), new RecordingQuarantine(), new CountingMetrics(),
+                CLOCK).process(Processors.SHARD, List.of(recordsWithTheMarker().get(1)), () -> 60_000);
+
+        assertThat(result.outcomes()).singleElement().isInstanceOf(RecordOutcome.Quarantined.class);
+        assertThat(captured.toString()).contains("\"outcome\":\"Quarantined\"").doesNotContain(MARKER);
+    }
+
+    @Test
     void imagesAtDebug_whenTheOperatorAsksForThem_doReachTheLog() {
         images.setLevel(Level.DEBUG);
         context.updateLoggers();

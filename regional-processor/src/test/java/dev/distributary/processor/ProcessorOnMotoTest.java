@@ -97,7 +97,9 @@ class ProcessorOnMotoTest {
         assertThat(ids("order-cache")).containsExactlyInAnyOrder("e-local-insert", "e-replica-modify", "e-local-tombstone", "e-local-modify");
         assertThat(drain(quarantineUrl)).singleElement().satisfies(message -> {
             assertThat(message.get("reason").asText()).startsWith("residency: class 'eu-personal'");
-            assertThat(message.at("/record/eventID").asText()).isEqualTo("e-residency");
+            assertThat(message.get("eventId").asText()).isEqualTo("e-residency");
+            assertThat(message.get("recordWithheld").asBoolean()).isTrue();
+            assertThat(message.has("record")).as("an eu-personal record's attribute values stay out of us-east-1's queue").isFalse();
         });
     }
 

@@ -6,10 +6,12 @@ public enum ChangeOp {
     INSERT,
     /** The item was changed. */
     MODIFY,
-    /** The item was removed: a hard delete or a TTL expiry. */
+    /** The item was removed by a hard delete. */
     REMOVE,
     /** The item was deleted logically: a tombstone update set its deleted flag. */
-    TOMBSTONE;
+    TOMBSTONE,
+    /** The item was removed by DynamoDB's TTL process: an expiry, not a delete. */
+    EXPIRE;
 
     /** The event name consumers subscribe to: a tombstone counts as {@code REMOVE}. */
     public String eventName() {

@@ -34,10 +34,14 @@ public record TtlExpiry(boolean local, String region, boolean wasTombstone, Opti
 
     @Override
     public Optional<ChangeOp> op() {
-        return Optional.of(ChangeOp.REMOVE);
+        return Optional.of(ChangeOp.EXPIRE);
     }
 
-    /** The region whose TTL process removed the item: this one when local, else unknown. */
+    /**
+     * The region whose TTL process removed the item: this one when local; else unknown, because a
+     * replicated removal carries nothing that names the region that expired the item (the old
+     * image's stamp names its last writer, not the expiring region).
+     */
     @Override
     public Optional<String> originRegion() {
         return local ? Optional.of(region) : Optional.empty();

@@ -175,7 +175,8 @@ class OriginClassifierTest {
             assertThat(c).isEqualTo(new TtlExpiry(true, "eu-west-1", true, OptionalLong.of(1_795_773_603L)));
             assertThat(c.isLocal()).isTrue();
             assertThat(c.originRegion()).contains("eu-west-1");
-            assertThat(c.op()).contains(ChangeOp.REMOVE);
+            assertThat(c.op()).contains(ChangeOp.EXPIRE);
+            assertThat(ChangeOp.EXPIRE.eventName()).isEqualTo("EXPIRE");
             assertThat(c.writeTimeMillis()).isEmpty();
         }
 
@@ -186,6 +187,7 @@ class OriginClassifierTest {
             assertThat(c).isEqualTo(new TtlExpiry(false, "us-east-1", true, OptionalLong.of(1_795_773_603L)));
             assertThat(c.isLocal()).isFalse();
             assertThat(c.originRegion()).isEmpty();
+            assertThat(c.op()).contains(ChangeOp.EXPIRE);
             assertThat(c.reason()).contains("no identity").contains("1795773603");
         }
 

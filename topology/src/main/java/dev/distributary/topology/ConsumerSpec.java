@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param name                     the consumer's name; it names its queues
  * @param regions                  the regions it has a queue in
  * @param tables                   the tables whose changes it takes
- * @param eventNames               the kinds of change it takes (a tombstone counts as REMOVE)
+ * @param eventNames               the kinds of change it takes (a tombstone counts as REMOVE; a TTL expiry is EXPIRE)
  * @param origin                   {@code local}: once globally; {@code any}: every region's copy
  * @param filters                  item attribute name to the string values it accepts (exact match)
  * @param maxReceiveCount          deliveries before a message moves to the DLQ

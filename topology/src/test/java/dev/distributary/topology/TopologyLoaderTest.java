@@ -44,7 +44,7 @@ class TopologyLoaderTest {
         assertThat(topology.residency().defaultClass()).isEqualTo("public");
         ConsumerSpec statements = topology.fanout().consumers().get(0);
         assertThat(statements.regions()).containsExactly("us-east-1", "us-west-2");
-        assertThat(statements.eventNames()).containsExactly(EventName.INSERT, EventName.MODIFY, EventName.REMOVE);
+        assertThat(statements.eventNames()).containsExactly(EventName.INSERT, EventName.MODIFY, EventName.REMOVE, EventName.EXPIRE);
         assertThat(statements.origin()).isEqualTo(OriginScope.LOCAL);
         assertThat(statements.maxReceiveCount()).isEqualTo(ConsumerSpec.DEFAULT_MAX_RECEIVE_COUNT);
         assertThat(topology.requireTable("accounts").stamp()).isEqualTo(OriginStamp.defaults());

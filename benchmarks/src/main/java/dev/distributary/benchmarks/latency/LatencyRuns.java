@@ -59,7 +59,7 @@ public final class LatencyRuns {
             DemoReport report = outcome.report();
             results.add(new RateResult(rate, report.written(), report.passed(), report.latencyLocalMs(), report.latencyReplicaMs(), report.latencyTrendMs()));
             local.put(String.format("%.0f writes/s", rate), outcome.deliveries().stream()
-                    .filter(d -> d.region().equals(d.event().originRegion())).map(Delivery::latencyMillis).toList());
+                    .filter(d -> d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList());
             System.out.printf("%5.0f writes/s  %4d written  %s  local p50 %5d p90 %5d p99 %5d max %5d ms  replicated p50 %5d p99 %5d ms%n", rate,
                     report.written(), report.passed() ? "passed" : "FAILED", report.latencyLocalMs().p50(), report.latencyLocalMs().p90(),
                     report.latencyLocalMs().p99(), report.latencyLocalMs().max(), report.latencyReplicaMs().p50(), report.latencyReplicaMs().p99());

@@ -68,7 +68,11 @@ public final class EnvelopeReader {
         JsonNode data = data(event);
         Map<String, String> hints = hints(data);
         Op op = Op.fromWireName(data.path("op").asText(""))
-                .orElseThrow(() -> new InvalidEnvelopeException("data.op must be insert, modify, remove or tombstone"));
+                .orElseThrow(() -> new InvalidEnvelopeException("data.op must be insert, modify, remove, tombstone or expire"));
+        Optional<String> originRegion = optionalExtension(event, EnvelopeWriter.ORIGIN_REGION);
+        if (originRegion.isEmpty() && originKind == OriginKind.LOCAL) {
+            throw new InvalidEnvelopeException("originregion is missing; a local change always names the region it was written in");
+        }
         JsonNode truncated = data.get("truncated");
         if (truncated == null || !truncated.isBoolean()) {
             throw new InvalidEnvelopeException("data.truncated must be true or false");
@@ -81,7 +85,7 @@ public final class EnvelopeReader {
         }
         return new ChangeEvent(event.getId(), event.getSource(), event.getType(), event.getSubject(), event.getTime().toInstant(),
                 dataSchema, arn.group(2), arn.group(1), optionalExtension(event, EnvelopeWriter.ENTITY_TYPE),
-                extension(event, EnvelopeWriter.ORIGIN_REGION), originKind, extension(event, EnvelopeWriter.RESIDENCY),
+                originRegion, originKind, extension(event, EnvelopeWriter.RESIDENCY),
                 extension(event, EnvelopeWriter.SEQUENCE), op, keys, before, after, truncated.booleanValue());
     }
 

@@ -45,10 +45,10 @@ public final class EnvelopeWriter {
                 .withTime(OffsetDateTime.ofInstant(time, ZoneOffset.UTC))
                 .withDataSchema(EnvelopeSchema.ID)
                 .withDataContentType(EnvelopeSchema.DATA_CONTENT_TYPE)
-                .withExtension(ORIGIN_REGION, context.originRegion())
                 .withExtension(ORIGIN_KIND, context.originKind().wireName())
                 .withExtension(RESIDENCY, context.dataClass())
                 .withExtension(SEQUENCE, record.sequenceNumber());
+        context.originRegion().ifPresent(region -> builder.withExtension(ORIGIN_REGION, region));
         entityType.ifPresent(entity -> builder.withExtension(ENTITY_TYPE, entity));
         CloudEvent event = builder.withData(JsonCloudEventData.wrap(data(record, context, keysOnly))).build();
         try {

@@ -112,7 +112,7 @@ class QueueConsumerTest {
         Queues.Pair queue = Queues.withDeadLetterQueue(sqs, "invalid", 2, 30);
         List<String> bodies = new ArrayList<>(Queues.bodies(Changes.inserts(REGION, 5)));
         bodies.add("{\"not\": \"an envelope\"}");
-        bodies.add(bodies.get(0).replace("/event-envelope/1.0.json", "/event-envelope/2.0.json"));
+        bodies.add(bodies.get(0).replace("/event-envelope/2.0.json", "/event-envelope/3.0.json"));
         Queues.send(sqs, queue.queueUrl(), bodies);
         Set<String> handled = ConcurrentHashMap.newKeySet();
         List<String> reasons = new ArrayList<>();

@@ -8,50 +8,58 @@ import dev.distributary.topology.Topology;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * One quarantine message, read: the region whose processor quarantined the record, the reason,
- * the record itself (inline or gzip-compressed) and, where the record names them, its table and
- * item.
+ * the record itself (inline or gzip-compressed) and, where the message names them, its table and
+ * item. A residency block's message withholds the record and keeps its coordinates and keys.
  *
- * @param region  the quarantining processor's region
- * @param reason  why
- * @param record  the full record as the stream delivered it; a missing node when the message kept only its coordinates
- * @param table   the record's table, from its stream ARN; empty when unreadable
- * @param subject the item's key as envelopes name it ({@code pk=...,sk=...}); empty when unreadable
- * @param tombstone the new image carries the table's deleted flag
+ * @param region    the quarantining processor's region
+ * @param reason    why
+ * @param record    the full record as the stream delivered it; a missing node when the message kept only its coordinates
+ * @param table     the record's table, from its stream ARN; empty when unreadable
+ * @param subject   the item's key as envelopes name it ({@code pk=...,sk=...}); empty when unreadable
+ * @param eventId   the stream record's event ID, as the message names it
+ * @param withheld  the message says it withholds the record ({@code recordWithheld}: a residency block)
  */
-public record QuarantinedRecord(String region, String reason, JsonNode record, String table, String subject, boolean tombstone) {
+public record QuarantinedRecord(String region, String reason, JsonNode record, String table, String subject, String eventId, boolean withheld) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static QuarantinedRecord of(JsonNode message, Topology topology) {
         JsonNode record = message.has("record") ? message.get("record") : decompress(message.path("recordGzipBase64").asText(""));
         String table = "";
         try {
-            table = StreamSource.fromArn(record.path("eventSourceARN").asText("")).table();
+            table = StreamSource.fromArn(record.path("eventSourceARN").asText(message.path("eventSourceARN").asText(""))).table();
         } catch (IllegalArgumentException e) {
             // a record without a readable stream ARN names no table
         }
         Optional<TableSpec> spec = topology.table(table);
-        String subject = spec.map(s -> subject(s, record.path("dynamodb").path("Keys"))).orElse("");
-        boolean tombstone = spec.map(s -> record.path("dynamodb").path("NewImage").path(s.stamp().deletedAttribute()).path("BOOL").asBoolean(false))
-                .orElse(false);
-        return new QuarantinedRecord(message.path("region").asText(""), message.path("reason").asText(""), record, table, subject, tombstone);
+        JsonNode keys = record.isMissingNode() ? message.path("keys") : record.path("dynamodb").path("Keys");
+        String subject = spec.map(s -> subject(s, keys)).orElse("");
+        return new QuarantinedRecord(message.path("region").asText(""), message.path("reason").asText(""), record, table, subject,
+                message.path("eventId").asText(""), message.path("recordWithheld").asBoolean(false));
+    }
+
+    /** The record's images as the stream delivered them (new, then old); none when the message does not carry the record. */
+    public List<JsonNode> images() {
+        List<JsonNode> images = new ArrayList<>();
+        for (String name : List.of("NewImage", "OldImage")) {
+            JsonNode image = record.path("dynamodb").path(name);
+            if (image.isObject()) {
+                images.add(image);
+            }
+        }
+        return images;
     }
 
     /** The new image as the stream delivered it, else the old one. */
     public Optional<JsonNode> image() {
-        JsonNode newImage = record.path("dynamodb").path("NewImage");
-        JsonNode image = newImage.isObject() ? newImage : record.path("dynamodb").path("OldImage");
-        return image.isObject() ? Optional.of(image) : Optional.empty();
-    }
-
-    /** The item's version (N), when the image has one. */
-    public long version() {
-        return image().map(i -> i.path("version").path("N").asLong(-1)).orElse(-1L);
+        return images().stream().findFirst();
     }
 
     private static String subject(TableSpec table, JsonNode keys) {

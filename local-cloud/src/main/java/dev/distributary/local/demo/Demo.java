@@ -113,8 +113,8 @@ public final class Demo {
         return new DemoReport(checks.stream().allMatch(DemoReport.Check::passed), topology.regions(), written, workload.writtenPerRegion(),
                 wanted.size(), deliveries.size(), lost, duplicates, unexpected, residencyViolations, quarantine.size(), workload.refusals().size(),
                 replicaSkipped, DemoReport.Latency.of(deliveries.stream().map(Delivery::latencyMillis).toList()),
-                DemoReport.Latency.of(deliveries.stream().filter(d -> d.region().equals(d.event().originRegion())).map(Delivery::latencyMillis).toList()),
-                DemoReport.Latency.of(deliveries.stream().filter(d -> !d.region().equals(d.event().originRegion())).map(Delivery::latencyMillis).toList()),
+                DemoReport.Latency.of(deliveries.stream().filter(d -> d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList()),
+                DemoReport.Latency.of(deliveries.stream().filter(d -> !d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList()),
                 DemoReport.Trend.of(deliveries),
                 platform.proxy().calls(), written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
                 Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, checks);

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
+import dev.distributary.change.StreamRecordJson;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +19,8 @@ import dev.distributary.processor.StreamShard;
  * The Lambda event's records back into the JSON shape the stream delivered, without judging
  * them: everything present is kept (an attribute value with two types keeps both), so that a
  * malformed record can be quarantined whole and the change-model codec names what is wrong.
+ * {@code ApproximateCreationDateTime}, which the event type holds as a date, is written back as the
+ * epoch seconds the stream sent ({@code 1795700000}, a fraction only where there are milliseconds).
  */
 public final class LambdaRecords {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -37,8 +39,7 @@ public final class LambdaRecords {
         if (stream != null) {
             ObjectNode dynamodb = node.putObject("dynamodb");
             if (stream.getApproximateCreationDateTime() != null) {
-                dynamodb.put("ApproximateCreationDateTime",
-                        BigDecimal.valueOf(stream.getApproximateCreationDateTime().getTime()).movePointLeft(3).stripTrailingZeros());
+                dynamodb.put("ApproximateCreationDateTime", StreamRecordJson.epochSeconds(stream.getApproximateCreationDateTime().toInstant()));
             }
             image(dynamodb, "Keys", stream.getKeys());
             image(dynamodb, "NewImage", stream.getNewImage());

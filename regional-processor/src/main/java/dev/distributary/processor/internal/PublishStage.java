@@ -138,7 +138,7 @@ final class PublishStage {
         }
         List<Quarantine.Entry> entries = toQuarantine.stream().map(r -> new Quarantine.Entry(r.entryId, r.sequence,
                 ((Route.Quarantine) r.route).reason(),
-                QuarantineMessages.of(r.raw, ((Route.Quarantine) r.route).reason(), parts.region(), parts.functionName(), clock.instant()))).toList();
+                QuarantineMessages.of(r.raw, (Route.Quarantine) r.route, parts.region(), parts.functionName(), clock.instant()))).toList();
         Quarantine.Sent sent;
         try {
             sent = parts.quarantine().send(entries);

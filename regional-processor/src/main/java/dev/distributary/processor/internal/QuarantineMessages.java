@@ -20,6 +20,9 @@ import java.util.zip.GZIPOutputStream;
  * record as the stream delivered it. A record too large for one SQS message (256 KB) is carried
  * gzip-compressed; if even that does not fit, the message keeps the record's coordinates (stream
  * ARN and sequence number, enough to read it again from the stream within 24 hours) and says so.
+ * A residency block ({@link Route.Quarantine#residency()}) never carries the record: its data may
+ * not be held in this region, and the quarantine queue is in this region. Its message has the
+ * reason, the identifiers, the coordinates and the item's keys only, and {@code recordWithheld: true}.
  * The message is written in ASCII (everything else as JSON escapes), so that any record, even one
  * holding text that is not valid Unicode, makes a message SQS accepts and reads back exactly.
  */
@@ -32,15 +35,20 @@ final class QuarantineMessages {
     private QuarantineMessages() {
     }
 
-    static String of(JsonNode record, String reason, String region, String functionName, Instant now) {
+    static String of(JsonNode record, Route.Quarantine route, String region, String functionName, Instant now) {
         ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.put("reason", reason);
+        message.put("reason", route.reason());
         message.put("region", region);
         message.put("functionName", functionName);
         message.put("quarantinedAt", now.toString());
         message.put("eventId", record.path("eventID").asText(""));
         message.put("sequenceNumber", record.path("dynamodb").path("SequenceNumber").asText(""));
         message.put("eventSourceARN", record.path("eventSourceARN").asText(""));
+        if (route.residency()) {
+            message.put("recordWithheld", true);
+            keys(message, record);
+            return ascii(message);
+        }
         String full = ascii(record);
         if (full.length() + ENVELOPE_ALLOWANCE <= MAX_SQS_BYTES) {
             message.set("record", record);
@@ -52,8 +60,15 @@ final class QuarantineMessages {
             return ascii(message);
         }
         message.put("recordTooLarge", true);
-        message.set("keys", record.path("dynamodb").path("Keys").deepCopy());
+        keys(message, record);
         return ascii(message);
+    }
+
+    private static void keys(ObjectNode message, JsonNode record) {
+        JsonNode keys = record.path("dynamodb").path("Keys");
+        if (keys.isObject()) {
+            message.set("keys", keys.deepCopy());
+        }
     }
 
     private static String ascii(JsonNode node) {

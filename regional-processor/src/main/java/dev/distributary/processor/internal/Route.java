@@ -17,7 +17,12 @@ public sealed interface Route {
     record Skip(SkipReason reason) implements Route {
     }
 
-    /** Quarantine with this reason; {@code residency} marks a residency violation (counted apart). */
+    /**
+     * Quarantine with this reason. {@code residency} marks a residency block: the record's data may not
+     * be held in this region, so its quarantine message withholds every attribute value (keys and
+     * coordinates only) and it is counted as ResidencyBlocked; every other quarantine carries the
+     * record as received.
+     */
     record Quarantine(String reason, boolean residency) implements Route {
     }
 }

@@ -16,17 +16,17 @@ final class RouteStage {
 
     void route(RecordState record) {
         if (!record.raw.isObject()) {
-            record.route = new Route.Quarantine("malformed: a stream record must be a JSON object, not " + record.raw.getNodeType(), false);
+            record.route = router.unreadable(record.raw, "malformed: a stream record must be a JSON object, not " + record.raw.getNodeType());
             return;
         }
         if (record.sequence.isEmpty()) {
-            record.route = new Route.Quarantine("malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it", false);
+            record.route = router.unreadable(record.raw, "malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it");
             return;
         }
         try {
             record.change = StreamRecordJson.read(record.raw);
         } catch (MalformedRecordException e) {
-            record.route = new Route.Quarantine("malformed: " + e.getMessage(), false);
+            record.route = router.unreadable(record.raw, "malformed: " + e.getMessage());
             return;
         }
         record.classification = classifier.classify(record.change);

@@ -1,6 +1,6 @@
 package dev.distributary.processor.internal;
 
-import dev.distributary.change.AttributeValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
 import dev.distributary.fanout.Envelope;
@@ -17,7 +17,6 @@ import dev.distributary.replication.TtlExpiry;
 import dev.distributary.replication.Unclassifiable;
 import dev.distributary.replication.Unstamped;
 import dev.distributary.topology.ConsumerSpec;
-import dev.distributary.topology.ResidencyPolicy;
 import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
@@ -29,12 +28,15 @@ import java.util.Optional;
 
 /**
  * Decides, for one classified record, whether to publish it (and to which regions' topics),
- * skip it, or quarantine it: the origin filter, the residency guard and the consumers' wishes.
+ * skip it, or quarantine it: the residency guard first ({@link ResidencyScreen}: a record whose data
+ * may not be held here is a residency block whatever else is wrong with it), then the origin filter
+ * and the consumers' wishes.
  */
 public final class Router {
     private final Topology topology;
     private final String region;
     private final EnvelopeFactory envelopes;
+    private final ResidencyScreen screen;
     /** Per region that may receive events from here, its consumers' filter policies. */
     private final Map<String, List<Subscriber>> subscribers = new LinkedHashMap<>();
 
@@ -45,6 +47,7 @@ public final class Router {
         this.topology = topology;
         this.region = region;
         this.envelopes = envelopes;
+        this.screen = new ResidencyScreen(topology);
         List<String> targets = topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
         for (String target : targets) {
             subscribers.put(target, topology.consumersIn(target).stream()
@@ -52,7 +55,21 @@ public final class Router {
         }
     }
 
+    /**
+     * The quarantine of a record that could not be read: a residency block (withheld, counted) when
+     * what can be read of it says its data may not be held here, else a plain quarantine with the reason.
+     */
+    public Route.Quarantine unreadable(JsonNode raw, String reason) {
+        return screen.blocked(raw, region)
+                .map(blocked -> new Route.Quarantine(blocked + "; the record is also " + reason, true))
+                .orElseGet(() -> new Route.Quarantine(reason, false));
+    }
+
     public Route route(ChangeRecord record, Classification classification) {
+        Optional<String> blocked = screen.blocked(record, region);
+        if (blocked.isPresent()) {
+            return new Route.Quarantine(blocked.get(), true);
+        }
         if (classification instanceof Unclassifiable unclassifiable) {
             return new Route.Quarantine("unclassifiable: " + unclassifiable.reason(), false);
         }
@@ -68,27 +85,11 @@ public final class Router {
             return new Route.Skip(SkipReason.TOMBSTONE_EXPIRED);
         }
         TableSpec table = topology.requireTable(record.table());
-        Op op = op(classification);
-        Optional<Image> item = op == Op.REMOVE || op == Op.TOMBSTONE ? record.oldImage().or(record::newImage) : record.newImage();
-        ResidencyPolicy residency = topology.residency();
-        Optional<AttributeValue> declared = item.flatMap(image -> image.get(residency.attribute()));
-        String dataClass = declared.filter(AttributeValue.S.class::isInstance).map(v -> ((AttributeValue.S) v).value())
-                .orElse(topology.defaultClass(table));
-        if (declared.isPresent() && !(declared.get() instanceof AttributeValue.S)) {
-            return new Route.Quarantine("residency: attribute '" + residency.attribute() + "' holds a " + declared.get().type()
-                    + ", not a data class name (S)", true);
-        }
-        if (!residency.isKnownClass(dataClass)) {
-            return new Route.Quarantine("residency: data class '" + dataClass + "' is not one of the platform's classes "
-                    + residency.classes().keySet() + "; a change of an unknown class is permitted nowhere", true);
-        }
-        if (!residency.permits(dataClass, region)) {
-            return new Route.Quarantine("residency: class '" + dataClass + "' is not permitted in " + region + " (zone '"
-                    + residency.classes().get(dataClass) + "' " + residency.regionsOf(dataClass) + "); the change must not be published here", true);
-        }
+        Op op = Op.valueOf(classification.op().orElse(ChangeOp.MODIFY).name());
+        Optional<Image> item = op.removesItem() ? record.oldImage().or(record::newImage) : record.newImage();
+        String dataClass = item.flatMap(image -> image.string(topology.residency().attribute())).orElse(topology.defaultClass(table));
         OriginKind kind = classification.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA;
-        String origin = classification.originRegion().orElse(region);
-        EventContext context = EventContext.of(op, origin, kind, dataClass);
+        EventContext context = EventContext.of(op, classification.originRegion(), kind, dataClass);
         if (classification.writeTimeMillis().isPresent()) {
             context = context.withWriteTime(Instant.ofEpochMilli(classification.writeTimeMillis().getAsLong()));
         }
@@ -99,7 +100,7 @@ public final class Router {
             return new Route.Quarantine("unrepresentable: " + e.getMessage(), false);
         }
         List<String> regions = subscribers.entrySet().stream()
-                .filter(target -> residency.permits(dataClass, target.getKey()))
+                .filter(target -> screen.mayReach(record, target.getKey()))
                 .filter(target -> target.getValue().stream().anyMatch(s -> s.policy().matches(envelope.messageAttributes())))
                 .map(Map.Entry::getKey)
                 .toList();
@@ -109,12 +110,5 @@ public final class Router {
         }
         long writeTime = classification.writeTimeMillis().orElse(record.approximateCreationTime().toEpochMilli());
         return new Route.Publish(envelope, regions, writeTime);
-    }
-
-    private static Op op(Classification classification) {
-        if (classification instanceof TtlExpiry) {
-            return Op.REMOVE;
-        }
-        return Op.valueOf(classification.op().orElse(ChangeOp.MODIFY).name());
     }
 }

@@ -16,7 +16,8 @@ import software.amazon.lambda.powertools.logging.LoggingUtils;
  * {@code table}, {@code outcome} and, when it was not published, the {@code reason}), and one line
  * per batch and per problem with the Lambda context of Powertools logging (logger
  * {@value #BATCHES}). Item images are logged (logger {@value #IMAGES}) only at DEBUG and only when
- * {@code DISTRIBUTARY_LOG_IMAGES} is true.
+ * {@code DISTRIBUTARY_LOG_IMAGES} is true, and never those of a residency block (the region's logs
+ * may not hold them either).
  */
 public final class Slf4jRecordLog implements RecordLog {
     static final String RECORDS = "dev.distributary.processor.records";
@@ -47,7 +48,7 @@ public final class Slf4jRecordLog implements RecordLog {
         LoggingUtils.appendKeys(keys);
         try {
             LOG.info("record");
-            if (logImages && IMAGE_LOG.isDebugEnabled()) {
+            if (logImages && !residencyBlocked(outcome) && IMAGE_LOG.isDebugEnabled()) {
                 IMAGE_LOG.debug("record images {}", raw.path("dynamodb"));
             }
         } finally {
@@ -82,6 +83,10 @@ public final class Slf4jRecordLog implements RecordLog {
     @Override
     public void problem(String message, Throwable cause) {
         BATCH_LOG.error(message, cause);
+    }
+
+    private static boolean residencyBlocked(RecordOutcome outcome) {
+        return outcome instanceof RecordOutcome.Quarantined quarantined && quarantined.reason().startsWith(ResidencyScreen.PREFIX);
     }
 
     /** Why a record was not published; empty when it was. */

@@ -91,7 +91,7 @@ final class FanoutReader {
                 element.string().flatMap(text -> element.choice(EventName.class, text)).ifPresent(eventNames::add);
             }
             if (eventsNode.elements().isEmpty()) {
-                eventsNode.problem("must list at least one of INSERT, MODIFY, REMOVE (or be left out for all three)");
+                eventsNode.problem("must list at least one of INSERT, MODIFY, REMOVE, EXPIRE (or be left out for all four)");
             }
         }
         OriginScope origin = node.get("origin").choice(OriginScope.class, OriginScope.LOCAL);

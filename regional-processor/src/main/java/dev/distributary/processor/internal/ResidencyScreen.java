@@ -1,0 +1,134 @@
+package dev.distributary.processor.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.distributary.change.AttributeValue;
+import dev.distributary.change.ChangeRecord;
+import dev.distributary.change.Image;
+import dev.distributary.change.StreamSource;
+import dev.distributary.topology.ResidencyPolicy;
+import dev.distributary.topology.TableSpec;
+import dev.distributary.topology.Topology;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a record's data may be held in a region, decided before anything else is decided about
+ * it: its table must be one that may have a replica there (its zone includes the region), and every
+ * data class its images declare (or, without one, its table's default class) must be permitted
+ * there. A record that fails is a residency block, whatever else is wrong with it: it is quarantined
+ * without its attribute values and counted as ResidencyBlocked. The same rules read a decoded record
+ * and the raw JSON of one that could not be decoded.
+ */
+public final class ResidencyScreen {
+    static final String PREFIX = "residency: ";
+
+    private final Topology topology;
+    private final ResidencyPolicy residency;
+    /** Per table name, the table and the regions its zone lets it have replicas in. */
+    private final Map<String, TableSpec> tables = new HashMap<>();
+    private final Map<String, Set<String>> replicaRegions = new HashMap<>();
+
+    /** A data class an image declares: its name, or (when the value is not a string) the type it has instead. */
+    private record Declared(String name, String wrongType) {
+    }
+
+    public ResidencyScreen(Topology topology) {
+        this.topology = topology;
+        this.residency = topology.residency();
+        for (TableSpec table : topology.tables()) {
+            tables.put(table.name(), table);
+            replicaRegions.put(table.name(), Set.copyOf(topology.replicaRegions(table)));
+        }
+    }
+
+    /** Why the record may not be held in the region, or empty when it may. */
+    public Optional<String> blocked(ChangeRecord record, String region) {
+        return blocked(Optional.ofNullable(tables.get(record.table())), declared(record), region);
+    }
+
+    /** The same for a record as the stream delivered it, readable or not; a record that names no table of the platform is judged by its images alone. */
+    Optional<String> blocked(JsonNode raw, String region) {
+        Optional<TableSpec> table = Optional.empty();
+        try {
+            table = Optional.ofNullable(tables.get(StreamSource.fromArn(raw.path("eventSourceARN").asText("")).table()));
+        } catch (IllegalArgumentException unreadable) {
+            // no table to judge by
+        }
+        List<Declared> declared = new ArrayList<>();
+        for (String name : List.of("NewImage", "OldImage")) {
+            JsonNode image = raw.path("dynamodb").path(name);
+            if (image.isObject()) {
+                declared.add(declared(image));
+            }
+        }
+        return blocked(table, declared, region);
+    }
+
+    /**
+     * Whether the record's classes permit publishing it to another region's topic (primary-region
+     * routing): its table's zone bounds where the table's replicas are, its classes where its data may go.
+     */
+    boolean mayReach(ChangeRecord record, String target) {
+        return classBlocked(Optional.ofNullable(tables.get(record.table())), declared(record), target).isEmpty();
+    }
+
+    private Optional<String> blocked(Optional<TableSpec> table, List<Declared> declared, String region) {
+        if (table.isPresent() && !replicaRegions.get(table.get().name()).contains(region)) {
+            return Optional.of(PREFIX + "table '" + table.get().name() + "' must have no replica in " + region + " (its zone '"
+                    + table.get().zone() + "' is " + residency.zone(table.get().zone()).regions()
+                    + "), so its records must not be processed here");
+        }
+        return classBlocked(table, declared, region);
+    }
+
+    private Optional<String> classBlocked(Optional<TableSpec> table, List<Declared> declared, String region) {
+        for (Declared image : declared) {
+            if (image.wrongType() != null) {
+                return Optional.of(PREFIX + "attribute '" + residency.attribute() + "' holds a " + image.wrongType()
+                        + ", not a data class name (S)");
+            }
+            String dataClass = image.name() != null ? image.name() : table.map(topology::defaultClass).orElse(null);
+            if (dataClass == null) {
+                continue;
+            }
+            if (!residency.isKnownClass(dataClass)) {
+                return Optional.of(PREFIX + "data class '" + dataClass + "' is not one of the platform's classes "
+                        + residency.classes().keySet() + "; a change of an unknown class is permitted nowhere");
+            }
+            if (!residency.permits(dataClass, region)) {
+                return Optional.of(PREFIX + "class '" + dataClass + "' is not permitted in " + region + " (zone '"
+                        + residency.classes().get(dataClass) + "' " + residency.regionsOf(dataClass) + "); the change must not be published here");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Declared> declared(ChangeRecord record) {
+        List<Declared> declared = new ArrayList<>();
+        record.newImage().ifPresent(image -> declared.add(declared(image)));
+        record.oldImage().ifPresent(image -> declared.add(declared(image)));
+        return declared;
+    }
+
+    private Declared declared(Image image) {
+        return image.get(residency.attribute())
+                .map(value -> value instanceof AttributeValue.S s ? new Declared(s.value(), null) : new Declared(null, value.type()))
+                .orElse(new Declared(null, null));
+    }
+
+    private Declared declared(JsonNode image) {
+        JsonNode value = image.get(residency.attribute());
+        if (value == null) {
+            return new Declared(null, null);
+        }
+        if (value.size() == 1 && value.path("S").isTextual()) {
+            return new Declared(value.get("S").textValue(), null);
+        }
+        String type = value.size() == 1 && !value.has("S") ? value.fieldNames().next() : "malformed value";
+        return new Declared(null, type);
+    }
+}
