@@ -36,7 +36,8 @@ record ConsumerQueues(String region, QueueSubscription subscription, String queu
         return subscription.deadLetterQueueName();
     }
 
-    private static String url(SqsClient sqs, String name, String region, AwsEndpoint endpoint) {
+    /** The URL of the named queue in the region; a queue that does not exist, or an endpoint that fails, is a message. */
+    static String url(SqsClient sqs, String name, String region, AwsEndpoint endpoint) {
         try {
             return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
         } catch (QueueDoesNotExistException e) {

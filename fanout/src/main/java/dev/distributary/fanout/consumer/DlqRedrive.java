@@ -28,8 +28,15 @@ public final class DlqRedrive {
         this.sqs = sqs;
     }
 
+    /**
+     * Moves what the dead-letter queue holds; an empty one (no visible message) is left alone, with
+     * method {@link RedriveMethod#NONE}.
+     */
     public RedriveResult redrive(String deadLetterQueueUrl, String queueUrl, RedriveListener listener) {
         long total = approximateCount(deadLetterQueueUrl);
+        if (total == 0) {
+            return new RedriveResult(RedriveMethod.NONE, 0, 0, "");
+        }
         String dlqArn = arn(deadLetterQueueUrl);
         String queueArn = arn(queueUrl);
         String taskHandle;
