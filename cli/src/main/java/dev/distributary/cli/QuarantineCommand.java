@@ -198,11 +198,11 @@ final class QuarantineCommand implements Callable<Integer> {
         }
         Terminal terminal = Distributary.terminal(spec);
         if (!terminal.interactive()) {
-            throw new UserException("--purge deletes all " + count + " records of " + queue + " " + aws.where(region)
+            throw new UserException("--purge deletes " + (count == 1 ? "the one record" : "all " + count + " records") + " of " + queue + " " + aws.where(region)
                     + " for good; run it on a terminal to confirm, or add --yes");
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.print("Delete all " + count + " records of " + queue + " " + aws.where(region) + "? They cannot be recovered. Type 'purge' to confirm: ");
+        err.print("Delete " + (count == 1 ? "the one record" : "all " + count + " records") + " of " + queue + " " + aws.where(region) + "? They cannot be recovered. Type 'purge' to confirm: ");
         err.flush();
         String answer;
         try {

@@ -49,7 +49,7 @@ class ConsumeCommandTest {
 
     @Test
     void json_printsOneEnvelopePerLine() {
-        CliRun run = consume("--consumer", "order-cache", "--json");
+        CliRun run = consume("--consumer", "order-cache", "--format", "json");
 
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(3);
@@ -68,7 +68,7 @@ class ConsumeCommandTest {
 
     @Test
     void max_stopsAfterThatManyEvents_andLeavesTheRest() {
-        CliRun run = consume("--consumer", "order-cache", "--max", "2", "--json");
+        CliRun run = consume("--consumer", "order-cache", "--max", "2", "--format", "json");
 
         assertThat(run.out().lines()).hasSize(2);
         assertThat(MotoPlatform.count(aws, REGION, region.requireQueue("order-cache").queueUrl())).isEqualTo(1);

@@ -46,8 +46,9 @@ public final class DlqRedrive {
             if (!unsupported(e)) {
                 throw e;
             }
-            String note = "StartMessageMoveTask is not available at this endpoint (HTTP " + e.statusCode() + " "
-                    + errorCode(e) + "); copied and deleted instead";
+            String code = errorCode(e);
+            String note = "StartMessageMoveTask is not available at this endpoint (HTTP " + e.statusCode() + (code.isEmpty() ? "" : " " + code)
+                    + "); copied and deleted instead";
             LOG.info("{}", note);
             listener.started(RedriveMethod.COPY_AND_DELETE, total);
             CopyAndDelete.Outcome outcome = new CopyAndDelete(sqs, deadLetterQueueUrl, queueUrl).run(listener::progress);
