@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", header = "Run the platform locally with a workload; check every delivery.",
+@Command(name = "demo", header = "Run the whole platform locally and check every delivery.",
         description = {
         "Run the whole platform on this machine (moto server, replication, each region's processor as Lambda runs it),",
         "write a mixed workload in every region, then check every delivery against ground truth.",

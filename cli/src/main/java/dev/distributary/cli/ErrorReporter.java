@@ -23,8 +23,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** A command line picocli could not parse (an unknown option, a missing or malformed value): one line, exit 2. */
-    static int badArguments(CommandLine.ParameterException e, String[] args) {
-        CommandLine command = e.getCommandLine();
+    static int badArguments(CommandLine.ParameterException exception, String[] args) {
+        CommandLine command = exception.getCommandLine();
+        // picocli checks required options before unknown ones; an unknown option (a misspelt required one, often) comes first
+        CommandLine.ParameterException e = exception instanceof CommandLine.MissingParameterException && !command.getUnmatchedArguments().isEmpty()
+                ? new CommandLine.UnmatchedArgumentException(command, command.getUnmatchedArguments()) : exception;
         String name = command.getCommandSpec().qualifiedName();
         String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().lines().findFirst().orElse("").strip();
         String hint = "";

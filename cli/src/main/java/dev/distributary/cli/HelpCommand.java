@@ -31,11 +31,14 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runna
 
     @Override
     public void run() {
+        if (!self.getUnmatchedArguments().isEmpty()) { // picocli does not check a help command's arguments
+            throw new CommandLine.UnmatchedArgumentException(self, self.getUnmatchedArguments());
+        }
         CommandLine target = self.getParent();
         for (String name : path) {
             CommandLine next = target.getSubcommands().get(name);
-            if (next == null || next == self) {
-                List<String> known = target.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+            if (next == null) {
+                List<String> known = List.copyOf(target.getSubcommands().keySet());
                 throw new CommandLine.ParameterException(self, known.isEmpty()
                         ? "'" + target.getCommandSpec().qualifiedName() + "' has no subcommand '" + name + "'"
                         : "unknown command '" + name + "'; the commands of '" + target.getCommandSpec().qualifiedName() + "' are "
