@@ -14,7 +14,7 @@ import picocli.CommandLine;
  * CLI: exit 70 with a request to report it, the stack trace only with {@code DISTRIBUTARY_DEBUG}.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
-    static final String REPORT = "This is a bug in distributary, not a problem with your input; please report it with the command you ran";
+    private static final String REPORT = "This is a bug in distributary, not a problem with your input; please report it with the command you ran";
 
     private final boolean debug;
 

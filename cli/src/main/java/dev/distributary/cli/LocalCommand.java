@@ -2,7 +2,6 @@ package dev.distributary.cli;
 
 import dev.distributary.fanout.provision.ProvisionedQueue;
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.provision.RegionResources;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.io.PrintWriter;

@@ -154,7 +154,8 @@ final class QuarantineCommand implements Callable<Integer> {
                 OutputFormat.line(out, JSON.createObjectNode().put("unreadable", message.body()));
             } else {
                 String text = message.body().replace('\n', ' ');
-                out.printf("message %s is not a quarantine message: %s%n", message.messageId(), text.length() > 200 ? text.substring(0, 200) + "…" : text);
+                out.printf("message %s is not a quarantine message: %s%n", message.messageId(),
+                        text.length() > 200 ? text.substring(0, 200) + "…" : text);
             }
             return false;
         }
@@ -168,7 +169,8 @@ final class QuarantineCommand implements Callable<Integer> {
                 body.path("eventId").asText("?"), body.path("sequenceNumber").asText("?"));
         out.printf("    reason: %s%n", record.reason());
         if (body.path("recordTooLarge").asBoolean(false)) {
-            out.printf("    (the record was too large to keep; read it again from %s within 24 hours)%n", body.path("eventSourceARN").asText("its stream"));
+            out.printf("    (the record was too large to keep; read it again from %s within 24 hours)%n",
+                    body.path("eventSourceARN").asText("its stream"));
         }
         return true;
     }
@@ -198,11 +200,11 @@ final class QuarantineCommand implements Callable<Integer> {
         }
         Terminal terminal = Distributary.terminal(spec);
         if (!terminal.interactive()) {
-            throw new UserException("--purge deletes " + (count == 1 ? "the one record" : "all " + count + " records") + " of " + queue + " " + aws.where(region)
+            throw new UserException("--purge deletes " + records(count) + " of " + queue + " " + aws.where(region)
                     + " for good; run it on a terminal to confirm, or add --yes");
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.print("Delete " + (count == 1 ? "the one record" : "all " + count + " records") + " of " + queue + " " + aws.where(region) + "? They cannot be recovered. Type 'purge' to confirm: ");
+        err.print("Delete " + records(count) + " of " + queue + " " + aws.where(region) + "? They cannot be recovered. Type 'purge' to confirm: ");
         err.flush();
         String answer;
         try {
@@ -213,5 +215,9 @@ final class QuarantineCommand implements Callable<Integer> {
         if (answer == null || !answer.strip().equals("purge")) {
             throw new UserException("not confirmed; nothing was deleted");
         }
+    }
+
+    private static String records(long count) {
+        return count == 1 ? "the one record" : "all " + count + " records";
     }
 }

@@ -92,6 +92,17 @@ class QuarantineCommandTest {
     }
 
     @Test
+    void messageThatIsNotAQuarantineMessage_isShownAsSuch_andCounted() {
+        aws.sqs(REGION).sendMessage(b -> b.queueUrl(queueUrl).messageBody("not json"));
+
+        CliRun run = quarantine();
+
+        assertThat(run.out()).containsPattern("message \\S+ is not a quarantine message: not json");
+        assertThat(run.errLines()).containsExactly("3 quarantined records in shop-quarantine in us-east-1 at " + endpoint
+                + " (1 not JSON); left in the queue (read-only)");
+    }
+
+    @Test
     void emptyQueue_saysNothingWasQuarantined() {
         aws.sqs(REGION).purgeQueue(b -> b.queueUrl(queueUrl));
 
