@@ -94,7 +94,16 @@ class ConsumeCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("distributary: consumer 'biling' is not defined in ../platform.yaml; did you mean 'billing'? "
-                + "Consumers: billing, order-cache, crm-sync");
+                + "Consumers: billing, order-cache, crm-sync.");
+    }
+
+    @Test
+    void quarantineAsAConsumer_exitsTwo_pointingAtTheQuarantineCommand() {
+        CliRun run = consume("--consumer", "quarantine");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("distributary: consumer 'quarantine' is not defined in ../platform.yaml. "
+                + "Consumers: billing, order-cache, crm-sync. The quarantine is not a consumer: distributary quarantine --region us-east-1 shows it.");
     }
 
     @Test
