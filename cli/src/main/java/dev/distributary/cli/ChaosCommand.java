@@ -26,14 +26,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "chaos", mixinStandardHelpOptions = true, description = {
+@Command(name = "chaos", header = "Run fault scenarios locally; check what each lost or leaked.",
+        description = {
         "Prove the platform under faults on this machine. Each scenario runs the whole platform (moto server, replication, "
                 + "each region's processor as Lambda runs it), injects its fault, writes a workload, and checks every delivery and "
                 + "quarantine against ground truth. Prints a table (scenario, events, lost, duplicated, leaked, quarantined, passed) "
                 + "and exits 1 when any scenario failed.",
         "",
         "All scenarios at their default sizes take about 15 minutes; residency alone writes 5,000 changes, about 5 minutes at "
-                + "20 writes a second (what the emulator sustains with every region's processor running)."})
+                + "20 writes a second (what the emulator sustains with every region's processor running).",
+        "",
+        "JSON: the report (ChaosReport: passed, seed, and per scenario its counts and checks) on standard output; progress goes to standard error."})
 final class ChaosCommand implements Callable<Integer> {
     /** Start-up, warm-up and drain of one scenario's platform, roughly, on a two-core machine. */
     private static final int OVERHEAD_SECONDS = 25;
@@ -57,6 +60,9 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path report;
 
+    @Mixin
+    OutputFormat format;
+
     @Spec
     CommandSpec spec;
 
@@ -70,7 +76,7 @@ final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = format.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         List<Scenario> selected;
         ChaosOptions options;
         try {
@@ -84,31 +90,40 @@ final class ChaosCommand implements Callable<Integer> {
                     + "the repository root (it builds the jar), or build it with ./mvnw -pl chaos-agent package");
         }
         Topology topology = platform.load();
-        LocalOptions base = local.options(platform, topology);
-        out.println("logs: " + base.workDirectory().resolve("SCENARIO").resolve("logs"));
-        long seconds = selected.stream().mapToLong(s -> Math.round(options.eventsFor(s) / rate) + OVERHEAD_SECONDS).sum();
-        out.printf("Distributary chaos: platform '%s', %s, %d scenario(s), expected to take about %d min%n", topology.name(), topology.regions(),
-                selected.size(), Math.max(1, Math.round(seconds / 60.0)));
-        out.flush();
-        ChaosRunner runner = new ChaosRunner(base, options, line -> {
-            out.println(line);
-            out.flush();
-        });
-        Thread stop = new Thread(runner::close, "distributary-chaos-shutdown");
-        Runtime.getRuntime().addShutdownHook(stop);
         ChaosReport result;
-        try {
-            result = runner.run(selected);
-        } catch (MotoUnavailableException e) {
-            throw new UserException(e.getMessage(), Distributary.BAD_INPUT);
-        } finally {
+        try (WorkDirectory work = local.workDirectory()) {
+            LocalOptions base = local.options(platform, topology, work.path());
+            out.println("logs: " + work.describe("SCENARIO/logs"));
+            long seconds = selected.stream().mapToLong(s -> Math.round(options.eventsFor(s) / rate) + OVERHEAD_SECONDS).sum();
+            out.printf("Distributary chaos: platform '%s', %s, %d scenario(s), expected to take about %d min%n", topology.name(), topology.regions(),
+                    selected.size(), Math.max(1, Math.round(seconds / 60.0)));
+            out.flush();
+            ChaosRunner runner = new ChaosRunner(base, options, line -> {
+                out.println(line);
+                out.flush();
+            });
+            Thread stop = new Thread(() -> {
+                runner.close();
+                work.close();
+            }, "distributary-chaos-shutdown");
+            Runtime.getRuntime().addShutdownHook(stop);
             try {
-                Runtime.getRuntime().removeShutdownHook(stop);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is stopping the run
+                result = runner.run(selected);
+            } catch (MotoUnavailableException e) {
+                throw new UserException(e.getMessage(), Distributary.BAD_INPUT);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is stopping the run
+                }
             }
         }
-        print(result, out);
+        if (format.json()) {
+            OutputFormat.document(spec.commandLine().getOut(), result);
+        } else {
+            print(result, out);
+        }
         if (report != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result);
             out.println("report: " + report);

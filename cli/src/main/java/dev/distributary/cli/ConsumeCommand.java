@@ -17,14 +17,14 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-@Command(name = "consume", mixinStandardHelpOptions = true, description = {
+@Command(name = "consume", header = "Print a consumer's events from its queue in one region.",
+        description = {
         "Read a consumer's queue in one region and print its events; they are deleted once printed.",
         "A message that is not a valid event is reported and left in the queue (after the consumer's max receive count it "
-                + "moves to the dead-letter queue)."})
+                + "moves to the dead-letter queue).",
+        "JSON: JSON Lines, each event's CloudEvents envelope as received, one per line (docs/event-envelope.schema.json)."})
 final class ConsumeCommand implements Callable<Integer> {
     /** How long --peek keeps what it read hidden, so that it reads each message once. */
     private static final int PEEK_HOLD_SECONDS = 60;
@@ -44,8 +44,8 @@ final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Stop after N events.")
     Long max;
 
-    @Option(names = "--json", description = "Print each event as one line of JSON (the envelope as received).")
-    boolean json;
+    @Mixin
+    OutputFormat format;
 
     @Option(names = "--follow", description = "Keep waiting for new events (until --max, or Ctrl-C) instead of stopping when the queue is empty.")
     boolean follow;
@@ -120,11 +120,11 @@ final class ConsumeCommand implements Callable<Integer> {
                         }
                     }
                 }
-                delete(sqs, queues.queueUrl(), done);
+                QueueMessages.delete(sqs, queues.queueUrl(), done);
                 out.flush();
             }
         } finally {
-            release(sqs, queues.queueUrl(), held);
+            QueueMessages.release(sqs, queues.queueUrl(), held);
         }
         err.println(printed + (printed == 1 ? " event" : " events") + " from " + queues.queueName() + " " + aws.where(region)
                 + (printed == 0 ? "" : peek ? ", returned to the queue (--peek)" : ", deleted")
@@ -133,32 +133,10 @@ final class ConsumeCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, ChangeEvent event, Message message) {
-        if (json) {
+        if (format.json()) {
             out.println(message.body().replace('\n', ' ').replace('\r', ' '));
         } else {
             EventText.of(event).forEach(out::println);
-        }
-    }
-
-    private static void delete(SqsClient sqs, String queueUrl, List<Message> messages) {
-        if (!messages.isEmpty()) {
-            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < messages.size(); i++) {
-                entries.add(DeleteMessageBatchRequestEntry.builder().id("m" + i).receiptHandle(messages.get(i).receiptHandle()).build());
-            }
-            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-        }
-    }
-
-    private static void release(SqsClient sqs, String queueUrl, List<Message> messages) {
-        for (int i = 0; i < messages.size(); i += 10) {
-            List<Message> chunk = messages.subList(i, Math.min(messages.size(), i + 10));
-            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-            for (int j = 0; j < chunk.size(); j++) {
-                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("m" + j).receiptHandle(chunk.get(j).receiptHandle())
-                        .visibilityTimeout(0).build());
-            }
-            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
         }
     }
 }

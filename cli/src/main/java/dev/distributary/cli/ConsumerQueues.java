@@ -19,7 +19,7 @@ record ConsumerQueues(String region, QueueSubscription subscription, String queu
 
     static ConsumerQueues find(Topology topology, String region, String consumerName, SqsClient sqs, AwsEndpoint endpoint, String file) {
         PlatformFile.requireRegion(topology, region);
-        ConsumerSpec consumer = topology.fanout().consumer(consumerName).orElseThrow(() -> unknownConsumer(topology, consumerName, file));
+        ConsumerSpec consumer = topology.fanout().consumer(consumerName).orElseThrow(() -> unknownConsumer(topology, consumerName, file, region));
         if (!consumer.regions().contains(region)) {
             throw new UserException("consumer '" + consumerName + "' has no queue " + "in " + region + "; its regions are " + consumer.regions());
         }
@@ -36,7 +36,8 @@ record ConsumerQueues(String region, QueueSubscription subscription, String queu
         return subscription.deadLetterQueueName();
     }
 
-    private static String url(SqsClient sqs, String name, String region, AwsEndpoint endpoint) {
+    /** The URL of the named queue in the region; a queue that does not exist, or an endpoint that fails, is a message. */
+    static String url(SqsClient sqs, String name, String region, AwsEndpoint endpoint) {
         try {
             return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
         } catch (QueueDoesNotExistException e) {
@@ -63,9 +64,12 @@ record ConsumerQueues(String region, QueueSubscription subscription, String queu
                 Distributary.CHECK_FAILED);
     }
 
-    private static UserException unknownConsumer(Topology topology, String name, String file) {
+    private static UserException unknownConsumer(Topology topology, String name, String file, String region) {
         List<String> names = topology.fanout().consumers().stream().map(ConsumerSpec::name).toList();
         String hint = Suggestions.closest(name, names).map(c -> "; did you mean '" + c + "'?").orElse(".");
-        return new UserException("consumer '" + name + "' is not defined in " + file + hint + " Consumers: " + String.join(", ", names));
+        String quarantine = name.equals("quarantine") ? " The quarantine is not a consumer: distributary quarantine --region " + region + " shows it."
+                : "";
+        return new UserException("consumer '" + name + "' is not defined in " + file + hint + " Consumers: " + String.join(", ", names) + "."
+                + quarantine);
     }
 }

@@ -1,12 +1,14 @@
 package dev.distributary.cli;
 
 import dev.distributary.cli.cost.CostEstimate;
+import dev.distributary.cli.cost.CostJson;
 import dev.distributary.cli.cost.CostModel;
 import dev.distributary.cli.cost.CostTable;
 import dev.distributary.cli.cost.PriceTable;
 import dev.distributary.cli.cost.PriceTableException;
 import dev.distributary.cli.cost.Workload;
 import dev.distributary.topology.Topology;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,18 +16,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cost", description = "Estimate the monthly cost and the cost per million events, per component, of the platform against the naive design.")
+@Command(name = "cost", header = "Estimate the platform's cost against the naive design.",
+        description = {
+        "Estimate the monthly cost and the cost per million events, per component, of the platform against the naive design.",
+        "JSON: {platform, writesPerSecond, itemKb, fanout, envelope, prices, components: [{component, unit, distributary, naive}], total, verdict}; "
+                + "see docs/cost-model.md."})
 final class CostCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;
 
     @Option(names = "--writes-per-second", paramLabel = "W", required = true,
-            description = "Application writes per second over the whole platform (> 0).")
+            description = "Application writes per second over the whole platform (> 0 and at most 10000000).")
     double writesPerSecond;
 
     @Option(names = "--item-kb", paramLabel = "K", defaultValue = "1",
             description = "Item size in KB, > 0 and at most 400 (default: ${DEFAULT-VALUE}).")
     double itemKb;
+
+    @Mixin
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
@@ -46,8 +55,13 @@ final class CostCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         CostEstimate estimate = new CostModel(prices).estimate(topology, workload);
-        spec.commandLine().getOut().print(CostTable.format(estimate, topology, prices));
-        spec.commandLine().getOut().flush();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            OutputFormat.document(out, CostJson.of(estimate, prices));
+        } else {
+            out.print(CostTable.format(estimate, topology, prices));
+            out.flush();
+        }
         return Distributary.OK;
     }
 }

@@ -19,10 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", description = {
+@Command(name = "demo", header = "Run the whole platform locally and check every delivery.",
+        description = {
         "Run the whole platform on this machine (moto server, replication, each region's processor as Lambda runs it),",
         "write a mixed workload in every region, then check every delivery against ground truth.",
-        "Exits 0 only when nothing was lost, duplicated or delivered where residency forbids it."})
+        "Exits 0 only when nothing was lost, duplicated or delivered where residency forbids it.",
+        "JSON: the report (DemoReport: passed, counts, latencies, API calls, checks) on standard output; progress goes to standard error."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;
@@ -39,12 +41,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path report;
 
+    @Mixin
+    OutputFormat format;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = format.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         long started = System.nanoTime();
         Topology topology = platform.load();
         DemoOptions options;
@@ -55,11 +60,16 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.printf("Distributary demo: platform '%s', %s, %s routing%n", topology.name(), topology.regions(), topology.routing().mode().yamlName());
         DemoReport result;
-        try (LocalPlatform running = local.start(platform, topology, out)) {
+        try (LocalSession session = local.start(platform, topology, out)) {
+            LocalPlatform running = session.platform();
             out.printf("  functions ready in %d ms%n", running.warmUp().toMillis());
             result = new Demo(running, options, out::println).run(started);
         }
-        print(result, out);
+        if (format.json()) {
+            OutputFormat.document(spec.commandLine().getOut(), result);
+        } else {
+            print(result, out);
+        }
         if (report != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result);
             out.println("report: " + report);

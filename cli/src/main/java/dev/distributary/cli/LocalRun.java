@@ -12,8 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,14 +32,16 @@ public final class LocalRun {
             description = "The processor's deployment jar (default: regional-processor/target/distributary-processor.jar in the repository).")
     Path processorJar;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the run's logs go (default: a new directory in the system's temporary directory).")
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the run's logs go, kept after the run (default: a new temporary directory, removed when the run ends).")
     Path workDir;
 
     @Option(names = "--replication-delay", paramLabel = "MIN-MAX", defaultValue = "500-1000",
             description = "Milliseconds between a write and its copy in another region, jittered between MIN and MAX (default: ${DEFAULT-VALUE}).")
     String replicationDelay;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seeds replication jitter and the workload, so runs can be repeated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seeds replication jitter and the workload, so runs can be repeated (default: ${DEFAULT-VALUE}).")
     long seed;
 
     private ReplicationSettings replication(ReplicationSettings defaults) {
@@ -52,21 +52,34 @@ public final class LocalRun {
         return defaults.withDelay(Duration.ofMillis(Long.parseLong(range.group(1))), Duration.ofMillis(Long.parseLong(range.group(2))));
     }
 
-    /** Starts the platform described by the file, printing progress; stops it on Ctrl-C too. */
-    LocalPlatform start(PlatformFile platform, Topology topology, PrintWriter out) {
-        LocalOptions options = options(platform, topology);
-        out.println("logs: " + options.workDirectory().resolve("logs"));
+    /**
+     * Starts the platform described by the file, printing progress to {@code messages}; it stops,
+     * and a temporary work directory is removed, when the session closes or on Ctrl-C. A start that
+     * fails leaves nothing behind.
+     */
+    LocalSession start(PlatformFile platform, Topology topology, PrintWriter messages) {
+        WorkDirectory work = workDirectory();
         try {
-            LocalPlatform running = LocalPlatform.start(options, line -> out.println("  " + line));
-            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "distributary-shutdown"));
-            return running;
+            LocalOptions options = options(platform, topology, work.path());
+            messages.println("logs: " + work.describe("logs"));
+            LocalPlatform running = LocalPlatform.start(options, line -> messages.println("  " + line));
+            return new LocalSession(running, work, messages);
         } catch (MotoUnavailableException e) {
+            work.close();
             throw new UserException(e.getMessage(), Distributary.BAD_INPUT);
+        } catch (RuntimeException e) {
+            work.close();
+            throw e;
         }
     }
 
-    /** The options of a local run of the file's platform: its jar, a work directory, the endpoint and seed. */
-    LocalOptions options(PlatformFile platform, Topology topology) {
+    /** The run's work directory: --work-dir, or a new temporary one. */
+    WorkDirectory workDirectory() {
+        return WorkDirectory.of(workDir);
+    }
+
+    /** The options of a local run of the file's platform: its jar, the work directory, the endpoint and seed. */
+    LocalOptions options(PlatformFile platform, Topology topology, Path work) {
         ReplicationSettings replication = replication(ReplicationSettings.defaults());
         Path jar = Optional.ofNullable(processorJar).orElseGet(() -> home().resolve(LocalOptions.DEFAULT_PROCESSOR_JAR));
         if (!Files.isRegularFile(jar)) {
@@ -74,11 +87,8 @@ public final class LocalRun {
                     + "(it builds the jar), or build it with ./mvnw -pl regional-processor -am package -DskipTests");
         }
         String yaml;
-        Path work;
         try {
             yaml = Files.readString(platform.path());
-            work = workDir != null ? Files.createDirectories(workDir)
-                    : Files.createTempDirectory("distributary-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,5 @@
 package dev.distributary.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.distributary.topology.Topology;
 import java.io.PrintWriter;
 import java.util.List;
@@ -14,30 +11,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", description = "Show what the platform deploys in each region: replicas, topic, queues with their SNS filter policies, and the residency matrix.")
+@Command(name = "plan", header = "Show what the platform deploys in each region.", description = {
+        "Per region: table replicas, topic, queues with their SNS filter policies; then the residency matrix.",
+        "JSON: {platform, routing, primary, fanout, regions: [{region, processesChanges, processor, replicas, topic, queues}], residency}."})
 final class PlanCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Mixin
     PlatformFile platform;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Only this region.")
     String region;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         Topology topology = platform.load();
         List<String> regions = region == null ? topology.regions() : List.of(PlatformFile.requireRegion(topology, region));
         Plan plan = Plan.of(topology, regions);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plan));
+        if (format.json()) {
+            OutputFormat.document(out, plan);
         } else {
             print(plan, out);
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,10 +20,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-@Command(name = "redrive", mixinStandardHelpOptions = true, description = {
+@Command(name = "redrive", header = "Move a consumer's dead-letter queue back to its queue.",
+        description = {
         "Move the messages of a consumer's dead-letter queue back to its queue, in one region.",
         "Uses SQS's StartMessageMoveTask where the endpoint has it; otherwise receives, sends, and deletes each message only "
-                + "after its copy was sent."})
+                + "after its copy was sent. A progress bar is shown on a terminal only.",
+        "JSON: {region, consumer, deadLetterQueue, queue, method (none, message-move-task, copy-and-delete), moved, failed, note}."})
 final class RedriveCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;
@@ -36,8 +39,15 @@ final class RedriveCommand implements Callable<Integer> {
     @Option(names = "--consumer", required = true, paramLabel = "NAME", description = "The consumer whose dead-letter queue to move back.")
     String consumer;
 
+    @Mixin
+    OutputFormat format;
+
     @Spec
     CommandSpec spec;
+
+    /** What {@code --format json} prints. */
+    record Result(String region, String consumer, String deadLetterQueue, String queue, String method, long moved, long failed, String note) {
+    }
 
     @Override
     public Integer call() {
@@ -47,26 +57,26 @@ final class RedriveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (SqsClient sqs = aws.sqs(region)) {
             ConsumerQueues queues = ConsumerQueues.find(topology, region, consumer, sqs, aws, platform.path().toString());
-            Progress progress = new Progress(err, queues.deadLetterQueueName());
             RedriveResult result;
-            try {
+            try (Progress progress = new Progress(err, queues.deadLetterQueueName(), Distributary.terminal(spec))) {
                 result = new DlqRedrive(sqs).redrive(queues.deadLetterQueueUrl(), queues.queueUrl(), progress);
             } catch (SdkClientException e) {
                 throw ConsumerQueues.unreachable(aws, region, e);
             } catch (AwsServiceException e) {
                 throw ConsumerQueues.refused(aws, region, e);
-            } finally {
-                progress.close();
             }
-            String method = result.method() == RedriveMethod.MESSAGE_MOVE_TASK ? "SQS message move task" : "copy and delete";
-            if (result.moved() == 0 && result.complete()) {
+            if (format.json()) {
+                OutputFormat.document(out, new Result(region, consumer, queues.deadLetterQueueName(), queues.queueName(),
+                        result.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), result.moved(), result.failed(), result.note()));
+            } else if (result.method() == RedriveMethod.NONE) {
                 out.println(queues.deadLetterQueueName() + " " + aws.where(region) + " is empty; nothing to move.");
             } else {
+                String method = result.method() == RedriveMethod.MESSAGE_MOVE_TASK ? "SQS message move task" : "copy and delete";
                 out.println("Moved " + result.moved() + (result.moved() == 1 ? " message" : " messages") + " from "
                         + queues.deadLetterQueueName() + " back to " + queues.queueName() + " " + aws.where(region) + " (" + method + ").");
-            }
-            if (!result.note().isEmpty()) {
-                err.println("distributary: " + result.note());
+                if (!result.note().isEmpty()) {
+                    err.println("distributary: " + result.note());
+                }
             }
             if (!result.complete()) {
                 throw new UserException(result.failed() + " messages could not be moved and are still in " + queues.deadLetterQueueName()
@@ -76,22 +86,28 @@ final class RedriveCommand implements Callable<Integer> {
         }
     }
 
-    /** A progress bar on standard error, from the first count SQS gives. */
+    /** A progress bar on standard error from the first count SQS gives; only on a terminal, in colour only when colour is allowed. */
     private static final class Progress implements RedriveListener, AutoCloseable {
         private final PrintWriter err;
         private final String queue;
+        private final Terminal terminal;
         private ProgressBar bar;
 
-        Progress(PrintWriter err, String queue) {
+        Progress(PrintWriter err, String queue, Terminal terminal) {
             this.err = err;
             this.queue = queue;
+            this.terminal = terminal;
         }
 
         @Override
         public void started(RedriveMethod method, long approximateTotal) {
+            if (!terminal.interactive()) {
+                return;
+            }
             bar = new ProgressBarBuilder()
                     .setTaskName("Redrive " + queue)
                     .setInitialMax(Math.max(approximateTotal, 0))
+                    .setStyle(terminal.colour() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                     .setUnit(" msgs", 1)
                     .setUpdateIntervalMillis(200)
                     .setConsumer(new DelegatingProgressBarConsumer(line -> {

@@ -1,9 +1,7 @@
 package dev.distributary.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.infra.InfraConfigException;
@@ -27,14 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "synth", description = {
+@Command(name = "synth", header = "Print what a region's Pulumi stack would create, offline.",
+        description = {
         "Run the Pulumi program for one region offline (Pulumi's mocks: no AWS account, no Pulumi CLI) and print every resource "
                 + "`pulumi up` would create there: type, logical name, parent and inputs (sorted, secrets redacted).",
-        "ARNs and URLs name the placeholder account " + OfflineCloud.ACCOUNT + "."})
+        "ARNs and URLs name the placeholder account " + OfflineCloud.ACCOUNT + ".",
+        "JSON: {platform, region, stack, account, counts, resources: [{type, name, parent, provider, inputs}]}."})
 final class SynthCommand implements Callable<Integer> {
-    enum Format { text, json }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     PlatformFile platform;
@@ -46,14 +44,14 @@ final class SynthCommand implements Callable<Integer> {
             description = "The environment name the stack sets (distributary:environment; default: ${DEFAULT-VALUE}).")
     String environment;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         Topology topology = platform.load();
         PlatformFile.requireRegion(topology, region);
         Synthesis synthesis;
@@ -68,8 +66,8 @@ final class SynthCommand implements Callable<Integer> {
             throw new UserException(failed.getMessage(), Distributary.CHECK_FAILED);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.println(JSON.writeValueAsString(json(topology, synthesis)));
+        if (format.json()) {
+            OutputFormat.document(out, json(topology, synthesis));
         } else {
             text(topology, synthesis, out);
         }

@@ -49,7 +49,7 @@ class ConsumeCommandTest {
 
     @Test
     void json_printsOneEnvelopePerLine() {
-        CliRun run = consume("--consumer", "order-cache", "--json");
+        CliRun run = consume("--consumer", "order-cache", "--format", "json");
 
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(3);
@@ -68,7 +68,7 @@ class ConsumeCommandTest {
 
     @Test
     void max_stopsAfterThatManyEvents_andLeavesTheRest() {
-        CliRun run = consume("--consumer", "order-cache", "--max", "2", "--json");
+        CliRun run = consume("--consumer", "order-cache", "--max", "2", "--format", "json");
 
         assertThat(run.out().lines()).hasSize(2);
         assertThat(MotoPlatform.count(aws, REGION, region.requireQueue("order-cache").queueUrl())).isEqualTo(1);
@@ -94,7 +94,16 @@ class ConsumeCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("distributary: consumer 'biling' is not defined in ../platform.yaml; did you mean 'billing'? "
-                + "Consumers: billing, order-cache, crm-sync");
+                + "Consumers: billing, order-cache, crm-sync.");
+    }
+
+    @Test
+    void quarantineAsAConsumer_exitsTwo_pointingAtTheQuarantineCommand() {
+        CliRun run = consume("--consumer", "quarantine");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("distributary: consumer 'quarantine' is not defined in ../platform.yaml. "
+                + "Consumers: billing, order-cache, crm-sync. The quarantine is not a consumer: distributary quarantine --region us-east-1 shows it.");
     }
 
     @Test

@@ -2,9 +2,12 @@ package dev.distributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +50,57 @@ class CostCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().strip()).isEqualTo("distributary: --writes-per-second must be a number greater than 0, not 0");
+        assertThat(run.err().strip()).isEqualTo("distributary: --writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 0");
+    }
+
+    @Test
+    void hugeWritesPerSecond_isAnInputError_notACrash() {
+        CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "1e308");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(
+                "distributary: --writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 1.0E308");
+    }
+
+    @Test
+    void highestRate_keepsEveryColumnAligned() {
+        CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "10000000");
+
+        assertThat(run.exitCode()).isZero();
+        List<String> table = run.out().lines().dropWhile(line -> !line.startsWith("component")).takeWhile(line -> !line.isEmpty()).toList();
+        assertThat(table).hasSize(9);
+        assertThat(table).allSatisfy(line -> assertThat(line).hasSameSizeAs(table.get(0)));
+        assertThat(table.get(8)).startsWith("total").endsWith("109,593,285.22");
+    }
+
+    @Test
+    void tinyRate_isPrintedAsGiven_notRoundedToZero() {
+        CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "0.0000001");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Cost of platform shop at 0.0000001 writes/s of 1 KB items");
+    }
+
+    @Test
+    void json_hasEveryComponentForBothDesigns_theTotalAndTheVerdict() throws IOException {
+        CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "100", "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(run.exitCode()).isZero();
+        assertThat(json.get("writesPerSecond").asDouble()).isEqualTo(100);
+        assertThat(json.get("components")).extracting(c -> c.get("component").asText()).containsExactly("table writes", "replicated writes",
+                "Lambda requests", "Lambda duration", "idempotency writes", "SNS", "SQS");
+        assertThat(json.at("/components/0/distributary/usdPerMonth").asDouble()).isEqualTo(162.0);
+        assertThat(json.at("/components/4/naive/unitsPerEvent").asDouble()).isZero();
+        double sum = 0;
+        for (JsonNode component : json.get("components")) {
+            sum += component.at("/distributary/usdPerMillionEvents").asDouble();
+        }
+        assertThat(json.at("/total/distributary/usdPerMillionEvents").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(json.at("/verdict/targetMet").asBoolean()).isFalse();
+        assertThat(json.at("/verdict/savingPercent").asDouble()).isNegative();
+        assertThat(json.at("/prices/region").asText()).isEqualTo("us-east-1");
     }
 
     @Test

@@ -32,10 +32,10 @@ class DemoCommandTest {
     }
 
     @Test
-    void localWithoutSubcommand_printsItsUsage_andExitsTwo() {
+    void localWithoutSubcommand_exitsTwo_namingTheSubcommand() {
         CliRun run = CliRun.of("local");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Usage: distributary local").contains("up");
+        assertThat(run.errLines()).containsExactly("distributary local: a subcommand is required: up (see 'distributary local --help')");
     }
 }

@@ -81,7 +81,7 @@ public final class LocalPlatform implements AutoCloseable {
         Topology topology = options.topology();
         moto = options.endpoint().map(MotoServer::connect).orElseGet(MotoServer::start);
         running.add(moto);
-        progress.accept((moto.isOwned() ? "started moto server at " : "using the emulator at ") + moto.endpoint());
+        progress.accept(moto.isOwned() ? "started moto server" : "using the emulator at " + moto.endpoint());
         proxy = new EmulatorProxy(moto.endpoint(), options.seed());
         running.add(proxy);
         aws = new AwsClients(proxy.endpoint());

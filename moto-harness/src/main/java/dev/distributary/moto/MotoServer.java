@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,13 +59,33 @@ public final class MotoServer implements AutoCloseable {
         return server;
     }
 
-    /** Starts {@code moto_server} on a free loopback port and waits until it answers. */
+    /** Where scripts/moto.sh installs moto, under the user's cache directory (for messages). */
+    static final String PRIVATE_VENV = "${XDG_CACHE_HOME:-~/.cache}/distributary/moto-venv";
+
+    /**
+     * Starts {@code moto_server} on a free loopback port and waits until it answers: the one on the
+     * PATH, else the one in the private virtual environment scripts/moto.sh installs.
+     */
     public static MotoServer start() {
-        return start("moto_server");
+        return start(executable(System.getenv(), System.getProperty("user.home")));
+    }
+
+    /** {@code moto_server} when the PATH has it; else the private virtual environment's, when it is installed; else {@code moto_server}. */
+    static String executable(Map<String, String> environment, String userHome) {
+        String path = environment.getOrDefault("PATH", "");
+        for (String directory : path.split(java.io.File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "moto_server"))) {
+                return "moto_server";
+            }
+        }
+        String cache = environment.getOrDefault("XDG_CACHE_HOME", "");
+        Path venv = (cache.isEmpty() ? Path.of(environment.getOrDefault("HOME", userHome), ".cache") : Path.of(cache))
+                .resolve("distributary").resolve("moto-venv").resolve("bin").resolve("moto_server");
+        return Files.isExecutable(venv) ? venv.toString() : "moto_server";
     }
 
     static MotoServer start(String executable) {
-        Path log;
+        Path log = null;
         Process process;
         try {
             log = Files.createTempFile("moto-server-", ".log");
@@ -73,6 +94,7 @@ public final class MotoServer implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
         } catch (IOException e) {
+            deleteQuietly(log);
             throw new MotoUnavailableException(executable + " is not on the PATH; install it with: " + MotoUnavailableException.INSTALL, e);
         }
         Instant deadline = Instant.now().plus(START_TIMEOUT);
@@ -83,6 +105,7 @@ public final class MotoServer implements AutoCloseable {
             return server;
         } catch (RuntimeException e) {
             process.destroyForcibly();
+            deleteQuietly(log);
             throw e;
         }
     }
@@ -128,6 +151,16 @@ public final class MotoServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             // the log is in the temporary directory; leaving it is harmless
+        }
+    }
+
+    private static void deleteQuietly(Path log) {
+        try {
+            if (log != null) {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            // a leftover log in the temporary directory is harmless
         }
     }
 

@@ -4,7 +4,12 @@ package dev.distributary.moto;
 public final class MotoUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public static final String INSTALL = "pip install \"moto[server]==5.2.1\"";
+    /**
+     * How to get it: the project's helper installs moto in a private virtual environment (which
+     * works where pip refuses system-wide installs) that {@link MotoServer#start()} finds too.
+     */
+    public static final String INSTALL = "scripts/moto.sh in the repository (it installs moto[server]==5.2.1 into "
+            + MotoServer.PRIVATE_VENV + ", where the tests and ./distributary find it), or put moto_server 5.2.1 on the PATH";
 
     public MotoUnavailableException(String message) {
         super(message);

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@code platform.yaml} into a {@link Topology}, or throws a {@link TopologyException} that
@@ -55,7 +57,7 @@ public final class TopologyLoader {
         try {
             root = YAML.readTree(content);
         } catch (JsonProcessingException e) {
-            throw single(fileName, "malformed YAML" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw single(fileName, malformed(e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw single(fileName, "holds no settings; a platform file needs at least 'regions' and 'tables' (see examples/)");
@@ -66,6 +68,27 @@ public final class TopologyLoader {
             throw new TopologyException(problems.list());
         }
         return topology;
+    }
+
+    /**
+     * One line for a YAML syntax error: where the parser gave up and why, and where the construct it
+     * was reading began (SnakeYAML's own message spans several lines, with excerpts of the file).
+     */
+    static String malformed(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                String problem = String.valueOf(marked.getProblem()).strip().replaceAll("\\s+", " ");
+                String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                        : " (" + marked.getContext().strip().replaceAll("\\s+", " ") + " that starts at " + position(marked.getContextMark()) + ")";
+                return "malformed YAML at " + position(marked.getProblemMark()) + ": " + problem + context;
+            }
+        }
+        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        return "malformed YAML" + at(e.getLocation()) + ": " + message;
+    }
+
+    private static String position(Mark mark) {
+        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
     private static String at(JsonLocation location) {

@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** topology is pure: no AWS SDK, Lambda or Pulumi types, and no other Distributary module. */
+/**
+ * topology is pure: no AWS SDK, Lambda or Pulumi types, and no other Distributary module; besides
+ * the JDK only Jackson and SnakeYAML, the parser beneath Jackson's YAML (for its syntax errors' positions).
+ */
 @AnalyzeClasses(packages = "dev.distributary.topology", importOptions = ImportOption.DoNotIncludeTests.class)
 class PurityTest {
 
@@ -18,5 +21,6 @@ class PurityTest {
     @ArchTest
     static final ArchRule noOtherModules = noClasses().should().dependOnClassesThat().resideInAnyPackage(
             "dev.distributary.(*)..")
-            .andShould().dependOnClassesThat().resideOutsideOfPackages("dev.distributary.topology..", "java..", "com.fasterxml.jackson..");
+            .andShould().dependOnClassesThat().resideOutsideOfPackages("dev.distributary.topology..", "java..", "com.fasterxml.jackson..",
+                    "org.yaml.snakeyaml..");
 }

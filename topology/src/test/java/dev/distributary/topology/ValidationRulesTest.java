@@ -157,6 +157,35 @@ class ValidationRulesTest {
     }
 
     @Test
+    void yamlSyntaxError_isOneLine_withTheCausesLineAndColumn_andWhereItsConstructBegan() {
+        TopologyException error = catchThrowableOfType(TopologyException.class,
+                () -> Platforms.parse("name: shop\nregions: [us-east-1\n  foo: : bar\n"));
+
+        assertThat(error.problems()).hasSize(1);
+        assertThat(error.problems().get(0).message())
+                .isEqualTo("malformed YAML at line 3, column 6: expected ',' or ']', but got : "
+                        + "(while parsing a flow sequence that starts at line 2, column 10)")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void regionsThatAreNotAList_isOneProblem_withoutFollowOnsForZonesOrConsumers() {
+        TopologyException error = catchThrowableOfType(TopologyException.class,
+                () -> Platforms.parse(baseWith("regions: [us-east-1, eu-west-1, ap-southeast-2]", "regions: us-east-1")));
+
+        assertThat(error.problems()).containsExactly(new Problem("platform.yaml", "regions", "must be a list, not the string 'us-east-1'"));
+    }
+
+    @Test
+    void misspeltRegion_isOneProblem_notAlsoOneForEveryZoneAndConsumerThatNamesIt() {
+        String yaml = baseWith("regions: [us-east-1, eu-west-1, ap-southeast-2]", "regions: [us-east-1, eu-wst-1, ap-southeast-2]");
+
+        TopologyException error = catchThrowableOfType(TopologyException.class, () -> Platforms.parse(yaml));
+
+        assertThat(error.problems()).extracting(Problem::path).containsExactly("regions[1]");
+    }
+
+    @Test
     void missingFile_isOneProblemNamingTheFile() {
         TopologyException error = catchThrowableOfType(TopologyException.class, () -> TopologyLoader.load(Path.of("no-such.yaml")));
 

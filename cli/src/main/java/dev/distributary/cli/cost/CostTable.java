@@ -9,7 +9,9 @@ import java.util.Locale;
 
 /** Prints an estimate as a table with its verdict and footnotes, for people. */
 public final class CostTable {
-    private static final String ROW = "%-20s %-17s %12s %10s %13s %10s %13s %10s%n";
+    /** The narrowest each column is; a column widens to fit its longest cell, so that a large workload stays aligned. */
+    private static final int[] MIN_WIDTHS = {20, 17, 12, 10, 13, 10, 13, 10};
+    private static final String[] GROUPS = {"units per event", "$ per million events", "$ per month"};
 
     private CostTable() {
     }
@@ -20,18 +22,18 @@ public final class CostTable {
         out.append(String.format(Locale.ROOT, "Cost of platform %s at %s writes/s of %s KB items (%s), %s fan-out, %s prices checked %s%n%n",
                 estimate.platform(), number(workload.writesPerSecond()), number(workload.itemKb()), envelope(estimate.envelope()),
                 estimate.fanout().yamlName(), prices.region(), prices.checked()));
-        out.append(String.format(Locale.ROOT, "%-38s %-23s %-24s %s%n", "", "units per event", "$ per million events", "$ per month").stripTrailing())
-                .append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, ROW, "component", "unit", "Distributary", "naive", "Distributary", "naive", "Distributary", "naive"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"component", "unit", "Distributary", "naive", "Distributary", "naive", "Distributary", "naive"});
         for (CostEstimate.Row row : estimate.comparison()) {
-            out.append(String.format(Locale.ROOT, ROW, row.component().label(), row.component().unit(),
+            rows.add(new String[] {row.component().label(), row.component().unit(),
                     units(row.distributary().unitsPerEvent()), units(row.naive().unitsPerEvent()),
                     dollars(row.distributary().usdPerMillion()), dollars(row.naive().usdPerMillion()),
-                    money(row.distributary().usdPerMonth()), money(row.naive().usdPerMonth())));
+                    money(row.distributary().usdPerMonth()), money(row.naive().usdPerMonth())});
         }
-        out.append(String.format(Locale.ROOT, ROW, "total", "", "", "",
+        rows.add(new String[] {"total", "", "", "",
                 dollars(estimate.distributary().usdPerMillion()), dollars(estimate.naive().usdPerMillion()),
-                money(estimate.distributary().usdPerMonth()), money(estimate.naive().usdPerMonth())));
+                money(estimate.distributary().usdPerMonth()), money(estimate.naive().usdPerMonth())});
+        table(rows, out);
         out.append(System.lineSeparator()).append(verdict(estimate, topology)).append(System.lineSeparator());
         out.append(System.lineSeparator());
         footnotes(estimate, topology, prices).forEach(line -> out.append(line).append(System.lineSeparator()));
@@ -115,10 +117,34 @@ public final class CostTable {
     }
 
     static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
+        return Numbers.plain(value);
+    }
+
+    /** The rows under a line naming each pair of design columns; text left-aligned, figures right-aligned. */
+    private static void table(List<String[]> rows, StringBuilder out) {
+        int[] widths = MIN_WIDTHS.clone();
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
         }
-        String text = String.format(Locale.ROOT, "%.3f", value);
-        return text.replaceAll("0+$", "").replaceAll("\\.$", "");
+        for (int group = 0; group < GROUPS.length; group++) {
+            int pair = widths[2 + 2 * group] + 1 + widths[3 + 2 * group];
+            widths[2 + 2 * group] += Math.max(0, GROUPS[group].length() - pair);
+        }
+        StringBuilder heading = new StringBuilder(" ".repeat(widths[0] + 1 + widths[1]));
+        for (int group = 0; group < GROUPS.length; group++) {
+            int pair = widths[2 + 2 * group] + 1 + widths[3 + 2 * group];
+            heading.append(' ').append(String.format(Locale.ROOT, "%-" + pair + "s", GROUPS[group]));
+        }
+        out.append(heading.toString().stripTrailing()).append(System.lineSeparator());
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                String cell = String.format(Locale.ROOT, "%" + (i < 2 ? "-" : "") + widths[i] + "s", row[i]);
+                line.append(i == 0 ? "" : " ").append(cell);
+            }
+            out.append(line).append(System.lineSeparator());
+        }
     }
 }

@@ -32,6 +32,18 @@ class CostPriceTableTest {
     }
 
     @Test
+    void shippedTable_citesPublicPagesOrFilesOfTheRepository_neverAPathOnSomeonesMachine() {
+        java.util.regex.Pattern absolutePath = java.util.regex.Pattern.compile("(^|[\\s(\"'])/[A-Za-z]");
+        java.util.regex.Pattern repositoryFile = java.util.regex.Pattern.compile("(?<![/\\w.])((?:docs|cli|benchmarks)/[\\w./-]+\\.\\w+)");
+
+        assertThat(PriceTable.load().all()).allSatisfy(price -> {
+            assertThat(absolutePath.matcher(price.source()).find()).as(price.name() + ": " + price.source()).isFalse();
+            repositoryFile.matcher(price.source()).results().forEach(file ->
+                    assertThat(java.nio.file.Path.of("..", file.group(1))).as(price.name()).exists());
+        });
+    }
+
+    @Test
     void entryWithoutSource_isRefused_namingTheEntryAndTheField() {
         String yaml = shippedYaml().replaceFirst("(?m)^    source: .*\\n", "");
 

@@ -16,8 +16,27 @@ class CostWorkloadTest {
 
     @Test
     void zeroOrNegativeRate_isRefused_namingTheOption() {
-        assertThatThrownBy(() -> new Workload(0, 1)).hasMessage("--writes-per-second must be a number greater than 0, not 0");
+        assertThatThrownBy(() -> new Workload(0, 1)).hasMessage("--writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 0");
         assertThatThrownBy(() -> new Workload(-5, 1)).hasMessageStartingWith("--writes-per-second");
+    }
+
+    @Test
+    void rateAboveTenMillionOrNotFinite_isRefused_andTheLimitItselfIsPriced() {
+        assertThatThrownBy(() -> new Workload(10_000_001, 1)).hasMessageEndingWith("not 10000001");
+        assertThatThrownBy(() -> new Workload(1e308, 1)).hasMessageEndingWith("not 1.0E308");
+        assertThatThrownBy(() -> new Workload(Double.POSITIVE_INFINITY, 1)).hasMessageEndingWith("not Infinity");
+        assertThat(new Workload(Workload.MAX_WRITES_PER_SECOND, 1).writesPerSecond()).isEqualTo(10_000_000);
+    }
+
+    @Test
+    void numbers_areWrittenAsAPersonWouldWriteThem() {
+        assertThat(Numbers.plain(100)).isEqualTo("100");
+        assertThat(Numbers.plain(2.5)).isEqualTo("2.5");
+        assertThat(Numbers.plain(0.025)).isEqualTo("0.025");
+        assertThat(Numbers.plain(4.0 / 3)).isEqualTo("1.333");
+        assertThat(Numbers.plain(0.0000001)).isEqualTo("0.0000001");
+        assertThat(Numbers.plain(0.000123456)).isEqualTo("0.000123");
+        assertThat(Numbers.plain(1e308)).isEqualTo("1.0E308");
     }
 
     @Test

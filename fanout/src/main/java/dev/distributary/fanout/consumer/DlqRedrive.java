@@ -28,8 +28,15 @@ public final class DlqRedrive {
         this.sqs = sqs;
     }
 
+    /**
+     * Moves what the dead-letter queue holds; an empty one (no visible message) is left alone, with
+     * method {@link RedriveMethod#NONE}.
+     */
     public RedriveResult redrive(String deadLetterQueueUrl, String queueUrl, RedriveListener listener) {
         long total = approximateCount(deadLetterQueueUrl);
+        if (total == 0) {
+            return new RedriveResult(RedriveMethod.NONE, 0, 0, "");
+        }
         String dlqArn = arn(deadLetterQueueUrl);
         String queueArn = arn(queueUrl);
         String taskHandle;
@@ -39,8 +46,9 @@ public final class DlqRedrive {
             if (!unsupported(e)) {
                 throw e;
             }
-            String note = "StartMessageMoveTask is not available at this endpoint (HTTP " + e.statusCode() + " "
-                    + errorCode(e) + "); copied and deleted instead";
+            String code = errorCode(e);
+            String note = "StartMessageMoveTask is not available at this endpoint (HTTP " + e.statusCode() + (code.isEmpty() ? "" : " " + code)
+                    + "); copied and deleted instead";
             LOG.info("{}", note);
             listener.started(RedriveMethod.COPY_AND_DELETE, total);
             CopyAndDelete.Outcome outcome = new CopyAndDelete(sqs, deadLetterQueueUrl, queueUrl).run(listener::progress);

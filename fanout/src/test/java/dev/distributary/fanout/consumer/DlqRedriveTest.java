@@ -80,6 +80,26 @@ class DlqRedriveTest {
     }
 
     @Test
+    void emptyDeadLetterQueue_movesNothing_withoutTryingAMoveTaskOrAFallback(AwsClients aws) {
+        SqsClient sqs = aws.sqs(REGION);
+        Queues.Pair queue = Queues.withDeadLetterQueue(sqs, "idle", 3, 30);
+        List<String> started = new ArrayList<>();
+
+        RedriveResult result = new DlqRedrive(sqs).redrive(queue.deadLetterQueueUrl(), queue.queueUrl(), new RedriveListener() {
+            @Override
+            public void started(RedriveMethod method, long approximateTotal) {
+                started.add(method + " " + approximateTotal);
+            }
+        });
+
+        assertThat(result.method()).isEqualTo(RedriveMethod.NONE);
+        assertThat(result.moved()).isZero();
+        assertThat(result.complete()).isTrue();
+        assertThat(result.note()).isEmpty();
+        assertThat(started).isEmpty();
+    }
+
+    @Test
     void redriveOfAFifoDeadLetterQueue_keepsGroupsAndAttributes(AwsClients aws) {
         ProvisionedRegion region = Provisioned.all(aws, FanoutLayout.of(Platforms.shipped(), new ResourceNames("redrive", true))).get(REGION);
         ProvisionedQueue cache = region.requireQueue("order-cache");

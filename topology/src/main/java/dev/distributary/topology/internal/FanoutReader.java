@@ -23,10 +23,13 @@ final class FanoutReader {
             "maxReceiveCount", "visibilityTimeoutSeconds");
 
     private final List<String> regions;
+    private final boolean regionsKnown;
     private final List<String> tableNames;
 
-    FanoutReader(List<String> regions, List<String> tableNames) {
+    /** {@code regionsKnown}: the platform's region list was read without a problem, so consumers' regions are checked against it. */
+    FanoutReader(List<String> regions, boolean regionsKnown, List<String> tableNames) {
         this.regions = regions;
+        this.regionsKnown = regionsKnown;
         this.tableNames = tableNames;
     }
 
@@ -81,7 +84,7 @@ final class FanoutReader {
         }
         node.allowOnly(CONSUMER_KEYS);
         Optional<String> name = node.get("name").string();
-        List<String> consumerRegions = known(node.get("regions"), regions, "region", regions);
+        List<String> consumerRegions = known(node.get("regions"), regionsKnown ? regions : null, "region", regions);
         List<String> tables = known(node.get("tables"), tableNames, "table", null);
         YamlNode eventsNode = node.get("eventNames");
         Set<EventName> eventNames = EnumSet.allOf(EventName.class);
@@ -90,7 +93,7 @@ final class FanoutReader {
             for (YamlNode element : eventsNode.elements()) {
                 element.string().flatMap(text -> element.choice(EventName.class, text)).ifPresent(eventNames::add);
             }
-            if (eventsNode.elements().isEmpty()) {
+            if (eventsNode.isList() && eventsNode.elements().isEmpty()) {
                 eventsNode.problem("must list at least one of INSERT, MODIFY, REMOVE, EXPIRE (or be left out for all four)");
             }
         }
@@ -107,7 +110,10 @@ final class FanoutReader {
                 new ConsumerSpec(name.get(), consumerRegions, tables, events, origin, filters, maxReceiveCount, visibility)));
     }
 
-    /** Names that must each be among the known ones; {@code defaults} when the node is absent (null: required). */
+    /**
+     * Names that must each be among the known ones ({@code knownNames} null: not checked); {@code defaults} when the node is
+     * absent (null: required).
+     */
     private List<String> known(YamlNode node, List<String> knownNames, String what, List<String> defaults) {
         if (!node.isPresent()) {
             if (defaults == null) {
@@ -119,7 +125,7 @@ final class FanoutReader {
         List<YamlNode> elements = node.elements();
         for (YamlNode element : elements) {
             element.string().ifPresent(value -> {
-                if (!knownNames.contains(value)) {
+                if (knownNames != null && !knownNames.contains(value)) {
                     element.problem("unknown " + what + " '" + value + "'" + Suggestions.didYouMean(value, knownNames)
                             + " Known " + what + "s: " + String.join(", ", knownNames));
                 } else if (names.contains(value)) {
@@ -129,7 +135,7 @@ final class FanoutReader {
                 }
             });
         }
-        if (elements.isEmpty() && node.isPresent()) {
+        if (elements.isEmpty() && node.isList()) {
             node.problem("must list at least one " + what);
         }
         return names;

@@ -48,13 +48,17 @@ public final class PlatformReader {
         }
         root.allowOnly(TOP_KEYS);
         String name = root.get("name").name(Names.PLATFORM, false).orElse("distributary");
+        int problemsBefore = problems.count();
         List<String> regions = regions(root.get("regions"));
-        Routing routing = routing(root.get("routing"), regions);
-        ResidencyPolicy residency = residency(root.get("residency"), regions);
+        // With a problem in the list itself, what names a region is not judged against it: each such
+        // problem would only repeat the first one.
+        boolean regionsKnown = problems.count() == problemsBefore;
+        Routing routing = routing(root.get("routing"), regions, regionsKnown);
+        ResidencyPolicy residency = residency(root.get("residency"), regions, regionsKnown);
         TablesReader tablesReader = new TablesReader(residency);
         List<TableSpec> tables = tablesReader.read(root.get("tables"));
         ProcessorSettings processor = processor(root.get("processor"));
-        FanoutReader fanoutReader = new FanoutReader(regions, tablesReader.declaredNames());
+        FanoutReader fanoutReader = new FanoutReader(regions, regionsKnown, tablesReader.declaredNames());
         FanoutSpec fanout = fanoutReader.read(root.get("fanout"));
         if (!problems.isEmpty()) {
             return null;
@@ -87,13 +91,13 @@ public final class PlatformReader {
                 }
             });
         }
-        if (node.elements().isEmpty() && node.isPresent()) {
+        if (node.isList() && node.elements().isEmpty()) {
             node.problem("must list at least one region");
         }
         return regions;
     }
 
-    private Routing routing(YamlNode node, List<String> regions) {
+    private Routing routing(YamlNode node, List<String> regions, boolean regionsKnown) {
         RoutingMode mode = RoutingMode.MULTI_WRITER;
         Optional<String> primary = Optional.empty();
         if (node.isMapping()) {
@@ -101,7 +105,7 @@ public final class PlatformReader {
             mode = node.get("mode").choice(RoutingMode.class, RoutingMode.MULTI_WRITER);
             YamlNode primaryNode = node.get("primary");
             primary = primaryNode.string();
-            primary.filter(p -> !regions.isEmpty() && !regions.contains(p)).ifPresent(p ->
+            primary.filter(p -> regionsKnown && !regions.contains(p)).ifPresent(p ->
                     primaryNode.problem("primary '" + p + "' is not among the platform's regions " + regions));
             if (mode == RoutingMode.PRIMARY_REGION && !primaryNode.isPresent()) {
                 primaryNode.problem("is required when mode is primary-region: name the region that takes every write");
@@ -110,7 +114,7 @@ public final class PlatformReader {
         return new Routing(mode, primary.orElse(regions.isEmpty() ? "" : regions.get(0)));
     }
 
-    private ResidencyPolicy residency(YamlNode node, List<String> regions) {
+    private ResidencyPolicy residency(YamlNode node, List<String> regions, boolean regionsKnown) {
         if (!node.isPresent()) {
             return new ResidencyPolicy(ResidencyPolicy.DEFAULT_ATTRIBUTE, DEFAULT_CLASS,
                     Map.of(DEFAULT_ZONE, new Zone(DEFAULT_ZONE, regions.isEmpty() ? List.of("us-east-1") : regions)),
@@ -135,7 +139,7 @@ public final class PlatformReader {
             List<String> zoneRegions = new ArrayList<>();
             for (YamlNode element : zoneNode.elements()) {
                 element.string().ifPresent(region -> {
-                    if (!regions.contains(region)) {
+                    if (regionsKnown && !regions.contains(region)) {
                         element.problem("region '" + region + "' of zone '" + zoneName + "' is not among the platform's regions "
                                 + regions + Suggestions.didYouMean(region, regions));
                     } else {
@@ -143,7 +147,7 @@ public final class PlatformReader {
                     }
                 });
             }
-            if (zoneNode.elements().isEmpty()) {
+            if (zoneNode.isList() && zoneNode.elements().isEmpty()) {
                 zoneNode.problem("zone '" + zoneName + "' must list at least one region");
             } else if (!zoneRegions.isEmpty()) {
                 zones.put(zoneName, new Zone(zoneName, zoneRegions));

@@ -4,7 +4,10 @@ import dev.distributary.topology.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the problems of one file, so that a run reports all of them, not just the first. */
+/**
+ * Collects the problems of one file, so that a run reports all of them, not just the first; a
+ * problem found twice (the same path and message) is reported once.
+ */
 public final class Problems {
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
@@ -14,7 +17,10 @@ public final class Problems {
     }
 
     public void add(String path, String message) {
-        problems.add(new Problem(file, path, message));
+        Problem problem = new Problem(file, path, message);
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     public boolean isEmpty() {

@@ -32,7 +32,7 @@ final class TablesReader {
             return List.of();
         }
         List<YamlNode> elements = node.elements();
-        if (elements.isEmpty() && node.isPresent()) {
+        if (elements.isEmpty() && node.isList()) {
             node.problem("must list at least one table");
         }
         List<TableSpec> tables = new ArrayList<>();

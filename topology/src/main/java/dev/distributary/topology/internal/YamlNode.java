@@ -81,6 +81,11 @@ public final class YamlNode {
         return entries;
     }
 
+    /** True when this node is a sequence (an empty one included). */
+    public boolean isList() {
+        return json.isArray();
+    }
+
     /** The elements of a sequence; records a problem when this node is present and is not one. */
     public List<YamlNode> elements() {
         List<YamlNode> elements = new ArrayList<>();

@@ -1,0 +1,76 @@
+package dev.distributary.benchmarks.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distributary.cli.cost.CostEstimate;
+import dev.distributary.cli.cost.CostModel;
+import dev.distributary.cli.cost.PriceTable;
+import dev.distributary.cli.cost.Workload;
+import dev.distributary.topology.TopologyLoader;
+import java.awt.Paint;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartsTest {
+    private static final List<LatencyChart.Rate> RATES = List.of(new LatencyChart.Rate(5, 148, 230, 578, 1209, 1793),
+            new LatencyChart.Rate(20, 598, 501, 1243, 1536, 2384));
+
+    @Test
+    void latencyDataset_hasTheP50AndP99OfBothKindsOfDelivery_perRate_countingWritesAsTheTableDoes() {
+        DefaultCategoryDataset data = LatencyChart.dataset(RATES);
+
+        assertThat(data.getRowKeys()).containsExactly("local delivery p50", "local delivery p99", "replicated delivery p50", "replicated delivery p99");
+        assertThat(data.getColumnKeys()).containsExactly("5 writes/s (148 written)", "20 writes/s (598 written)");
+        assertThat(data.getValue("local delivery p99", "5 writes/s (148 written)").doubleValue()).isEqualTo(578);
+        assertThat(data.getValue("replicated delivery p50", "20 writes/s (598 written)").doubleValue()).isEqualTo(1536);
+    }
+
+    @Test
+    void latencyChart_labelsEveryBar_inBluesForLocalAndOrangesForReplicated(@TempDir Path dir) throws Exception {
+        CategoryItemRenderer renderer = LatencyChart.chart("latency", RATES).getCategoryPlot().getRenderer();
+        BufferedImage image = ImageIO.read(LatencyChart.write("latency", RATES, dir.resolve("latency.png")).toFile());
+
+        assertThat(renderer.getDefaultItemLabelsVisible()).isTrue();
+        assertThat(paints(renderer, 4)).containsExactly(Palette.SKY_BLUE, Palette.BLUE, Palette.ORANGE, Palette.VERMILLION);
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(520);
+    }
+
+    @Test
+    void costCharts_putTheComponentsAndTheTotalOnAxesOfTheirOwn_withLabelledBars(@TempDir Path dir) throws Exception {
+        CostEstimate estimate = new CostModel(PriceTable.load()).estimate(TopologyLoader.load(Path.of("../platform.yaml")), new Workload(100, 1));
+
+        DefaultCategoryDataset components = CostChart.components(estimate);
+        DefaultCategoryDataset total = CostChart.total(estimate);
+        List<JFreeChart> charts = CostChart.charts("cost", estimate);
+        BufferedImage image = ImageIO.read(CostChart.write("cost", estimate, dir.resolve("cost.png")).toFile());
+
+        assertThat(components.getColumnKeys()).hasSize(7).doesNotContain("total");
+        assertThat(components.getRowKeys()).containsExactly(CostChart.DISTRIBUTARY, CostChart.NAIVE);
+        assertThat(total.getValue(CostChart.DISTRIBUTARY, "total").doubleValue()).isEqualTo(estimate.distributary().usdPerMillion());
+        assertThat(charts).hasSize(2);
+        assertThat(charts.get(0).getCategoryPlot().getRangeAxis()).isNotSameAs(charts.get(1).getCategoryPlot().getRangeAxis());
+        assertThat(charts).allSatisfy(chart -> {
+            CategoryItemRenderer renderer = chart.getCategoryPlot().getRenderer();
+            assertThat(renderer.getDefaultItemLabelsVisible()).isTrue();
+            assertThat(paints(renderer, 2)).containsExactly(Palette.BLUE, Palette.ORANGE);
+        });
+        assertThat(image.getHeight()).isEqualTo(670);
+    }
+
+    private static List<Paint> paints(CategoryItemRenderer renderer, int series) {
+        List<Paint> paints = new ArrayList<>();
+        for (int i = 0; i < series; i++) {
+            paints.add(renderer.getSeriesPaint(i));
+        }
+        return paints;
+    }
+}
