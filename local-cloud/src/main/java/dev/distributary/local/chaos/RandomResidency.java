@@ -91,6 +91,17 @@ public final class RandomResidency implements Scenario {
                         Optional.of(SdkChangeRecords.image(item)), Optional.empty(), 100);
                 ObjectNode event = JsonNodeFactory.instance.objectNode();
                 event.putArray("Records").add(StreamRecordJson.write(record));
+                int window = topology.processor().tumblingWindowSeconds();
+                if (window > 0) {
+                    // A mapping with a tumbling window (the checkpoint ledger's) names the shard and the window in every event.
+                    Instant start = Instant.ofEpochSecond(Instant.now().getEpochSecond() / window * window);
+                    event.put("shardId", "shardId-stray-" + table.name());
+                    event.put("eventSourceARN", source.streamArn());
+                    event.putObject("window").put("start", start.toString()).put("end", start.plusSeconds(window).toString());
+                    event.putObject("state");
+                    event.put("isFinalInvokeForWindow", false);
+                    event.put("isWindowTerminatedEarly", false);
+                }
                 InvocationResult result = platform.functions().get(region).invoke(event.toString());
                 if (!(result instanceof InvocationResult.Success)) {
                     throw new IllegalStateException("the stray record's invocation in " + region + " " + result.describe());
