@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         "Estimate the monthly cost and the cost per million events, per component, of the platform against the naive design "
                 + "(a function per region publishing each record) and EventBridge Pipes (a pipe per region, no function), and say which is cheapest and why.",
         "JSON: {platform, writesPerSecond, itemKb, fanout, envelope, prices, components: [{component, unit, distributary, naive, pipes}], total, "
-                + "verdict, cheapest, notPriced}; see docs/cost-model.md."})
+                + "verdict, cheapest, versusPipes, notPriced}; see docs/cost-model.md."})
 final class CostCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;
