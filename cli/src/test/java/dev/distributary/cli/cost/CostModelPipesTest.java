@@ -167,6 +167,22 @@ class CostModelPipesTest {
     }
 
     @Test
+    void perRecordLedgerOnOneRegion_pipesAreCheapest_andTheTableSaysWhyAndWhatAPipeDoesWithout() {
+        // Pipes $1.785 (above); the naive design about $2.04 (no ledger, one Publish per record); Distributary
+        // about $2.98, its per-record ledger's 2 WRU per record costing $1.25 alone.
+        CostEstimate estimate = estimate(ONE_REGION + "processor:\n  idempotency: per-record\n", 10, 1);
+
+        List<String> lines = CostTable.cheapest(estimate);
+
+        assertThat(estimate.cheapest().order()).extracting(Cheapest.Ranked::design).containsExactly(Design.PIPES, Design.NAIVE, Design.DISTRIBUTARY);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("Cheapest: EventBridge Pipes ($1.785 per million events), then naive");
+        assertThat(lines.get(1)).startsWith("Distributary costs").contains("more per million events than EventBridge Pipes")
+                .contains("more for idempotency writes (+$1.250)");
+        assertThat(lines.get(2)).contains("without a publish ledger, quarantine");
+    }
+
+    @Test
     void fifoFanout_pipesAreNotPriced_becauseAPipeCannotTargetAnSnsFifoTopic() {
         CostEstimate estimate = estimate(ONE_REGION.replace("fanout:\n", "fanout:\n  type: fifo\n"), 10, 1);
 
