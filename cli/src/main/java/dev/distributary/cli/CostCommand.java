@@ -16,11 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cost", header = "Estimate the platform's cost against the naive design.",
+@Command(name = "cost", header = "Estimate the cost against naive code and EventBridge Pipes.",
         description = {
-        "Estimate the monthly cost and the cost per million events, per component, of the platform against the naive design.",
-        "JSON: {platform, writesPerSecond, itemKb, fanout, envelope, prices, components: [{component, unit, distributary, naive}], total, verdict}; "
-                + "see docs/cost-model.md."})
+        "Estimate the monthly cost and the cost per million events, per component, of the platform against the naive design "
+                + "(a function per region publishing each record) and EventBridge Pipes (a pipe per region, no function), and say which is cheapest and why.",
+        "JSON: {platform, writesPerSecond, itemKb, fanout, envelope, prices, components: [{component, unit, distributary, naive, pipes}], total, "
+                + "verdict, cheapest, versusPipes, notPriced}; see docs/cost-model.md."})
 final class CostCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;

@@ -14,22 +14,36 @@ import org.junit.jupiter.api.io.TempDir;
 class CostCommandTest {
 
     @Test
-    void shippedPlatform_printsEveryComponentForBothDesigns_andTheVerdict() {
+    void shippedPlatform_printsEveryComponentForAllThreeDesigns_theVerdict_andTheCheapestWithItsReason() {
         CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "100");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
-                .contains("Cost of platform shop at 100 writes/s of 1 KB items (envelopes of about 3 KB), standard fan-out, us-east-1 prices checked 2026-12-01")
-                .contains("component            unit              Distributary      naive  Distributary      naive  Distributary      naive")
-                .contains("table writes         WRU                     1.0000     1.0000         0.625      0.625        162.00     162.00")
-                .contains("idempotency writes   WRU                     0.3200     0.0000         0.200      0.000         51.84       0.00")
-                .contains("idempotency reads    RRU                     0.1600     0.0000         0.020      0.000          5.18       0.00")
-                .contains("replicated writes", "Lambda requests", "Lambda duration", "SNS  ", "SQS  ", "CloudWatch Logs", "total")
+                .contains("Cost of platform shop at 100 writes/s of 1 KB items (envelopes of about 3 KB), standard fan-out, us-east-1 prices checked 2026-12-02")
+                .contains("component            unit              Distributary      naive      Pipes Distributary      naive      Pipes Distributary      naive      Pipes")
+                .contains("table writes         WRU                     1.0000     1.0000     1.0000        0.625      0.625      0.625       162.00     162.00     162.00")
+                .contains("idempotency writes   WRU                     0.3200     0.0000     0.0000        0.200      0.000      0.000        51.84       0.00       0.00")
+                .contains("EventBridge Pipes    pipe requests           0.0000     0.0000     2.0000        0.000      0.000      0.800         0.00       0.00     207.36")
+                .contains("replicated writes", "stream reads", "Lambda requests", "Lambda duration", "idempotency reads", "SNS  ", "SNS body filtering",
+                        "SQS  ", "CloudWatch Logs", "total")
                 .contains("less per million events than the naive design (the target is at least 25% less: met)")
+                .contains("Cheapest: Distributary ($3.119 per million events), then naive ($4.290), then EventBridge Pipes ($4.332).")
+                .contains("Distributary costs 28.0% less per million events than EventBridge Pipes ($3.119 against $4.332): it pays less for SNS body filtering")
+                .contains("What a pipe cannot do, not priced: publish once")
                 .contains("Publish ledger: checkpoint.")
                 .contains("Lambda duration is modelled, not measured")
                 .contains("spread evenly over the 2 tables and over each table's writing regions");
+    }
+
+    @Test
+    void fifoFanout_saysWhyThePipesDesignIsNotPriced_andComparesTheOtherTwo() {
+        CliRun run = CliRun.of("cost", "-f", "../examples/fifo.yaml", "--writes-per-second", "100");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("component            unit              Distributary      naive Distributary      naive")
+                .contains("EventBridge Pipes: not priced; a pipe cannot target an SNS FIFO topic")
+                .contains("Cheapest: Distributary").doesNotContain("What a pipe cannot do");
     }
 
     @Test
@@ -69,9 +83,9 @@ class CostCommandTest {
 
         assertThat(run.exitCode()).isZero();
         List<String> table = run.out().lines().dropWhile(line -> !line.startsWith("component")).takeWhile(line -> !line.isEmpty()).toList();
-        assertThat(table).hasSize(11);
+        assertThat(table).hasSize(2 + dev.distributary.cli.cost.Component.values().length);
         assertThat(table).allSatisfy(line -> assertThat(line).hasSameSizeAs(table.get(0)));
-        assertThat(table.get(10)).startsWith("total").endsWith("109,699,017.90");
+        assertThat(table.get(table.size() - 1)).startsWith("total").endsWith("74,123,753.95 109,699,017.90 111,485,552.34");
     }
 
     @Test
@@ -83,24 +97,45 @@ class CostCommandTest {
     }
 
     @Test
-    void json_hasEveryComponentForBothDesigns_theTotalAndTheVerdict() throws IOException {
+    void json_hasEveryComponentForAllThreeDesigns_theTotals_theVerdict_andTheCheapest() throws IOException {
         CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "100", "--format", "json");
 
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(run.exitCode()).isZero();
         assertThat(json.get("writesPerSecond").asDouble()).isEqualTo(100);
         assertThat(json.get("components")).extracting(c -> c.get("component").asText()).containsExactly("table writes", "replicated writes",
-                "Lambda requests", "Lambda duration", "idempotency writes", "idempotency reads", "SNS", "SQS", "CloudWatch Logs");
+                "stream reads", "Lambda requests", "Lambda duration", "EventBridge Pipes", "idempotency writes", "idempotency reads", "SNS",
+                "SNS body filtering", "SQS", "CloudWatch Logs");
         assertThat(json.at("/components/0/distributary/usdPerMonth").asDouble()).isEqualTo(162.0);
-        assertThat(json.at("/components/4/naive/unitsPerEvent").asDouble()).isZero();
-        double sum = 0;
-        for (JsonNode component : json.get("components")) {
-            sum += component.at("/distributary/usdPerMillionEvents").asDouble();
+        assertThat(json.at("/components/6/naive/unitsPerEvent").asDouble()).isZero();
+        assertThat(json.at("/components/5/pipes/unitsPerEvent").asDouble()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        for (String design : List.of("distributary", "naive", "pipes")) {
+            double sum = 0;
+            for (JsonNode component : json.get("components")) {
+                sum += component.at("/" + design + "/usdPerMillionEvents").asDouble();
+            }
+            assertThat(json.at("/total/" + design + "/usdPerMillionEvents").asDouble()).as(design).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
         }
-        assertThat(json.at("/total/distributary/usdPerMillionEvents").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(json.at("/verdict/targetMet").asBoolean()).isTrue();
-        assertThat(json.at("/verdict/savingPercent").asDouble()).isCloseTo(27.3, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(json.at("/verdict/savingPercent").asDouble()).isCloseTo(27.29, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(json.at("/cheapest/design").asText()).isEqualTo("distributary");
+        assertThat(json.at("/cheapest/order")).extracting(r -> r.get("design").asText()).containsExactly("distributary", "naive", "pipes");
+        assertThat(json.at("/cheapest/reason").asText()).startsWith("Cheapest: Distributary");
+        assertThat(json.at("/versusPipes/savingPercent").asDouble()).isCloseTo(27.99, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(json.get("notPriced")).isEmpty();
         assertThat(json.at("/prices/region").asText()).isEqualTo("us-east-1");
+    }
+
+    @Test
+    void json_forAFifoPlatform_hasNullPipesFigures_andSaysWhyTheyAreNotPriced() throws IOException {
+        CliRun run = CliRun.of("cost", "-f", "../examples/fifo.yaml", "--writes-per-second", "100", "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.at("/components/0/pipes").isNull()).isTrue();
+        assertThat(json.at("/total/pipes").isNull()).isTrue();
+        assertThat(json.get("versusPipes").isNull()).isTrue();
+        assertThat(json.at("/notPriced/0/design").asText()).isEqualTo("pipes");
+        assertThat(json.at("/notPriced/0/reason").asText()).contains("SNS FIFO topic");
     }
 
     @Test

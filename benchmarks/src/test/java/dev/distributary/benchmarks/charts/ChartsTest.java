@@ -2,8 +2,10 @@ package dev.distributary.benchmarks.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distributary.cli.cost.Component;
 import dev.distributary.cli.cost.CostEstimate;
 import dev.distributary.cli.cost.CostModel;
+import dev.distributary.cli.cost.Design;
 import dev.distributary.cli.cost.PriceTable;
 import dev.distributary.cli.cost.Workload;
 import dev.distributary.topology.TopologyLoader;
@@ -45,25 +47,38 @@ class ChartsTest {
     }
 
     @Test
-    void costCharts_putTheComponentsAndTheTotalOnAxesOfTheirOwn_withLabelledBars(@TempDir Path dir) throws Exception {
+    void costCharts_putTheComponentsAndTheTotalOfAllThreeDesignsOnAxesOfTheirOwn_withLabelledBars(@TempDir Path dir) throws Exception {
         CostEstimate estimate = new CostModel(PriceTable.load()).estimate(TopologyLoader.load(Path.of("../platform.yaml")), new Workload(100, 1));
 
         DefaultCategoryDataset components = CostChart.components(estimate);
         DefaultCategoryDataset total = CostChart.total(estimate);
-        List<JFreeChart> charts = CostChart.charts("cost", estimate);
-        BufferedImage image = ImageIO.read(CostChart.write("cost", estimate, dir.resolve("cost.png")).toFile());
+        List<JFreeChart> charts = CostChart.charts("cost", "a note", estimate);
+        BufferedImage image = ImageIO.read(CostChart.write("cost", "a note", estimate, dir.resolve("cost.png")).toFile());
 
-        assertThat(components.getColumnKeys()).hasSize(dev.distributary.cli.cost.Component.values().length).doesNotContain("total");
-        assertThat(components.getRowKeys()).containsExactly(CostChart.DISTRIBUTARY, CostChart.NAIVE);
+        assertThat(components.getColumnKeys()).hasSize(Component.values().length).doesNotContain("total");
+        assertThat(components.getRowKeys()).containsExactly(CostChart.DISTRIBUTARY, CostChart.NAIVE, CostChart.PIPES);
+        assertThat(components.getValue(CostChart.PIPES, Component.PIPE_REQUESTS.label()).doubleValue())
+                .isEqualTo(estimate.of(Design.PIPES).component(Component.PIPE_REQUESTS).usdPerMillion());
         assertThat(total.getValue(CostChart.DISTRIBUTARY, "total").doubleValue()).isEqualTo(estimate.distributary().usdPerMillion());
+        assertThat(total.getValue(CostChart.PIPES, "total").doubleValue()).isEqualTo(estimate.of(Design.PIPES).usdPerMillion());
         assertThat(charts).hasSize(2);
+        assertThat(charts.get(0).getSubtitles()).anySatisfy(title -> assertThat(title).isInstanceOfSatisfying(org.jfree.chart.title.TextTitle.class,
+                text -> assertThat(text.getText()).isEqualTo("a note")));
         assertThat(charts.get(0).getCategoryPlot().getRangeAxis()).isNotSameAs(charts.get(1).getCategoryPlot().getRangeAxis());
         assertThat(charts).allSatisfy(chart -> {
             CategoryItemRenderer renderer = chart.getCategoryPlot().getRenderer();
             assertThat(renderer.getDefaultItemLabelsVisible()).isTrue();
-            assertThat(paints(renderer, 2)).containsExactly(Palette.BLUE, Palette.ORANGE);
+            assertThat(paints(renderer, 3)).containsExactly(Palette.BLUE, Palette.ORANGE, Palette.BLUISH_GREEN);
         });
-        assertThat(image.getHeight()).isEqualTo(670);
+        assertThat(image.getHeight()).isEqualTo(970);
+    }
+
+    @Test
+    void costCharts_forAFifoPlatform_drawOnlyThePricedDesigns() {
+        CostEstimate estimate = new CostModel(PriceTable.load()).estimate(TopologyLoader.load(Path.of("../examples/fifo.yaml")), new Workload(100, 1));
+
+        assertThat(CostChart.components(estimate).getRowKeys()).containsExactly(CostChart.DISTRIBUTARY, CostChart.NAIVE);
+        assertThat(paints(CostChart.charts("cost", "", estimate).get(0).getCategoryPlot().getRenderer(), 2)).containsExactly(Palette.BLUE, Palette.ORANGE);
     }
 
     private static List<Paint> paints(CategoryItemRenderer renderer, int series) {

@@ -4,11 +4,14 @@ package dev.distributary.cli.cost;
 public enum Component {
     TABLE_WRITES("table writes", "WRU"),
     REPLICATED_WRITES("replicated writes", "rWRU"),
+    STREAM_READS("stream reads", "stream RRU"),
     LAMBDA_REQUESTS("Lambda requests", "invocations"),
     LAMBDA_DURATION("Lambda duration", "GB-s"),
+    PIPE_REQUESTS("EventBridge Pipes", "pipe requests"),
     IDEMPOTENCY_WRITES("idempotency writes", "WRU"),
     IDEMPOTENCY_READS("idempotency reads", "RRU"),
     SNS("SNS", "publish requests"),
+    SNS_BODY_FILTERING("SNS body filtering", "KB scanned"),
     SQS("SQS", "requests"),
     LOGS("CloudWatch Logs", "KB ingested");
 

@@ -27,15 +27,16 @@ public record PriceTable(String region, LocalDate checked, Map<String, Price> pr
     /** The prices the model reads. */
     public static final List<String> REQUIRED_PRICES = List.of(
             "dynamodb.write-request-unit", "dynamodb.read-request-unit", "dynamodb.replicated-write-request-unit",
-            "lambda.request", "lambda.arm64-gb-second",
+            "dynamodb.stream-read-request-unit", "lambda.request", "lambda.arm64-gb-second", "pipes.request",
             "sns.standard.publish-request", "sns.standard.publish-payload-gb", "sns.standard.sqs-delivery", "sns.standard.sqs-delivery-payload-gb",
+            "sns.standard.payload-filtering-gb",
             "sns.fifo.publish-request", "sns.fifo.publish-payload-gb", "sns.fifo.sqs-delivery", "sns.fifo.sqs-delivery-payload-gb",
             "sqs.standard.request", "sqs.fifo.request", "cloudwatch.logs-ingestion-gb");
 
     /** The assumptions the model reads. */
     public static final List<String> REQUIRED_ASSUMPTIONS = List.of(
             "latency.dynamodb-round-trip-ms", "latency.sns-publish-round-trip-ms", "cpu.per-record-ms",
-            "lambda.stream-polls-per-second", "sqs.requests-per-sns-delivery",
+            "lambda.stream-polls-per-second", "pipes.stream-polls-per-second", "sqs.requests-per-sns-delivery",
             "logs.bytes-per-record.distributary", "logs.bytes-per-record.naive", "logs.platform-bytes-per-invocation");
 
     public PriceTable {
@@ -59,8 +60,10 @@ public record PriceTable(String region, LocalDate checked, Map<String, Price> pr
         if (!missing.isEmpty()) {
             throw new PriceTableException("the price table lacks " + String.join(", ", missing));
         }
-        if (assumptions.get("lambda.stream-polls-per-second").value() <= 0) {
-            throw new PriceTableException("assumptions.lambda.stream-polls-per-second must be > 0");
+        for (String polls : List.of("lambda.stream-polls-per-second", "pipes.stream-polls-per-second")) {
+            if (assumptions.get(polls).value() <= 0) {
+                throw new PriceTableException("assumptions." + polls + " must be > 0");
+            }
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
  * Records per second through one table's stream in one region, as one design handles them.
  *
  * @param table           the table
- * @param region          the region whose stream (and function) it is
- * @param invoked         records per second that reach the function (after any FilterCriteria)
+ * @param region          the region whose stream (and function) it is; for a pipe, the region whose topic it publishes to
+ * @param invoked         records per second that reach the function (after any FilterCriteria), or that pass the pipe's filter
  * @param published       of those, records per second the function publishes (and, in Distributary, claims)
  * @param publishedToTopic records per second published to each region's topic (the own region's, or
  *                        in primary-region mode every region a consumer and residency allow)

@@ -64,7 +64,7 @@ class CostModelTest {
         // 10 writes/s, 1 KB: a poll every 0.25 s carries 2.5 records, 4 invocations/s = 0.4 per event.
         CostEstimate estimate = estimate(perRecord(ONE_REGION), 10, 1);
 
-        for (Design design : Design.values()) {
+        for (Design design : java.util.List.of(Design.DISTRIBUTARY, Design.NAIVE)) {
             assertThat(units(estimate, design, Component.TABLE_WRITES)).isCloseTo(1, EXACT);
             assertThat(units(estimate, design, Component.REPLICATED_WRITES)).isCloseTo(0, EXACT);
             assertThat(units(estimate, design, Component.LAMBDA_REQUESTS)).isCloseTo(0.4, EXACT);

@@ -32,6 +32,18 @@ class CostPriceTableTest {
     }
 
     @Test
+    void shippedTable_pipesPrices_restOnThirdPartyCopies_whileTheRulesTheyFollowAreAwsOwn() {
+        PriceTable table = PriceTable.load();
+
+        assertThat(table.price("pipes.request").value()).isEqualTo(0.0000004);
+        assertThat(table.price("pipes.request").verified()).isFalse();
+        assertThat(table.price("pipes.request").source()).contains("docs.aws.amazon.com/eventbridge/latest/userguide/pipes-concepts.html");
+        assertThat(table.price("sns.standard.payload-filtering-gb").verified()).isFalse();
+        assertThat(table.price("dynamodb.stream-read-request-unit").source()).contains("CostOptimization_StreamsUsage");
+        assertThat(table.assumption("pipes.stream-polls-per-second").verified()).isTrue();
+    }
+
+    @Test
     void shippedTable_citesPublicPagesOrFilesOfTheRepository_neverAPathOnSomeonesMachine() {
         java.util.regex.Pattern absolutePath = java.util.regex.Pattern.compile("(^|[\\s(\"'])/[A-Za-z]");
         java.util.regex.Pattern repositoryFile = java.util.regex.Pattern.compile("(?<![/\\w.])((?:docs|cli|benchmarks)/[\\w./-]+\\.\\w+)");
@@ -69,7 +81,7 @@ class CostPriceTableTest {
 
     @Test
     void negativePrice_isRefused() {
-        String yaml = shippedYaml().replace("usd: 0.0000002\n", "usd: -0.0000002\n");
+        String yaml = shippedYaml().replace("  lambda.request:\n    usd: 0.0000002\n", "  lambda.request:\n    usd: -0.0000002\n");
 
         assertThatThrownBy(() -> parse(yaml)).isInstanceOf(PriceTableException.class)
                 .hasMessageContaining("prices.lambda.request").hasMessageContaining("finite number >= 0");
