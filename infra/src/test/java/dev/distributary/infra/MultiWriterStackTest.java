@@ -186,6 +186,20 @@ class MultiWriterStackTest {
         assertThat(dashboard.toString()).contains("\"ResidencyBlocked\"", "\"EndToEndLagMs\"", "\"IteratorAge\"", "\"shop-test-crm-sync-dlq\"");
     }
 
+    @Test
+    void alarms_errorsAndThrottles_fireOnAnyBreachingMinuteOfFive_iteratorAgeOnFiveOfFive() {
+        Stack stack = Stack.run(Stack.PLATFORM, "eu-west-1").succeeded();
+
+        for (String alarm : List.of("shop-test-processor-errors", "shop-test-processor-throttles")) {
+            assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", alarm).inputs).as(alarm)
+                    .contains(entry("evaluationPeriods", 5.0), entry("datapointsToAlarm", 1.0));
+        }
+        assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-processor-iterator-age").inputs)
+                .contains(entry("evaluationPeriods", 5.0), entry("datapointsToAlarm", 5.0));
+        assertThat(stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).allSatisfy(alarm ->
+                assertThat(alarm.inputs).as(alarm.name).containsKey("datapointsToAlarm"));
+    }
+
     private static List<String> filterPatterns(ResourceArgs mapping) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> filters = (List<Map<String, Object>>) Stack.input(mapping, "filterCriteria", "filters");

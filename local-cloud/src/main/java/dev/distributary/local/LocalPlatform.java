@@ -58,7 +58,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private LocalPlatform(LocalOptions options) {
         this.options = options;
-        this.names = ResourceNames.of(options.topology());
+        this.names = options.names();
     }
 
     /** Starts everything; {@code progress} hears what is happening. On failure, whatever started is stopped. */

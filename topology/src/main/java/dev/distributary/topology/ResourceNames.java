@@ -11,6 +11,13 @@ package dev.distributary.topology;
  */
 public record ResourceNames(String prefix, boolean fifo) {
 
+    /**
+     * The environment a deployment gets when none is named: the Pulumi stacks' default, and so the
+     * local run's and the CLI's, so that every one of them names a queue alike ({@code shop-dev-billing}).
+     */
+    public static final String DEFAULT_ENVIRONMENT = "dev";
+
+    /** Names without an environment ({@code shop-billing}); deployments always have one, see {@link #of(Topology, String)}. */
     public static ResourceNames of(Topology topology) {
         return new ResourceNames(topology.name(), topology.fanout().type() == FanoutType.FIFO);
     }
