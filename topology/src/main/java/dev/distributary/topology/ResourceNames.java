@@ -17,6 +17,17 @@ public record ResourceNames(String prefix, boolean fifo) {
      */
     public static final String DEFAULT_ENVIRONMENT = "dev";
 
+    /** What follows the prefix in the names of a region's own resources (topic, quarantine and so on). */
+    public static final String TOPIC = "events";
+    public static final String QUARANTINE = "quarantine";
+    public static final String ON_FAILURE = "stream-failures";
+    public static final String IDEMPOTENCY = "idempotency";
+    public static final String PROCESSOR = "processor";
+    /** A consumer may not be named like one of the region's own resources: their names would collide with its queues'. */
+    public static final java.util.List<String> RESERVED = java.util.List.of(TOPIC, QUARANTINE, ON_FAILURE, IDEMPOTENCY, PROCESSOR);
+    /** What a dead-letter queue's name adds to its consumer's. */
+    public static final String DEAD_LETTER_SUFFIX = "-dlq";
+
     /** Names without an environment ({@code shop-billing}); deployments always have one, see {@link #of(Topology, String)}. */
     public static ResourceNames of(Topology topology) {
         return new ResourceNames(topology.name(), topology.fanout().type() == FanoutType.FIFO);
@@ -33,7 +44,7 @@ public record ResourceNames(String prefix, boolean fifo) {
 
     /** The region's SNS topic. */
     public String topic() {
-        return fifoSuffix(prefix + "-events");
+        return fifoSuffix(prefix + "-" + TOPIC);
     }
 
     /** The consumer's queue in a region. */
@@ -43,27 +54,27 @@ public record ResourceNames(String prefix, boolean fifo) {
 
     /** The consumer's dead-letter queue (FIFO when its queue is). */
     public String deadLetterQueue(String consumer) {
-        return fifoSuffix(prefix + "-" + consumer + "-dlq");
+        return fifoSuffix(prefix + "-" + consumer + DEAD_LETTER_SUFFIX);
     }
 
     /** Where the processor puts records it must not or cannot publish, with the reason. */
     public String quarantineQueue() {
-        return prefix + "-quarantine";
+        return prefix + "-" + QUARANTINE;
     }
 
     /** The event source mapping's on-failure destination. */
     public String onFailureQueue() {
-        return prefix + "-stream-failures";
+        return prefix + "-" + ON_FAILURE;
     }
 
     /** The processor's regional idempotency table (not a global table). */
     public String idempotencyTable() {
-        return prefix + "-idempotency";
+        return prefix + "-" + IDEMPOTENCY;
     }
 
     /** The regional stream processor function. */
     public String processorFunction() {
-        return prefix + "-processor";
+        return prefix + "-" + PROCESSOR;
     }
 
     private String fifoSuffix(String name) {

@@ -8,6 +8,9 @@ import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.sqs.QueueArgs;
 import com.pulumi.core.Output;
 import dev.distributary.infra.StackSettings;
+import dev.distributary.topology.ConsumerSpec;
+import dev.distributary.topology.FanoutSpec;
+import dev.distributary.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +70,31 @@ class SynthesizerTest {
     void dataSourceSynthCannotAnswer_anyProgram_isRefusedByName() {
         assertThatThrownBy(() -> Synthesizer.run("eu-west-1", "test", ctx -> ctx.export("region", AwsFunctions.getRegion())))
                 .hasMessageContaining("synth has no offline answer for the data source aws:index/getRegion:getRegion");
+    }
+
+    @Test
+    void twoQueuesOfOneName_anyProgram_refusedNamingTheNameAndRegion() {
+        assertThatThrownBy(() -> Synthesizer.run("eu-west-1", "test", ctx -> {
+            new Queue("first", QueueArgs.builder().name("shop-dev-billing-dlq").build());
+            new Queue("second", QueueArgs.builder().name("shop-dev-billing-dlq").build());
+        })).isInstanceOf(SynthException.class).hasMessageStartingWith(
+                "two aws:sqs/queue:Queue resources are named 'shop-dev-billing-dlq' in eu-west-1 ('first' and 'second')");
+    }
+
+    @Test
+    void consumerNamedLikeAnotherConsumersDeadLetterQueue_platformBuiltPastValidate_synthRefusesIt() {
+        StackSettings shipped = settings(PLATFORM, "eu-west-1");
+        Topology topology = shipped.topology();
+        ConsumerSpec billing = topology.fanout().consumer("billing").orElseThrow();
+        List<ConsumerSpec> consumers = new java.util.ArrayList<>(topology.fanout().consumers());
+        consumers.add(new ConsumerSpec("billing-dlq", billing.regions(), billing.tables(), billing.eventNames(), billing.origin(), billing.filters(),
+                billing.maxReceiveCount(), billing.visibilityTimeoutSeconds()));
+        Topology colliding = new Topology(topology.name(), topology.regions(), topology.routing(), topology.residency(), topology.tables(),
+                topology.processor(), new FanoutSpec(topology.fanout().type(), consumers));
+        StackSettings settings = new StackSettings("eu-west-1", "platform.yaml", colliding, shipped.platformYaml(), "dev",
+                shipped.processorJar(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> Synthesizer.run(settings)).hasMessageContaining("named 'shop-dev-billing-dlq' in eu-west-1");
     }
 
     private static SynthResource find(Synthesis synthesis, String type, String name) {
