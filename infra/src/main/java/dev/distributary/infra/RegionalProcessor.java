@@ -38,6 +38,7 @@ import dev.distributary.infra.RegionDeployment.StreamMapping;
 import dev.distributary.infra.internal.Arns;
 import dev.distributary.infra.internal.PolicyDocuments;
 import dev.distributary.infra.internal.Statement;
+import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.ProcessorEnvironment;
 import dev.distributary.topology.ProcessorPermissions;
 import dev.distributary.topology.ProcessorSettings;
@@ -144,6 +145,7 @@ public final class RegionalProcessor extends ComponentResource {
         Output<Map<String, String>> environment = Output.tuple(topics, quarantine.url()).applyValue(t -> {
             Map<String, String> variables = new LinkedHashMap<>(ProcessorEnvironment.of(settings.platformYaml(), t.t1, t.t2, names.idempotencyTable()));
             settings.httpClient().ifPresent(client -> variables.put(ProcessorEnvironment.HTTP_CLIENT, client));
+            LambdaRules.requireEnvironment(functionName + " in " + region, variables);
             return variables;
         });
 

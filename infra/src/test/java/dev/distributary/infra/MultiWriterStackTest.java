@@ -11,6 +11,8 @@ import dev.distributary.fanout.QueueSubscription;
 import dev.distributary.fanout.RegionFanout;
 import dev.distributary.infra.synth.OfflineCloud;
 import dev.distributary.replication.FilterPatterns;
+import dev.distributary.topology.LambdaRules;
+import dev.distributary.topology.TopologyLoader;
 import dev.distributary.topology.ProcessorEnvironment;
 import java.nio.file.Files;
 import java.util.List;
@@ -101,7 +103,9 @@ class MultiWriterStackTest {
         Map<String, String> environment = (Map<String, String>) Stack.input(function, "environment", "variables");
         assertThat(environment).containsOnlyKeys(ProcessorEnvironment.PLATFORM, ProcessorEnvironment.TOPICS, ProcessorEnvironment.QUARANTINE_QUEUE_URL,
                 ProcessorEnvironment.IDEMPOTENCY_TABLE, ProcessorEnvironment.SERVICE_NAME);
-        assertThat(ProcessorEnvironment.decodePlatform(environment.get(ProcessorEnvironment.PLATFORM))).isEqualTo(Files.readString(Stack.PLATFORM));
+        assertThat(TopologyLoader.parse(ProcessorEnvironment.decodePlatform(environment.get(ProcessorEnvironment.PLATFORM)), "env"))
+                .isEqualTo(TopologyLoader.load(Stack.PLATFORM));
+        assertThat(LambdaRules.environmentBytes(environment)).isLessThanOrEqualTo(LambdaRules.MAX_ENVIRONMENT_BYTES);
         assertThat(ProcessorEnvironment.parseTopics(environment.get(ProcessorEnvironment.TOPICS)))
                 .containsExactly(entry("ap-southeast-2", "arn:aws:sns:ap-southeast-2:123456789012:shop-test-events"));
         assertThat(environment).containsEntry(ProcessorEnvironment.QUARANTINE_QUEUE_URL,
