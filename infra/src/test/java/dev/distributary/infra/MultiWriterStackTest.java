@@ -14,7 +14,6 @@ import dev.distributary.replication.FilterPatterns;
 import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.TopologyLoader;
 import dev.distributary.topology.ProcessorEnvironment;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
