@@ -35,16 +35,14 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.distributary.infra.RegionDeployment.StreamMapping;
-import dev.distributary.infra.internal.Arns;
 import dev.distributary.infra.internal.PolicyDocuments;
-import dev.distributary.infra.internal.Statement;
 import dev.distributary.topology.LambdaRules;
+import dev.distributary.topology.Arns;
 import dev.distributary.topology.ProcessorEnvironment;
-import dev.distributary.topology.ProcessorPermissions;
+import dev.distributary.topology.ProcessorPolicy;
 import dev.distributary.topology.ProcessorSettings;
 import dev.distributary.topology.ResourceNames;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +72,8 @@ public final class RegionalProcessor extends ComponentResource {
      *
      * @param streamArns     per mapped table, the stream of its replica in this region
      * @param topicArns      per region, the topic ARN the processor's environment names
-     * @param publishTopics  the topics the role may publish to
      */
-    public record Wiring(Map<String, Output<String>> streamArns, Map<String, Output<String>> topicArns, List<Output<String>> publishTopics) {
+    public record Wiring(Map<String, Output<String>> streamArns, Map<String, Output<String>> topicArns) {
     }
 
     private final Output<String> aliasArn;
@@ -89,7 +86,7 @@ public final class RegionalProcessor extends ComponentResource {
         String region = settings.region();
         ProcessorSettings processor = settings.topology().processor();
         functionName = names.processorFunction();
-        String logGroupName = "/aws/lambda/" + functionName;
+        String logGroupName = names.processorLogGroup();
 
         LogGroup logGroup = new LogGroup(functionName, LogGroupArgs.builder()
                 .name(logGroupName).retentionInDays(LOG_RETENTION_DAYS).tags(tags).build(), child());
@@ -114,24 +111,12 @@ public final class RegionalProcessor extends ComponentResource {
                 .tags(tags)
                 .build(), child());
 
-        Map<ProcessorPermissions.Resources, List<Output<String>>> resources = new EnumMap<>(ProcessorPermissions.Resources.class);
-        resources.put(ProcessorPermissions.Resources.TABLE_STREAMS,
-                deployment.mappings().stream().map(m -> arns.applyValue(a -> a.tableStreams(region, m.table().name()))).toList());
-        resources.put(ProcessorPermissions.Resources.PUBLISH_TOPICS, wiring.publishTopics());
-        resources.put(ProcessorPermissions.Resources.QUARANTINE_QUEUE, List.of(quarantine.arn()));
-        resources.put(ProcessorPermissions.Resources.ON_FAILURE_QUEUE, List.of(onFailure.arn()));
-        resources.put(ProcessorPermissions.Resources.IDEMPOTENCY_TABLE, List.of(idempotency.arn()));
-        resources.put(ProcessorPermissions.Resources.LOG_STREAMS, List.of(arns.applyValue(a -> a.logStreams(region, logGroupName))));
-        // X-Ray's trace APIs have no resource-level permissions: AWS requires "*" there, and only there.
-        resources.put(ProcessorPermissions.Resources.ANY, List.of(Output.of("*")));
-        List<Statement> statements = ProcessorPermissions.of(processor).stream()
-                .filter(permission -> !resources.get(permission.resources()).isEmpty())
-                .map(permission -> new Statement(permission.sid(), permission.actions(), resources.get(permission.resources())))
-                .toList();
+        // The document the local run enforces too: ProcessorPermissions on ARNs built from the same names.
+        Output<String> document = arns.applyValue(a -> ProcessorPolicy.of(settings.topology(), names, region, a));
         RolePolicy policy = new RolePolicy(functionName + "-" + region, RolePolicyArgs.builder()
                 .role(role.name())
                 .name("distributary-processor")
-                .policy(PolicyDocuments.identityPolicy(statements))
+                .policy(document)
                 .build(), child());
 
         Output<Map<String, String>> topics = Output.all(new ArrayList<>(wiring.topicArns().values())).applyValue(values -> {

@@ -77,6 +77,11 @@ public record ResourceNames(String prefix, boolean fifo) {
         return prefix + "-" + PROCESSOR;
     }
 
+    /** The processor's log group, where Lambda writes its output. */
+    public String processorLogGroup() {
+        return "/aws/lambda/" + processorFunction();
+    }
+
     private String fifoSuffix(String name) {
         return fifo ? name + ".fifo" : name;
     }
