@@ -104,8 +104,8 @@ public final class RegionalProcessor extends ComponentResource {
         Queue quarantine = terminalQueue(names.quarantineQueue(), tags);
         Queue onFailure = terminalQueue(names.onFailureQueue(), tags);
 
-        Role role = new Role(functionName + "-" + region, RoleArgs.builder()
-                .name(functionName + "-" + region)
+        Role role = new Role(names.processorRole(region), RoleArgs.builder()
+                .name(names.processorRole(region))
                 .description("Distributary stream processor in " + region)
                 .assumeRolePolicy(PolicyDocuments.assumeRole("lambda.amazonaws.com"))
                 .tags(tags)

@@ -77,6 +77,11 @@ public record ResourceNames(String prefix, boolean fifo) {
         return prefix + "-" + PROCESSOR;
     }
 
+    /** The processor's execution role in a region (IAM names are global, so the region is part of it). */
+    public String processorRole(String region) {
+        return processorFunction() + "-" + region;
+    }
+
     /** The processor's log group, where Lambda writes its output. */
     public String processorLogGroup() {
         return "/aws/lambda/" + processorFunction();
