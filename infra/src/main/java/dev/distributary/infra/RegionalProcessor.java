@@ -39,6 +39,7 @@ import dev.distributary.infra.internal.PolicyDocuments;
 import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.Arns;
 import dev.distributary.topology.ProcessorEnvironment;
+import dev.distributary.topology.PlatformTables;
 import dev.distributary.topology.ProcessorPolicy;
 import dev.distributary.topology.ProcessorSettings;
 import dev.distributary.topology.ResourceNames;
@@ -60,12 +61,7 @@ public final class RegionalProcessor extends ComponentResource {
     public static final String RUNTIME = "java21";
     public static final String ARCHITECTURE = "arm64";
     public static final String ALIAS = "live";
-    /** Powertools idempotency's default key and expiry attributes. */
-    public static final String IDEMPOTENCY_KEY = "id";
-    public static final String IDEMPOTENCY_EXPIRY = "expiration";
     public static final int LOG_RETENTION_DAYS = 30;
-    /** SQS's maximum: a quarantined record or a failure notice is kept as long as SQS can. */
-    public static final int FAILURE_RETENTION_SECONDS = 1_209_600;
 
     /**
      * What the processor is wired to.
@@ -94,9 +90,9 @@ public final class RegionalProcessor extends ComponentResource {
         Table idempotency = new Table(names.idempotencyTable(), TableArgs.builder()
                 .name(names.idempotencyTable())
                 .billingMode("PAY_PER_REQUEST")
-                .hashKey(IDEMPOTENCY_KEY)
-                .attributes(TableAttributeArgs.builder().name(IDEMPOTENCY_KEY).type("S").build())
-                .ttl(TableTtlArgs.builder().attributeName(IDEMPOTENCY_EXPIRY).enabled(true).build())
+                .hashKey(PlatformTables.IDEMPOTENCY_KEY)
+                .attributes(TableAttributeArgs.builder().name(PlatformTables.IDEMPOTENCY_KEY).type("S").build())
+                .ttl(TableTtlArgs.builder().attributeName(PlatformTables.IDEMPOTENCY_EXPIRY).enabled(true).build())
                 .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).build())
                 .tags(tags)
                 .build(), child());
@@ -206,7 +202,7 @@ public final class RegionalProcessor extends ComponentResource {
     private Queue terminalQueue(String name, Map<String, String> tags) {
         Queue queue = new Queue(name, QueueArgs.builder()
                 .name(name)
-                .messageRetentionSeconds(FAILURE_RETENTION_SECONDS)
+                .messageRetentionSeconds(PlatformTables.FAILURE_RETENTION_SECONDS)
                 .sqsManagedSseEnabled(true)
                 .tags(tags)
                 .build(), child());
