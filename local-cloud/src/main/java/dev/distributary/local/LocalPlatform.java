@@ -47,7 +47,8 @@ import java.util.function.Consumer;
  * by the function's role policy, counts and injects faults), every region's tables, fan-out and
  * processor resources named as the stacks name them, global-table replication between the
  * regional tables, each processing region's function run as Lambda runs it with its own
- * credentials, and an event source mapping per table stream. Close it to stop everything, emulator included when it was started here.
+ * credentials, and an event source mapping per table stream. Close it to stop everything, emulator
+ * included when it was started here.
  */
 public final class LocalPlatform implements AutoCloseable {
     public static final String HANDLER = "dev.distributary.processor.RegionalProcessorHandler::handleRequest";
@@ -111,13 +112,7 @@ public final class LocalPlatform implements AutoCloseable {
         Arns arns = new Arns("aws", MotoServer.ACCOUNT_ID);
         for (String region : topology.processingRegions()) {
             RegionResources here = resources.get(region);
-            // The function's role: its own credentials, judged by the proxy with the policy synth writes into the role.
-            LocalIdentity identity = LocalIdentity.of(names.processorFunction(), region, names.processorRole(region), MotoServer.ACCOUNT_ID);
-            String policy = ProcessorPolicy.document(options.instrumentation().permissions().apply(ProcessorPermissions.of(topology.processor())),
-                    ProcessorPolicy.resources(topology, names, region, arns));
-            proxy.iam().register(identity, IdentityPolicy.parse(policy));
-            identities.put(region, identity);
-            policies.put(region, policy);
+            LocalIdentity identity = assumeRole(region, arns);
             // Lambda reads the stream and writes the on-failure destination with the function's role: so does the local mapping.
             AwsClients role = new AwsClients(proxy.endpoint(), identity.accessKeyId(), identity.secretAccessKey());
             running.add(role);
@@ -138,6 +133,21 @@ public final class LocalPlatform implements AutoCloseable {
             mappings.put(region, regionMappings);
             progress.accept(region + ": processor " + function.config().name() + " with " + regionMappings.size() + " event source mapping(s)");
         }
+    }
+
+    /**
+     * The processor's role in the region: credentials of its own, which the proxy judges by the policy
+     * synth writes into the role (with the instrumentation's change to its permissions, if any).
+     */
+    private LocalIdentity assumeRole(String region, Arns arns) {
+        Topology topology = options.topology();
+        LocalIdentity identity = LocalIdentity.of(names.processorFunction(), region, names.processorRole(region), MotoServer.ACCOUNT_ID);
+        String policy = ProcessorPolicy.document(options.instrumentation().permissions().apply(ProcessorPermissions.of(topology.processor())),
+                ProcessorPolicy.resources(topology, names, region, arns));
+        proxy.iam().register(identity, IdentityPolicy.parse(policy));
+        identities.put(region, identity);
+        policies.put(region, policy);
+        return identity;
     }
 
     /**
