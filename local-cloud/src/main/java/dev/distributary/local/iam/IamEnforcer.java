@@ -25,11 +25,6 @@ public final class IamEnforcer {
         byAccessKey.put(identity.accessKeyId(), new Registered(identity, policy));
     }
 
-    /** The policy a registered identity is judged by. */
-    public Optional<IdentityPolicy> policy(String accessKeyId) {
-        return Optional.ofNullable(byAccessKey.get(accessKeyId)).map(Registered::policy);
-    }
-
     /**
      * The first access of the call that its signer's policy does not allow; empty when the signer is
      * not a registered function or every access is allowed.

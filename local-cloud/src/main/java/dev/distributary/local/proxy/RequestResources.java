@@ -67,10 +67,6 @@ record RequestResources(Map<String, String> fields, List<String> tables) {
     }
 
     /** The resources a request is on, for counting and fault rules: a table, queue URL or topic ARN (several for a batch). */
-    static List<String> of(String contentType, byte[] body) {
-        return read(contentType, body).named();
-    }
-
     List<String> named() {
         List<String> named = new ArrayList<>();
         COUNTED.forEach(field -> {
