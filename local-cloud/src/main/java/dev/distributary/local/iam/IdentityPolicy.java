@@ -17,7 +17,6 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * identity policies do not use, are refused rather than ignored.
  */
 public final class IdentityPolicy {
-    private final String json;
     private final List<Rule> rules;
 
     private record Rule(String sid, boolean deny, List<String> actions, boolean notAction, List<String> resources, boolean notResource) {
@@ -28,8 +27,7 @@ public final class IdentityPolicy {
         }
     }
 
-    private IdentityPolicy(String json, List<Rule> rules) {
-        this.json = json;
+    private IdentityPolicy(List<Rule> rules) {
         this.rules = rules;
     }
 
@@ -43,7 +41,7 @@ public final class IdentityPolicy {
             throw new IllegalArgumentException("not an IAM policy document: " + e.getMessage(), e);
         }
         List<Rule> rules = policy.statements().stream().map(IdentityPolicy::rule).toList();
-        return new IdentityPolicy(json, rules);
+        return new IdentityPolicy(rules);
     }
 
     private static Rule rule(IamStatement statement) {
@@ -74,10 +72,5 @@ public final class IdentityPolicy {
             }
         }
         return decision;
-    }
-
-    /** The document as given. */
-    public String json() {
-        return json;
     }
 }
