@@ -57,7 +57,8 @@ public final class Observability extends ComponentResource {
         }
         for (QueueSubscription subscription : fanout.subscriptions()) {
             queueDepth(subscription.deadLetterQueueName(), "Messages consumer '" + subscription.consumer() + "' failed to handle in " + region
-                    + " (distributary redrive --region " + region + " --consumer " + subscription.consumer() + ")", action, tags);
+                    + " (distributary redrive --region " + region + " --consumer " + subscription.consumer() + " --environment "
+                    + settings.environment() + ")", action, tags);
         }
         String dashboardName = names.prefix() + "-" + region;
         new Dashboard(dashboardName, DashboardArgs.builder()

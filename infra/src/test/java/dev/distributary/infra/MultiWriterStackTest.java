@@ -184,6 +184,9 @@ class MultiWriterStackTest {
         assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-crm-sync-dlq-depth").inputs).contains(
                 entry("namespace", "AWS/SQS"), entry("metricName", "ApproximateNumberOfMessagesVisible"), entry("threshold", 0.0),
                 entry("dimensions", Map.of("QueueName", "shop-test-crm-sync-dlq")));
+        assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-crm-sync-dlq-depth").inputs.get("alarmDescription"))
+                .as("a command that finds this stack's queue").asString()
+                .endsWith("(distributary redrive --region eu-west-1 --consumer crm-sync --environment test)");
         JsonNode dashboard = Stack.json(stack.named("aws:cloudwatch/dashboard:Dashboard", "shop-test-eu-west-1").inputs.get("dashboardBody"));
         assertThat(dashboard.findValuesAsText("region")).containsOnly("eu-west-1");
         assertThat(dashboard.toString()).contains("\"ResidencyBlocked\"", "\"EndToEndLagMs\"", "\"IteratorAge\"", "\"shop-test-crm-sync-dlq\"");
