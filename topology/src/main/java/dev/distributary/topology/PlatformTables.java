@@ -1,5 +1,7 @@
 package dev.distributary.topology;
 
+import java.util.Map;
+
 /**
  * How the platform's own tables and queues are made, wherever they are made: the Pulumi program
  * declares them with these settings and the local run creates them with the same, so that what is
@@ -22,7 +24,7 @@ public final class PlatformTables {
     }
 
     /** The quarantine and on-failure queues' SQS attributes at creation. */
-    public static java.util.Map<String, String> terminalQueueAttributes() {
-        return java.util.Map.of("MessageRetentionPeriod", Integer.toString(FAILURE_RETENTION_SECONDS));
+    public static Map<String, String> terminalQueueAttributes() {
+        return Map.of("MessageRetentionPeriod", Integer.toString(FAILURE_RETENTION_SECONDS));
     }
 }

@@ -1,5 +1,7 @@
 package dev.distributary.topology;
 
+import java.util.List;
+
 /**
  * The names of the resources Distributary creates in each region, shared by the infrastructure
  * program, the processor's configuration, the local run and the CLI so that they always agree.
@@ -24,7 +26,7 @@ public record ResourceNames(String prefix, boolean fifo) {
     public static final String IDEMPOTENCY = "idempotency";
     public static final String PROCESSOR = "processor";
     /** A consumer may not be named like one of the region's own resources: their names would collide with its queues'. */
-    public static final java.util.List<String> RESERVED = java.util.List.of(TOPIC, QUARANTINE, ON_FAILURE, IDEMPOTENCY, PROCESSOR);
+    public static final List<String> RESERVED = List.of(TOPIC, QUARANTINE, ON_FAILURE, IDEMPOTENCY, PROCESSOR);
     /** What a dead-letter queue's name adds to its consumer's. */
     public static final String DEAD_LETTER_SUFFIX = "-dlq";
 
