@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {
         "Prove the platform under faults on this machine. Each scenario runs the whole platform (moto server, replication, "
                 + "each region's processor as Lambda runs it), injects its fault, writes a workload, and checks every delivery and "
-                + "quarantine against ground truth. Prints a table (scenario, events, lost, duplicated, leaked, quarantined, passed) "
+                + "quarantine against ground truth. Prints a table (scenario, events, lost, duplicated, leaked, quarantined, iam-denied, passed) "
                 + "and exits 1 when any scenario failed.",
         "",
         "All scenarios at their default sizes take about 15 minutes; residency alone writes 5,000 changes, about 5 minutes at "
@@ -132,10 +132,11 @@ final class ChaosCommand implements Callable<Integer> {
     }
 
     private static void print(ChaosReport report, PrintWriter out) {
-        out.printf("%n%-21s %7s %6s %10s %6s %11s  %s%n", "scenario", "events", "lost", "duplicated", "leaked", "quarantined", "passed");
+        out.printf("%n%-21s %7s %6s %10s %6s %11s %10s  %s%n", "scenario", "events", "lost", "duplicated", "leaked", "quarantined", "iam-denied",
+                "passed");
         for (ChaosReport.Row row : report.scenarios()) {
-            out.printf("%-21s %,7d %,6d %,10d %,6d %,11d  %s%n", row.name(), row.events(), row.lost(), row.duplicated(), row.leaked(), row.quarantined(),
-                    row.passed() ? "yes" : "NO");
+            out.printf("%-21s %,7d %,6d %,10d %,6d %,11d %,10d  %s%n", row.name(), row.events(), row.lost(), row.duplicated(), row.leaked(),
+                    row.quarantined(), row.iamDenied(), row.passed() ? "yes" : "NO");
         }
         out.println();
         for (ChaosReport.Row row : report.scenarios()) {

@@ -35,6 +35,9 @@ final class ConsumeCommand implements Callable<Integer> {
     @Mixin
     AwsEndpoint aws;
 
+    @Mixin
+    EnvironmentOption environment;
+
     @Option(names = "--region", required = true, paramLabel = "REGION", description = "The region whose queue to read.")
     String region;
 
@@ -64,7 +67,7 @@ final class ConsumeCommand implements Callable<Integer> {
         Topology topology = platform.load();
         PlatformFile.requireRegion(topology, region);
         try (SqsClient sqs = aws.sqs(region)) {
-            ConsumerQueues queues = ConsumerQueues.find(topology, region, consumer, sqs, aws, platform.path().toString());
+            ConsumerQueues queues = ConsumerQueues.find(topology, environment.names(topology), region, consumer, sqs, aws, platform.path().toString());
             try {
                 return read(sqs, queues);
             } catch (SdkClientException e) {

@@ -3,6 +3,7 @@ package dev.distributary.cli;
 import dev.distributary.fanout.FanoutLayout;
 import dev.distributary.fanout.QueueSubscription;
 import dev.distributary.topology.ConsumerSpec;
+import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.internal.Suggestions;
 import java.util.List;
@@ -17,13 +18,14 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  */
 record ConsumerQueues(String region, QueueSubscription subscription, String queueUrl, String deadLetterQueueUrl) {
 
-    static ConsumerQueues find(Topology topology, String region, String consumerName, SqsClient sqs, AwsEndpoint endpoint, String file) {
+    static ConsumerQueues find(Topology topology, ResourceNames names, String region, String consumerName, SqsClient sqs, AwsEndpoint endpoint,
+            String file) {
         PlatformFile.requireRegion(topology, region);
         ConsumerSpec consumer = topology.fanout().consumer(consumerName).orElseThrow(() -> unknownConsumer(topology, consumerName, file, region));
         if (!consumer.regions().contains(region)) {
             throw new UserException("consumer '" + consumerName + "' has no queue " + "in " + region + "; its regions are " + consumer.regions());
         }
-        QueueSubscription subscription = FanoutLayout.of(topology).region(region).subscription(consumerName).orElseThrow();
+        QueueSubscription subscription = FanoutLayout.of(topology, names).region(region).subscription(consumerName).orElseThrow();
         return new ConsumerQueues(region, subscription, url(sqs, subscription.queueName(), region, endpoint),
                 url(sqs, subscription.deadLetterQueueName(), region, endpoint));
     }

@@ -90,6 +90,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  residency violations    %d; refused by the writer %d%n", r.residencyViolations(), r.refusedByWriter());
         out.printf("  quarantined             %d%n", r.quarantined());
         out.printf("  replica records skipped %d%n", r.replicaSkipped());
+        out.printf("  calls denied by IAM     %d%n", r.iamDenied());
         latency(out, "write to queue latency ", r.latencyMs());
         latency(out, "  in the writing region", r.latencyLocalMs());
         latency(out, "  in other regions     ", r.latencyReplicaMs());

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that run the platform locally, and starting it. */
@@ -39,6 +40,9 @@ public final class LocalRun {
     @Option(names = "--replication-delay", paramLabel = "MIN-MAX", defaultValue = "500-1000",
             description = "Milliseconds between a write and its copy in another region, jittered between MIN and MAX (default: ${DEFAULT-VALUE}).")
     String replicationDelay;
+
+    @Mixin
+    EnvironmentOption environment;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seeds replication jitter and the workload, so runs can be repeated (default: ${DEFAULT-VALUE}).")
@@ -86,13 +90,15 @@ public final class LocalRun {
             throw new UserException("the processor's deployment jar " + jar + " is missing; run ./distributary from the repository root "
                     + "(it builds the jar), or build it with ./mvnw -pl regional-processor -am package -DskipTests");
         }
+        environment.names(topology); // a bad name is the user's error, before anything starts
         String yaml;
         try {
             yaml = Files.readString(platform.path());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return LocalOptions.defaults(topology, yaml, jar, work).withEndpoint(Optional.ofNullable(endpoint)).withSeed(seed)
+        return LocalOptions.defaults(topology, yaml, jar, work).withEnvironment(environment.name())
+                .withEndpoint(Optional.ofNullable(endpoint)).withSeed(seed)
                 .withReplication(replication);
     }
 

@@ -50,8 +50,7 @@ record Plan(String platform, String routing, String primary, String fanout, Ledg
     record ClassResidency(String dataClass, String zone, Map<String, Boolean> regions) {
     }
 
-    static Plan of(Topology topology, List<String> regions) {
-        ResourceNames names = ResourceNames.of(topology);
+    static Plan of(Topology topology, ResourceNames names, List<String> regions) {
         FanoutLayout layout = FanoutLayout.of(topology, names);
         List<RegionPlan> regionPlans = regions.stream().map(region -> regionPlan(topology, names, layout.region(region))).toList();
         List<ClassResidency> residency = topology.residency().classes().entrySet().stream()

@@ -22,6 +22,9 @@ final class PlanCommand implements Callable<Integer> {
     String region;
 
     @Mixin
+    EnvironmentOption environment;
+
+    @Mixin
     OutputFormat format;
 
     @Spec
@@ -31,7 +34,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Topology topology = platform.load();
         List<String> regions = region == null ? topology.regions() : List.of(PlatformFile.requireRegion(topology, region));
-        Plan plan = Plan.of(topology, regions);
+        Plan plan = Plan.of(topology, environment.names(topology), regions);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             OutputFormat.document(out, plan);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.local.chaos.QuarantinedRecord;
-import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,10 +46,8 @@ final class QuarantineCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, paramLabel = "REGION", description = "The region whose processor's quarantine to show.")
     String region;
 
-    @Option(names = "--environment", paramLabel = "NAME",
-            description = "The environment whose queue to read, as deployed with that environment (shop-prod-quarantine); "
-                    + "default: none, the names the local run uses (shop-quarantine).")
-    String environment;
+    @Mixin
+    EnvironmentOption environment;
 
     @Option(names = "--max", paramLabel = "N", description = "Show at most N records.")
     Long max;
@@ -88,7 +85,7 @@ final class QuarantineCommand implements Callable<Integer> {
             throw new UserException("no processor runs in " + region + ", so it has no quarantine queue: in primary-region routing the primary "
                     + topology.routing().primary() + " processes every change; use --region " + topology.routing().primary());
         }
-        String queue = names(topology).quarantineQueue();
+        String queue = environment.names(topology).quarantineQueue();
         try (SqsClient sqs = aws.sqs(region)) {
             String url = ConsumerQueues.url(sqs, queue, region, aws);
             try {
@@ -98,14 +95,6 @@ final class QuarantineCommand implements Callable<Integer> {
             } catch (AwsServiceException e) {
                 throw ConsumerQueues.refused(aws, region, e);
             }
-        }
-    }
-
-    private ResourceNames names(Topology topology) {
-        try {
-            return ResourceNames.of(topology, environment);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--environment: " + e.getMessage());
         }
     }
 

@@ -33,6 +33,9 @@ final class RedriveCommand implements Callable<Integer> {
     @Mixin
     AwsEndpoint aws;
 
+    @Mixin
+    EnvironmentOption environment;
+
     @Option(names = "--region", required = true, paramLabel = "REGION", description = "The region of the queues.")
     String region;
 
@@ -56,7 +59,7 @@ final class RedriveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (SqsClient sqs = aws.sqs(region)) {
-            ConsumerQueues queues = ConsumerQueues.find(topology, region, consumer, sqs, aws, platform.path().toString());
+            ConsumerQueues queues = ConsumerQueues.find(topology, environment.names(topology), region, consumer, sqs, aws, platform.path().toString());
             RedriveResult result;
             try (Progress progress = new Progress(err, queues.deadLetterQueueName(), Distributary.terminal(spec))) {
                 result = new DlqRedrive(sqs).redrive(queues.deadLetterQueueUrl(), queues.queueUrl(), progress);

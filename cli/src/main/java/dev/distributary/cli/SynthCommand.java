@@ -40,9 +40,8 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, paramLabel = "REGION", description = "The stack's region (aws:region); one of the platform's regions.")
     String region;
 
-    @Option(names = "--environment", defaultValue = StackSettings.DEFAULT_ENVIRONMENT, paramLabel = "NAME",
-            description = "The environment name the stack sets (distributary:environment; default: ${DEFAULT-VALUE}).")
-    String environment;
+    @Mixin
+    EnvironmentOption environment;
 
     @Mixin
     OutputFormat format;
@@ -56,7 +55,7 @@ final class SynthCommand implements Callable<Integer> {
         PlatformFile.requireRegion(topology, region);
         Synthesis synthesis;
         try {
-            StackSettings settings = StackSettings.load(region, platform.path(), environment, StackSettings.DEFAULT_PROCESSOR_JAR, Optional.empty());
+            StackSettings settings = StackSettings.load(region, platform.path(), environment.name(), StackSettings.DEFAULT_PROCESSOR_JAR, Optional.empty());
             synthesis = Synthesizer.run(settings);
         } catch (ResidencyRefusedException refused) {
             throw new UserException(refused.getMessage());

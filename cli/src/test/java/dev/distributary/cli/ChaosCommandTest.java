@@ -51,7 +51,7 @@ class ChaosCommandTest {
                 "--endpoint", moto.endpoint().toString(), "--work-dir", work.toString(), "--report", report.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).containsPattern("scenario\\s+events\\s+lost\\s+duplicated\\s+leaked\\s+quarantined\\s+passed")
+        assertThat(run.out()).containsPattern("scenario\\s+events\\s+lost\\s+duplicated\\s+leaked\\s+quarantined\\s+iam-denied\\s+passed")
                 .containsPattern("duplicate-batches\\s+40\\s+0\\s+0\\s+0\\s+0\\s+yes")
                 .contains("Result: PASSED");
         JsonNode json = new ObjectMapper().readTree(report.toFile());

@@ -10,7 +10,6 @@ import dev.distributary.fanout.provision.ProvisionedRegion;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
-import dev.distributary.topology.ResourceNames;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -59,7 +58,7 @@ class CliConformanceTest {
             return List.of("consume", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(), "--region", "us-east-1", "--consumer", "order-cache");
         });
         JSON_SAMPLES.put("quarantine", (moto, aws) -> {
-            String url = aws.sqs("us-east-1").createQueue(b -> b.queueName(ResourceNames.of(MotoPlatform.SHIPPED).quarantineQueue())).queueUrl();
+            String url = aws.sqs("us-east-1").createQueue(b -> b.queueName(MotoPlatform.NAMES.quarantineQueue())).queueUrl();
             aws.sqs("us-east-1").sendMessage(b -> b.queueUrl(url).messageBody("{\"reason\":\"malformed: a test\",\"region\":\"us-east-1\"}"));
             return List.of("quarantine", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(), "--region", "us-east-1");
         });

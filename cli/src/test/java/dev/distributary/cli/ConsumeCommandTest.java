@@ -43,7 +43,7 @@ class ConsumeCommandTest {
                 .contains("MODIFY     orders/order")
                 .contains("    changed: status \"PLACED\" → \"PAID\"")
                 .doesNotContain("REMOVE");
-        assertThat(run.err()).contains("2 events from shop-billing in us-east-1 at " + endpoint + ", deleted");
+        assertThat(run.err()).contains("2 events from shop-dev-billing in us-east-1 at " + endpoint + ", deleted");
         assertThat(MotoPlatform.count(aws, REGION, region.requireQueue("billing").queueUrl())).isZero();
     }
 
@@ -61,7 +61,7 @@ class ConsumeCommandTest {
         CliRun run = consume("--consumer", "order-cache", "--peek");
 
         assertThat(run.out()).contains("INSERT").contains("MODIFY").contains("REMOVE");
-        assertThat(run.err()).contains("3 events from shop-order-cache in us-east-1 at " + endpoint + ", returned to the queue (--peek)");
+        assertThat(run.err()).contains("3 events from shop-dev-order-cache in us-east-1 at " + endpoint + ", returned to the queue (--peek)");
         String queue = region.requireQueue("order-cache").queueUrl();
         assertThat(aws.sqs(REGION).receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages()).hasSize(3);
     }
@@ -83,8 +83,8 @@ class ConsumeCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("which is not a valid event: not CloudEvents structured JSON")
-                .contains("it stays in shop-billing and moves to shop-billing-dlq after 5 receives")
-                .contains("2 events from shop-billing in us-east-1 at " + endpoint + ", deleted; 1 invalid message left in the queue");
+                .contains("it stays in shop-dev-billing and moves to shop-dev-billing-dlq after 5 receives")
+                .contains("2 events from shop-dev-billing in us-east-1 at " + endpoint + ", deleted; 1 invalid message left in the queue");
         assertThat(MotoPlatform.count(aws, REGION, queue)).isEqualTo(1);
     }
 
@@ -119,7 +119,7 @@ class ConsumeCommandTest {
         CliRun run = CliRun.of("consume", "-f", MotoPlatform.FILE, "--endpoint", endpoint, "--region", "ap-southeast-2", "--consumer", "billing");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("distributary: queue 'shop-billing' does not exist in ap-southeast-2 at " + endpoint
+        assertThat(run.err().strip()).isEqualTo("distributary: queue 'shop-dev-billing' does not exist in ap-southeast-2 at " + endpoint
                 + "; deploy the platform there first, or point --endpoint at the emulator that runs it");
     }
 

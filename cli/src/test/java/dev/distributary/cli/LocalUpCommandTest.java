@@ -43,8 +43,8 @@ class LocalUpCommandTest {
         assertThat(urls).as(banner).hasSize(1);
         String endpoint = urls.iterator().next();
         assertThat(banner).contains("  endpoint         " + endpoint + " ")
-                .contains("  queue       billing      " + endpoint + "/123456789012/shop-billing (DLQ " + endpoint + "/123456789012/shop-billing-dlq)")
-                .contains("  quarantine  " + endpoint + "/123456789012/shop-quarantine")
+                .contains("  queue       billing      " + endpoint + "/123456789012/shop-dev-billing (DLQ " + endpoint + "/123456789012/shop-dev-billing-dlq)")
+                .contains("  quarantine  " + endpoint + "/123456789012/shop-dev-quarantine")
                 .contains("export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_ENDPOINT_URL=" + endpoint)
                 .contains("  writer contract  docs/writing-to-tables.md");
         Path work = workDirectory(banner);

@@ -17,6 +17,7 @@ import dev.distributary.fanout.provision.FanoutProvisioner;
 import dev.distributary.fanout.provision.ProvisionedRegion;
 import dev.distributary.fanout.publish.SnsPublisher;
 import dev.distributary.moto.AwsClients;
+import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.nio.file.Path;
@@ -27,12 +28,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class MotoPlatform {
     static final String FILE = "../platform.yaml";
     static final Topology SHIPPED = TopologyLoader.load(Path.of(FILE));
+    /** As a stack of the default environment names them, which is what the commands look for by default. */
+    static final ResourceNames NAMES = ResourceNames.of(SHIPPED, ResourceNames.DEFAULT_ENVIRONMENT);
 
     private MotoPlatform() {
     }
 
     static ProvisionedRegion provision(AwsClients aws, String region) {
-        return new FanoutProvisioner(aws.sns(region), aws.sqs(region)).provision(FanoutLayout.of(SHIPPED).region(region));
+        return new FanoutProvisioner(aws.sns(region), aws.sqs(region)).provision(FanoutLayout.of(SHIPPED, NAMES).region(region));
     }
 
     /** An order placed, then paid, then deleted, in {@code region}: billing takes the first two. */

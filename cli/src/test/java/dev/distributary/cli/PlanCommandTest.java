@@ -23,9 +23,9 @@ class PlanCommandTest {
                 .contains("\nap-southeast-2\n")
                 .contains("  table      eu-customers (zone eu, class eu-personal), local changes processed")
                 .contains("  table      orders (zone global, class public), local and replicated changes processed")
-                .contains("  queue      shop-crm-sync -> DLQ shop-crm-sync-dlq after 5 receives")
+                .contains("  queue      shop-dev-crm-sync -> DLQ shop-dev-crm-sync-dlq after 5 receives")
                 .contains("filter: {\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}")
-                .contains("  queue      shop-order-cache -> DLQ shop-order-cache-dlq after 5 receives\n             filter: {\"table\":[\"orders\"]}")
+                .contains("  queue      shop-dev-order-cache -> DLQ shop-dev-order-cache-dlq after 5 receives\n             filter: {\"table\":[\"orders\"]}")
                 .contains("  eu-personal  no         yes        no");
     }
 
@@ -45,10 +45,27 @@ class PlanCommandTest {
     }
 
     @Test
+    void planOfAnotherEnvironment_namesEveryResourceAsThatEnvironmentsStackDoes() {
+        CliRun run = CliRun.of("plan", "-f", "../platform.yaml", "--environment", "prod", "--region", "eu-west-1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("  processor  shop-prod-processor: processes changes written in eu-west-1")
+                .contains("  topic      shop-prod-events").contains("  queue      shop-prod-crm-sync -> DLQ shop-prod-crm-sync-dlq");
+    }
+
+    @Test
+    void environmentNameThatBreaksTheRule_exitsTwo_sayingTheRule() {
+        CliRun run = CliRun.of("plan", "-f", "../platform.yaml", "--environment", "Prod");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--environment: environment name 'Prod' is not valid: 1–12 characters");
+    }
+
+    @Test
     void primaryRegionPlan_hasAProcessorOnlyInThePrimary() {
         CliRun run = CliRun.of("plan", "-f", "../examples/primary-region.yaml");
 
-        assertThat(run.out()).contains("processor  shop-primary-processor: processes every change and publishes to the topics of [eu-west-1, eu-central-1, us-east-1]")
+        assertThat(run.out()).contains("processor  shop-primary-dev-processor: processes every change and publishes to the topics of [eu-west-1, eu-central-1, us-east-1]")
                 .contains("processor  none: the primary eu-west-1 processes every change")
                 .contains("table      orders (zone everywhere, class public), changes processed in the primary");
     }
@@ -66,8 +83,8 @@ class PlanCommandTest {
         CliRun run = CliRun.of("plan", "-f", "../examples/fifo.yaml");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("topic      ledger-events.fifo")
-                .contains("queue      ledger-statements.fifo -> DLQ ledger-statements-dlq.fifo after 5 receives")
+        assertThat(run.out()).contains("topic      ledger-dev-events.fifo")
+                .contains("queue      ledger-dev-statements.fifo -> DLQ ledger-dev-statements-dlq.fifo after 5 receives")
                 .contains("filter: {\"table\":[\"accounts\"],\"originKind\":[\"local\"],\"item.kind\":[\"debit\",\"credit\"]}");
     }
 

@@ -28,7 +28,7 @@ class QuarantineCommandTest {
         server.reset();
         this.aws = aws;
         this.endpoint = server.endpoint().toString();
-        this.queueUrl = queue(ResourceNames.of(MotoPlatform.SHIPPED).quarantineQueue());
+        this.queueUrl = queue(MotoPlatform.NAMES.quarantineQueue());
         this.bodies = List.of(
                 message("order#1", "e1", "residency: class 'eu-personal' may not be published in us-east-1"),
                 message("order#2", "e2", "unstamped: the NewImage of this INSERT has no origin stamp ('_origin')"));
@@ -45,7 +45,7 @@ class QuarantineCommandTest {
                         + "    reason: residency: class 'eu-personal' may not be published in us-east-1\n")
                 .contains("pk=order#2,sk=v0  event e2")
                 .contains("    reason: unstamped: the NewImage of this INSERT has no origin stamp ('_origin')");
-        assertThat(run.errLines()).containsExactly("2 quarantined records in shop-quarantine in us-east-1 at " + endpoint
+        assertThat(run.errLines()).containsExactly("2 quarantined records in shop-dev-quarantine in us-east-1 at " + endpoint
                 + "; left in the queue (read-only)");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isEqualTo(2);
         assertThat(aws.sqs(REGION).receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()).hasSize(2);
@@ -67,7 +67,7 @@ class QuarantineCommandTest {
         CliRun run = quarantine("--max", "1");
 
         assertThat(run.out().lines().filter(line -> line.startsWith("    reason: "))).hasSize(1);
-        assertThat(run.err()).contains("1 quarantined record in shop-quarantine").contains("--max reached, there may be more");
+        assertThat(run.err()).contains("1 quarantined record in shop-dev-quarantine").contains("--max reached, there may be more");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isEqualTo(2);
     }
 
@@ -98,7 +98,7 @@ class QuarantineCommandTest {
         CliRun run = quarantine();
 
         assertThat(run.out()).containsPattern("message \\S+ is not a quarantine message: not json");
-        assertThat(run.errLines()).containsExactly("3 quarantined records in shop-quarantine in us-east-1 at " + endpoint
+        assertThat(run.errLines()).containsExactly("3 quarantined records in shop-dev-quarantine in us-east-1 at " + endpoint
                 + " (1 not JSON); left in the queue (read-only)");
     }
 
@@ -110,7 +110,7 @@ class QuarantineCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly("shop-quarantine in us-east-1 at " + endpoint + " is empty: nothing was quarantined there.");
+        assertThat(run.errLines()).containsExactly("shop-dev-quarantine in us-east-1 at " + endpoint + " is empty: nothing was quarantined there.");
     }
 
     @Test
@@ -127,7 +127,7 @@ class QuarantineCommandTest {
         CliRun run = quarantine("--purge");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("distributary: --purge deletes all 2 records of shop-quarantine in us-east-1 at " + endpoint
+        assertThat(run.errLines()).containsExactly("distributary: --purge deletes all 2 records of shop-dev-quarantine in us-east-1 at " + endpoint
                 + " for good; run it on a terminal to confirm, or add --yes");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isEqualTo(2);
     }
@@ -143,7 +143,7 @@ class QuarantineCommandTest {
         CliRun confirmed = CliRun.onTerminal(false, "purge\n", args("--purge"));
 
         assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
-        assertThat(confirmed.err()).endsWith("Purged shop-quarantine in us-east-1 at " + endpoint + ": about 2 records deleted.\n");
+        assertThat(confirmed.err()).endsWith("Purged shop-dev-quarantine in us-east-1 at " + endpoint + ": about 2 records deleted.\n");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isZero();
     }
 
@@ -154,7 +154,7 @@ class QuarantineCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("purged").asLong()).isEqualTo(2);
-        assertThat(json.get("queue").asText()).isEqualTo("shop-quarantine");
+        assertThat(json.get("queue").asText()).isEqualTo("shop-dev-quarantine");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isZero();
     }
 
@@ -175,7 +175,7 @@ class QuarantineCommandTest {
                 + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-12-01T00:00:00.000\","
                 + "\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":\"" + pk + "\"},\"sk\":{\"S\":\"v0\"}},\"NewImage\":{\"pk\":{\"S\":\"" + pk
                 + "\"},\"sk\":{\"S\":\"v0\"}},\"SequenceNumber\":\"100" + eventId + "\"}}";
-        return "{\"reason\":\"" + reason + "\",\"region\":\"us-east-1\",\"functionName\":\"shop-processor\","
+        return "{\"reason\":\"" + reason + "\",\"region\":\"us-east-1\",\"functionName\":\"shop-dev-processor\","
                 + "\"quarantinedAt\":\"2026-12-01T10:00:00Z\",\"eventId\":\"" + eventId + "\",\"sequenceNumber\":\"100" + eventId + "\","
                 + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-12-01T00:00:00.000\",\"record\":" + record + "}";
     }

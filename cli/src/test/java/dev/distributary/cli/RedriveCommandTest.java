@@ -41,9 +41,9 @@ class RedriveCommandTest {
         CliRun run = CliRun.onTerminal(false, "", "redrive", "-f", MotoPlatform.FILE, "--endpoint", endpoint, "--region", REGION, "--consumer", "billing");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().strip()).isEqualTo("Moved 3 messages from shop-billing-dlq back to shop-billing in eu-west-1 at " + endpoint
+        assertThat(run.out().strip()).isEqualTo("Moved 3 messages from shop-dev-billing-dlq back to shop-dev-billing in eu-west-1 at " + endpoint
                 + " (copy and delete).");
-        assertThat(run.err()).contains("\rRedrive shop-billing-dlq").contains("3/3")
+        assertThat(run.err()).contains("\rRedrive shop-dev-billing-dlq").contains("3/3")
                 .contains("distributary: StartMessageMoveTask is not available at this endpoint (HTTP 500")
                 .doesNotContain("\u001b");
         assertThat(MotoPlatform.count(aws, REGION, billing.deadLetterQueueUrl())).isZero();
@@ -60,7 +60,7 @@ class RedriveCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Moved 3 messages");
-        assertThat(run.out() + run.err()).doesNotContain("\r").doesNotContain("\u001b").doesNotContain("Redrive shop-billing-dlq");
+        assertThat(run.out() + run.err()).doesNotContain("\r").doesNotContain("\u001b").doesNotContain("Redrive shop-dev-billing-dlq");
         assertThat(run.errLines()).containsExactly("distributary: StartMessageMoveTask is not available at this endpoint (HTTP 500); "
                 + "copied and deleted instead");
     }
@@ -76,7 +76,7 @@ class RedriveCommandTest {
         assertThat(json.get("moved").asLong()).isEqualTo(3);
         assertThat(json.get("failed").asLong()).isZero();
         assertThat(json.get("method").asText()).isEqualTo("copy-and-delete");
-        assertThat(json.get("deadLetterQueue").asText()).isEqualTo("shop-billing-dlq");
+        assertThat(json.get("deadLetterQueue").asText()).isEqualTo("shop-dev-billing-dlq");
     }
 
     @Test
@@ -84,7 +84,7 @@ class RedriveCommandTest {
         CliRun run = CliRun.of("redrive", "-f", MotoPlatform.FILE, "--endpoint", endpoint, "--region", REGION, "--consumer", "billing");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().strip()).isEqualTo("shop-billing-dlq in eu-west-1 at " + endpoint + " is empty; nothing to move.");
+        assertThat(run.out().strip()).isEqualTo("shop-dev-billing-dlq in eu-west-1 at " + endpoint + " is empty; nothing to move.");
         assertThat(run.err()).isEmpty();
     }
 

@@ -10,7 +10,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import dev.distributary.fanout.FanoutLayout;
 import dev.distributary.fanout.RegionFanout;
 import dev.distributary.infra.RegionDeployment.StreamMapping;
-import dev.distributary.infra.internal.Arns;
+import dev.distributary.topology.Arns;
 import dev.distributary.topology.ResidencyPolicy;
 import dev.distributary.topology.ResidencyViolation;
 import dev.distributary.topology.ResourceNames;
@@ -88,12 +88,11 @@ public final class DistributaryStack {
                     // The replica in this region, made by the primary's stack: looked up here, in this stack's region.
                     : DynamodbFunctions.getTable(GetTableArgs.builder().name(table).build()).applyValue(GetTableResult::streamArn));
         }
-        // The processor's configuration needs every region's topic in primary-region mode, its own otherwise;
-        // the role may publish only to the topics in deployment.publishRegions().
+        // The processor's configuration needs every region's topic in primary-region mode, its own otherwise
+        // (its role may publish only to those of Topology.publishRegions).
         List<String> configured = topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
         Map<String, Output<String>> topics = new LinkedHashMap<>();
         configured.forEach(r -> topics.put(r, r.equals(region) ? fanout.topicArn() : arns.applyValue(a -> a.topic(r, topicName))));
-        List<Output<String>> publish = deployment.publishRegions().stream().map(topics::get).toList();
-        return new RegionalProcessor.Wiring(streams, topics, publish);
+        return new RegionalProcessor.Wiring(streams, topics);
     }
 }

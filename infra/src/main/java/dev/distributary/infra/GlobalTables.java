@@ -15,6 +15,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.distributary.topology.KeyAttribute;
+import dev.distributary.topology.PlatformTables;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class GlobalTables extends ComponentResource {
             Table table = new Table(spec.name(), args
                     .attributes(attributes(spec))
                     .streamEnabled(true)
-                    .streamViewType("NEW_AND_OLD_IMAGES")
+                    .streamViewType(PlatformTables.STREAM_VIEW_TYPE)
                     .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder().enabled(true).build())
                     .deletionProtectionEnabled(true)
                     .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).build())

@@ -1,12 +1,9 @@
 package dev.distributary.infra;
 
 import dev.distributary.replication.FilterPatterns;
-import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What one region's stack holds, decided from the topology alone (no Pulumi types): whether it
@@ -54,28 +51,12 @@ public record RegionDeployment(String region, boolean ownsGlobalTables, boolean 
                 .filter(table -> topology.replicaRegions(table).contains(region))
                 .map(table -> new StreamMapping(table, FilterPatterns.forRegion(topology, table, region)))
                 .toList();
-        List<String> publishRegions = topology.routing().mode() == RoutingMode.PRIMARY_REGION
-                ? primaryPublishRegions(topology, mappings)
-                : List.of(region);
+        List<String> publishRegions = topology.publishRegions(region);
         return new RegionDeployment(region, primary, true, mappings, publishRegions);
     }
 
     /** The tables whose replicas live in the region, in platform order. */
     public static List<TableSpec> replicasIn(Topology topology, String region) {
         return topology.tables().stream().filter(table -> topology.replicaRegions(table).contains(region)).toList();
-    }
-
-    private static List<String> primaryPublishRegions(Topology topology, List<StreamMapping> mappings) {
-        Set<String> regions = new LinkedHashSet<>();
-        for (String target : topology.regions()) {
-            for (StreamMapping mapping : mappings) {
-                TableSpec table = mapping.table();
-                boolean wanted = topology.consumersIn(target).stream().anyMatch(c -> c.tables().contains(table.name()));
-                if (wanted && topology.residency().permits(topology.defaultClass(table), target)) {
-                    regions.add(target);
-                }
-            }
-        }
-        return List.copyOf(regions);
     }
 }

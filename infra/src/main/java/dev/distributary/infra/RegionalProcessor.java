@@ -35,15 +35,15 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.distributary.infra.RegionDeployment.StreamMapping;
-import dev.distributary.infra.internal.Arns;
 import dev.distributary.infra.internal.PolicyDocuments;
-import dev.distributary.infra.internal.Statement;
+import dev.distributary.topology.LambdaRules;
+import dev.distributary.topology.Arns;
 import dev.distributary.topology.ProcessorEnvironment;
-import dev.distributary.topology.ProcessorPermissions;
+import dev.distributary.topology.PlatformTables;
+import dev.distributary.topology.ProcessorPolicy;
 import dev.distributary.topology.ProcessorSettings;
 import dev.distributary.topology.ResourceNames;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +61,15 @@ public final class RegionalProcessor extends ComponentResource {
     public static final String RUNTIME = "java21";
     public static final String ARCHITECTURE = "arm64";
     public static final String ALIAS = "live";
-    /** Powertools idempotency's default key and expiry attributes. */
-    public static final String IDEMPOTENCY_KEY = "id";
-    public static final String IDEMPOTENCY_EXPIRY = "expiration";
     public static final int LOG_RETENTION_DAYS = 30;
-    /** SQS's maximum: a quarantined record or a failure notice is kept as long as SQS can. */
-    public static final int FAILURE_RETENTION_SECONDS = 1_209_600;
 
     /**
      * What the processor is wired to.
      *
      * @param streamArns     per mapped table, the stream of its replica in this region
      * @param topicArns      per region, the topic ARN the processor's environment names
-     * @param publishTopics  the topics the role may publish to
      */
-    public record Wiring(Map<String, Output<String>> streamArns, Map<String, Output<String>> topicArns, List<Output<String>> publishTopics) {
+    public record Wiring(Map<String, Output<String>> streamArns, Map<String, Output<String>> topicArns) {
     }
 
     private final Output<String> aliasArn;
@@ -88,7 +82,7 @@ public final class RegionalProcessor extends ComponentResource {
         String region = settings.region();
         ProcessorSettings processor = settings.topology().processor();
         functionName = names.processorFunction();
-        String logGroupName = "/aws/lambda/" + functionName;
+        String logGroupName = names.processorLogGroup();
 
         LogGroup logGroup = new LogGroup(functionName, LogGroupArgs.builder()
                 .name(logGroupName).retentionInDays(LOG_RETENTION_DAYS).tags(tags).build(), child());
@@ -96,9 +90,9 @@ public final class RegionalProcessor extends ComponentResource {
         Table idempotency = new Table(names.idempotencyTable(), TableArgs.builder()
                 .name(names.idempotencyTable())
                 .billingMode("PAY_PER_REQUEST")
-                .hashKey(IDEMPOTENCY_KEY)
-                .attributes(TableAttributeArgs.builder().name(IDEMPOTENCY_KEY).type("S").build())
-                .ttl(TableTtlArgs.builder().attributeName(IDEMPOTENCY_EXPIRY).enabled(true).build())
+                .hashKey(PlatformTables.IDEMPOTENCY_KEY)
+                .attributes(TableAttributeArgs.builder().name(PlatformTables.IDEMPOTENCY_KEY).type("S").build())
+                .ttl(TableTtlArgs.builder().attributeName(PlatformTables.IDEMPOTENCY_EXPIRY).enabled(true).build())
                 .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).build())
                 .tags(tags)
                 .build(), child());
@@ -106,31 +100,19 @@ public final class RegionalProcessor extends ComponentResource {
         Queue quarantine = terminalQueue(names.quarantineQueue(), tags);
         Queue onFailure = terminalQueue(names.onFailureQueue(), tags);
 
-        Role role = new Role(functionName + "-" + region, RoleArgs.builder()
-                .name(functionName + "-" + region)
+        Role role = new Role(names.processorRole(region), RoleArgs.builder()
+                .name(names.processorRole(region))
                 .description("Distributary stream processor in " + region)
                 .assumeRolePolicy(PolicyDocuments.assumeRole("lambda.amazonaws.com"))
                 .tags(tags)
                 .build(), child());
 
-        Map<ProcessorPermissions.Resources, List<Output<String>>> resources = new EnumMap<>(ProcessorPermissions.Resources.class);
-        resources.put(ProcessorPermissions.Resources.TABLE_STREAMS,
-                deployment.mappings().stream().map(m -> arns.applyValue(a -> a.tableStreams(region, m.table().name()))).toList());
-        resources.put(ProcessorPermissions.Resources.PUBLISH_TOPICS, wiring.publishTopics());
-        resources.put(ProcessorPermissions.Resources.QUARANTINE_QUEUE, List.of(quarantine.arn()));
-        resources.put(ProcessorPermissions.Resources.ON_FAILURE_QUEUE, List.of(onFailure.arn()));
-        resources.put(ProcessorPermissions.Resources.IDEMPOTENCY_TABLE, List.of(idempotency.arn()));
-        resources.put(ProcessorPermissions.Resources.LOG_STREAMS, List.of(arns.applyValue(a -> a.logStreams(region, logGroupName))));
-        // X-Ray's trace APIs have no resource-level permissions: AWS requires "*" there, and only there.
-        resources.put(ProcessorPermissions.Resources.ANY, List.of(Output.of("*")));
-        List<Statement> statements = ProcessorPermissions.of(processor).stream()
-                .filter(permission -> !resources.get(permission.resources()).isEmpty())
-                .map(permission -> new Statement(permission.sid(), permission.actions(), resources.get(permission.resources())))
-                .toList();
+        // The document the local run enforces too: ProcessorPermissions on ARNs built from the same names.
+        Output<String> document = arns.applyValue(a -> ProcessorPolicy.of(settings.topology(), names, region, a));
         RolePolicy policy = new RolePolicy(functionName + "-" + region, RolePolicyArgs.builder()
                 .role(role.name())
                 .name("distributary-processor")
-                .policy(PolicyDocuments.identityPolicy(statements))
+                .policy(document)
                 .build(), child());
 
         Output<Map<String, String>> topics = Output.all(new ArrayList<>(wiring.topicArns().values())).applyValue(values -> {
@@ -144,6 +126,7 @@ public final class RegionalProcessor extends ComponentResource {
         Output<Map<String, String>> environment = Output.tuple(topics, quarantine.url()).applyValue(t -> {
             Map<String, String> variables = new LinkedHashMap<>(ProcessorEnvironment.of(settings.platformYaml(), t.t1, t.t2, names.idempotencyTable()));
             settings.httpClient().ifPresent(client -> variables.put(ProcessorEnvironment.HTTP_CLIENT, client));
+            LambdaRules.requireEnvironment(functionName + " in " + region, variables);
             return variables;
         });
 
@@ -219,7 +202,7 @@ public final class RegionalProcessor extends ComponentResource {
     private Queue terminalQueue(String name, Map<String, String> tags) {
         Queue queue = new Queue(name, QueueArgs.builder()
                 .name(name)
-                .messageRetentionSeconds(FAILURE_RETENTION_SECONDS)
+                .messageRetentionSeconds(PlatformTables.FAILURE_RETENTION_SECONDS)
                 .sqsManagedSseEnabled(true)
                 .tags(tags)
                 .build(), child());

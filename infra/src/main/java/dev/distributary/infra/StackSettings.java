@@ -35,7 +35,7 @@ public record StackSettings(
         Optional<String> alarmTopicArn,
         Optional<String> httpClient) {
 
-    public static final String DEFAULT_ENVIRONMENT = "dev";
+    public static final String DEFAULT_ENVIRONMENT = ResourceNames.DEFAULT_ENVIRONMENT;
     public static final String DEFAULT_PROCESSOR_JAR = "regional-processor/target/distributary-processor.jar";
 
     public StackSettings {

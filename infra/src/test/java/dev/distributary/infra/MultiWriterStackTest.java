@@ -11,8 +11,9 @@ import dev.distributary.fanout.QueueSubscription;
 import dev.distributary.fanout.RegionFanout;
 import dev.distributary.infra.synth.OfflineCloud;
 import dev.distributary.replication.FilterPatterns;
+import dev.distributary.topology.LambdaRules;
+import dev.distributary.topology.TopologyLoader;
 import dev.distributary.topology.ProcessorEnvironment;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +102,9 @@ class MultiWriterStackTest {
         Map<String, String> environment = (Map<String, String>) Stack.input(function, "environment", "variables");
         assertThat(environment).containsOnlyKeys(ProcessorEnvironment.PLATFORM, ProcessorEnvironment.TOPICS, ProcessorEnvironment.QUARANTINE_QUEUE_URL,
                 ProcessorEnvironment.IDEMPOTENCY_TABLE, ProcessorEnvironment.SERVICE_NAME);
-        assertThat(ProcessorEnvironment.decodePlatform(environment.get(ProcessorEnvironment.PLATFORM))).isEqualTo(Files.readString(Stack.PLATFORM));
+        assertThat(TopologyLoader.parse(ProcessorEnvironment.decodePlatform(environment.get(ProcessorEnvironment.PLATFORM)), "env"))
+                .isEqualTo(TopologyLoader.load(Stack.PLATFORM));
+        assertThat(LambdaRules.environmentBytes(environment)).isLessThanOrEqualTo(LambdaRules.MAX_ENVIRONMENT_BYTES);
         assertThat(ProcessorEnvironment.parseTopics(environment.get(ProcessorEnvironment.TOPICS)))
                 .containsExactly(entry("ap-southeast-2", "arn:aws:sns:ap-southeast-2:123456789012:shop-test-events"));
         assertThat(environment).containsEntry(ProcessorEnvironment.QUARANTINE_QUEUE_URL,
@@ -181,9 +184,26 @@ class MultiWriterStackTest {
         assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-crm-sync-dlq-depth").inputs).contains(
                 entry("namespace", "AWS/SQS"), entry("metricName", "ApproximateNumberOfMessagesVisible"), entry("threshold", 0.0),
                 entry("dimensions", Map.of("QueueName", "shop-test-crm-sync-dlq")));
+        assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-crm-sync-dlq-depth").inputs.get("alarmDescription"))
+                .as("a command that finds this stack's queue").asString()
+                .endsWith("(distributary redrive --region eu-west-1 --consumer crm-sync --environment test)");
         JsonNode dashboard = Stack.json(stack.named("aws:cloudwatch/dashboard:Dashboard", "shop-test-eu-west-1").inputs.get("dashboardBody"));
         assertThat(dashboard.findValuesAsText("region")).containsOnly("eu-west-1");
         assertThat(dashboard.toString()).contains("\"ResidencyBlocked\"", "\"EndToEndLagMs\"", "\"IteratorAge\"", "\"shop-test-crm-sync-dlq\"");
+    }
+
+    @Test
+    void alarms_errorsAndThrottles_fireOnAnyBreachingMinuteOfFive_iteratorAgeOnFiveOfFive() {
+        Stack stack = Stack.run(Stack.PLATFORM, "eu-west-1").succeeded();
+
+        for (String alarm : List.of("shop-test-processor-errors", "shop-test-processor-throttles")) {
+            assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", alarm).inputs).as(alarm)
+                    .contains(entry("evaluationPeriods", 5.0), entry("datapointsToAlarm", 1.0));
+        }
+        assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-processor-iterator-age").inputs)
+                .contains(entry("evaluationPeriods", 5.0), entry("datapointsToAlarm", 5.0));
+        assertThat(stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).allSatisfy(alarm ->
+                assertThat(alarm.inputs).as(alarm.name).containsKey("datapointsToAlarm"));
     }
 
     private static List<String> filterPatterns(ResourceArgs mapping) {

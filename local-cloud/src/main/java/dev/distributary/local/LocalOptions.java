@@ -1,6 +1,7 @@
 package dev.distributary.local;
 
 import dev.distributary.local.replication.ReplicationSettings;
+import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Optional;
  *
  * @param topology        the platform
  * @param platformYaml    its YAML, handed to each region's processor
+ * @param environment     the environment name that prefixes every resource name, as in the stacks ({@code shop-dev-billing})
  * @param endpoint        a running emulator to use; empty starts moto server on a free loopback port
  * @param processorJar    the processor's deployment jar
  * @param workDirectory   where logs and runtime files go
@@ -25,6 +27,7 @@ import java.util.Optional;
 public record LocalOptions(
         Topology topology,
         String platformYaml,
+        String environment,
         Optional<URI> endpoint,
         Path processorJar,
         Path workDirectory,
@@ -39,6 +42,7 @@ public record LocalOptions(
     public LocalOptions {
         Objects.requireNonNull(topology, "topology");
         Objects.requireNonNull(platformYaml, "platformYaml");
+        ResourceNames.of(topology, environment);
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(processorJar, "processorJar");
         Objects.requireNonNull(workDirectory, "workDirectory");
@@ -48,44 +52,56 @@ public record LocalOptions(
         Objects.requireNonNull(instrumentation, "instrumentation");
     }
 
-    /** Lambda's poll rate, the default replication delay, a new moto server, nothing instrumented. */
+    /** The stacks' default environment, Lambda's poll rate, the default replication delay, a new moto server, nothing instrumented. */
     public static LocalOptions defaults(Topology topology, String platformYaml, Path processorJar, Path workDirectory) {
-        return new LocalOptions(topology, platformYaml, Optional.empty(), processorJar, workDirectory, ReplicationSettings.defaults(),
+        return new LocalOptions(topology, platformYaml, ResourceNames.DEFAULT_ENVIRONMENT, Optional.empty(), processorJar, workDirectory,
+                ReplicationSettings.defaults(),
                 Duration.ofMillis(250), Duration.ofMillis(500), 42, Instrumentation.none());
     }
 
     public LocalOptions withEndpoint(URI uri) {
-        return new LocalOptions(topology, platformYaml, Optional.of(uri), processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(topology, platformYaml, environment, Optional.of(uri), processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
                 instrumentation);
     }
 
     public LocalOptions withEndpoint(Optional<URI> uri) {
-        return new LocalOptions(topology, platformYaml, uri, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(topology, platformYaml, environment, uri, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
                 instrumentation);
     }
 
     public LocalOptions withReplication(ReplicationSettings settings) {
-        return new LocalOptions(topology, platformYaml, endpoint, processorJar, workDirectory, settings, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(topology, platformYaml, environment, endpoint, processorJar, workDirectory, settings, pollInterval, maxIdlePoll, seed,
                 instrumentation);
     }
 
     public LocalOptions withSeed(long newSeed) {
-        return new LocalOptions(topology, platformYaml, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, newSeed,
+        return new LocalOptions(topology, platformYaml, environment, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, newSeed,
                 instrumentation);
     }
 
     public LocalOptions withInstrumentation(Instrumentation added) {
-        return new LocalOptions(topology, platformYaml, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed, added);
+        return new LocalOptions(topology, platformYaml, environment, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed, added);
     }
 
     /** The same run for another platform (a variant of this one with other processor settings, say). */
     public LocalOptions withPlatform(Topology newTopology, String newYaml) {
-        return new LocalOptions(newTopology, newYaml, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(newTopology, newYaml, environment, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
                 instrumentation);
     }
 
+    /** The same run with another environment's resource names. */
+    public LocalOptions withEnvironment(String name) {
+        return new LocalOptions(topology, platformYaml, name, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+                instrumentation);
+    }
+
+    /** The resource names of this run's environment. */
+    public ResourceNames names() {
+        return ResourceNames.of(topology, environment);
+    }
+
     public LocalOptions withWorkDirectory(Path directory) {
-        return new LocalOptions(topology, platformYaml, endpoint, processorJar, directory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(topology, platformYaml, environment, endpoint, processorJar, directory, replication, pollInterval, maxIdlePoll, seed,
                 instrumentation);
     }
 }

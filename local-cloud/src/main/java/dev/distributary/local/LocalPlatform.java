@@ -7,6 +7,9 @@ import dev.distributary.local.esm.MappingConfig;
 import dev.distributary.local.esm.SqsFailureDestination;
 import dev.distributary.local.function.FunctionConfig;
 import dev.distributary.local.function.LocalFunction;
+import dev.distributary.local.iam.Denial;
+import dev.distributary.local.iam.IdentityPolicy;
+import dev.distributary.local.iam.LocalIdentity;
 import dev.distributary.local.provision.PlatformProvisioner;
 import dev.distributary.local.provision.RegionResources;
 import dev.distributary.local.proxy.EmulatorProxy;
@@ -14,7 +17,11 @@ import dev.distributary.local.replication.Replicator;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.replication.FilterPatterns;
+import dev.distributary.topology.Arns;
+import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.ProcessorEnvironment;
+import dev.distributary.topology.ProcessorPermissions;
+import dev.distributary.topology.ProcessorPolicy;
 import dev.distributary.topology.ProcessorSettings;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.TableSpec;
@@ -36,10 +43,12 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The whole platform on one machine: the emulator (behind a counting, fault-injecting proxy),
- * every region's tables, fan-out and processor resources, global-table replication between the
- * regional tables, each processing region's function run as Lambda runs it, and an event source
- * mapping per table stream. Close it to stop everything, emulator included when it was started here.
+ * The whole platform on one machine: the emulator (behind a proxy that judges every function call
+ * by the function's role policy, counts and injects faults), every region's tables, fan-out and
+ * processor resources named as the stacks name them, global-table replication between the
+ * regional tables, each processing region's function run as Lambda runs it with its own
+ * credentials, and an event source mapping per table stream. Close it to stop everything, emulator
+ * included when it was started here.
  */
 public final class LocalPlatform implements AutoCloseable {
     public static final String HANDLER = "dev.distributary.processor.RegionalProcessorHandler::handleRequest";
@@ -54,11 +63,13 @@ public final class LocalPlatform implements AutoCloseable {
     private Replicator replicator;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, List<EventSourceMapping>> mappings = new LinkedHashMap<>();
+    private final Map<String, LocalIdentity> identities = new LinkedHashMap<>();
+    private final Map<String, String> policies = new LinkedHashMap<>();
     private final CheckpointStore checkpoints = new CheckpointStore();
 
     private LocalPlatform(LocalOptions options) {
         this.options = options;
-        this.names = ResourceNames.of(options.topology());
+        this.names = options.names();
     }
 
     /** Starts everything; {@code progress} hears what is happening. On failure, whatever started is stopped. */
@@ -98,9 +109,14 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + logs, e);
         }
+        Arns arns = new Arns("aws", MotoServer.ACCOUNT_ID);
         for (String region : topology.processingRegions()) {
             RegionResources here = resources.get(region);
-            LocalFunction function = new LocalFunction(functionConfig(region, here, logs), options.workDirectory(), platformEnvironment());
+            LocalIdentity identity = assumeRole(region, arns);
+            // Lambda reads the stream and writes the on-failure destination with the function's role: so does the local mapping.
+            AwsClients role = new AwsClients(proxy.endpoint(), identity.accessKeyId(), identity.secretAccessKey());
+            running.add(role);
+            LocalFunction function = new LocalFunction(functionConfig(region, here, logs), options.workDirectory(), platformEnvironment(identity));
             running.add(function);
             functions.put(region, function);
             List<EventSourceMapping> regionMappings = new ArrayList<>();
@@ -108,8 +124,8 @@ public final class LocalPlatform implements AutoCloseable {
                 TableSpec table = topology.requireTable(stream.getKey());
                 List<String> filter = options.instrumentation().eventFilter() ? FilterPatterns.forRegion(topology, table, region) : List.of();
                 MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(), filter).withPolling(options.pollInterval(), options.maxIdlePoll());
-                EventSourceMapping esm = new EventSourceMapping(new DynamoStreamsSource(aws.streams(region), stream.getValue(), table.partitionKey().name()),
-                        mapping, options.instrumentation().invoker().apply(function::invoke), new SqsFailureDestination(aws.sqs(region), here.processor().orElseThrow().onFailureUrl()),
+                EventSourceMapping esm = new EventSourceMapping(new DynamoStreamsSource(role.streams(region), stream.getValue(), table.partitionKey().name()),
+                        mapping, options.instrumentation().invoker().apply(function::invoke), new SqsFailureDestination(role.sqs(region), here.processor().orElseThrow().onFailureUrl()),
                         checkpoints, Clock.systemUTC()).start();
                 running.add(esm);
                 regionMappings.add(esm);
@@ -117,6 +133,21 @@ public final class LocalPlatform implements AutoCloseable {
             mappings.put(region, regionMappings);
             progress.accept(region + ": processor " + function.config().name() + " with " + regionMappings.size() + " event source mapping(s)");
         }
+    }
+
+    /**
+     * The processor's role in the region: credentials of its own, which the proxy judges by the policy
+     * synth writes into the role (with the instrumentation's change to its permissions, if any).
+     */
+    private LocalIdentity assumeRole(String region, Arns arns) {
+        Topology topology = options.topology();
+        LocalIdentity identity = LocalIdentity.of(names.processorFunction(), region, names.processorRole(region), MotoServer.ACCOUNT_ID);
+        String policy = ProcessorPolicy.document(options.instrumentation().permissions().apply(ProcessorPermissions.of(topology.processor())),
+                ProcessorPolicy.resources(topology, names, region, arns));
+        proxy.iam().register(identity, IdentityPolicy.parse(policy));
+        identities.put(region, identity);
+        policies.put(region, policy);
+        return identity;
     }
 
     /**
@@ -136,8 +167,10 @@ public final class LocalPlatform implements AutoCloseable {
             topics.put(target, resources.get(target).fanout().topicArn());
         }
         RegionResources.ProcessorResources processor = here.processor().orElseThrow();
+        Map<String, String> variables = ProcessorEnvironment.of(options.platformYaml(), topics, processor.quarantineUrl(), processor.idempotencyTable());
+        LambdaRules.requireEnvironment(names.processorFunction() + " in " + region, variables);
         Map<String, String> environment = new HashMap<>(options.instrumentation().functionEnvironment());
-        environment.putAll(ProcessorEnvironment.of(options.platformYaml(), topics, processor.quarantineUrl(), processor.idempotencyTable()));
+        environment.putAll(variables);
         ProcessorSettings settings = topology.processor();
         int concurrency = Math.max(1, here.streamArns().size() * settings.parallelizationFactor());
         List<Path> code = new ArrayList<>();
@@ -157,16 +190,16 @@ public final class LocalPlatform implements AutoCloseable {
         if (function == null) {
             throw new IllegalArgumentException("no processor runs in " + region + "; processing regions: " + functions.keySet());
         }
-        return new LocalFunction(function.config(), options.workDirectory(), platformEnvironment());
+        return new LocalFunction(function.config(), options.workDirectory(), platformEnvironment(identities.get(region)));
     }
 
-    /** What Lambda's platform would put in every environment, pointed at the local endpoint. */
-    private Map<String, String> platformEnvironment() {
+    /** What Lambda's platform would put in every environment, pointed at the local endpoint: the role's credentials among it. */
+    private Map<String, String> platformEnvironment(LocalIdentity identity) {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", "testing");
-        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("AWS_ACCESS_KEY_ID", identity.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", identity.secretAccessKey());
         env.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");
         env.put("LANG", "C.UTF-8");
@@ -208,6 +241,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Map<String, List<EventSourceMapping>> mappings() {
         return mappings;
+    }
+
+    /** Each processing region's role policy, as the proxy enforces it on the function's calls. */
+    public Map<String, String> policies() {
+        return policies;
+    }
+
+    /** The calls the functions' policies denied so far; a correct platform has none. */
+    public List<Denial> iamDenials() {
+        return proxy.iam().denials();
     }
 
     /** Where each event source mapping's shards stand: the last sequence number processed, per stream and shard. */

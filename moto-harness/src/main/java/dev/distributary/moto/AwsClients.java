@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * AWS SDK v2 clients for one endpoint (an emulator), per region, with dummy credentials. Clients
+ * AWS SDK v2 clients for one endpoint (an emulator), per region, with dummy credentials (or given ones). Clients
  * are built once per service and region and share one HTTP client; {@link #close()} closes them all.
  */
 public final class AwsClients implements AutoCloseable {
@@ -26,11 +26,22 @@ public final class AwsClients implements AutoCloseable {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
 
     private final URI endpoint;
+    private final StaticCredentialsProvider credentials;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     public AwsClients(URI endpoint) {
+        this(endpoint, DUMMY);
+    }
+
+    /** Clients that sign with these credentials (a local function's, say, which the endpoint may judge). */
+    public AwsClients(URI endpoint, String accessKeyId, String secretAccessKey) {
+        this(endpoint, StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+    }
+
+    private AwsClients(URI endpoint, StaticCredentialsProvider credentials) {
         this.endpoint = endpoint;
+        this.credentials = credentials;
     }
 
     public URI endpoint() {
@@ -58,11 +69,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * Points any client builder at this endpoint and region, with dummy credentials; for clients
+     * Points any client builder at this endpoint and region, with these clients' credentials; for clients
      * that need their own settings (interceptors, say). The caller owns the client it builds.
      */
     public <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String region) {
-        return builder.endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(DUMMY);
+        return builder.endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(credentials);
     }
 
     /** The shared HTTP client, for clients built with {@link #configure}. */

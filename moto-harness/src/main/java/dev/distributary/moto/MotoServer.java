@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * request's signature.
  */
 public final class MotoServer implements AutoCloseable {
+    /** The account moto puts in every ARN and queue URL (its default). */
+    public static final String ACCOUNT_ID = "123456789012";
+
     /** Set this to use a running emulator instead of starting one. */
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
 

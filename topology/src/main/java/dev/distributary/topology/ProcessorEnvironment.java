@@ -1,5 +1,7 @@
 package dev.distributary.topology;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code AWS_LAMBDA_FUNCTION_NAME}.
  */
 public final class ProcessorEnvironment {
-    /** The platform YAML, inline; {@link #GZIP_BASE64} values are compressed (Lambda's environment holds 4 KB in all). */
+    /** The platform, inline ({@link #compactPlatform}); {@link #GZIP_BASE64} values are compressed (Lambda's environment holds 4 KB in all). */
     public static final String PLATFORM = "DISTRIBUTARY_PLATFORM";
     /** Or: a path to the platform file. */
     public static final String PLATFORM_FILE = "DISTRIBUTARY_PLATFORM_FILE";
@@ -41,13 +43,20 @@ public final class ProcessorEnvironment {
     /** The values {@link #HTTP_CLIENT} takes. */
     public static final java.util.List<String> HTTP_CLIENTS = java.util.List.of("url-connection", "crt");
 
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ProcessorEnvironment() {
     }
 
-    /** The variables for one region's processor. */
+    /**
+     * The variables for one region's processor. Lambda allows 4 KB for all of them together
+     * ({@link LambdaRules#requireEnvironment}), so the platform travels compactly: as JSON without
+     * the file's comments and layout, gzip-compressed when that is shorter.
+     */
     public static Map<String, String> of(String platformYaml, Map<String, String> topicArns, String quarantineQueueUrl, String idempotencyTable) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(PLATFORM, encodePlatform(platformYaml));
+        env.put(PLATFORM, compactPlatform(platformYaml));
         env.put(TOPICS, formatTopics(topicArns));
         env.put(QUARANTINE_QUEUE_URL, quarantineQueueUrl);
         env.put(IDEMPOTENCY_TABLE, idempotencyTable);
@@ -72,6 +81,24 @@ public final class ProcessorEnvironment {
             topics.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
         }
         return topics;
+    }
+
+    /**
+     * The platform as the processor's environment carries it: the file's content as compact JSON (which
+     * the platform loader reads, JSON being YAML), without comments, and gzip+base64 when that is
+     * shorter. The processor reads it with {@link #decodePlatform}.
+     *
+     * @throws IllegalArgumentException when the text is not YAML
+     */
+    public static String compactPlatform(String yaml) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(YAML.readTree(yaml));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the platform file is not YAML: " + e.getMessage(), e);
+        }
+        String compressed = encodePlatform(json);
+        return compressed.length() < json.length() ? compressed : json;
     }
 
     /** The platform YAML compressed for the environment. */

@@ -66,6 +66,24 @@ public record Topology(
         return routing.mode() == RoutingMode.PRIMARY_REGION ? List.of(routing.primary()) : regions;
     }
 
+    /**
+     * The regions whose topics the processor in {@code region} publishes to: its own in multi-writer
+     * mode; in primary-region mode every region where a consumer takes one of the tables with a replica
+     * in the primary and the table's class may go there; none where no processor runs.
+     */
+    public List<String> publishRegions(String region) {
+        if (!processingRegions().contains(region)) {
+            return List.of();
+        }
+        if (routing.mode() != RoutingMode.PRIMARY_REGION) {
+            return List.of(region);
+        }
+        List<TableSpec> read = tables.stream().filter(table -> replicaRegions(table).contains(region)).toList();
+        return regions.stream().filter(target -> read.stream().anyMatch(table ->
+                consumersIn(target).stream().anyMatch(c -> c.tables().contains(table.name()))
+                        && residency.permits(defaultClass(table), target))).toList();
+    }
+
     /** Whether a consumer in the region wants changes that were written in another region. */
     public boolean wantsReplicaEvents(String region, String tableName) {
         return consumersIn(region).stream()

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProcessorEnvironmentTest {
 
@@ -19,6 +22,27 @@ class ProcessorEnvironmentTest {
 
         assertThat(ProcessorEnvironment.decodePlatform(encoded)).isEqualTo(yaml);
         assertThat(encoded).startsWith("gzip+base64:").hasSizeLessThan(2_500);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../platform.yaml", "../examples/primary-region.yaml", "../examples/fifo.yaml"})
+    void platform_compactedForTheEnvironment_loadsAsTheSameTopology_inLessThanItsCompressedFile(String file) throws IOException {
+        String yaml = Files.readString(Path.of(file));
+
+        String compact = ProcessorEnvironment.compactPlatform(yaml);
+
+        assertThat(TopologyLoader.parse(ProcessorEnvironment.decodePlatform(compact), "env")).isEqualTo(TopologyLoader.parse(yaml, file));
+        assertThat(ProcessorEnvironment.decodePlatform(compact)).doesNotContain("#").doesNotContain("\n");
+        assertThat(compact.length()).isLessThan(ProcessorEnvironment.encodePlatform(yaml).length());
+    }
+
+    @Test
+    void shippedPlatformsEnvironment_inEveryRegion_fitsLambdasFourKilobytes() throws IOException {
+        Map<String, String> topics = Map.of("eu-west-1", "arn:aws:sns:eu-west-1:123456789012:shop-dev-events");
+        Map<String, String> env = ProcessorEnvironment.of(Files.readString(Platforms.SHIPPED), topics,
+                "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-dev-quarantine", "shop-dev-idempotency");
+
+        assertThat(LambdaRules.environmentBytes(env)).isLessThan(LambdaRules.MAX_ENVIRONMENT_BYTES / 2);
     }
 
     @Test

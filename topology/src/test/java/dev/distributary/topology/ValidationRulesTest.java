@@ -58,6 +58,15 @@ class ValidationRulesTest {
                         "table 'orders' is defined twice; table names must be unique"),
                 rule("duplicate consumer name", baseWith("name: crm-sync", "name: billing"), "fanout.consumers[1].name",
                         "consumer 'billing' is defined twice"),
+                rule("consumer named like the dead-letter queue of another", baseWith("name: crm-sync", "name: billing-dlq"),
+                        "fanout.consumers[1].name", "consumer 'billing-dlq' would have a queue named shop-ENV-billing-dlq, which is consumer"
+                                + " 'billing''s dead-letter queue; two queues cannot share a name in a region, so choose another name"),
+                rule("consumer named like the quarantine queue", baseWith("name: crm-sync", "name: quarantine"),
+                        "fanout.consumers[1].name", "consumer name 'quarantine' is reserved: its queue would be named shop-ENV-quarantine, like"
+                                + " the region's own quarantine resource; choose another name (reserved: events, quarantine, stream-failures,"
+                                + " idempotency, processor)"),
+                rule("consumer named like the on-failure queue", baseWith("name: crm-sync", "name: stream-failures"),
+                        "fanout.consumers[1].name", "consumer name 'stream-failures' is reserved"),
                 rule("zone with a region outside regions", baseWith("eu: [eu-west-1]", "eu: [eu-west-1, eu-central-1]"),
                         "residency.zones.eu[1]", "region 'eu-central-1' of zone 'eu' is not among the platform's regions"),
                 rule("zone with no regions", baseWith("eu: [eu-west-1]", "eu: []"), "residency.zones.eu",

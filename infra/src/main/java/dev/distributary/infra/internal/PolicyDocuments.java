@@ -2,16 +2,13 @@ package dev.distributary.infra.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.pulumi.core.Output;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The IAM policy documents infra writes itself (the fan-out's queue policies come from fanout's
- * {@code QueueSubscription}): the processor's role and its permissions, and the TLS-only
- * policies of the queues and the topic that fanout does not describe.
+ * {@code QueueSubscription}, the processor's permissions from topology's {@code ProcessorPolicy}):
+ * the processor's trust policy, and the TLS-only policies of the queues and the topic that fanout
+ * does not describe.
  */
 public final class PolicyDocuments {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,29 +24,6 @@ public final class PolicyDocuments {
         statement.putObject("Principal").put("Service", service);
         statement.put("Action", "sts:AssumeRole");
         return write(document);
-    }
-
-    /** An identity policy of Allow statements; resolves once every resource ARN is known. */
-    public static Output<String> identityPolicy(List<Statement> statements) {
-        List<Output<String>> resources = new ArrayList<>();
-        statements.forEach(s -> resources.addAll(s.resources()));
-        return Output.all(resources).applyValue(arns -> {
-            ObjectNode document = document();
-            ArrayNode array = document.putArray("Statement");
-            int next = 0;
-            for (Statement s : statements) {
-                ObjectNode statement = array.addObject();
-                statement.put("Sid", s.sid());
-                statement.put("Effect", "Allow");
-                ArrayNode actions = statement.putArray("Action");
-                s.actions().forEach(actions::add);
-                ArrayNode resourceArray = statement.putArray("Resource");
-                for (int i = 0; i < s.resources().size(); i++) {
-                    resourceArray.add(arns.get(next++));
-                }
-            }
-            return write(document);
-        });
     }
 
     /** A queue's policy: nobody may use it without TLS (same statement as fanout's queues). */

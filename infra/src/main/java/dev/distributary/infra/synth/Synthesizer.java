@@ -41,7 +41,8 @@ public final class Synthesizer {
      * The region's stack.
      *
      * @throws dev.distributary.infra.ResidencyRefusedException when the platform breaks residency (nothing is declared)
-     * @throws SynthException                                     when the program fails otherwise
+     * @throws SynthException                                     when the program fails otherwise, or declares two resources
+     *                                                            of one kind with one physical name in one region
      */
     public static Synthesis run(StackSettings settings) {
         String stack = settings.environment() + "-" + settings.region();
@@ -68,7 +69,9 @@ public final class Synthesizer {
             if (!result.errors().isEmpty()) {
                 throw new SynthException("the program failed: " + String.join("; ", result.errors()));
             }
-            return new Synthesis(region, stack, OfflineCloud.ACCOUNT, ordered(monitor[0].recorded()));
+            List<SynthResource> resources = ordered(monitor[0].recorded());
+            PhysicalNames.requireUnique(resources, region);
+            return new Synthesis(region, stack, OfflineCloud.ACCOUNT, resources);
         } finally {
             PulumiTest.cleanup();
             pulumiLogger.setLevel(level);

@@ -8,10 +8,15 @@ import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.sqs.QueueArgs;
 import com.pulumi.core.Output;
 import dev.distributary.infra.StackSettings;
+import dev.distributary.topology.ConsumerSpec;
+import dev.distributary.topology.FanoutSpec;
+import dev.distributary.topology.LambdaRules;
+import dev.distributary.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SynthesizerTest {
     private static final Path PLATFORM = Path.of("../platform.yaml");
@@ -67,6 +72,57 @@ class SynthesizerTest {
     void dataSourceSynthCannotAnswer_anyProgram_isRefusedByName() {
         assertThatThrownBy(() -> Synthesizer.run("eu-west-1", "test", ctx -> ctx.export("region", AwsFunctions.getRegion())))
                 .hasMessageContaining("synth has no offline answer for the data source aws:index/getRegion:getRegion");
+    }
+
+    @Test
+    void twoQueuesOfOneName_anyProgram_refusedNamingTheNameAndRegion() {
+        assertThatThrownBy(() -> Synthesizer.run("eu-west-1", "test", ctx -> {
+            new Queue("first", QueueArgs.builder().name("shop-dev-billing-dlq").build());
+            new Queue("second", QueueArgs.builder().name("shop-dev-billing-dlq").build());
+        })).isInstanceOf(SynthException.class).hasMessageStartingWith(
+                "two aws:sqs/queue:Queue resources are named 'shop-dev-billing-dlq' in eu-west-1 ('first' and 'second')");
+    }
+
+    @Test
+    void consumerNamedLikeAnotherConsumersDeadLetterQueue_platformBuiltPastValidate_synthRefusesIt() {
+        StackSettings shipped = settings(PLATFORM, "eu-west-1");
+        Topology topology = shipped.topology();
+        ConsumerSpec billing = topology.fanout().consumer("billing").orElseThrow();
+        List<ConsumerSpec> consumers = new java.util.ArrayList<>(topology.fanout().consumers());
+        consumers.add(new ConsumerSpec("billing-dlq", billing.regions(), billing.tables(), billing.eventNames(), billing.origin(), billing.filters(),
+                billing.maxReceiveCount(), billing.visibilityTimeoutSeconds()));
+        Topology colliding = new Topology(topology.name(), topology.regions(), topology.routing(), topology.residency(), topology.tables(),
+                topology.processor(), new FanoutSpec(topology.fanout().type(), consumers));
+        StackSettings settings = new StackSettings("eu-west-1", "platform.yaml", colliding, shipped.platformYaml(), "dev",
+                shipped.processorJar(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> Synthesizer.run(settings)).hasMessageContaining("named 'shop-dev-billing-dlq' in eu-west-1");
+    }
+
+    @Test
+    void platformWhoseProcessorEnvironmentExceedsFourKilobytes_synthFailsNamingTheLimitTheSizeAndTheRemedy(@TempDir Path directory)
+            throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder yaml = new StringBuilder("name: big\nregions: [eu-west-1]\ntables:\n");
+        for (int i = 0; i < 120; i++) {
+            yaml.append("  - name: ").append(randomName(random, 40)).append("\n    partitionKey: {name: ").append(randomName(random, 20))
+                    .append(", type: S}\n");
+        }
+        Path platform = java.nio.file.Files.writeString(directory.resolve("big.yaml"), yaml);
+
+        assertThatThrownBy(() -> Synthesizer.run(settings(platform, "eu-west-1")))
+                .isInstanceOf(LambdaRules.LambdaRuleException.class)
+                .hasMessageMatching("the environment of function big-dev-processor in eu-west-1 is \\d{4,} bytes; Lambda allows 4096 bytes for"
+                        + " all its variables together \\(names and values\\), so CreateFunction would fail\\. The largest is"
+                        + " DISTRIBUTARY_PLATFORM \\(\\d+ bytes\\): make the platform smaller .*");
+    }
+
+    private static String randomName(java.util.Random random, int length) {
+        StringBuilder name = new StringBuilder("t");
+        for (int i = 1; i < length; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
     }
 
     private static SynthResource find(Synthesis synthesis, String type, String name) {

@@ -25,12 +25,13 @@ public record ChaosReport(boolean passed, long seed, double durationSeconds, Lis
      * @param duplicated      deliveries of a change its queue had already received
      * @param leaked          deliveries to a region the change's data class may not reach
      * @param quarantined     messages in the quarantine queues
+     * @param iamDenied       calls a function made that its role's policy does not allow (AWS would refuse them)
      * @param passed          every check held
      * @param detail          what the run saw, in a sentence or two; the failed checks first when it failed
      * @param checks          each hard assertion with its counts
      * @param durationSeconds the scenario, start-up of its platform included
      */
-    public record Row(String name, long events, long lost, long duplicated, long leaked, long quarantined, boolean passed, String detail,
+    public record Row(String name, long events, long lost, long duplicated, long leaked, long quarantined, long iamDenied, boolean passed, String detail,
             List<Check> checks, double durationSeconds) {
         public Row {
             checks = List.copyOf(checks);

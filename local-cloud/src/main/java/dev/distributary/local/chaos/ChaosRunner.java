@@ -3,11 +3,14 @@ package dev.distributary.local.chaos;
 import dev.distributary.change.StreamSource;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.demo.Demo;
+import dev.distributary.local.demo.DemoReport;
 import dev.distributary.local.esm.DynamoStreamsSource;
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingMetrics;
 import dev.distributary.local.esm.ShardSource;
 import dev.distributary.local.esm.StreamRecord;
+import dev.distributary.local.iam.Denial;
 import dev.distributary.local.workload.DeliveryRecorder;
 import dev.distributary.local.workload.Drain;
 import dev.distributary.local.workload.FunctionLogMetrics;
@@ -117,7 +120,7 @@ public final class ChaosRunner implements AutoCloseable {
                     evidence = gather(platform, run, workload, planted, recorder, repeated.get());
                 }
                 Scenario.Verdict verdict = scenario.evaluate(evidence, platform);
-                ChaosReport.Row row = row(scenario, evidence, verdict, started);
+                ChaosReport.Row row = row(scenario, evidence, verdict, platform.iamDenials(), started);
                 out.accept(String.format("  %s in %.0f s: %s", row.passed() ? "passed" : "FAILED", row.durationSeconds(), row.detail()));
                 return row;
             } finally {
@@ -126,7 +129,7 @@ public final class ChaosRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             out.accept("  FAILED: the scenario could not run: " + reason);
-            return new ChaosReport.Row(scenario.name(), 0, 0, 0, 0, 0, false, "the scenario could not run: " + reason,
+            return new ChaosReport.Row(scenario.name(), 0, 0, 0, 0, 0, 0, false, "the scenario could not run: " + reason,
                     List.of(Check.of("the scenario ran", false, reason)), seconds(started));
         }
     }
@@ -215,12 +218,16 @@ public final class ChaosRunner implements AutoCloseable {
         return StreamSource.fromArn(streamArn).table();
     }
 
-    private static ChaosReport.Row row(Scenario scenario, Evidence evidence, Scenario.Verdict verdict, long started) {
-        List<Check> failed = verdict.checks().stream().filter(c -> !c.passed()).toList();
+    /** The scenario's own checks, and in every scenario: no call a function made was denied by its role (AWS would refuse it). */
+    private static ChaosReport.Row row(Scenario scenario, Evidence evidence, Scenario.Verdict verdict, List<Denial> denials, long started) {
+        List<Check> checks = new ArrayList<>(verdict.checks());
+        DemoReport.Check iam = Demo.iamCheck(denials);
+        checks.add(Check.of(iam.name(), iam.passed(), iam.detail()));
+        List<Check> failed = checks.stream().filter(c -> !c.passed()).toList();
         String detail = failed.isEmpty() ? verdict.summary()
                 : failed.stream().map(c -> c.name() + ": " + c.detail()).reduce((a, b) -> a + "; " + b).orElse("") + ". " + verdict.summary();
         return new ChaosReport.Row(scenario.name(), evidence.events(), verdict.lost(), verdict.duplicated(), verdict.leaked(),
-                evidence.quarantine().size(), verdict.passed(), detail, verdict.checks(), seconds(started));
+                evidence.quarantine().size(), denials.size(), verdict.passed() && denials.isEmpty(), detail, checks, seconds(started));
     }
 
     private static double seconds(long startedNanos) {

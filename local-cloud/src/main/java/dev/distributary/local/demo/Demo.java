@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingMetrics;
+import dev.distributary.local.iam.Denial;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Delivery;
 import dev.distributary.local.workload.DeliveryRecorder;
@@ -109,15 +110,22 @@ public final class Demo {
                 poison == null ? "no poison written" : poisonQuarantined + " quarantine message(s) for it, " + poison.expectedQuarantines() + " expected"));
         checks.add(new DemoReport.Check("every write succeeded", workload.failures().isEmpty(),
                 workload.failures().isEmpty() ? written + " writes" : workload.failures().size() + " failed: " + workload.failures().get(0)));
+        checks.add(iamCheck(platform.iamDenials()));
         long calls = platform.proxy().totalCalls();
         return new DemoReport(checks.stream().allMatch(DemoReport.Check::passed), topology.regions(), written, workload.writtenPerRegion(),
                 wanted.size(), deliveries.size(), lost, duplicates, unexpected, residencyViolations, quarantine.size(), workload.refusals().size(),
-                replicaSkipped, DemoReport.Latency.of(deliveries.stream().map(Delivery::latencyMillis).toList()),
+                replicaSkipped, platform.iamDenials().size(), DemoReport.Latency.of(deliveries.stream().map(Delivery::latencyMillis).toList()),
                 DemoReport.Latency.of(deliveries.stream().filter(d -> d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList()),
                 DemoReport.Latency.of(deliveries.stream().filter(d -> !d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList()),
                 DemoReport.Trend.of(deliveries),
                 platform.proxy().calls(), written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
                 Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, checks);
+    }
+
+    /** Every call a function made was allowed by its role's policy, as AWS requires; else the first denial, with its action and resource. */
+    public static DemoReport.Check iamCheck(List<Denial> denials) {
+        return new DemoReport.Check("every call allowed by the function's role", denials.isEmpty(), denials.isEmpty()
+                ? "no call denied" : denials.size() + " call(s) denied, the first: " + denials.get(0).describe() + " (" + denials.get(0).message() + ")");
     }
 
     private void printProgress(Workload workload, DeliveryRecorder recorder) {

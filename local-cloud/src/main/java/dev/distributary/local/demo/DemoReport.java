@@ -21,6 +21,7 @@ import java.util.Map;
  * @param quarantined        records in the quarantine queues
  * @param refusedByWriter    writes the origin-stamping writer refused for residency
  * @param replicaSkipped     replicated records not processed (filtered by the event source mapping or skipped by the processor)
+ * @param iamDenied          calls a function made that its role's policy does not allow (AWS would refuse them); 0 when correct
  * @param latencyMs          write (origin stamp) to queue, every delivery
  * @param latencyLocalMs     the same for deliveries in the region that took the write
  * @param latencyReplicaMs   the same for deliveries in other regions (replication delay included)
@@ -45,6 +46,7 @@ public record DemoReport(
         long quarantined,
         long refusedByWriter,
         long replicaSkipped,
+        long iamDenied,
         Latency latencyMs,
         Latency latencyLocalMs,
         Latency latencyReplicaMs,

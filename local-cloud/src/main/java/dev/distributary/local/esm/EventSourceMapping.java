@@ -72,6 +72,11 @@ public final class EventSourceMapping implements AutoCloseable {
         return source.streamArn();
     }
 
+    /** The mapping's settings, as CreateEventSourceMapping would take them. */
+    public MappingConfig config() {
+        return config;
+    }
+
     @Override
     public void close() {
         shardWatch.shutdownNow();

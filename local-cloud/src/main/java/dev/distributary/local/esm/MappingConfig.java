@@ -1,5 +1,6 @@
 package dev.distributary.local.esm;
 
+import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.ProcessorSettings;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param bisectOnError            split a failed batch in two; splitting does not use up retries
  * @param parallelizationFactor    concurrent batches per shard (1–10); order is kept per partition key
  * @param reportBatchItemFailures  the function reports failed sequence numbers (FunctionResponseTypes)
- * @param filterPatterns           FilterCriteria patterns (ORed); empty lets everything through
+ * @param filterPatterns           FilterCriteria patterns (ORed), on the {@code dynamodb} key only; empty lets everything through
  * @param startingPosition         where a shard without a checkpoint starts
  * @param pollInterval             between polls of a shard while records flow (Lambda: 250 ms)
  * @param maxIdleInterval          the longest back-off between polls of an idle shard
@@ -44,8 +45,6 @@ public record MappingConfig(
     public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
     /** Lambda's longest tumbling window. */
     public static final Duration MAX_TUMBLING_WINDOW = Duration.ofSeconds(900);
-    /** Lambda allows at most five filter patterns. */
-    public static final int MAX_FILTER_PATTERNS = 5;
 
     public MappingConfig {
         Objects.requireNonNull(functionArn, "functionArn");
@@ -55,9 +54,8 @@ public record MappingConfig(
         ProcessorSettings.PARALLELIZATION.require("parallelizationFactor", parallelizationFactor);
         Objects.requireNonNull(maximumRecordAge, "maximumRecordAge");
         filterPatterns = List.copyOf(filterPatterns);
-        if (filterPatterns.size() > MAX_FILTER_PATTERNS) {
-            throw new IllegalArgumentException("at most " + MAX_FILTER_PATTERNS + " filter patterns, not " + filterPatterns.size());
-        }
+        // As Lambda refuses them at CreateEventSourceMapping: more than five, longer than 4,096 characters, or on a key but dynamodb.
+        LambdaRules.requireFilters("of " + functionArn, filterPatterns);
         Objects.requireNonNull(startingPosition, "startingPosition");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(maxIdleInterval, "maxIdleInterval");

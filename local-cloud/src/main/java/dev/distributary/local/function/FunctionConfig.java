@@ -51,8 +51,8 @@ public record FunctionConfig(
         Objects.requireNonNull(logDirectory, "logDirectory");
     }
 
-    /** The function's ARN in a local account. */
+    /** The function's ARN in the emulator's account. */
     public String arn() {
-        return "arn:aws:lambda:" + region + ":000000000000:function:" + name;
+        return "arn:aws:lambda:" + region + ":" + dev.distributary.moto.MotoServer.ACCOUNT_ID + ":function:" + name;
     }
 }

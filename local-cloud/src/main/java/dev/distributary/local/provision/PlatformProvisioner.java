@@ -4,6 +4,7 @@ import dev.distributary.fanout.FanoutLayout;
 import dev.distributary.fanout.provision.FanoutProvisioner;
 import dev.distributary.fanout.provision.ProvisionedRegion;
 import dev.distributary.moto.AwsClients;
+import dev.distributary.topology.PlatformTables;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
@@ -44,8 +45,10 @@ public final class PlatformProvisioner {
             Optional<RegionResources.ProcessorResources> processor = Optional.empty();
             if (topology.processingRegions().contains(region)) {
                 TableProvisioner.idempotencyTable(aws.dynamoDb(region), names.idempotencyTable());
-                String quarantine = aws.sqs(region).createQueue(b -> b.queueName(names.quarantineQueue())).queueUrl();
-                String onFailure = aws.sqs(region).createQueue(b -> b.queueName(names.onFailureQueue())).queueUrl();
+                String quarantine = aws.sqs(region).createQueue(b -> b.queueName(names.quarantineQueue())
+                        .attributesWithStrings(PlatformTables.terminalQueueAttributes())).queueUrl();
+                String onFailure = aws.sqs(region).createQueue(b -> b.queueName(names.onFailureQueue())
+                        .attributesWithStrings(PlatformTables.terminalQueueAttributes())).queueUrl();
                 processor = Optional.of(new RegionResources.ProcessorResources(names.idempotencyTable(), quarantine, onFailure));
             }
             regions.put(region, new RegionResources(region, streams, fanout, processor));

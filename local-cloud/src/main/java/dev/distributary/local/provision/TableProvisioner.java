@@ -1,6 +1,7 @@
 package dev.distributary.local.provision;
 
 import dev.distributary.topology.KeyAttribute;
+import dev.distributary.topology.PlatformTables;
 import dev.distributary.topology.TableSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Creates a region's tables on an emulator, where there are no global tables: one table per
- * region with a NEW_AND_OLD_IMAGES stream (the local replicator copies between them), and the
- * processor's regional idempotency table. Creating what exists already is harmless.
+ * region with the stream and TTL the stacks declare (the local replicator copies between them), and
+ * the processor's regional idempotency table, from topology's {@link PlatformTables}. Creating what
+ * exists already is harmless.
  */
 public final class TableProvisioner {
-    /** Powertools idempotency's key attribute and its expiry attribute. */
-    public static final String IDEMPOTENCY_KEY = "id";
-    public static final String IDEMPOTENCY_EXPIRY = "expiration";
-
     private TableProvisioner() {
     }
 
@@ -36,7 +34,11 @@ public final class TableProvisioner {
         try {
             dynamo.createTable(b -> b.tableName(table.name()).attributeDefinitions(attributes).keySchema(keys)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
+                    .streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                            .streamViewType(StreamViewType.fromValue(PlatformTables.STREAM_VIEW_TYPE)).build()));
+            // As the stacks declare it (the emulator never expires anything, but the setting is the deployed one).
+            dynamo.updateTimeToLive(b -> b.tableName(table.name())
+                    .timeToLiveSpecification(t -> t.enabled(true).attributeName(table.stamp().ttlAttribute())));
         } catch (ResourceInUseException alreadyThere) {
             // provisioning again is harmless
         }
@@ -47,13 +49,13 @@ public final class TableProvisioner {
     public static void idempotencyTable(DynamoDbClient dynamo, String name) {
         try {
             dynamo.createTable(b -> b.tableName(name)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName(IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(IDEMPOTENCY_KEY).keyType(KeyType.HASH).build())
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build())
                     .billingMode(BillingMode.PAY_PER_REQUEST));
         } catch (ResourceInUseException alreadyThere) {
             return;
         }
-        dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true).attributeName(IDEMPOTENCY_EXPIRY)));
+        dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true).attributeName(PlatformTables.IDEMPOTENCY_EXPIRY)));
     }
 
     private static void add(KeyAttribute key, KeyType role, List<AttributeDefinition> attributes, List<KeySchemaElement> keys) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public record ApiCall(String service, String region, String operation) {
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
+    private static final Pattern ACCESS_KEY = Pattern.compile("Credential=([^/]+)/");
     private static final Pattern RPC_PATH = Pattern.compile(".*/operation/([A-Za-z]+)$");
 
     /** Dynamo Streams signs as "dynamodb"; its target prefix tells it apart. */
@@ -42,6 +43,12 @@ public record ApiCall(String service, String region, String operation) {
             operation = formField(new String(body, StandardCharsets.UTF_8), "Action").orElse("unknown");
         }
         return new ApiCall(service, region, operation);
+    }
+
+    /** The access key ID a SigV4 {@code Authorization} header names; null when there is none. */
+    static String accessKeyId(String authorization) {
+        Matcher key = ACCESS_KEY.matcher(authorization == null ? "" : authorization);
+        return key.find() ? key.group(1) : null;
     }
 
     private static Optional<String> formField(String form, String name) {

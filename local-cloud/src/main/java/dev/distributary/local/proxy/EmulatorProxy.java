@@ -1,8 +1,12 @@
 package dev.distributary.local.proxy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.distributary.local.iam.Denial;
+import dev.distributary.local.iam.IamEnforcer;
+import dev.distributary.moto.MotoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,7 +33,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A pass-through in front of the emulator that every local client talks to: it counts the calls
+ * A pass-through in front of the emulator that every local client talks to: it judges each call a
+ * local function signs by that function's role policy, as AWS would ({@link IamEnforcer}; a denied
+ * call is answered with AWS's access-denied error and never reaches the emulator), counts the calls
  * per service and operation (the platform's own processes included), lets one write at a time
  * through to each table ({@link TableWriteOrder}: moto could otherwise give two stream records one
  * sequence number), and can inject faults — a
@@ -37,6 +44,7 @@ import java.util.concurrent.atomic.LongAdder;
  * under failure.
  */
 public final class EmulatorProxy implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade",
             "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
 
@@ -58,6 +66,7 @@ public final class EmulatorProxy implements AutoCloseable {
     private final Map<ResourceCall, LongAdder> byResource = new ConcurrentHashMap<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final TableWriteOrder writeOrder = new TableWriteOrder();
+    private final IamEnforcer iam = new IamEnforcer();
     private final Random random;
 
     public EmulatorProxy(URI target, long seed) {
@@ -76,6 +85,11 @@ public final class EmulatorProxy implements AutoCloseable {
     /** The endpoint clients use instead of the emulator's. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Where local functions' identities and policies are registered, and what was denied. */
+    public IamEnforcer iam() {
+        return iam;
     }
 
     public void inject(FaultRule rule) {
@@ -138,9 +152,16 @@ public final class EmulatorProxy implements AutoCloseable {
             ApiCall call = ApiCall.of(headers.getFirst("Authorization"), headers.getFirst("X-Amz-Target"),
                     exchange.getRequestURI().getPath(), headers.getFirst("Content-Type"), body);
             calls.computeIfAbsent(call, c -> new LongAdder()).increment();
-            List<String> resources = RequestResources.of(headers.getFirst("Content-Type"), body);
+            RequestResources request = RequestResources.read(headers.getFirst("Content-Type"), body);
+            List<String> resources = request.named();
             (resources.isEmpty() ? List.of("-") : resources)
                     .forEach(resource -> byResource.computeIfAbsent(new ResourceCall(call, resource), c -> new LongAdder()).increment());
+            Optional<Denial> denied = iam.check(ApiCall.accessKeyId(headers.getFirst("Authorization")),
+                    RequestedAccess.of(call, request, MotoServer.ACCOUNT_ID));
+            if (denied.isPresent()) {
+                respondDenied(exchange, denied.get(), headers.getFirst("X-Amz-Target") != null);
+                return;
+            }
             FaultRule fault = fault(call, resources);
             if (fault != null) {
                 injected.computeIfAbsent(call, c -> new LongAdder()).increment();
@@ -224,6 +245,39 @@ public final class EmulatorProxy implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * AWS's answer to a call the caller's policy does not allow, naming the principal, the action and the
+     * resource: {@code AccessDeniedException} (HTTP 400) in the JSON protocols (DynamoDB, DynamoDB
+     * Streams, SQS), {@code AuthorizationError} (HTTP 403) in SNS's query protocol.
+     */
+    private static void respondDenied(HttpExchange exchange, Denial denial, boolean json) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        String message = denial.message();
+        String body;
+        int status;
+        if (json) {
+            status = 400;
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", "AccessDeniedException");
+            body = "{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"message\":" + JSON.writeValueAsString(message) + "}";
+        } else {
+            status = 403;
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            body = "<ErrorResponse><Error><Type>Sender</Type><Code>AuthorizationError</Code><Message>" + xml(message)
+                    + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
+        }
+        exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private record ResourceCall(ApiCall call, String resource) {

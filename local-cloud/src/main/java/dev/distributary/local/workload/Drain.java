@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Waits, after the last write, until the platform has done what it will do: every expected
  * delivery has arrived and replication is idle (then a short settle, so that a duplicate has time
  * to show), or nothing has moved for a while although every event source mapping is caught up
- * (its last poll found nothing and nothing is in flight), or the deadline passes.
+ * (its last poll found nothing and nothing is in flight), or a function's policy denied one of its
+ * calls and nothing has arrived since, or the deadline passes.
  */
 public final class Drain {
     private static final Duration SETTLE = Duration.ofSeconds(3);
@@ -52,6 +53,9 @@ public final class Drain {
             }
             if (!complete && replicationIdle && still > quiet.toNanos() && mappingsIdle()) {
                 return false;
+            }
+            if (!complete && platform.proxy().iam().deniedCount() > 0 && still > SETTLE.toNanos()) {
+                return false; // a function's role refuses one of its calls: retrying will not change that, and the run has failed
             }
             sleep(Duration.ofMillis(250));
         }

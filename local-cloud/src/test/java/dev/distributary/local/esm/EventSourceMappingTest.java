@@ -4,11 +4,13 @@ import static dev.distributary.local.esm.RecordingFunction.error;
 import static dev.distributary.local.esm.RecordingFunction.failedFrom;
 import static dev.distributary.local.esm.RecordingFunction.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.local.function.InvocationResult;
+import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.ProcessorSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +93,21 @@ class EventSourceMappingTest {
         assertThat(function.batches()).containsExactly(List.of(local.sequence()));
         assertThat(mapping.metrics().filteredOutEventCount()).isEqualTo(1);
         assertThat(mapping.metrics().polledEventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void filterOnTheTopLevelEventName_refusedAsLambdaRefusesIt_namingTheKeyAndTheRule() {
+        assertThatThrownBy(() -> config(10, -1, false, 1, List.of("{\"eventName\":[\"REMOVE\"],\"dynamodb\":{\"Keys\":{}}}")))
+                .isInstanceOf(LambdaRules.LambdaRuleException.class)
+                .hasMessage("filter pattern 1 of event source mapping of arn:aws:lambda:eu-west-1:000000000000:function:shop-processor filters on"
+                        + " 'eventName', but DynamoDB event source mappings only support filtering on the 'dynamodb' key: constrain"
+                        + " dynamodb.Keys, NewImage or OldImage instead, or decide it in the function's code");
+    }
+
+    @Test
+    void sixFilterPatterns_refusedAsLambdaRefusesThem() {
+        assertThatThrownBy(() -> config(10, -1, false, 1, java.util.Collections.nCopies(6, "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[\"a\"]}}}}")))
+                .hasMessageContaining("has 6 filter patterns; Lambda allows at most 5 per mapping");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.distributary.topology.FanoutSpec;
 import dev.distributary.topology.FanoutType;
 import dev.distributary.topology.Names;
 import dev.distributary.topology.OriginScope;
+import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.Topology;
 import java.util.ArrayList;
@@ -22,12 +23,14 @@ final class FanoutReader {
     static final Set<String> CONSUMER_KEYS = Set.of("name", "regions", "tables", "eventNames", "origin", "filters",
             "maxReceiveCount", "visibilityTimeoutSeconds");
 
+    private final String platformName;
     private final List<String> regions;
     private final boolean regionsKnown;
     private final List<String> tableNames;
 
     /** {@code regionsKnown}: the platform's region list was read without a problem, so consumers' regions are checked against it. */
-    FanoutReader(List<String> regions, boolean regionsKnown, List<String> tableNames) {
+    FanoutReader(String platformName, List<String> regions, boolean regionsKnown, List<String> tableNames) {
+        this.platformName = platformName;
         this.regions = regions;
         this.regionsKnown = regionsKnown;
         this.tableNames = tableNames;
@@ -41,6 +44,7 @@ final class FanoutReader {
         FanoutType type = node.get("type").choice(FanoutType.class, FanoutType.STANDARD);
         List<ConsumerSpec> consumers = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<YamlNode> nameNodes = new ArrayList<>();
         for (YamlNode element : node.get("consumers").elements()) {
             YamlNode nameNode = element.get("name");
             Optional<String> name = nameNode.name(Names.CONSUMER, true);
@@ -48,9 +52,35 @@ final class FanoutReader {
                 nameNode.problem("consumer '" + name.get() + "' is defined twice; consumer names must be unique");
             }
             name.ifPresent(names::add);
+            nameNodes.add(nameNode);
             consumer(element).ifPresent(consumers::add);
         }
+        checkPhysicalNames(names, nameNodes);
         return new FanoutSpec(type, consumers);
+    }
+
+    /**
+     * Physical names are unique per account and region: a consumer's queues ({@code PREFIX-NAME},
+     * {@code PREFIX-NAME-dlq}) must not take the name of the region's own resources or of another
+     * consumer's queue, or the stack would declare two queues of one name (which AWS refuses).
+     */
+    private void checkPhysicalNames(List<String> names, List<YamlNode> nameNodes) {
+        String prefix = platformName + "-ENV-";
+        for (int i = 0; i < names.size() && i < nameNodes.size(); i++) {
+            String name = names.get(i);
+            if (ResourceNames.RESERVED.contains(name)) {
+                nameNodes.get(i).problem("consumer name '" + name + "' is reserved: its queue would be named " + prefix + name
+                        + ", like the region's own " + name + " resource; choose another name (reserved: "
+                        + String.join(", ", ResourceNames.RESERVED) + ")");
+            }
+            if (name.endsWith(ResourceNames.DEAD_LETTER_SUFFIX)) {
+                String owner = name.substring(0, name.length() - ResourceNames.DEAD_LETTER_SUFFIX.length());
+                if (names.contains(owner)) {
+                    nameNodes.get(i).problem("consumer '" + name + "' would have a queue named " + prefix + name + ", which is consumer '"
+                            + owner + "''s dead-letter queue; two queues cannot share a name in a region, so choose another name");
+                }
+            }
+        }
     }
 
     /**

@@ -58,7 +58,7 @@ public final class PlatformReader {
         TablesReader tablesReader = new TablesReader(residency);
         List<TableSpec> tables = tablesReader.read(root.get("tables"));
         ProcessorSettings processor = processor(root.get("processor"));
-        FanoutReader fanoutReader = new FanoutReader(regions, regionsKnown, tablesReader.declaredNames());
+        FanoutReader fanoutReader = new FanoutReader(name, regions, regionsKnown, tablesReader.declaredNames());
         FanoutSpec fanout = fanoutReader.read(root.get("fanout"));
         if (!problems.isEmpty()) {
             return null;

@@ -1,11 +1,12 @@
-package dev.distributary.infra.internal;
+package dev.distributary.topology;
 
 import java.util.Objects;
 
 /**
- * ARNs the program must name before (or without) the resources existing: topics in other
- * regions, the streams of a table, the processor's log group. The partition and account come
- * from the caller identity, so nothing is hard-wired to the commercial partition.
+ * The ARNs of the platform's resources, built from their names: the infrastructure program names
+ * what exists only later or elsewhere (topics in other regions, a table's streams, the processor's
+ * log group), and the local run names everything, for its policies. The partition and account
+ * come from the caller identity on AWS, from the emulator's account locally.
  */
 public record Arns(String partition, String account) {
 
@@ -25,6 +26,14 @@ public record Arns(String partition, String account) {
 
     public String topic(String region, String topicName) {
         return "arn:" + partition + ":sns:" + region + ":" + account + ":" + topicName;
+    }
+
+    public String queue(String region, String queueName) {
+        return "arn:" + partition + ":sqs:" + region + ":" + account + ":" + queueName;
+    }
+
+    public String table(String region, String table) {
+        return "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + table;
     }
 
     /** Every stream of the table in the region (a stream's ARN changes when the stream is re-enabled). */
