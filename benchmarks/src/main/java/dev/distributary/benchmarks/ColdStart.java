@@ -10,11 +10,13 @@ import dev.distributary.change.StreamSource;
 import dev.distributary.local.Instrumentation;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.esm.WindowedEvents;
 import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.function.LocalFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,10 +115,10 @@ public final class ColdStart {
         String streamArn = platform.resources().get("us-east-1").streamArns().get("orders");
         try (LocalFunction function = platform.freshFunction("us-east-1")) {
             long start = System.nanoTime();
-            InvocationResult cold = function.invoke(event(streamArn, run * 100));
+            InvocationResult cold = function.invoke(event(platform, streamArn, run * 100));
             long coldMillis = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
-            InvocationResult warm = function.invoke(event(streamArn, run * 100 + 50));
+            InvocationResult warm = function.invoke(event(platform, streamArn, run * 100 + 50));
             long warmMillis = (System.nanoTime() - start) / 1_000_000;
             if (!(cold instanceof InvocationResult.Success) || !(warm instanceof InvocationResult.Success)) {
                 throw new IllegalStateException("the " + client.name() + " function failed: " + cold.describe() + " / " + warm.describe());
@@ -141,8 +143,11 @@ public final class ColdStart {
         }
     }
 
-    /** A DynamodbEvent of ten local inserts into us-east-1's orders stream. */
-    private static String event(String streamArn, int first) {
+    /**
+     * A DynamodbEvent of ten local inserts into us-east-1's orders stream, with the shard and the
+     * window when the platform's mapping has a tumbling window (the checkpoint ledger's).
+     */
+    private static String event(LocalPlatform platform, String streamArn, int first) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         var records = event.putArray("Records");
         StreamSource source = StreamSource.fromArn(streamArn);
@@ -152,6 +157,12 @@ public final class ColdStart {
             Image keys = new Image(Map.of("pk", item.get("pk"), "sk", item.get("sk")));
             records.add(StreamRecordJson.write(new ChangeRecord("cold-event-" + i, "INSERT", source, Long.toString(10_000 + i),
                     Instant.now(), keys, Optional.empty(), Optional.of(new Image(item)), Optional.empty(), 200)));
+        }
+        int window = platform.options().topology().processor().tumblingWindowSeconds();
+        if (window > 0) {
+            Duration length = Duration.ofSeconds(window);
+            WindowedEvents.decorate(event, streamArn, "shardId-coldstart", WindowedEvents.windowStart(Instant.now(), length), length,
+                    Map.of(), false);
         }
         return event.toString();
     }

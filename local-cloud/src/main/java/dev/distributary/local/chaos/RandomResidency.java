@@ -8,6 +8,7 @@ import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.StreamSource;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.SdkChangeRecords;
+import dev.distributary.local.esm.WindowedEvents;
 import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Workload;
@@ -17,6 +18,7 @@ import dev.distributary.topology.KeyType;
 import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,13 +96,9 @@ public final class RandomResidency implements Scenario {
                 int window = topology.processor().tumblingWindowSeconds();
                 if (window > 0) {
                     // A mapping with a tumbling window (the checkpoint ledger's) names the shard and the window in every event.
-                    Instant start = Instant.ofEpochSecond(Instant.now().getEpochSecond() / window * window);
-                    event.put("shardId", "shardId-stray-" + table.name());
-                    event.put("eventSourceARN", source.streamArn());
-                    event.putObject("window").put("start", start.toString()).put("end", start.plusSeconds(window).toString());
-                    event.putObject("state");
-                    event.put("isFinalInvokeForWindow", false);
-                    event.put("isWindowTerminatedEarly", false);
+                    Duration length = Duration.ofSeconds(window);
+                    WindowedEvents.decorate(event, source.streamArn(), "shardId-stray-" + table.name(),
+                            WindowedEvents.windowStart(Instant.now(), length), length, Map.of(), false);
                 }
                 InvocationResult result = platform.functions().get(region).invoke(event.toString());
                 if (!(result instanceof InvocationResult.Success)) {

@@ -36,8 +36,7 @@ final class TumblingWindows {
 
     /** The start of the window a record belongs to. */
     Instant windowOf(StreamRecord record) {
-        long millis = length.toMillis();
-        return Instant.ofEpochMilli(Math.floorDiv(record.approximateCreation().toEpochMilli(), millis) * millis);
+        return WindowedEvents.windowStart(record.approximateCreation(), length);
     }
 
     /** Consecutive records cut where their window changes. */
@@ -83,15 +82,7 @@ final class TumblingWindows {
 
     /** Adds the window's fields to an invocation's event. */
     void decorate(ObjectNode event, boolean finalInvoke) {
-        ObjectNode window = event.putObject("window");
-        window.put("start", start.toString());
-        window.put("end", start.plus(length).toString());
-        ObjectNode stateNode = event.putObject("state");
-        state.forEach(stateNode::put);
-        event.put("shardId", shardId);
-        event.put("eventSourceARN", streamArn);
-        event.put("isFinalInvokeForWindow", finalInvoke);
-        event.put("isWindowTerminatedEarly", false);
+        WindowedEvents.decorate(event, streamArn, shardId, start, length, state, finalInvoke);
     }
 
     /** Takes the state from a successful answer; false when the answer has none (Lambda then counts the invocation as failed). */
