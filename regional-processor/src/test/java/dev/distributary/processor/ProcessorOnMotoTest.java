@@ -14,7 +14,7 @@ import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.processor.idempotency.Ledgers;
-import dev.distributary.processor.internal.SqsQuarantine;
+import dev.distributary.processor.internal.aws.SqsQuarantine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

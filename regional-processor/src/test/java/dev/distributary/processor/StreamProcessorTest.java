@@ -179,7 +179,7 @@ class StreamProcessorTest {
         List<Long> waits = new ArrayList<>();
         ledger.claim("e-local-tombstone", CLOCK.instant(), 2_000);
         StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, new PerRecordLedger(ledger), quarantine, metrics,
-                dev.distributary.processor.internal.Tracer.NONE, moving, millis -> {
+                dev.distributary.processor.internal.pipeline.Tracer.NONE, moving, millis -> {
                     waits.add(millis);
                     now.set(now.get().plusMillis(millis));
                 });
