@@ -200,6 +200,20 @@ class StreamProcessorTest {
     }
 
     @Test
+    void unknownEventName_isQuarantinedWithTheReason_neverPublishedAsAModify() {
+        List<ObjectNode> records = event("orders-us-east-1-batch.json").subList(0, 1);
+        records.get(0).put("eventName", "UPSERT");
+
+        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, records, () -> 60_000);
+
+        assertThat(result.retryFrom()).isEmpty();
+        assertThat(publisher.eventIds(topicArn("us-east-1"))).isEmpty();
+        assertThat(result.outcomes()).singleElement().isInstanceOfSatisfying(RecordOutcome.Quarantined.class, q ->
+                assertThat(q.reason()).isEqualTo("unclassifiable: unknown event name 'UPSERT'; a DynamoDB stream record is INSERT, MODIFY or REMOVE"));
+        assertThat(quarantine.entries()).singleElement().satisfies(entry -> assertThat(entry.eventId()).isEqualTo("e-local-insert"));
+    }
+
+    @Test
     void unstampedWrite_isQuarantinedByThePrimary_andSkippedElsewhere() {
         ObjectNode inPrimary = StreamRecordJson.write(ChangeRecords.fixture("insert-unstamped"));
         ObjectNode inEu = StreamRecordJson.write(ChangeRecords.in("eu-west-1", "orders")
