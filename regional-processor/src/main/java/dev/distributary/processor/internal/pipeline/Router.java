@@ -69,9 +69,9 @@ public final class Router {
         if (blocked.isPresent()) {
             return new Route.Quarantine(blocked.get(), true);
         }
-        if (classification instanceof Unclassifiable || classification.op().isEmpty()) {
-            // Only an Unclassifiable lacks an operation (an unknown event name): never guessed, always quarantined.
-            return new Route.Quarantine("unclassifiable: " + classification.reason(), false);
+        if (classification instanceof Unclassifiable unclassifiable) {
+            // An unknown event name ends here: its operation is never guessed.
+            return new Route.Quarantine("unclassifiable: " + unclassifiable.reason(), false);
         }
         if (classification instanceof LegacyBookkeeping) {
             return new Route.Skip(SkipReason.LEGACY_BOOKKEEPING);
@@ -85,7 +85,8 @@ public final class Router {
             return new Route.Skip(SkipReason.TOMBSTONE_EXPIRED);
         }
         TableSpec table = topology.requireTable(record.table());
-        Operation op = classification.op().orElseThrow();
+        Operation op = classification.op()
+                .orElseThrow(() -> new IllegalStateException("only an Unclassifiable lacks an operation: " + classification));
         Optional<Image> item = op.removesItem() ? record.oldImage().or(record::newImage) : record.newImage();
         String dataClass = item.flatMap(image -> image.string(topology.residency().attribute())).orElse(topology.defaultClass(table));
         OriginKind kind = classification.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA;
