@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.StreamRecordJson;
-import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.processor.internal.aws.LambdaRecords;
 import dev.distributary.replication.Classification;
 import dev.distributary.replication.OriginClassifier;
 import dev.distributary.topology.Topology;

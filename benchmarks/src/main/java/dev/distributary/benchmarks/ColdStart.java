@@ -13,6 +13,7 @@ import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.WindowedEvents;
 import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.function.LocalFunction;
+import dev.distributary.topology.ProcessorEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,6 @@ import java.util.Optional;
  * Run from the repository root: {@code java -cp benchmarks/target/benchmarks.jar dev.distributary.benchmarks.ColdStart [runs]}.
  */
 public final class ColdStart {
-    static final String HTTP_CLIENT = "DISTRIBUTARY_HTTP_CLIENT";
     static final String CRT_JAR = "regional-processor/target/distributary-processor-crt.jar";
     static final String BUILD = "./mvnw -pl regional-processor -am package -DskipTests";
     static final String BUILD_CRT = "./mvnw -pl regional-processor -am package -Pcrt-client -DskipTests";
@@ -59,7 +59,7 @@ public final class ColdStart {
         ReportSetup.quiet();
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Client urlConnection = new Client("url-connection", Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR), Map.of());
-        Client crt = new Client("crt", Path.of(CRT_JAR), Map.of(HTTP_CLIENT, "crt"));
+        Client crt = new Client("crt", Path.of(CRT_JAR), Map.of(ProcessorEnvironment.HTTP_CLIENT, "crt"));
 
         System.out.printf("deployment jars%n");
         System.out.printf("  %-55s %s%n", urlConnection.jar(), size(urlConnection.jar()).orElse("missing"));

@@ -1,9 +1,9 @@
 package dev.distributary.benchmarks;
 
+import dev.distributary.change.Operation;
 import dev.distributary.fanout.Envelope;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.fanout.EventContext;
-import dev.distributary.fanout.Op;
 import dev.distributary.fanout.OriginKind;
 import dev.distributary.replication.Classification;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public class EnvelopeStageBenchmark {
         batch = Batch.of(itemSize);
         envelopes = new EnvelopeFactory(batch.topology());
         for (Classification c : batch.classifications()) {
-            contexts.add(EventContext.of(Op.valueOf(c.op().orElseThrow().name()), c.originRegion().orElseThrow(),
+            contexts.add(EventContext.of(c.op().orElseThrow(), c.originRegion().orElseThrow(),
                     c.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA, "public")
                     .withWriteTime(Instant.ofEpochMilli(c.writeTimeMillis().orElseThrow())));
         }

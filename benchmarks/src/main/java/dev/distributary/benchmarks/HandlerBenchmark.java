@@ -18,7 +18,7 @@ import dev.distributary.processor.idempotency.CheckpointLedger;
 import dev.distributary.processor.idempotency.PerRecordLedger;
 import dev.distributary.processor.idempotency.PowertoolsRecordLedger;
 import dev.distributary.processor.idempotency.PublishLedger;
-import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.processor.internal.aws.LambdaRecords;
 import dev.distributary.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;

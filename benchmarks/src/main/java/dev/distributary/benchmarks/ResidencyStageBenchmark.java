@@ -2,8 +2,8 @@ package dev.distributary.benchmarks;
 
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.fanout.EnvelopeFactory;
-import dev.distributary.processor.internal.ResidencyScreen;
-import dev.distributary.processor.internal.Router;
+import dev.distributary.processor.internal.pipeline.ResidencyScreen;
+import dev.distributary.processor.internal.pipeline.Router;
 import dev.distributary.topology.Topology;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -48,9 +48,9 @@ public record ChangeRecord(
         Objects.requireNonNull(userIdentity, "userIdentity");
     }
 
-    /** The kind of change, or empty for an event name DynamoDB does not define. */
-    public Optional<ChangeType> type() {
-        return ChangeType.of(eventName);
+    /** The operation the stream names (INSERT, MODIFY or REMOVE), or empty for an event name DynamoDB does not define. */
+    public Optional<Operation> type() {
+        return Operation.fromStreamEventName(eventName);
     }
 
     public String table() {

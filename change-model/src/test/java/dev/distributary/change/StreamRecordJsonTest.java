@@ -19,7 +19,7 @@ class StreamRecordJsonTest {
         ChangeRecord record = fixture("insert-all-types");
         Image image = record.newImage().orElseThrow();
 
-        assertThat(record.type()).contains(ChangeType.INSERT);
+        assertThat(record.type()).contains(Operation.INSERT);
         assertThat(record.source()).isEqualTo(new StreamSource(
                 "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000", "us-east-1", "orders"));
         assertThat(record.approximateCreationTime()).isEqualTo(Instant.ofEpochSecond(1795687200));

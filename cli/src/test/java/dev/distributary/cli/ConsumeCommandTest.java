@@ -2,9 +2,9 @@ package dev.distributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distributary.change.Operation;
 import dev.distributary.fanout.ChangeEvent;
 import dev.distributary.fanout.Envelope;
-import dev.distributary.fanout.Op;
 import dev.distributary.fanout.provision.ProvisionedRegion;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
@@ -53,7 +53,7 @@ class ConsumeCommandTest {
 
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines).extracting(line -> ChangeEvent.parse(line).op()).containsExactlyInAnyOrder(Op.INSERT, Op.MODIFY, Op.REMOVE);
+        assertThat(lines).extracting(line -> ChangeEvent.parse(line).op()).containsExactlyInAnyOrder(Operation.INSERT, Operation.MODIFY, Operation.REMOVE);
     }
 
     @Test

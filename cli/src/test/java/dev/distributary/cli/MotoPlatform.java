@@ -5,13 +5,13 @@ import static dev.distributary.change.AttributeValue.s;
 
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
 import dev.distributary.fanout.Envelope;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.fanout.EventContext;
 import dev.distributary.fanout.FanoutLayout;
-import dev.distributary.fanout.Op;
 import dev.distributary.fanout.OriginKind;
 import dev.distributary.fanout.provision.FanoutProvisioner;
 import dev.distributary.fanout.provision.ProvisionedRegion;
@@ -46,9 +46,9 @@ final class MotoPlatform {
         Image paid = Items.with(placed, "status", s("PAID"));
         EnvelopeFactory factory = new EnvelopeFactory(SHIPPED);
         return List.of(
-                envelope(factory, orders.insert(keys, placed), Op.INSERT, region),
-                envelope(factory, orders.modify(keys, placed, paid), Op.MODIFY, region),
-                envelope(factory, orders.remove(keys, paid), Op.REMOVE, region));
+                envelope(factory, orders.insert(keys, placed), Operation.INSERT, region),
+                envelope(factory, orders.modify(keys, placed, paid), Operation.MODIFY, region),
+                envelope(factory, orders.remove(keys, paid), Operation.REMOVE, region));
     }
 
     static void publish(AwsClients aws, ProvisionedRegion region, List<Envelope> envelopes) {
@@ -64,7 +64,7 @@ final class MotoPlatform {
                 + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
-    private static Envelope envelope(EnvelopeFactory factory, ChangeRecord record, Op op, String region) {
+    private static Envelope envelope(EnvelopeFactory factory, ChangeRecord record, Operation op, String region) {
         return factory.create(record, EventContext.of(op, region, OriginKind.LOCAL, "public"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.distributary.fanout;
 
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.fanout.internal.EnvelopeReader;
-import dev.distributary.topology.EventName;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -46,7 +46,7 @@ public record ChangeEvent(
         OriginKind originKind,
         String residency,
         String sequence,
-        Op op,
+        Operation op,
         Image keys,
         Optional<Image> before,
         Optional<Image> after,
@@ -83,7 +83,7 @@ public record ChangeEvent(
     }
 
     /** The event name subscriptions match: a tombstone is a REMOVE, an expiry an EXPIRE. */
-    public EventName eventName() {
+    public Operation eventName() {
         return op.eventName();
     }
 

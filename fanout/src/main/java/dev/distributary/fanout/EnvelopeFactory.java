@@ -3,6 +3,7 @@ package dev.distributary.fanout;
 import dev.distributary.change.AttributeValue;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.fanout.internal.EnvelopeWriter;
 import dev.distributary.fanout.internal.ItemKey;
 import dev.distributary.fanout.internal.SnsSize;
@@ -22,7 +23,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * EnvelopeFactory envelopes = new EnvelopeFactory(topology);
- * Envelope envelope = envelopes.create(record, EventContext.of(Op.INSERT, "eu-west-1", OriginKind.LOCAL, "public"));
+ * Envelope envelope = envelopes.create(record, EventContext.of(Operation.INSERT, "eu-west-1", OriginKind.LOCAL, "public"));
  * }</pre>
  *
  * <p>An envelope larger than SNS's 256 KB is never refused: it is rebuilt with the keys only and
@@ -81,7 +82,7 @@ public final class EnvelopeFactory {
     }
 
     /** The image the item attributes are read from: the new one, the old one for removes, tombstones and expiries. */
-    private static Optional<Image> item(ChangeRecord record, Op op) {
+    private static Optional<Image> item(ChangeRecord record, Operation op) {
         return op.removesItem()
                 ? record.oldImage().or(record::newImage)
                 : record.newImage().or(record::oldImage);
@@ -91,7 +92,7 @@ public final class EnvelopeFactory {
         if (context.writeTime().isPresent()) {
             return context.writeTime().get();
         }
-        if (context.op() != Op.REMOVE && context.op() != Op.EXPIRE) {
+        if (context.op() != Operation.REMOVE && context.op() != Operation.EXPIRE) {
             Optional<Instant> stamped = record.newImage()
                     .flatMap(image -> image.get(table.stamp().writeTimeAttribute()))
                     .flatMap(EnvelopeFactory::epochMillis);

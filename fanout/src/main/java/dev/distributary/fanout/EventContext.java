@@ -1,5 +1,6 @@
 package dev.distributary.fanout;
 
+import dev.distributary.change.Operation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import java.util.Optional;
  *                     {@code entityTypeAttribute} in the item (new image, old for removes)
  */
 public record EventContext(
-        Op op,
+        Operation op,
         Optional<String> originRegion,
         OriginKind originKind,
         String dataClass,
@@ -46,13 +47,13 @@ public record EventContext(
     }
 
     /** A context whose write time and entity type are read from the record. */
-    public static EventContext of(Op op, String originRegion, OriginKind originKind, String dataClass) {
+    public static EventContext of(Operation op, String originRegion, OriginKind originKind, String dataClass) {
         requireText(originRegion, "originRegion");
         return of(op, Optional.of(originRegion), originKind, dataClass);
     }
 
     /** The same, for a change whose origin region may be unknown (a replicated expiry). */
-    public static EventContext of(Op op, Optional<String> originRegion, OriginKind originKind, String dataClass) {
+    public static EventContext of(Operation op, Optional<String> originRegion, OriginKind originKind, String dataClass) {
         return new EventContext(op, originRegion, originKind, dataClass, Optional.empty(), Optional.empty());
     }
 

@@ -2,9 +2,9 @@ package dev.distributary.fanout;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distributary.change.Operation;
 import dev.distributary.fanout.internal.Json;
 import dev.distributary.topology.ConsumerSpec;
-import dev.distributary.topology.EventName;
 import dev.distributary.topology.OriginScope;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
@@ -52,8 +52,8 @@ public record FilterPolicy(Map<String, List<String>> conditions) {
         consumer.tables().forEach(table -> MessageAttributes.itemAttributes(topology, table));
         Map<String, List<String>> conditions = new LinkedHashMap<>();
         conditions.put(MessageAttributes.TABLE, consumer.tables());
-        if (!consumer.eventNames().equals(EnumSet.allOf(EventName.class))) {
-            conditions.put(MessageAttributes.EVENT_NAME, consumer.eventNames().stream().map(EventName::name).sorted().toList());
+        if (!consumer.eventNames().equals(Operation.EVENT_NAMES)) {
+            conditions.put(MessageAttributes.EVENT_NAME, consumer.eventNames().stream().map(Operation::name).sorted().toList());
         }
         if (consumer.origin() == OriginScope.LOCAL) {
             conditions.put(MessageAttributes.ORIGIN_KIND, List.of(OriginKind.LOCAL.wireName()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class ChangeEventParseTest {
 
     private static String edited(Consumer<ObjectNode> edit) {
         try {
-            Envelope envelope = FACTORY.create(ChangeRecords.fixture("insert-all-types"), EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+            Envelope envelope = FACTORY.create(ChangeRecords.fixture("insert-all-types"), EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
             ObjectNode json = (ObjectNode) JSON.readTree(envelope.json());
             edit.accept(json);
             return JSON.writeValueAsString(json);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.change.AttributeValue;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class EnvelopeFactoryTest {
     void insert_envelopeHasTheCloudEventsAttributesAndExtensions() throws Exception {
         ChangeRecord record = orders.insert(keys, Items.stamped(order("PLACED"), "eu-west-1", WRITTEN_AT));
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.INSERT, "eu-west-1", OriginKind.REPLICA, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.INSERT, "eu-west-1", OriginKind.REPLICA, "public"));
 
         JsonNode json = JSON.readTree(envelope.json());
         assertThat(json.get("specversion").asText()).isEqualTo("1.0");
@@ -55,7 +56,7 @@ class EnvelopeFactoryTest {
     void insert_messageAttributesCarryWhatFilterPoliciesMatch() {
         ChangeRecord record = orders.insert(keys, Items.with(order("PAID"), "priority", n(1)));
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(envelope.messageAttributes()).containsExactly(
                 Map.entry("eventName", "INSERT"),
@@ -74,11 +75,11 @@ class EnvelopeFactoryTest {
         Image tombstone = Items.tombstone(Items.with(before, "status", s("CANCELLED")), "us-east-1", WRITTEN_AT, 1_795_773_600L);
         ChangeRecord record = orders.modify(keys, before, tombstone);
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.TOMBSTONE, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.TOMBSTONE, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(envelope.messageAttributes()).containsEntry("eventName", "REMOVE").containsEntry("item.status", "PAID");
         ChangeEvent event = ChangeEvent.parse(envelope.json());
-        assertThat(event.op()).isEqualTo(Op.TOMBSTONE);
+        assertThat(event.op()).isEqualTo(Operation.TOMBSTONE);
         assertThat(event.type()).isEqualTo("dev.distributary.orders.order.tombstone");
         assertThat(event.time()).isEqualTo(Instant.ofEpochMilli(WRITTEN_AT));
         assertThat(event.item()).contains(before);
@@ -88,7 +89,7 @@ class EnvelopeFactoryTest {
     void hardRemove_timeIsTheRecordsCreationTime_notTheLastWritersStamp() {
         ChangeRecord record = orders.remove(keys, Items.stamped(order("PAID"), "eu-west-1", WRITTEN_AT - 60_000));
 
-        ChangeEvent event = ChangeEvent.parse(factory.create(record, EventContext.of(Op.REMOVE, "us-east-1", OriginKind.LOCAL, "public")).json());
+        ChangeEvent event = ChangeEvent.parse(factory.create(record, EventContext.of(Operation.REMOVE, "us-east-1", OriginKind.LOCAL, "public")).json());
 
         assertThat(event.time()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
         assertThat(event.after()).isEmpty();
@@ -100,13 +101,13 @@ class EnvelopeFactoryTest {
         Image expired = Items.with(Items.stamped(order("PAID"), "eu-west-1", WRITTEN_AT - 60_000), "priority", n(1));
         ChangeRecord record = orders.ttlExpiry(keys, expired);
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.EXPIRE, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.EXPIRE, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(envelope.messageAttributes()).containsEntry("eventName", "EXPIRE").containsEntry("originRegion", "us-east-1")
                 .containsEntry("item.status", "PAID");
         ChangeEvent event = ChangeEvent.parse(envelope.json());
-        assertThat(event.op()).isEqualTo(Op.EXPIRE);
-        assertThat(event.eventName()).isEqualTo(dev.distributary.topology.EventName.EXPIRE);
+        assertThat(event.op()).isEqualTo(Operation.EXPIRE);
+        assertThat(event.eventName()).isEqualTo(Operation.EXPIRE);
         assertThat(event.type()).isEqualTo("dev.distributary.orders.order.expire");
         assertThat(event.time()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
         assertThat(event.item()).contains(expired);
@@ -117,7 +118,7 @@ class EnvelopeFactoryTest {
     void replicatedExpiry_withTheOriginUnknown_namesNoOriginRegion_inTheEnvelopeOrItsAttributes() throws Exception {
         ChangeRecord record = orders.remove(keys, Items.stamped(order("PAID"), "eu-west-1", WRITTEN_AT));
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.EXPIRE, java.util.Optional.empty(), OriginKind.REPLICA, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.EXPIRE, java.util.Optional.empty(), OriginKind.REPLICA, "public"));
 
         assertThat(JSON.readTree(envelope.json()).has("originregion")).isFalse();
         assertThat(envelope.messageAttributes()).doesNotContainKey("originRegion").containsEntry("originKind", "replica");
@@ -126,14 +127,14 @@ class EnvelopeFactoryTest {
 
     @Test
     void localContextWithoutOriginRegion_isRefused() {
-        assertThatThrownBy(() -> EventContext.of(Op.EXPIRE, java.util.Optional.empty(), OriginKind.LOCAL, "public"))
+        assertThatThrownBy(() -> EventContext.of(Operation.EXPIRE, java.util.Optional.empty(), OriginKind.LOCAL, "public"))
                 .hasMessage("a local change is written in the region processing it: its originRegion must be given");
     }
 
     @Test
     void explicitContext_winsOverWhatTheImageSays() {
         ChangeRecord record = orders.insert(keys, Items.stamped(order("PLACED"), "us-east-1", WRITTEN_AT));
-        EventContext context = EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public")
+        EventContext context = EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public")
                 .withWriteTime(Instant.parse("2030-01-01T00:00:00.5Z")).withEntityType("invoice");
 
         ChangeEvent event = ChangeEvent.parse(factory.create(record, context).json());
@@ -147,7 +148,7 @@ class EnvelopeFactoryTest {
     void itemWithoutEntityTypeOrFilterAttributes_leavesThoseAttributesOut() {
         ChangeRecord record = orders.insert(keys, Items.of("pk", s("order#1"), "sk", s("v0"), "status", AttributeValue.bool(true)));
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(envelope.messageAttributes()).doesNotContainKeys("entityType", "item.priority")
                 .containsEntry("item.status", "true");
@@ -159,7 +160,7 @@ class EnvelopeFactoryTest {
         String big = "x".repeat(200_000);
         ChangeRecord record = orders.modify(keys, Items.with(order("PLACED"), "blob", s(big)), Items.with(order("PAID"), "blob", s(big)));
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.MODIFY, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.MODIFY, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(envelope.truncated()).isTrue();
         assertThat(envelope.snsSizeBytes()).isLessThanOrEqualTo(Envelope.MAX_SNS_BYTES);
@@ -175,7 +176,7 @@ class EnvelopeFactoryTest {
     void changeJustUnderTheLimit_isNotTruncated() {
         ChangeRecord record = orders.insert(keys, Items.with(order("PLACED"), "blob", s("x".repeat(250_000))));
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(envelope.truncated()).isFalse();
         assertThat(envelope.snsSizeBytes()).isBetween(250_000L, (long) Envelope.MAX_SNS_BYTES);
@@ -185,7 +186,7 @@ class EnvelopeFactoryTest {
     void fifoIds_areTableAndKey_andTheEventId() {
         ChangeRecord record = orders.insert(keys, order("PLACED"));
 
-        Envelope envelope = factory.create(record, EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = factory.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(envelope.messageGroupId()).isEqualTo("orders/pk=order#1,sk=v0");
         assertThat(envelope.deduplicationId()).isEqualTo(record.eventId());
@@ -194,9 +195,9 @@ class EnvelopeFactoryTest {
     @Test
     void keyThatIsNoValidGroupId_isHashed_theSameForEveryChangeOfTheItem() {
         Image unicodeKeys = Items.of("pk", s("客户 " + "é".repeat(200)), "sk", s("v0"));
-        Envelope first = factory.create(orders.insert(unicodeKeys, order("PLACED")), EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope first = factory.create(orders.insert(unicodeKeys, order("PLACED")), EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
         Envelope second = factory.create(orders.modify(unicodeKeys, order("PLACED"), order("PAID")),
-                EventContext.of(Op.MODIFY, "us-east-1", OriginKind.LOCAL, "public"));
+                EventContext.of(Operation.MODIFY, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(first.messageGroupId()).matches("sha256:[0-9a-f]{64}").isEqualTo(second.messageGroupId());
     }
@@ -207,7 +208,7 @@ class EnvelopeFactoryTest {
         EnvelopeFactory ledger = new EnvelopeFactory(Platforms.fifo());
         ChangeRecord record = ChangeRecords.in("us-east-1", "accounts").insert(reversed, Items.with(reversed, "kind", s("debit")));
 
-        Envelope envelope = ledger.create(record, EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = ledger.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(ChangeEvent.parse(envelope.json()).subject()).isEqualTo("accountId=acc-1,entry=7");
         assertThat(envelope.messageAttributes()).containsEntry("entityType", "debit").containsEntry("item.kind", "debit");
@@ -217,14 +218,14 @@ class EnvelopeFactoryTest {
     void recordOfATableThePlatformLacks_isRefusedNamingIt() {
         ChangeRecord record = ChangeRecords.in("us-east-1", "invoices").insert(keys, order("PLACED"));
 
-        assertThatThrownBy(() -> factory.create(record, EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public")))
+        assertThatThrownBy(() -> factory.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("table 'invoices', which platform 'matrix' does not define; tables: [orders, eu-customers]");
     }
 
     @Test
     void context_refusesAnEmptyOriginRegion() {
-        assertThatThrownBy(() -> EventContext.of(Op.INSERT, " ", OriginKind.LOCAL, "public"))
+        assertThatThrownBy(() -> EventContext.of(Operation.INSERT, " ", OriginKind.LOCAL, "public"))
                 .hasMessage("originRegion must not be empty");
     }
 

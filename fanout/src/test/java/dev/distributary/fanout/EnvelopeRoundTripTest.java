@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.change.AttributeValue;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
 import java.math.BigDecimal;
@@ -61,7 +62,7 @@ class EnvelopeRoundTripTest {
         Image before = Items.with(KEYS, "value", value, "nested", new AttributeValue.L(List.of(value)));
         Image after = Items.with(before, "map", new AttributeValue.M(Map.of("value", value)));
 
-        ChangeEvent event = roundTrip(ORDERS.modify(keys, before, after), Op.MODIFY);
+        ChangeEvent event = roundTrip(ORDERS.modify(keys, before, after), Operation.MODIFY);
 
         assertThat(event.keys()).isEqualTo(keys);
         assertThat(event.before()).contains(before);
@@ -72,7 +73,7 @@ class EnvelopeRoundTripTest {
     void fixtureWithEveryType_roundTrips_andItsDataIsPlainJson() throws Exception {
         ChangeRecord record = ChangeRecords.fixture("insert-all-types");
 
-        Envelope envelope = FACTORY.create(record, EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = FACTORY.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
         ChangeEvent event = ChangeEvent.parse(envelope.json());
 
         assertThat(event.after()).isEqualTo(record.newImage());
@@ -94,16 +95,16 @@ class EnvelopeRoundTripTest {
     void tombstoneFixture_roundTripsWithOpTombstone() {
         ChangeRecord record = ChangeRecords.fixture("tombstone");
 
-        ChangeEvent event = roundTrip(record, Op.TOMBSTONE);
+        ChangeEvent event = roundTrip(record, Operation.TOMBSTONE);
 
-        assertThat(event.op()).isEqualTo(Op.TOMBSTONE);
+        assertThat(event.op()).isEqualTo(Operation.TOMBSTONE);
         assertThat(event.before()).isEqualTo(record.oldImage());
         assertThat(event.after()).isEqualTo(record.newImage());
     }
 
     @Property(tries = 100)
     void anyImage_roundTripsExactly(@ForAll("images") Image before, @ForAll("images") Image after) {
-        ChangeEvent event = roundTrip(ORDERS.modify(KEYS, before, after), Op.MODIFY);
+        ChangeEvent event = roundTrip(ORDERS.modify(KEYS, before, after), Operation.MODIFY);
 
         assertThat(event.before()).contains(before);
         assertThat(event.after()).contains(after);
@@ -150,7 +151,7 @@ class EnvelopeRoundTripTest {
         return Arbitraries.bytes().array(byte[].class).ofMaxSize(8).map(AttributeValue.B::new);
     }
 
-    private static ChangeEvent roundTrip(ChangeRecord record, Op op) {
+    private static ChangeEvent roundTrip(ChangeRecord record, Operation op) {
         Envelope envelope = FACTORY.create(record, EventContext.of(op, "eu-west-1", OriginKind.LOCAL, "public"));
         ChangeEvent event = ChangeEvent.parse(envelope.json());
         assertThat(event.id()).isEqualTo(record.eventId());

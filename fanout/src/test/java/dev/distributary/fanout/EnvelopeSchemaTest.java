@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.distributary.change.ChangeRecord;
+import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
 import java.io.IOException;
@@ -32,17 +33,17 @@ class EnvelopeSchemaTest {
         String big = "x".repeat(300_000);
         ChangeRecords orders = ChangeRecords.in("us-east-1", "orders");
         return Stream.of(
-                Arguments.of("every attribute type", ChangeRecords.fixture("insert-all-types"), Op.INSERT),
-                Arguments.of("modify", ChangeRecords.fixture("modify-replicated-from-eu"), Op.MODIFY),
-                Arguments.of("hard remove", ChangeRecords.fixture("remove-hard"), Op.REMOVE),
-                Arguments.of("tombstone", ChangeRecords.fixture("tombstone"), Op.TOMBSTONE),
-                Arguments.of("expiry", ChangeRecords.fixture("remove-ttl-service"), Op.EXPIRE),
-                Arguments.of("truncated", orders.insert(Items.of("pk", s("a"), "sk", s("b")), Items.of("pk", s("a"), "sk", s("b"), "blob", s(big))), Op.INSERT));
+                Arguments.of("every attribute type", ChangeRecords.fixture("insert-all-types"), Operation.INSERT),
+                Arguments.of("modify", ChangeRecords.fixture("modify-replicated-from-eu"), Operation.MODIFY),
+                Arguments.of("hard remove", ChangeRecords.fixture("remove-hard"), Operation.REMOVE),
+                Arguments.of("tombstone", ChangeRecords.fixture("tombstone"), Operation.TOMBSTONE),
+                Arguments.of("expiry", ChangeRecords.fixture("remove-ttl-service"), Operation.EXPIRE),
+                Arguments.of("truncated", orders.insert(Items.of("pk", s("a"), "sk", s("b")), Items.of("pk", s("a"), "sk", s("b"), "blob", s(big))), Operation.INSERT));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("envelopes")
-    void writtenEnvelope_passesThePublishedSchema(String name, ChangeRecord record, Op op) throws IOException {
+    void writtenEnvelope_passesThePublishedSchema(String name, ChangeRecord record, Operation op) throws IOException {
         Envelope envelope = FACTORY.create(record, EventContext.of(op, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(schema().validate(JSON.readTree(envelope.json()))).isEmpty();
@@ -51,7 +52,7 @@ class EnvelopeSchemaTest {
     @Test
     void replicatedExpiryWithoutOriginRegion_passesThePublishedSchema() throws IOException {
         Envelope envelope = FACTORY.create(ChangeRecords.fixture("remove-ttl-replicated"),
-                EventContext.of(Op.EXPIRE, Optional.empty(), OriginKind.REPLICA, "public"));
+                EventContext.of(Operation.EXPIRE, Optional.empty(), OriginKind.REPLICA, "public"));
 
         assertThat(JSON.readTree(envelope.json()).has("originregion")).isFalse();
         assertThat(schema().validate(JSON.readTree(envelope.json()))).isEmpty();
@@ -90,7 +91,7 @@ class EnvelopeSchemaTest {
     }
 
     private static ObjectNode written() throws IOException {
-        Envelope envelope = FACTORY.create(ChangeRecords.fixture("insert-all-types"), EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = FACTORY.create(ChangeRecords.fixture("insert-all-types"), EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
         return (ObjectNode) JSON.readTree(envelope.json());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
 import dev.distributary.fanout.consumer.QueueConsumer;
@@ -52,7 +53,7 @@ class FifoOrderingTest {
                 Image keys = Items.of("accountId", s("acc-" + item), "entry", n(1));
                 Image image = Items.with(keys, "kind", s(item % 2 == 0 ? "debit" : "credit"), "version", n(version));
                 envelopes.add(factory.create(version == 0 ? accounts.insert(keys, image) : accounts.modify(keys, image, image),
-                        EventContext.of(version == 0 ? Op.INSERT : Op.MODIFY, REGION, OriginKind.LOCAL, "public")));
+                        EventContext.of(version == 0 ? Operation.INSERT : Operation.MODIFY, REGION, OriginKind.LOCAL, "public")));
             }
         }
         SnsPublisher publisher = new SnsPublisher(aws.sns(REGION));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
 import dev.distributary.fanout.provision.ProvisionedQueue;
@@ -17,7 +18,6 @@ import dev.distributary.fanout.support.Queues;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.topology.ConsumerSpec;
-import dev.distributary.topology.EventName;
 import dev.distributary.topology.OriginScope;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
@@ -39,12 +39,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @MotoTest
 class PublishMatrixTest {
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2");
-    private static final Map<Op, EventName> EVENT_NAMES = Map.of(
-            Op.INSERT, EventName.INSERT, Op.MODIFY, EventName.MODIFY, Op.REMOVE, EventName.REMOVE, Op.TOMBSTONE, EventName.REMOVE,
-            Op.EXPIRE, EventName.EXPIRE);
+    private static final Map<Operation, Operation> EVENT_NAMES = Map.of(
+            Operation.INSERT, Operation.INSERT, Operation.MODIFY, Operation.MODIFY, Operation.REMOVE, Operation.REMOVE, Operation.TOMBSTONE, Operation.REMOVE,
+            Operation.EXPIRE, Operation.EXPIRE);
 
     /** One published change and what a subscription can see of it. */
-    private record Published(String eventId, String region, String table, Op op, OriginKind kind, Map<String, String> item) {
+    private record Published(String eventId, String region, String table, Operation op, OriginKind kind, Map<String, String> item) {
     }
 
     @Test
@@ -61,13 +61,13 @@ class PublishMatrixTest {
                 if (!topology.replicaRegions(topology.requireTable(table)).contains(region)) {
                     continue; // a region's processor never sees a table it has no replica of
                 }
-                for (Op op : Op.values()) {
+                for (Operation op : Operation.values()) {
                     for (OriginKind kind : OriginKind.values()) {
                         for (String status : List.of("PAID", "PLACED")) {
                             for (int priority : List.of(1, 2)) {
                                 ChangeRecord record = record(region, table, op, status, priority, envelopes.size());
                                 Optional<String> origin = kind == OriginKind.LOCAL ? Optional.of(region)
-                                        : op == Op.EXPIRE ? Optional.empty() : Optional.of(otherThan(region)); // a replicated expiry's origin is unknown
+                                        : op == Operation.EXPIRE ? Optional.empty() : Optional.of(otherThan(region)); // a replicated expiry's origin is unknown
                                 envelopes.add(factory.create(record, EventContext.of(op, origin, kind, topology.defaultClass(topology.requireTable(table)))));
                                 published.add(new Published(record.eventId(), region, table, op, kind, Map.of("status", status, "priority", Integer.toString(priority))));
                             }
@@ -103,8 +103,8 @@ class PublishMatrixTest {
         Topology topology = Platforms.matrix();
         FanoutLayout layout = FanoutLayout.of(topology, new ResourceNames("raw", false));
         ProvisionedRegion region = Provisioned.all(aws, layout).get("us-east-1");
-        ChangeRecord record = record("us-east-1", "orders", Op.INSERT, "PAID", 1, 0);
-        Envelope envelope = new EnvelopeFactory(topology).create(record, EventContext.of(Op.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        ChangeRecord record = record("us-east-1", "orders", Operation.INSERT, "PAID", 1, 0);
+        Envelope envelope = new EnvelopeFactory(topology).create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
 
         assertThat(new SnsPublisher(aws.sns("us-east-1")).publish(region.topicArn(), List.of(envelope)).allPublished()).isTrue();
 
@@ -137,7 +137,7 @@ class PublishMatrixTest {
     }
 
     /** A change whose item attributes are read from the new image, or the old one for removes, tombstones and expiries. */
-    private static ChangeRecord record(String region, String table, Op op, String status, int priority, int n) {
+    private static ChangeRecord record(String region, String table, Operation op, String status, int priority, int n) {
         ChangeRecords records = ChangeRecords.in(region, table);
         Image keys = "orders".equals(table) ? Items.of("pk", s("order#" + n), "sk", s("v0")) : Items.of("customerId", s("c-" + n));
         Image item = Items.with(keys, "status", s(status), "priority", n(priority));

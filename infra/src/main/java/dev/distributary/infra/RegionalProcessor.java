@@ -57,7 +57,6 @@ import java.util.Map;
  */
 public final class RegionalProcessor extends ComponentResource {
     public static final String TYPE = "distributary:infra:RegionalProcessor";
-    public static final String HANDLER = "dev.distributary.processor.RegionalProcessorHandler::handleRequest";
     public static final String RUNTIME = "java21";
     public static final String ARCHITECTURE = "arm64";
     public static final String ALIAS = "live";
@@ -136,7 +135,7 @@ public final class RegionalProcessor extends ComponentResource {
                 .role(role.arn())
                 .runtime(RUNTIME)
                 .architectures(ARCHITECTURE)
-                .handler(HANDLER)
+                .handler(ProcessorEnvironment.HANDLER)
                 .code(new FileArchive(settings.processorJar()))
                 .memorySize(processor.memoryMb())
                 .timeout(processor.timeoutSeconds())

@@ -12,8 +12,8 @@ import dev.distributary.fanout.RegionFanout;
 import dev.distributary.infra.synth.OfflineCloud;
 import dev.distributary.replication.FilterPatterns;
 import dev.distributary.topology.LambdaRules;
-import dev.distributary.topology.TopologyLoader;
 import dev.distributary.topology.ProcessorEnvironment;
+import dev.distributary.topology.TopologyLoader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +94,7 @@ class MultiWriterStackTest {
 
         ResourceArgs function = stack.named(FUNCTION, "shop-test-processor");
         assertThat(function.inputs).contains(entry("runtime", "java21"), entry("architectures", List.of("arm64")),
-                entry("handler", "dev.distributary.processor.RegionalProcessorHandler::handleRequest"), entry("publish", true),
+                entry("handler", ProcessorEnvironment.HANDLER), entry("publish", true),
                 entry("memorySize", 1024.0), entry("timeout", 60.0), entry("role", "arn:aws:iam::123456789012:role/shop-test-processor-ap-southeast-2"));
         assertThat(Stack.input(function, "snapStart", "applyOn")).isEqualTo("PublishedVersions");
         assertThat(Stack.input(function, "tracingConfig", "mode")).isEqualTo("Active");

@@ -51,7 +51,6 @@ import java.util.function.Consumer;
  * included when it was started here.
  */
 public final class LocalPlatform implements AutoCloseable {
-    public static final String HANDLER = "dev.distributary.processor.RegionalProcessorHandler::handleRequest";
 
     private final LocalOptions options;
     private final ResourceNames names;
@@ -176,7 +175,7 @@ public final class LocalPlatform implements AutoCloseable {
         List<Path> code = new ArrayList<>();
         code.add(options.processorJar());
         code.addAll(options.instrumentation().functionClassPath());
-        return new FunctionConfig(names.processorFunction(), region, options.instrumentation().handler().orElse(HANDLER), code, environment,
+        return new FunctionConfig(names.processorFunction(), region, options.instrumentation().handler().orElse(ProcessorEnvironment.HANDLER), code, environment,
                 settings.memoryMb(), Duration.ofSeconds(settings.timeoutSeconds()), concurrency, Optional.of(logs));
     }
 
@@ -201,7 +200,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", identity.accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", identity.secretAccessKey());
         env.put("AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR");
-        env.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        env.put(ProcessorEnvironment.LOG_LEVEL, "INFO");
         env.put("LANG", "C.UTF-8");
         return env;
     }

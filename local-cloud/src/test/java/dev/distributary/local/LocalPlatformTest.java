@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.replication.writer.OriginStampingInterceptor;
+import dev.distributary.topology.ProcessorEnvironment;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.nio.file.Files;
@@ -56,6 +57,13 @@ class LocalPlatformTest {
             platform.aws().sqs(region).deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
         }
         return bodies;
+    }
+
+    @Test
+    void everyProcessingRegion_runsTheHandlerInfraDeploys() {
+        assertThat(platform.functions()).containsOnlyKeys(platform.options().topology().processingRegions());
+        assertThat(platform.functions().values()).allSatisfy(function ->
+                assertThat(function.config().handler()).isEqualTo(ProcessorEnvironment.HANDLER));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.distributary.fanout.Op;
+import dev.distributary.change.Operation;
 import dev.distributary.local.chaos.Tally;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.DeliveryRecorder;
@@ -156,10 +156,10 @@ class WriterContractTest {
      */
     private static List<String> writesDeliverExactly(List<String> command, String prefix) throws Exception {
         List<Change> changes = List.of(
-                order(prefix, Op.INSERT, 1, "PLACED"),
-                order(prefix, Op.MODIFY, 2, "PAID"),
-                order(prefix, Op.TOMBSTONE, 2, "PAID"),
-                new Change("eu-customers", "eu-west-1", "customerId=" + prefix + "-customer-1", Op.INSERT, 1, "eu-personal", Map.of(), 0));
+                order(prefix, Operation.INSERT, 1, "PLACED"),
+                order(prefix, Operation.MODIFY, 2, "PAID"),
+                order(prefix, Operation.TOMBSTONE, 2, "PAID"),
+                new Change("eu-customers", "eu-west-1", "customerId=" + prefix + "-customer-1", Operation.INSERT, 1, "eu-personal", Map.of(), 0));
         List<String> expected = Expectations.of(topology, changes).stream().map(Expectations.Expected::key).toList();
         List<String> output;
         Tally tally;
@@ -175,7 +175,7 @@ class WriterContractTest {
         return output;
     }
 
-    private static Change order(String prefix, Op op, long version, String status) {
+    private static Change order(String prefix, Operation op, long version, String status) {
         return new Change("orders", "eu-west-1", "pk=" + prefix + "-order-1,sk=v0", op, version, "public",
                 Map.of("entityType", "order", "status", status), 0);
     }

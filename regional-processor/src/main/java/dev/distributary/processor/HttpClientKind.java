@@ -1,12 +1,13 @@
 package dev.distributary.processor;
 
+import dev.distributary.topology.ProcessorEnvironment;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * The HTTP client the processor's AWS clients use, a deployment choice read from
- * {@value ProcessorConfig#HTTP_CLIENT}: the SDK's lightweight URL-connection client (the default,
+ * {@value ProcessorEnvironment#HTTP_CLIENT}: the SDK's lightweight URL-connection client (the default,
  * in every jar) or the AWS CRT client (only in {@code distributary-processor-crt.jar}).
  */
 public enum HttpClientKind {
@@ -21,7 +22,7 @@ public enum HttpClientKind {
         this.value = value;
     }
 
-    /** The value that selects it in {@value ProcessorConfig#HTTP_CLIENT}. */
+    /** The value that selects it in {@value ProcessorEnvironment#HTTP_CLIENT}. */
     public String value() {
         return value;
     }
@@ -39,7 +40,7 @@ public enum HttpClientKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException(ProcessorConfig.HTTP_CLIENT + " is '" + text + "'; allowed values: " + allowedValues()
+        throw new IllegalArgumentException(ProcessorEnvironment.HTTP_CLIENT + " is '" + text + "'; allowed values: " + allowedValues()
                 + " (default " + URL_CONNECTION.value + ")");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.replication.OriginClassifier;
+import dev.distributary.topology.PlatformTables;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ final class Priming {
     static void prime(ProcessorClients clients) {
         ProcessorConfig config = clients.config();
         quietly(() -> clients.dynamo().getItem(b -> b.tableName(config.idempotencyTable())
-                .key(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming")))));
+                .key(Map.of(PlatformTables.IDEMPOTENCY_KEY, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming")))));
         quietly(() -> clients.sqs().getQueueAttributes(b -> b.queueUrl(config.quarantineQueueUrl())));
         config.topics().forEach((region, arn) -> quietly(() -> clients.sns(region).getTopicAttributes(b -> b.topicArn(arn))));
         quietly(() -> {

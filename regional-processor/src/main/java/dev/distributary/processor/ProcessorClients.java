@@ -2,9 +2,9 @@ package dev.distributary.processor;
 
 import dev.distributary.fanout.publish.SnsPublisher;
 import dev.distributary.processor.idempotency.Ledgers;
-import dev.distributary.processor.internal.EmfMetrics;
-import dev.distributary.processor.internal.SqsQuarantine;
-import dev.distributary.processor.internal.XrayTracer;
+import dev.distributary.processor.internal.aws.EmfMetrics;
+import dev.distributary.processor.internal.aws.SqsQuarantine;
+import dev.distributary.processor.internal.aws.XrayTracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

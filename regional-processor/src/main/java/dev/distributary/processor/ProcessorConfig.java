@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param quarantineQueueUrl where permanent failures go ({@code DISTRIBUTARY_QUARANTINE_QUEUE_URL})
  * @param idempotencyTable   the regional idempotency table ({@code DISTRIBUTARY_IDEMPOTENCY_TABLE})
  * @param logImages          whether item images may be logged at DEBUG ({@code DISTRIBUTARY_LOG_IMAGES}, default false)
- * @param httpClient         the AWS clients' HTTP client ({@value #HTTP_CLIENT}: {@code url-connection}, the default, or {@code crt})
+ * @param httpClient         the AWS clients' HTTP client ({@value ProcessorEnvironment#HTTP_CLIENT}: {@code url-connection}, the default, or {@code crt})
  */
 public record ProcessorConfig(
         String region,
@@ -32,12 +32,6 @@ public record ProcessorConfig(
         String idempotencyTable,
         boolean logImages,
         HttpClientKind httpClient) {
-
-    /**
-     * The HTTP client to build: {@code url-connection} (default) or {@code crt}. A deployment choice,
-     * not a platform setting, so it lives here rather than in topology's {@code ProcessorEnvironment}.
-     */
-    public static final String HTTP_CLIENT = ProcessorEnvironment.HTTP_CLIENT;
 
     public ProcessorConfig {
         Objects.requireNonNull(region, "region");
@@ -68,13 +62,13 @@ public record ProcessorConfig(
     /** Reads the configuration; every problem is reported at once in a {@link ProcessorConfigException}. */
     public static ProcessorConfig fromEnvironment(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
-        String region = required(env, "AWS_REGION", problems);
-        String function = required(env, "AWS_LAMBDA_FUNCTION_NAME", problems);
+        String region = required(env, ProcessorEnvironment.REGION, problems);
+        String function = required(env, ProcessorEnvironment.FUNCTION_NAME, problems);
         String quarantine = required(env, ProcessorEnvironment.QUARANTINE_QUEUE_URL, problems);
         String idempotency = required(env, ProcessorEnvironment.IDEMPOTENCY_TABLE, problems);
         Map<String, String> topics = topics(required(env, ProcessorEnvironment.TOPICS, problems), problems);
         Topology topology = platform(env, problems);
-        HttpClientKind httpClient = httpClient(env.get(HTTP_CLIENT), problems);
+        HttpClientKind httpClient = httpClient(env.get(ProcessorEnvironment.HTTP_CLIENT), problems);
         if (!problems.isEmpty()) {
             throw new ProcessorConfigException("the processor's environment is incomplete: " + String.join("; ", problems));
         }

@@ -1,5 +1,6 @@
 package dev.distributary.processor;
 
+import dev.distributary.topology.ProcessorEnvironment;
 import java.time.Duration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -37,9 +38,9 @@ final class ProcessorHttpClients {
                     yield CrtHttpClients.build();
                 } catch (LinkageError e) {
                     // the classes are there but the native library is not (a jar built for another platform, say)
-                    throw new ProcessorConfigException(ProcessorConfig.HTTP_CLIENT + "=crt: the AWS CRT HTTP client cannot start on "
+                    throw new ProcessorConfigException(ProcessorEnvironment.HTTP_CLIENT + "=crt: the AWS CRT HTTP client cannot start on "
                             + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " (" + e + "); build " + CRT_JAR
-                            + " with `" + CRT_BUILD + "`, or unset " + ProcessorConfig.HTTP_CLIENT + " to use "
+                            + " with `" + CRT_BUILD + "`, or unset " + ProcessorEnvironment.HTTP_CLIENT + " to use "
                             + HttpClientKind.URL_CONNECTION.value(), e);
                 }
             }
@@ -52,9 +53,9 @@ final class ProcessorHttpClients {
             try {
                 Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new ProcessorConfigException(ProcessorConfig.HTTP_CLIENT + "=crt, but this deployment jar has no AWS CRT HTTP client ("
+                throw new ProcessorConfigException(ProcessorEnvironment.HTTP_CLIENT + "=crt, but this deployment jar has no AWS CRT HTTP client ("
                         + name + " is missing): deploy " + CRT_JAR + ", built with `" + CRT_BUILD + "`, or unset "
-                        + ProcessorConfig.HTTP_CLIENT + " (or set it to " + HttpClientKind.URL_CONNECTION.value() + ") for the default jar", e);
+                        + ProcessorEnvironment.HTTP_CLIENT + " (or set it to " + HttpClientKind.URL_CONNECTION.value() + ") for the default jar", e);
             }
         }
     }

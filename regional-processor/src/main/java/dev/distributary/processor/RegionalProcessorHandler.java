@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.processor.internal.aws.LambdaRecords;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

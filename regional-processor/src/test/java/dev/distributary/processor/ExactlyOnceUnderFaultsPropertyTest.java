@@ -20,7 +20,7 @@ import dev.distributary.processor.idempotency.CheckpointStore;
 import dev.distributary.processor.idempotency.InMemoryCheckpointStore;
 import dev.distributary.processor.idempotency.PerRecordLedger;
 import dev.distributary.processor.idempotency.PublishLedger;
-import dev.distributary.processor.internal.Tracer;
+import dev.distributary.processor.internal.pipeline.Tracer;
 import dev.distributary.topology.IdempotencyLedger;
 import dev.distributary.topology.Topology;
 import java.math.BigInteger;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.processor.internal.aws.LambdaRecords;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,6 +10,7 @@ import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.topology.IdempotencyLedger;
+import dev.distributary.topology.PlatformTables;
 import dev.distributary.topology.ProcessorPermissions;
 import dev.distributary.topology.ProcessorPermissions.Resources;
 import dev.distributary.topology.Topology;
@@ -127,8 +128,8 @@ class ProcessorCallsGrantedTest {
         String topic = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION)).provision(FanoutLayout.of(topology).region(REGION)).topicArn();
         String quarantine = aws.sqs(REGION).createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
         aws.dynamoDb(REGION).createTable(b -> b.tableName("shop-idempotency").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
         CallRecorder.throttling(throttle);
         return new ProcessorConfig(REGION, "shop-processor", topology, Map.of(REGION, topic), quarantine, "shop-idempotency", false);
     }

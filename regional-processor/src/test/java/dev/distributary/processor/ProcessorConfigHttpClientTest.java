@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@value ProcessorConfig#HTTP_CLIENT}: read once into the config, default url-connection, a clear error otherwise. */
+/** {@value ProcessorEnvironment#HTTP_CLIENT}: read once into the config, default url-connection, a clear error otherwise. */
 class ProcessorConfigHttpClientTest {
 
     private static Map<String, String> environment() {
@@ -25,7 +25,7 @@ class ProcessorConfigHttpClientTest {
 
     private static Map<String, String> environmentWith(String httpClient) {
         Map<String, String> env = environment();
-        env.put(ProcessorConfig.HTTP_CLIENT, httpClient);
+        env.put(ProcessorEnvironment.HTTP_CLIENT, httpClient);
         return env;
     }
 

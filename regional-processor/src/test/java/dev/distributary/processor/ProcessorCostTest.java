@@ -15,7 +15,8 @@ import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.processor.idempotency.Ledgers;
 import dev.distributary.topology.IdempotencyLedger;
-import dev.distributary.processor.internal.SqsQuarantine;
+import dev.distributary.processor.internal.aws.SqsQuarantine;
+import dev.distributary.topology.PlatformTables;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ class ProcessorCostTest {
         String quarantine = aws.sqs(REGION).createQueue(b -> b.queueName("cost-quarantine")).queueUrl();
         String table = "cost-idempotency-" + ledger.yamlName();
         aws.dynamoDb(REGION).createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
         SnsClient sns = aws.configure(SnsClient.builder(), REGION).httpClient(aws.httpClient()).overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
         DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder(), REGION).httpClient(aws.httpClient()).overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
         ProcessorConfig config = new ProcessorConfig(REGION, "shop-processor", SHIPPED, Map.of(REGION, topic), quarantine, table, false);

@@ -96,7 +96,7 @@ class ProcessorHttpClientsTest {
         env.put(ProcessorEnvironment.TOPICS, "us-east-1=" + Processors.topicArn("us-east-1"));
         env.put(ProcessorEnvironment.QUARANTINE_QUEUE_URL, "http://127.0.0.1:9/123456789012/shop-quarantine");
         env.put(ProcessorEnvironment.IDEMPOTENCY_TABLE, "shop-idempotency");
-        env.put(ProcessorConfig.HTTP_CLIENT, "crt");
+        env.put(ProcessorEnvironment.HTTP_CLIENT, "crt");
         return env;
     }
 

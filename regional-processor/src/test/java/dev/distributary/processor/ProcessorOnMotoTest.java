@@ -14,7 +14,8 @@ import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.processor.idempotency.Ledgers;
-import dev.distributary.processor.internal.SqsQuarantine;
+import dev.distributary.processor.internal.aws.SqsQuarantine;
+import dev.distributary.topology.PlatformTables;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ class ProcessorOnMotoTest {
         fanout = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION)).provision(FanoutLayout.of(SHIPPED).region(REGION));
         quarantineUrl = aws.sqs(REGION).createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
         aws.dynamoDb(REGION).createTable(b -> b.tableName("shop-idempotency").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
     }
 
     /** The processor with the given ledger, on this test's moto; each call is a fresh function instance. */

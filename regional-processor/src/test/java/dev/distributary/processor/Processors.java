@@ -3,7 +3,7 @@ package dev.distributary.processor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.processor.internal.aws.LambdaRecords;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.nio.file.Path;

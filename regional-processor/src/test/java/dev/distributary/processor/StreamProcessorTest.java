@@ -179,7 +179,7 @@ class StreamProcessorTest {
         List<Long> waits = new ArrayList<>();
         ledger.claim("e-local-tombstone", CLOCK.instant(), 2_000);
         StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, new PerRecordLedger(ledger), quarantine, metrics,
-                dev.distributary.processor.internal.Tracer.NONE, moving, millis -> {
+                dev.distributary.processor.internal.pipeline.Tracer.NONE, moving, millis -> {
                     waits.add(millis);
                     now.set(now.get().plusMillis(millis));
                 });
@@ -197,6 +197,20 @@ class StreamProcessorTest {
 
         assertThat(result.retryFrom()).contains("1001");
         assertThat(publisher.eventIds(topicArn("us-east-1"))).isEmpty();
+    }
+
+    @Test
+    void unknownEventName_isQuarantinedWithTheReason_neverPublishedAsAModify() {
+        List<ObjectNode> records = event("orders-us-east-1-batch.json").subList(0, 1);
+        records.get(0).put("eventName", "UPSERT");
+
+        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, records, () -> 60_000);
+
+        assertThat(result.retryFrom()).isEmpty();
+        assertThat(publisher.eventIds(topicArn("us-east-1"))).isEmpty();
+        assertThat(result.outcomes()).singleElement().isInstanceOfSatisfying(RecordOutcome.Quarantined.class, q ->
+                assertThat(q.reason()).isEqualTo("unclassifiable: unknown event name 'UPSERT'; a DynamoDB stream record is INSERT, MODIFY or REMOVE"));
+        assertThat(quarantine.entries()).singleElement().satisfies(entry -> assertThat(entry.eventId()).isEqualTo("e-local-insert"));
     }
 
     @Test

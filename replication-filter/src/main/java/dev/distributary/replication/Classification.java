@@ -1,5 +1,6 @@
 package dev.distributary.replication;
 
+import dev.distributary.change.Operation;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -27,7 +28,7 @@ public sealed interface Classification
     String reason();
 
     /** The operation the record stands for; empty only when the event name is unknown. */
-    Optional<ChangeOp> op();
+    Optional<Operation> op();
 
     /** The region the change was written in, when known. */
     Optional<String> originRegion();

@@ -1,5 +1,6 @@
 package dev.distributary.replication;
 
+import dev.distributary.change.Operation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,8 +26,8 @@ public record LegacyBookkeeping(Origin origin, boolean local) implements Classif
     }
 
     @Override
-    public Optional<ChangeOp> op() {
-        return Optional.of(ChangeOp.MODIFY);
+    public Optional<Operation> op() {
+        return Optional.of(Operation.MODIFY);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.distributary.replication;
 
+import dev.distributary.change.Operation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,7 +13,7 @@ import java.util.OptionalLong;
  * @param origin           the stamp the decision was made from
  * @param removesTombstone for a REMOVE: the item was already a tombstone, so its logical delete was published before
  */
-public record LocalWrite(ChangeOp operation, Origin origin, boolean removesTombstone) implements Classification {
+public record LocalWrite(Operation operation, Origin origin, boolean removesTombstone) implements Classification {
     public LocalWrite {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(origin, "origin");
@@ -24,7 +25,7 @@ public record LocalWrite(ChangeOp operation, Origin origin, boolean removesTombs
     }
 
     @Override
-    public Optional<ChangeOp> op() {
+    public Optional<Operation> op() {
         return Optional.of(operation);
     }
 

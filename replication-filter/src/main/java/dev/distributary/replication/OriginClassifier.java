@@ -1,8 +1,8 @@
 package dev.distributary.replication;
 
 import dev.distributary.change.ChangeRecord;
-import dev.distributary.change.ChangeType;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.replication.internal.InvalidStamp;
 import dev.distributary.replication.internal.Stamps;
 import dev.distributary.topology.TableSpec;
@@ -64,8 +64,7 @@ public final class OriginClassifier {
     }
 
     public Classification classify(ChangeRecord record) {
-        Optional<ChangeType> type = ChangeType.of(record.eventName());
-        Optional<ChangeOp> op = type.map(t -> ChangeOp.valueOf(t.name()));
+        Optional<Operation> op = Operation.fromStreamEventName(record.eventName());
         Stamps stamps = tables.get(record.table());
         if (stamps == null) {
             return new Unclassifiable(op, "table '" + record.table() + "' is not in platform '" + platform + "' (tables: "
@@ -80,40 +79,42 @@ public final class OriginClassifier {
             return new Unclassifiable(op, "table '" + stamps.table() + "' has no replica in " + region + " according to platform '"
                     + platform + "' (its replicas: " + stamps.replicaRegions() + "); its stream here should not exist");
         }
-        if (type.isEmpty()) {
+        if (op.isEmpty()) {
             return new Unclassifiable(op, "unknown event name '" + record.eventName()
                     + "'; a DynamoDB stream record is INSERT, MODIFY or REMOVE");
         }
         try {
-            switch (type.get()) {
+            switch (op.get()) {
                 case INSERT:
                 case MODIFY:
-                    return write(record, type.get(), stamps);
-                default:
+                    return write(record, op.get(), stamps);
+                case REMOVE:
                     return remove(record, stamps);
+                default:
+                    throw new IllegalStateException(op.get() + " is not a stream event name");
             }
         } catch (InvalidStamp e) {
             return new Unclassifiable(op, e.getMessage());
         }
     }
 
-    private Classification write(ChangeRecord record, ChangeType type, Stamps stamps) {
+    private Classification write(ChangeRecord record, Operation type, Stamps stamps) {
         Image after = record.newImage().orElse(null);
         if (after == null) {
-            return new Unclassifiable(Optional.of(ChangeOp.valueOf(type.name())), "a " + type + " record without a NewImage;"
+            return new Unclassifiable(Optional.of(type), "a " + type + " record without a NewImage;"
                     + " the table's stream must carry new and old images (NEW_AND_OLD_IMAGES)");
         }
         Image before = record.oldImage().orElse(null);
-        if (type == ChangeType.MODIFY && before != null && Stamps.onlyLegacyAttributesChanged(before, after)) {
+        if (type == Operation.MODIFY && before != null && Stamps.onlyLegacyAttributesChanged(before, after)) {
             Origin legacy = stamps.legacyOriginOf(after, "NewImage");
             if (legacy != null) {
                 return new LegacyBookkeeping(legacy, legacy.region().equals(region));
             }
         }
         boolean tombstone = stamps.isTombstone(after, "NewImage");
-        boolean recreates = type == ChangeType.MODIFY && before != null && stamps.wasTombstone(before);
-        ChangeOp op = tombstone ? ChangeOp.TOMBSTONE
-                : type == ChangeType.INSERT || recreates ? ChangeOp.INSERT : ChangeOp.MODIFY;
+        boolean recreates = type == Operation.MODIFY && before != null && stamps.wasTombstone(before);
+        Operation op = tombstone ? Operation.TOMBSTONE
+                : type == Operation.INSERT || recreates ? Operation.INSERT : Operation.MODIFY;
         Origin origin = stamps.originOf(after, "NewImage");
         if (origin == null) {
             return new Unstamped(op, "the NewImage of this " + type + " has no origin stamp ('" + stamps.stamp().originAttribute()
@@ -129,7 +130,7 @@ public final class OriginClassifier {
     private Classification remove(ChangeRecord record, Stamps stamps) {
         Image before = record.oldImage().orElse(null);
         if (before == null) {
-            return new Unclassifiable(Optional.of(ChangeOp.REMOVE), "a REMOVE record without an OldImage, so the delete cannot be"
+            return new Unclassifiable(Optional.of(Operation.REMOVE), "a REMOVE record without an OldImage, so the delete cannot be"
                     + " attributed; the table's stream must carry new and old images (NEW_AND_OLD_IMAGES)");
         }
         boolean wasTombstone = stamps.wasTombstone(before);
@@ -146,12 +147,12 @@ public final class OriginClassifier {
             origin = stamps.originOf(before, "OldImage");
         }
         if (origin == null) {
-            return new Unstamped(ChangeOp.REMOVE, "the OldImage of this hard delete has no origin stamp ('"
+            return new Unstamped(Operation.REMOVE, "the OldImage of this hard delete has no origin stamp ('"
                     + stamps.stamp().originAttribute() + "') and no 2017.11.29 " + Stamps.LEGACY_REGION
                     + ", so it cannot be attributed to its last writer");
         }
         return origin.region().equals(region)
-                ? new LocalWrite(ChangeOp.REMOVE, origin, wasTombstone)
-                : new ReplicaWrite(ChangeOp.REMOVE, origin, region, wasTombstone);
+                ? new LocalWrite(Operation.REMOVE, origin, wasTombstone)
+                : new ReplicaWrite(Operation.REMOVE, origin, region, wasTombstone);
     }
 }

@@ -1,5 +1,6 @@
 package dev.distributary.replication;
 
+import dev.distributary.change.Operation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,7 +13,7 @@ import java.util.OptionalLong;
  * @param region           the region processing it
  * @param removesTombstone for a REMOVE: the item was already a tombstone, so its logical delete was published before
  */
-public record ReplicaWrite(ChangeOp operation, Origin origin, String region, boolean removesTombstone) implements Classification {
+public record ReplicaWrite(Operation operation, Origin origin, String region, boolean removesTombstone) implements Classification {
     public ReplicaWrite {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(origin, "origin");
@@ -25,7 +26,7 @@ public record ReplicaWrite(ChangeOp operation, Origin origin, String region, boo
     }
 
     @Override
-    public Optional<ChangeOp> op() {
+    public Optional<Operation> op() {
         return Optional.of(operation);
     }
 

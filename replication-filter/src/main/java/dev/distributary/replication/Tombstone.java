@@ -1,5 +1,6 @@
 package dev.distributary.replication;
 
+import dev.distributary.change.Operation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,8 +24,8 @@ public record Tombstone(Origin origin, boolean local) implements Classification 
     }
 
     @Override
-    public Optional<ChangeOp> op() {
-        return Optional.of(ChangeOp.TOMBSTONE);
+    public Optional<Operation> op() {
+        return Optional.of(Operation.TOMBSTONE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.distributary.replication;
 
+import dev.distributary.change.Operation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,8 +34,8 @@ public record TtlExpiry(boolean local, String region, boolean wasTombstone, Opti
     }
 
     @Override
-    public Optional<ChangeOp> op() {
-        return Optional.of(ChangeOp.EXPIRE);
+    public Optional<Operation> op() {
+        return Optional.of(Operation.EXPIRE);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.distributary.replication;
 
+import dev.distributary.change.Operation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,7 +13,7 @@ import java.util.OptionalLong;
  * @param op     the operation, when the event name is known
  * @param reason what is wrong and, where it helps, what to do
  */
-public record Unclassifiable(Optional<ChangeOp> op, String reason) implements Classification {
+public record Unclassifiable(Optional<Operation> op, String reason) implements Classification {
     public Unclassifiable {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(reason, "reason");

@@ -1,5 +1,6 @@
 package dev.distributary.replication;
 
+import dev.distributary.change.Operation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,14 +13,14 @@ import java.util.OptionalLong;
  * @param operation INSERT, MODIFY, REMOVE or TOMBSTONE
  * @param reason    what was missing
  */
-public record Unstamped(ChangeOp operation, String reason) implements Classification {
+public record Unstamped(Operation operation, String reason) implements Classification {
     public Unstamped {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(reason, "reason");
     }
 
     @Override
-    public Optional<ChangeOp> op() {
+    public Optional<Operation> op() {
         return Optional.of(operation);
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.change.UserIdentity;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
@@ -34,11 +35,11 @@ class OriginClassifierTest {
         void insertAllTypes_stampedWithProcessingRegion_localInsertWithWriteTime() {
             Classification c = US.classify(ChangeRecords.fixture("insert-all-types"));
 
-            assertThat(c).isEqualTo(new LocalWrite(ChangeOp.INSERT, new Origin("us-east-1", OptionalLong.of(1_795_687_200_123L), false), false));
+            assertThat(c).isEqualTo(new LocalWrite(Operation.INSERT, new Origin("us-east-1", OptionalLong.of(1_795_687_200_123L), false), false));
             assertThat(c.isLocal()).isTrue();
             assertThat(c.originRegion()).contains("us-east-1");
             assertThat(c.writeTimeMillis()).hasValue(1_795_687_200_123L);
-            assertThat(c.op()).contains(ChangeOp.INSERT);
+            assertThat(c.op()).contains(Operation.INSERT);
             assertThat(c.reason()).isEqualTo("an INSERT written in us-east-1, the region processing it");
         }
 
@@ -50,7 +51,7 @@ class OriginClassifierTest {
             assertThat(c.isLocal()).isFalse();
             assertThat(c.originRegion()).contains("eu-west-1");
             assertThat(c.writeTimeMillis()).hasValue(1_795_687_200_999L);
-            assertThat(c.op()).contains(ChangeOp.MODIFY);
+            assertThat(c.op()).contains(Operation.MODIFY);
             assertThat(c.reason()).isEqualTo("a MODIFY written in eu-west-1, and replicated into us-east-1");
         }
 
@@ -58,7 +59,7 @@ class OriginClassifierTest {
         void modify_stampedWithProcessingRegion_localModify() {
             ChangeRecord record = eu().modify(KEYS, Items.stamped(ITEM, "us-east-1", T), Items.stamped(ITEM, "eu-west-1", T + 5));
 
-            assertThat(EU.classify(record)).isEqualTo(new LocalWrite(ChangeOp.MODIFY, new Origin("eu-west-1", OptionalLong.of(T + 5), false), false));
+            assertThat(EU.classify(record)).isEqualTo(new LocalWrite(Operation.MODIFY, new Origin("eu-west-1", OptionalLong.of(T + 5), false), false));
         }
 
         @Test
@@ -68,7 +69,7 @@ class OriginClassifierTest {
             Classification c = EU.classify(record);
 
             assertThat(c).isInstanceOf(LocalWrite.class);
-            assertThat(c.op()).contains(ChangeOp.INSERT);
+            assertThat(c.op()).contains(Operation.INSERT);
         }
 
         @Test
@@ -115,7 +116,7 @@ class OriginClassifierTest {
         void hardRemove_lastWrittenInProcessingRegion_localRemove() {
             Classification c = EU.classify(ChangeRecords.fixture("remove-hard"));
 
-            assertThat(c).isEqualTo(new LocalWrite(ChangeOp.REMOVE, new Origin("eu-west-1", OptionalLong.of(1_795_687_000_000L), false), false));
+            assertThat(c).isEqualTo(new LocalWrite(Operation.REMOVE, new Origin("eu-west-1", OptionalLong.of(1_795_687_000_000L), false), false));
             assertThat(c.reason()).isEqualTo("a hard delete, attributed to the item's last writer eu-west-1, the region processing it");
         }
 
@@ -124,7 +125,7 @@ class OriginClassifierTest {
             Classification c = US.classify(ChangeRecords.in("us-east-1", "orders").remove(KEYS, Items.stamped(ITEM, "eu-west-1", T)));
 
             assertThat(c).isInstanceOf(ReplicaWrite.class);
-            assertThat(c.op()).contains(ChangeOp.REMOVE);
+            assertThat(c.op()).contains(Operation.REMOVE);
             assertThat(c.originRegion()).contains("eu-west-1");
         }
 
@@ -134,7 +135,7 @@ class OriginClassifierTest {
 
             Classification c = EU.classify(eu().at(Instant.ofEpochSecond(1_795_687_300L)).remove(KEYS, tombstone));
 
-            assertThat(c).isEqualTo(new LocalWrite(ChangeOp.REMOVE, new Origin("eu-west-1", OptionalLong.of(T), false), true));
+            assertThat(c).isEqualTo(new LocalWrite(Operation.REMOVE, new Origin("eu-west-1", OptionalLong.of(T), false), true));
             assertThat(c.reason()).contains("of a tombstone");
         }
 
@@ -143,8 +144,8 @@ class OriginClassifierTest {
             Classification c = EU.classify(ChangeRecords.fixture("tombstone"));
 
             assertThat(c).isEqualTo(new Tombstone(new Origin("eu-west-1", OptionalLong.of(1_795_687_203_456L), false), true));
-            assertThat(c.op()).contains(ChangeOp.TOMBSTONE);
-            assertThat(ChangeOp.TOMBSTONE.eventName()).isEqualTo("REMOVE");
+            assertThat(c.op()).contains(Operation.TOMBSTONE);
+            assertThat(Operation.TOMBSTONE.eventName()).isEqualTo(Operation.REMOVE);
         }
 
         @Test
@@ -175,8 +176,8 @@ class OriginClassifierTest {
             assertThat(c).isEqualTo(new TtlExpiry(true, "eu-west-1", true, OptionalLong.of(1_795_773_603L)));
             assertThat(c.isLocal()).isTrue();
             assertThat(c.originRegion()).contains("eu-west-1");
-            assertThat(c.op()).contains(ChangeOp.EXPIRE);
-            assertThat(ChangeOp.EXPIRE.eventName()).isEqualTo("EXPIRE");
+            assertThat(c.op()).contains(Operation.EXPIRE);
+            assertThat(Operation.EXPIRE.eventName()).isEqualTo(Operation.EXPIRE);
             assertThat(c.writeTimeMillis()).isEmpty();
         }
 
@@ -187,7 +188,7 @@ class OriginClassifierTest {
             assertThat(c).isEqualTo(new TtlExpiry(false, "us-east-1", true, OptionalLong.of(1_795_773_603L)));
             assertThat(c.isLocal()).isFalse();
             assertThat(c.originRegion()).isEmpty();
-            assertThat(c.op()).contains(ChangeOp.EXPIRE);
+            assertThat(c.op()).contains(Operation.EXPIRE);
             assertThat(c.reason()).contains("no identity").contains("1795773603");
         }
 
@@ -207,7 +208,7 @@ class OriginClassifierTest {
             Classification c = EU.classify(eu().at(Instant.ofEpochSecond(1_795_773_599L)).remove(KEYS, expiring));
 
             assertThat(c).isInstanceOf(LocalWrite.class);
-            assertThat(c.op()).contains(ChangeOp.REMOVE);
+            assertThat(c.op()).contains(Operation.REMOVE);
         }
 
         @Test
@@ -240,7 +241,7 @@ class OriginClassifierTest {
             Classification c = US.classify(ChangeRecords.fixture("legacy-2017-replica"));
 
             assertThat(c).isEqualTo(new LegacyBookkeeping(new Origin("eu-west-1", OptionalLong.of(1_795_687_204_125L), true), false));
-            assertThat(c.op()).contains(ChangeOp.MODIFY);
+            assertThat(c.op()).contains(Operation.MODIFY);
             assertThat(c.reason()).contains("aws:rep:*");
         }
 
@@ -263,7 +264,7 @@ class OriginClassifierTest {
 
             Classification c = US.classify(ChangeRecords.in("us-east-1", "orders").modify(KEYS, before, after));
 
-            assertThat(c).isEqualTo(new ReplicaWrite(ChangeOp.MODIFY, new Origin("eu-west-1", OptionalLong.of(1_795_687_204_125L), true), "us-east-1", false));
+            assertThat(c).isEqualTo(new ReplicaWrite(Operation.MODIFY, new Origin("eu-west-1", OptionalLong.of(1_795_687_204_125L), true), "us-east-1", false));
             assertThat(c.reason()).contains("2017.11.29");
         }
 
@@ -293,7 +294,7 @@ class OriginClassifierTest {
             Classification c = US.classify(ChangeRecords.fixture("insert-unstamped"));
 
             assertThat(c).isInstanceOf(Unstamped.class);
-            assertThat(c.op()).contains(ChangeOp.INSERT);
+            assertThat(c.op()).contains(Operation.INSERT);
             assertThat(c.isLocal()).isFalse();
             assertThat(c.originRegion()).isEmpty();
             assertThat(c.reason()).contains("'_origin'").contains("origin-stamping writer");
@@ -304,7 +305,7 @@ class OriginClassifierTest {
             Classification c = EU.classify(eu().remove(KEYS, ITEM));
 
             assertThat(c).isInstanceOf(Unstamped.class);
-            assertThat(c.op()).contains(ChangeOp.REMOVE);
+            assertThat(c.op()).contains(Operation.REMOVE);
         }
 
         @Test
@@ -312,7 +313,7 @@ class OriginClassifierTest {
             Classification c = EU.classify(eu().modify(KEYS, ITEM, Items.with(ITEM, Items.DELETED, bool(true))));
 
             assertThat(c).isInstanceOf(Unstamped.class);
-            assertThat(c.op()).contains(ChangeOp.TOMBSTONE);
+            assertThat(c.op()).contains(Operation.TOMBSTONE);
         }
     }
 
@@ -335,7 +336,7 @@ class OriginClassifierTest {
             Classification c = EU.classify(record);
 
             assertThat(c).isInstanceOf(Unclassifiable.class);
-            assertThat(c.op()).contains(ChangeOp.INSERT);
+            assertThat(c.op()).contains(Operation.INSERT);
             assertThat(c.reason()).contains("without a NewImage").contains("NEW_AND_OLD_IMAGES");
         }
 

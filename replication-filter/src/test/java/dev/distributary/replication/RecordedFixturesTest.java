@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.MalformedRecordException;
+import dev.distributary.change.Operation;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.fixtures.ChangeRecords;
 import java.util.List;
@@ -62,7 +63,7 @@ class RecordedFixturesTest {
         Classification c = OriginClassifier.of(TestPlatforms.SHOP, "eu-west-1").classify(ChangeRecords.fixture("modify-local-all-types"));
 
         assertThat(c).isInstanceOf(LocalWrite.class);
-        assertThat(c.op()).contains(ChangeOp.MODIFY);
+        assertThat(c.op()).contains(Operation.MODIFY);
         assertThat(c.writeTimeMillis()).hasValue(1_795_687_213_001L);
     }
 }

@@ -1,5 +1,6 @@
 package dev.distributary.topology;
 
+import dev.distributary.change.Operation;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
  * @param name                     the consumer's name; it names its queues
  * @param regions                  the regions it has a queue in
  * @param tables                   the tables whose changes it takes
- * @param eventNames               the kinds of change it takes (a tombstone counts as REMOVE; a TTL expiry is EXPIRE)
+ * @param eventNames               the kinds of change it takes, among {@link Operation#EVENT_NAMES} (a tombstone counts as REMOVE;
+ *                                 a TTL expiry is EXPIRE)
  * @param origin                   {@code local}: once globally; {@code any}: every region's copy
  * @param filters                  item attribute name to the string values it accepts (exact match)
  * @param maxReceiveCount          deliveries before a message moves to the DLQ
@@ -24,7 +26,7 @@ public record ConsumerSpec(
         String name,
         List<String> regions,
         List<String> tables,
-        Set<EventName> eventNames,
+        Set<Operation> eventNames,
         OriginScope origin,
         Map<String, List<String>> filters,
         int maxReceiveCount,
@@ -48,6 +50,10 @@ public record ConsumerSpec(
         VISIBILITY_TIMEOUT.require("visibilityTimeoutSeconds", visibilityTimeoutSeconds);
         if (regions.isEmpty() || tables.isEmpty() || eventNames.isEmpty()) {
             throw new IllegalArgumentException("consumer " + name + " needs at least one region, table and event name");
+        }
+        if (!Operation.EVENT_NAMES.containsAll(eventNames)) {
+            throw new IllegalArgumentException("consumer " + name + " subscribes to " + eventNames + "; event names are "
+                    + Operation.EVENT_NAMES + " (a tombstone is a REMOVE)");
         }
         if (filters.size() > MAX_FILTER_ATTRIBUTES) {
             throw new IllegalArgumentException("consumer " + name + " filters on " + filters.size()

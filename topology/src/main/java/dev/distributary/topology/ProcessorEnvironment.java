@@ -15,11 +15,22 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The contract between whoever deploys the regional processor (the Pulumi program, the local
- * run) and the processor itself: the names of its environment variables and how their values
- * are written. The processor reads them once, at start; Lambda sets {@code AWS_REGION} and
- * {@code AWS_LAMBDA_FUNCTION_NAME}.
+ * run) and the processor itself: its handler, the names of its environment variables and how
+ * their values are written. The processor reads them once, at start; Lambda sets {@link #REGION}
+ * and {@link #FUNCTION_NAME}.
  */
 public final class ProcessorEnvironment {
+    /**
+     * The function's handler, as infra deploys it and the local run starts it (regional-processor's
+     * {@code HandlerNameTest} holds it to the handler class).
+     */
+    public static final String HANDLER = "dev.distributary.processor.RegionalProcessorHandler::handleRequest";
+    /** Set by Lambda: the function's region. */
+    public static final String REGION = "AWS_REGION";
+    /** Set by Lambda: the function's name, which prefixes the ledger's keys. */
+    public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    /** Powertools' log level (default INFO). */
+    public static final String LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
     /** The platform, inline ({@link #compactPlatform}); {@link #GZIP_BASE64} values are compressed (Lambda's environment holds 4 KB in all). */
     public static final String PLATFORM = "DISTRIBUTARY_PLATFORM";
     /** Or: a path to the platform file. */

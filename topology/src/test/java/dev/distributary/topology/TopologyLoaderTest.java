@@ -2,6 +2,7 @@ package dev.distributary.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distributary.change.Operation;
 import org.junit.jupiter.api.Test;
 
 class TopologyLoaderTest {
@@ -44,7 +45,7 @@ class TopologyLoaderTest {
         assertThat(topology.residency().defaultClass()).isEqualTo("public");
         ConsumerSpec statements = topology.fanout().consumers().get(0);
         assertThat(statements.regions()).containsExactly("us-east-1", "us-west-2");
-        assertThat(statements.eventNames()).containsExactly(EventName.INSERT, EventName.MODIFY, EventName.REMOVE, EventName.EXPIRE);
+        assertThat(statements.eventNames()).containsExactly(Operation.INSERT, Operation.MODIFY, Operation.REMOVE, Operation.EXPIRE);
         assertThat(statements.origin()).isEqualTo(OriginScope.LOCAL);
         assertThat(statements.maxReceiveCount()).isEqualTo(ConsumerSpec.DEFAULT_MAX_RECEIVE_COUNT);
         assertThat(topology.requireTable("accounts").stamp()).isEqualTo(OriginStamp.defaults());

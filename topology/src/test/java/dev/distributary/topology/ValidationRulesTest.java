@@ -91,6 +91,8 @@ class ValidationRulesTest {
                         "fanout.consumers[1].regions[0]", "unknown region 'eu-west-2'; did you mean 'eu-west-1'?"),
                 rule("consumer event name that does not exist", baseWith("origin: local", "eventNames: [INSERT, DELETE]"),
                         "fanout.consumers[0].eventNames[1]", "'DELETE' is not allowed. Allowed: INSERT, MODIFY, REMOVE, EXPIRE"),
+                rule("consumer event name that is an operation only (a tombstone is a REMOVE)", baseWith("origin: local", "eventNames: [TOMBSTONE]"),
+                        "fanout.consumers[0].eventNames[0]", "'TOMBSTONE' is not allowed. Allowed: INSERT, MODIFY, REMOVE, EXPIRE"),
                 rule("consumer with too many filter attributes", baseWith("origin: local",
                         "filters: {a: [x], b: [x], c: [x], d: [x], e: [x]}"), "fanout.consumers[0].filters",
                         "filters on 5 attributes; at most 4"),

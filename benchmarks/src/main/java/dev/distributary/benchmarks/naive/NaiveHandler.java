@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.fanout.publish.SnsPublisher;
-import dev.distributary.processor.internal.LambdaRecords;
+import dev.distributary.processor.internal.aws.LambdaRecords;
 import dev.distributary.topology.ProcessorEnvironment;
 import dev.distributary.topology.TopologyLoader;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.distributary.benchmarks.naive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.fanout.Envelope;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.fanout.EventContext;
-import dev.distributary.fanout.Op;
 import dev.distributary.fanout.OriginKind;
 import dev.distributary.topology.Topology;
 import java.util.List;
@@ -55,8 +55,8 @@ public final class NaivePipeline {
         int count = 0;
         for (JsonNode raw : records) {
             ChangeRecord change = StreamRecordJson.read(raw);
-            Op op = Op.valueOf(change.eventName());
-            Optional<Image> item = op == Op.REMOVE ? change.oldImage().or(change::newImage) : change.newImage().or(change::oldImage);
+            Operation op = Operation.fromStreamEventName(change.eventName()).orElseThrow();
+            Optional<Image> item = op == Operation.REMOVE ? change.oldImage().or(change::newImage) : change.newImage().or(change::oldImage);
             String dataClass = item.flatMap(image -> image.string(topology.residency().attribute()))
                     .orElseGet(() -> topology.defaultClass(topology.requireTable(change.table())));
             Envelope envelope = envelopes.create(change, EventContext.of(op, region, OriginKind.LOCAL, dataClass));

@@ -1,7 +1,7 @@
 package dev.distributary.cli.cost;
 
+import dev.distributary.change.Operation;
 import dev.distributary.topology.ConsumerSpec;
-import dev.distributary.topology.EventName;
 import dev.distributary.topology.OriginScope;
 import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.TableSpec;
@@ -42,13 +42,13 @@ import java.util.Map;
  */
 public final class FlowModel {
     /** The writes an application makes, in equal shares; TTL expiries are not writes, so they are not in the mix. */
-    private static final List<EventName> EVENT_MIX = List.of(EventName.INSERT, EventName.MODIFY, EventName.REMOVE);
+    private static final List<Operation> EVENT_MIX = List.of(Operation.INSERT, Operation.MODIFY, Operation.REMOVE);
 
     private FlowModel() {
     }
 
     /** One kind of record published to a region's topic, at a rate. */
-    private record Publication(String target, String table, EventName event, boolean local, double rate) {
+    private record Publication(String target, String table, Operation event, boolean local, double rate) {
     }
 
     public static Flows of(Topology topology, Design design, double writesPerSecond) {
@@ -60,7 +60,7 @@ public final class FlowModel {
             List<String> replicas = topology.replicaRegions(table);
             List<String> writers = writingRegions(topology, table);
             for (String origin : writers) {
-                for (EventName event : EVENT_MIX) {
+                for (Operation event : EVENT_MIX) {
                     double rate = perTable / writers.size() / EVENT_MIX.size();
                     deliveries += design == Design.NAIVE
                             ? naive(topology, table, event, rate, replicas, streams)
@@ -84,7 +84,7 @@ public final class FlowModel {
     }
 
     /** Distributary's function, or the pipe per target topic that passes what that function would publish there. */
-    private static double published(Topology topology, Design design, TableSpec table, EventName event, String origin, double rate,
+    private static double published(Topology topology, Design design, TableSpec table, Operation event, String origin, double rate,
                                     List<String> replicas, Map<String, Builder> streams, List<Publication> publications) {
         double deliveries = 0;
         boolean primaryMode = topology.routing().mode() == RoutingMode.PRIMARY_REGION;
@@ -126,7 +126,7 @@ public final class FlowModel {
         return deliveries;
     }
 
-    private static double naive(Topology topology, TableSpec table, EventName event, double rate,
+    private static double naive(Topology topology, TableSpec table, Operation event, double rate,
                                 List<String> replicas, Map<String, Builder> streams) {
         double deliveries = 0;
         for (String region : replicas) {
@@ -158,11 +158,11 @@ public final class FlowModel {
     }
 
     /** Consumers in the region that take the table's record of this event name; a replicated record only those with origin {@code any}. */
-    private static long matching(Topology topology, String region, TableSpec table, EventName event, boolean local) {
+    private static long matching(Topology topology, String region, TableSpec table, Operation event, boolean local) {
         return topology.consumersIn(region).stream().filter(c -> takes(c, table.name(), event, local)).count();
     }
 
-    private static boolean takes(ConsumerSpec consumer, String table, EventName event, boolean local) {
+    private static boolean takes(ConsumerSpec consumer, String table, Operation event, boolean local) {
         return consumer.tables().contains(table) && consumer.eventNames().contains(event)
                 && (local || consumer.origin() == OriginScope.ANY);
     }

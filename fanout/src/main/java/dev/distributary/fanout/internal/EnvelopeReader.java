@@ -3,10 +3,10 @@ package dev.distributary.fanout.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.fanout.ChangeEvent;
 import dev.distributary.fanout.EnvelopeSchema;
 import dev.distributary.fanout.InvalidEnvelopeException;
-import dev.distributary.fanout.Op;
 import dev.distributary.fanout.OriginKind;
 import dev.distributary.fanout.UnsupportedSchemaException;
 import io.cloudevents.CloudEvent;
@@ -67,7 +67,7 @@ public final class EnvelopeReader {
                 .orElseThrow(() -> new InvalidEnvelopeException("originkind must be local or replica"));
         JsonNode data = data(event);
         Map<String, String> hints = hints(data);
-        Op op = Op.fromWireName(data.path("op").asText(""))
+        Operation op = Operation.fromWireName(data.path("op").asText(""))
                 .orElseThrow(() -> new InvalidEnvelopeException("data.op must be insert, modify, remove, tombstone or expire"));
         Optional<String> originRegion = optionalExtension(event, EnvelopeWriter.ORIGIN_REGION);
         if (originRegion.isEmpty() && originKind == OriginKind.LOCAL) {

@@ -3,12 +3,12 @@ package dev.distributary.fanout.support;
 import static dev.distributary.change.AttributeValue.n;
 import static dev.distributary.change.AttributeValue.s;
 
+import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
 import dev.distributary.fanout.Envelope;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.fanout.EventContext;
-import dev.distributary.fanout.Op;
 import dev.distributary.fanout.OriginKind;
 import dev.distributary.fanout.Platforms;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class Changes {
         return IntStream.range(0, count).mapToObj(i -> SHIPPED.create(
                 orders.insert(Items.of("pk", s("order#" + i), "sk", s("v0")),
                         Items.of("pk", s("order#" + i), "sk", s("v0"), "n", n(i), "blob", s("x".repeat(padding)))),
-                EventContext.of(Op.INSERT, region, OriginKind.LOCAL, "public"))).toList();
+                EventContext.of(Operation.INSERT, region, OriginKind.LOCAL, "public"))).toList();
     }
 
     public static List<Envelope> inserts(String region, int count) {

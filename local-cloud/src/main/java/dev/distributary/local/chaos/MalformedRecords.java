@@ -3,7 +3,7 @@ package dev.distributary.local.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.distributary.fanout.Op;
+import dev.distributary.change.Operation;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Delivery;
@@ -159,7 +159,7 @@ public final class MalformedRecords implements Scenario {
             writer.putItem(b -> b.tableName(table.name()).item(item));
         }
         String subject = table.partitionKey().name() + "=oversized" + table.sortKey().map(sort -> "," + sort.name() + "=v0").orElse("");
-        Change change = new Change(table.name(), region, subject, Op.INSERT, 1, topology.defaultClass(table),
+        Change change = new Change(table.name(), region, subject, Operation.INSERT, 1, topology.defaultClass(table),
                 Map.of(table.entityTypeAttribute(), table.name().equals("orders") ? "order" : "record", "status", "PLACED"), 0);
         return Planted.truncated("an item of 350 KB, too large for one SNS message", table.name(), region, subject,
                 Expectations.of(topology, List.of(change)).size());

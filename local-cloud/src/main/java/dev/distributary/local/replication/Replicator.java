@@ -1,9 +1,9 @@
 package dev.distributary.local.replication;
 
 import dev.distributary.change.ChangeRecord;
-import dev.distributary.change.ChangeType;
 import dev.distributary.change.Image;
 import dev.distributary.change.MalformedRecordException;
+import dev.distributary.change.Operation;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.local.esm.DynamoStreamsSource;
 import dev.distributary.local.esm.ShardSource;
@@ -149,18 +149,18 @@ public final class Replicator implements AutoCloseable {
 
     /** Decides what a record of the source region's stream means and queues its copies. */
     private void route(TableSpec table, String source, List<String> regions, ChangeRecord change) {
-        Optional<ChangeType> type = change.type();
+        Optional<Operation> type = change.type();
         if (type.isEmpty()) {
             return;
         }
-        Image newImage = type.get() == ChangeType.REMOVE ? null : change.newImage().orElse(null);
-        if (type.get() != ChangeType.REMOVE && newImage == null) {
+        Image newImage = type.get() == Operation.REMOVE ? null : change.newImage().orElse(null);
+        if (type.get() != Operation.REMOVE && newImage == null) {
             return;
         }
         if (applied.consumeEcho(source, table.name(), change.keys(), newImage)) {
             return;
         }
-        Instant deletedAt = type.get() == ChangeType.REMOVE ? deletionTime(table, change) : null;
+        Instant deletedAt = type.get() == Operation.REMOVE ? deletionTime(table, change) : null;
         if (deletedAt != null) {
             deletions.record(source, table.name(), change.keys(), deletedAt);
         }

@@ -1,6 +1,6 @@
 package dev.distributary.local.workload;
 
-import dev.distributary.fanout.Op;
+import dev.distributary.change.Operation;
 import java.util.Map;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Map;
  * @param attributes the item's string attributes after the change
  * @param writtenAt  when the write was sent, epoch ms
  */
-public record Change(String table, String origin, String subject, Op op, long version, String dataClass, Map<String, String> attributes,
+public record Change(String table, String origin, String subject, Operation op, long version, String dataClass, Map<String, String> attributes,
         long writtenAt) {
 
     /** What identifies the change in a delivered event: table, item, op and version. */
@@ -26,7 +26,7 @@ public record Change(String table, String origin, String subject, Op op, long ve
 
     /** The item and version, whatever op a region's copy shows it as (a reordered copy of a MODIFY arrives as an INSERT). */
     public String itemVersion() {
-        return table + "|" + subject + "|" + (op == Op.TOMBSTONE ? "tombstone" : "live") + "|" + version;
+        return table + "|" + subject + "|" + (op == Operation.TOMBSTONE ? "tombstone" : "live") + "|" + version;
     }
 
     /** The item. */

@@ -1,7 +1,7 @@
 package dev.distributary.local.workload;
 
+import dev.distributary.change.Operation;
 import dev.distributary.fanout.ChangeEvent;
-import dev.distributary.fanout.Op;
 
 /** One event as a consumer's queue delivered it, with when it arrived. */
 public record Delivery(String consumer, String region, ChangeEvent event, long receivedAtMillis) {
@@ -13,7 +13,7 @@ public record Delivery(String consumer, String region, ChangeEvent event, long r
 
     /** The item and version it carries, in {@link Change#itemVersion()} terms. */
     public String itemVersion() {
-        return event.table() + "|" + event.subject() + "|" + (event.op() == Op.TOMBSTONE ? "tombstone" : "live") + "|" + version();
+        return event.table() + "|" + event.subject() + "|" + (event.op() == Operation.TOMBSTONE ? "tombstone" : "live") + "|" + version();
     }
 
     /** The queue and the change: what must arrive exactly once. */

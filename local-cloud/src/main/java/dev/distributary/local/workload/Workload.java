@@ -2,7 +2,7 @@ package dev.distributary.local.workload;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.AttributeValueJson;
-import dev.distributary.fanout.Op;
+import dev.distributary.change.Operation;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.SdkChangeRecords;
 import dev.distributary.replication.writer.OriginStampingInterceptor;
@@ -213,7 +213,7 @@ public final class Workload {
         item.busy = true;
         return () -> {
             item.version = 1;
-            put(item, Op.INSERT);
+            put(item, Operation.INSERT);
             synchronized (this) {
                 live.add(item);
                 item.busy = false;
@@ -224,7 +224,7 @@ public final class Workload {
     private void modify(Item item) {
         item.attributes.put("status", STATUSES[random.nextInt(STATUSES.length)]);
         item.version++;
-        put(item, Op.MODIFY);
+        put(item, Operation.MODIFY);
         synchronized (this) {
             item.busy = false;
         }
@@ -233,13 +233,13 @@ public final class Workload {
     private void tombstone(Item item) {
         long sent = clock.millis();
         tombstones.get(item.region).delete(item.table.name(), item.key);
-        record(item, Op.TOMBSTONE, sent);
+        record(item, Operation.TOMBSTONE, sent);
         synchronized (this) {
             live.remove(item);
         }
     }
 
-    private void put(Item item, Op op) {
+    private void put(Item item, Operation op) {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>(item.key);
         item.attributes.forEach((name, value) -> attributes.put(name, AttributeValue.fromS(value)));
         attributes.put("version", AttributeValue.fromN(Long.toString(item.version)));
@@ -257,7 +257,7 @@ public final class Workload {
         record(item, op, sent);
     }
 
-    private void record(Item item, Op op, long sent) {
+    private void record(Item item, Operation op, long sent) {
         changes.add(new Change(item.table.name(), item.region, item.subject, op, item.version, item.dataClass, Map.copyOf(item.attributes), sent));
         writtenPerRegion.get(item.region).incrementAndGet();
     }

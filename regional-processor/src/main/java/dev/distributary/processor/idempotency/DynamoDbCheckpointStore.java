@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * revision that each conditional PutItem expects. Calls: GetItem (consistent) and PutItem.
  */
 public final class DynamoDbCheckpointStore implements CheckpointStore {
-    /** The table's key and TTL attribute: the per-record ledger's (Powertools' defaults), as both share the table. */
+    /** The table's key and TTL attribute (topology's {@code PlatformTables}), which both ledgers share. */
     static final String KEY = FixedDynamoDbPersistenceStore.KEY;
     static final String EXPIRY = FixedDynamoDbPersistenceStore.EXPIRY;
     static final String UP_TO = "upTo";

@@ -1,6 +1,7 @@
 package dev.distributary.processor.idempotency;
 
 import dev.distributary.processor.idempotency.internal.StoredDataRecord;
+import dev.distributary.topology.PlatformTables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +35,9 @@ import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
  * back answers the status it was stored with ({@link StoredDataRecord}).
  */
 public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
-    static final String KEY = "id";
-    static final String EXPIRY = "expiration";
+    /** The table's key and TTL attribute, as infra and the local run create it (Powertools' defaults). */
+    static final String KEY = PlatformTables.IDEMPOTENCY_KEY;
+    static final String EXPIRY = PlatformTables.IDEMPOTENCY_EXPIRY;
     static final String IN_PROGRESS_EXPIRY = "in_progress_expiration";
     static final String STATUS = "status";
     static final String DATA = "data";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
+import dev.distributary.topology.PlatformTables;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Map;
@@ -38,8 +39,8 @@ class DynamoDbCheckpointStoreTest {
     void table() {
         try {
             dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
         } catch (ResourceInUseException exists) {
             dynamo.scan(b -> b.tableName(TABLE)).items().forEach(item -> dynamo.deleteItem(d -> d.tableName(TABLE).key(Map.of("id", item.get("id")))));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
+import dev.distributary.topology.PlatformTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,8 +51,8 @@ class PowertoolsRecordLedgerTest {
     void table() {
         try {
             aws.dynamoDb("eu-west-1").createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
         } catch (ResourceInUseException exists) {
             aws.dynamoDb("eu-west-1").scan(b -> b.tableName(TABLE)).items().forEach(item ->
                     aws.dynamoDb("eu-west-1").deleteItem(d -> d.tableName(TABLE).key(java.util.Map.of("id", item.get("id")))));

@@ -2,7 +2,7 @@ package dev.distributary.replication.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.distributary.replication.ChangeOp;
+import dev.distributary.change.Operation;
 import dev.distributary.replication.Classification;
 import dev.distributary.replication.FilterPatterns;
 import dev.distributary.replication.LocalWrite;
@@ -122,7 +122,7 @@ class ReplicationPropertiesTest {
             switch (change.kind()) {
                 case "put", "update" -> assertThat(c).as(context).isInstanceOfAny(LocalWrite.class, ReplicaWrite.class);
                 case "tombstone" -> assertThat(c).as(context).isInstanceOf(Tombstone.class);
-                case "hard delete" -> assertThat(c.op()).as(context).contains(ChangeOp.REMOVE);
+                case "hard delete" -> assertThat(c.op()).as(context).contains(Operation.REMOVE);
                 case "ttl expiry" -> assertThat(c).as(context).isInstanceOf(TtlExpiry.class);
                 default -> throw new AssertionError(change.kind());
             }

@@ -1,7 +1,7 @@
 package dev.distributary.topology.internal;
 
+import dev.distributary.change.Operation;
 import dev.distributary.topology.ConsumerSpec;
-import dev.distributary.topology.EventName;
 import dev.distributary.topology.FanoutSpec;
 import dev.distributary.topology.FanoutType;
 import dev.distributary.topology.Names;
@@ -117,11 +117,11 @@ final class FanoutReader {
         List<String> consumerRegions = known(node.get("regions"), regionsKnown ? regions : null, "region", regions);
         List<String> tables = known(node.get("tables"), tableNames, "table", null);
         YamlNode eventsNode = node.get("eventNames");
-        Set<EventName> eventNames = EnumSet.allOf(EventName.class);
+        Set<Operation> eventNames = EnumSet.copyOf(Operation.EVENT_NAMES);
         if (eventsNode.isPresent()) {
-            eventNames = EnumSet.noneOf(EventName.class);
+            eventNames = EnumSet.noneOf(Operation.class);
             for (YamlNode element : eventsNode.elements()) {
-                element.string().flatMap(text -> element.choice(EventName.class, text)).ifPresent(eventNames::add);
+                element.string().flatMap(text -> element.choice(Operation.EVENT_NAMES, Operation::name, text)).ifPresent(eventNames::add);
             }
             if (eventsNode.isList() && eventsNode.elements().isEmpty()) {
                 eventsNode.problem("must list at least one of INSERT, MODIFY, REMOVE, EXPIRE (or be left out for all four)");
@@ -135,7 +135,7 @@ final class FanoutReader {
         if (name.isEmpty() || consumerRegions.isEmpty() || tables.isEmpty() || eventNames.isEmpty()) {
             return Optional.empty();
         }
-        Set<EventName> events = eventNames;
+        Set<Operation> events = eventNames;
         return Optional.ofNullable(PlatformReader.construct(node, () ->
                 new ConsumerSpec(name.get(), consumerRegions, tables, events, origin, filters, maxReceiveCount, visibility)));
     }

@@ -7,12 +7,14 @@ import dev.distributary.topology.Names;
 import dev.distributary.topology.YamlName;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -167,13 +169,17 @@ public final class YamlNode {
 
     /** Reads one value of the enumeration from this node's text. */
     public <E extends Enum<E> & YamlName> Optional<E> choice(Class<E> type, String text) {
-        E[] values = type.getEnumConstants();
+        return choice(Arrays.asList(type.getEnumConstants()), YamlName::yamlName, text);
+    }
+
+    /** Reads one of the allowed values, each spelled as {@code spelling} says, from this node's text. */
+    public <E> Optional<E> choice(Collection<E> values, Function<E, String> spelling, String text) {
         for (E value : values) {
-            if (value.yamlName().equals(text)) {
+            if (spelling.apply(value).equals(text)) {
                 return Optional.of(value);
             }
         }
-        List<String> allowed = Arrays.stream(values).map(YamlName::yamlName).toList();
+        List<String> allowed = values.stream().map(spelling).toList();
         problem("'" + text + "' is not allowed" + Suggestions.didYouMean(text, allowed) + " Allowed: " + String.join(", ", allowed));
         return Optional.empty();
     }

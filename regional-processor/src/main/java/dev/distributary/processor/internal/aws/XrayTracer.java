@@ -1,5 +1,6 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.aws;
 
+import dev.distributary.processor.internal.pipeline.Tracer;
 import java.util.function.Supplier;
 import software.amazon.lambda.powertools.tracing.TracingUtils;
 

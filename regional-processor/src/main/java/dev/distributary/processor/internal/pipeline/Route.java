@@ -1,4 +1,4 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.pipeline;
 
 import dev.distributary.fanout.Envelope;
 import dev.distributary.processor.SkipReason;

@@ -1,4 +1,4 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.pipeline;
 
 import dev.distributary.processor.BatchResult;
 import dev.distributary.processor.ProcessorMetrics;

@@ -1,4 +1,4 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.aws;
 
 import dev.distributary.processor.Quarantine;
 import java.util.ArrayList;

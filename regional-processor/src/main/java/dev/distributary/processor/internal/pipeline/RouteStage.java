@@ -1,4 +1,4 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.pipeline;
 
 import dev.distributary.change.MalformedRecordException;
 import dev.distributary.change.StreamRecordJson;

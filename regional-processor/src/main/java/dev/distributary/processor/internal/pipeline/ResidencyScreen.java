@@ -1,4 +1,4 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.AttributeValue;
@@ -24,7 +24,8 @@ import java.util.Set;
  * and the raw JSON of one that could not be decoded.
  */
 public final class ResidencyScreen {
-    static final String PREFIX = "residency: ";
+    /** How every residency block's reason begins (the record log withholds such a record's images). */
+    public static final String PREFIX = "residency: ";
 
     private final Topology topology;
     private final ResidencyPolicy residency;

@@ -1,4 +1,4 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;

@@ -1,4 +1,4 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.aws;
 
 import dev.distributary.processor.ProcessorMetrics;
 import java.util.EnumMap;

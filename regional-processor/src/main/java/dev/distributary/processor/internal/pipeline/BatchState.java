@@ -1,4 +1,4 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;

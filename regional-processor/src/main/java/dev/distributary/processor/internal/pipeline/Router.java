@@ -1,16 +1,15 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Image;
+import dev.distributary.change.Operation;
 import dev.distributary.fanout.Envelope;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.fanout.EventContext;
 import dev.distributary.fanout.FilterPolicy;
-import dev.distributary.fanout.Op;
 import dev.distributary.fanout.OriginKind;
 import dev.distributary.processor.SkipReason;
-import dev.distributary.replication.ChangeOp;
 import dev.distributary.replication.Classification;
 import dev.distributary.replication.LegacyBookkeeping;
 import dev.distributary.replication.TtlExpiry;
@@ -71,6 +70,7 @@ public final class Router {
             return new Route.Quarantine(blocked.get(), true);
         }
         if (classification instanceof Unclassifiable unclassifiable) {
+            // An unknown event name ends here: its operation is never guessed.
             return new Route.Quarantine("unclassifiable: " + unclassifiable.reason(), false);
         }
         if (classification instanceof LegacyBookkeeping) {
@@ -85,7 +85,8 @@ public final class Router {
             return new Route.Skip(SkipReason.TOMBSTONE_EXPIRED);
         }
         TableSpec table = topology.requireTable(record.table());
-        Op op = Op.valueOf(classification.op().orElse(ChangeOp.MODIFY).name());
+        Operation op = classification.op()
+                .orElseThrow(() -> new IllegalStateException("only an Unclassifiable lacks an operation: " + classification));
         Optional<Image> item = op.removesItem() ? record.oldImage().or(record::newImage) : record.newImage();
         String dataClass = item.flatMap(image -> image.string(topology.residency().attribute())).orElse(topology.defaultClass(table));
         OriginKind kind = classification.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA;

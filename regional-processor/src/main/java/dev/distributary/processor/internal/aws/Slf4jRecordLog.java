@@ -1,9 +1,12 @@
-package dev.distributary.processor.internal;
+package dev.distributary.processor.internal.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.change.ChangeRecord;
 import dev.distributary.processor.BatchResult;
 import dev.distributary.processor.RecordOutcome;
+import dev.distributary.processor.internal.pipeline.Failures;
+import dev.distributary.processor.internal.pipeline.RecordLog;
+import dev.distributary.processor.internal.pipeline.ResidencyScreen;
 import dev.distributary.replication.Classification;
 import java.util.LinkedHashMap;
 import java.util.Map;
