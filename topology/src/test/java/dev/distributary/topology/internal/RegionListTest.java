@@ -1,14 +1,13 @@
-package dev.distributary.cli;
+package dev.distributary.topology.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.distributary.topology.internal.AwsRegions;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
-/** topology keeps its own list of region codes (it may not use the SDK); it must agree with the SDK's. */
+/** topology keeps its own list of region codes (its main code may not use the SDK); it must agree with the SDK's. */
 class RegionListTest {
     private static final Set<String> PARTITIONS_SERVED = Set.of("aws", "aws-cn", "aws-us-gov");
 

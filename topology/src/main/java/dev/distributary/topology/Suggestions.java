@@ -1,4 +1,4 @@
-package dev.distributary.topology.internal;
+package dev.distributary.topology;
 
 import java.util.Collection;
 import java.util.Comparator;
