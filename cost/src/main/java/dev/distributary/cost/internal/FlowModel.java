@@ -61,7 +61,7 @@ public final class FlowModel {
         double perTable = writesPerSecond / topology.tables().size();
         for (TableSpec table : topology.tables()) {
             List<String> replicas = topology.replicaRegions(table);
-            List<String> writers = writingRegions(topology, table);
+            List<String> writers = topology.writingRegions(table);
             for (String origin : writers) {
                 for (EventName event : EVENT_MIX) {
                     double rate = perTable / writers.size() / EVENT_MIX.size();
@@ -74,16 +74,6 @@ public final class FlowModel {
         List<StreamFlow> flows = new ArrayList<>();
         streams.values().stream().filter(b -> b.invoked > 0).forEach(b -> flows.add(b.build()));
         return new Flows(design, flows, deliveries, design == Design.PIPES ? bodyScans(topology, publications) : 0);
-    }
-
-    /** The regions that take the table's writes. */
-    public static List<String> writingRegions(Topology topology, TableSpec table) {
-        List<String> replicas = topology.replicaRegions(table);
-        if (topology.routing().mode() == RoutingMode.PRIMARY_REGION) {
-            String primary = topology.routing().primary();
-            return replicas.contains(primary) ? List.of(primary) : replicas.isEmpty() ? List.of() : List.of(replicas.get(0));
-        }
-        return replicas;
     }
 
     /** Distributary's function, or the pipe per target topic that passes what that function would publish there. */
