@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.fixtures.ChangeRecords;
+import dev.distributary.topology.Platforms;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
