@@ -4,8 +4,8 @@ import dev.distributary.fanout.FanoutLayout;
 import dev.distributary.fanout.QueueSubscription;
 import dev.distributary.topology.ConsumerSpec;
 import dev.distributary.topology.ResourceNames;
+import dev.distributary.topology.Suggestions;
 import dev.distributary.topology.Topology;
-import dev.distributary.topology.internal.Suggestions;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -68,7 +68,7 @@ record ConsumerQueues(String region, QueueSubscription subscription, String queu
 
     private static UserException unknownConsumer(Topology topology, String name, String file, String region) {
         List<String> names = topology.fanout().consumers().stream().map(ConsumerSpec::name).toList();
-        String hint = Suggestions.closest(name, names).map(c -> "; did you mean '" + c + "'?").orElse(".");
+        String hint = Suggestions.didYouMean(name, names);
         String quarantine = name.equals("quarantine") ? " The quarantine is not a consumer: distributary quarantine --region " + region + " shows it."
                 : "";
         return new UserException("consumer '" + name + "' is not defined in " + file + hint + " Consumers: " + String.join(", ", names) + "."

@@ -1,12 +1,12 @@
 package dev.distributary.cli;
 
-import dev.distributary.cli.cost.CostEstimate;
-import dev.distributary.cli.cost.CostJson;
-import dev.distributary.cli.cost.CostModel;
-import dev.distributary.cli.cost.CostTable;
-import dev.distributary.cli.cost.PriceTable;
-import dev.distributary.cli.cost.PriceTableException;
-import dev.distributary.cli.cost.Workload;
+import dev.distributary.cost.CostEstimate;
+import dev.distributary.cost.CostJson;
+import dev.distributary.cost.CostModel;
+import dev.distributary.cost.CostTable;
+import dev.distributary.cost.PriceTable;
+import dev.distributary.cost.PriceTableException;
+import dev.distributary.cost.Workload;
 import dev.distributary.topology.Topology;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -83,7 +83,7 @@ class CostCommandTest {
 
         assertThat(run.exitCode()).isZero();
         List<String> table = run.out().lines().dropWhile(line -> !line.startsWith("component")).takeWhile(line -> !line.isEmpty()).toList();
-        assertThat(table).hasSize(2 + dev.distributary.cli.cost.Component.values().length);
+        assertThat(table).hasSize(2 + dev.distributary.cost.Component.values().length);
         assertThat(table).allSatisfy(line -> assertThat(line).hasSameSizeAs(table.get(0)));
         assertThat(table.get(table.size() - 1)).startsWith("total").endsWith("74,123,753.95 109,699,017.90 111,485,552.34");
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
+import dev.distributary.topology.Platforms;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 

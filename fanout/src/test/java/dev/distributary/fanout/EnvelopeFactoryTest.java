@@ -13,6 +13,7 @@ import dev.distributary.change.Image;
 import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
+import dev.distributary.topology.Platforms;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import dev.distributary.change.Image;
 import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
+import dev.distributary.topology.Platforms;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

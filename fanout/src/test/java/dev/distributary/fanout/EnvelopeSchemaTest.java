@@ -13,6 +13,7 @@ import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.Operation;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
+import dev.distributary.topology.Platforms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

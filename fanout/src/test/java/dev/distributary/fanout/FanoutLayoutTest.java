@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.distributary.topology.Platforms;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import java.util.List;

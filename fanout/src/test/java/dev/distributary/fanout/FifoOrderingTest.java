@@ -17,6 +17,7 @@ import dev.distributary.fanout.publish.SnsPublisher;
 import dev.distributary.fanout.support.Queues;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
+import dev.distributary.topology.Platforms;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import java.time.Duration;

@@ -19,6 +19,7 @@ import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.topology.ConsumerSpec;
 import dev.distributary.topology.OriginScope;
+import dev.distributary.topology.Platforms;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import java.util.ArrayList;

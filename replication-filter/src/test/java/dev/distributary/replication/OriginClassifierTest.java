@@ -12,6 +12,7 @@ import dev.distributary.change.Operation;
 import dev.distributary.change.UserIdentity;
 import dev.distributary.change.fixtures.ChangeRecords;
 import dev.distributary.change.fixtures.Items;
+import dev.distributary.topology.Platforms;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class OriginClassifierTest {
-    static final OriginClassifier US = OriginClassifier.of(TestPlatforms.SHOP, "us-east-1");
-    static final OriginClassifier EU = OriginClassifier.of(TestPlatforms.SHOP, "eu-west-1");
+    static final OriginClassifier US = OriginClassifier.of(Platforms.ownStamps(), "us-east-1");
+    static final OriginClassifier EU = OriginClassifier.of(Platforms.ownStamps(), "eu-west-1");
     static final Image KEYS = Items.of("pk", s("order#9"), "sk", s("v0"));
     static final Image ITEM = Items.with(KEYS, "status", s("PLACED"), "total", n("12.50"));
     static final long T = 1_795_687_200_123L;
@@ -413,7 +414,7 @@ class OriginClassifierTest {
 
         @Test
         void regionNotInPlatform_refusedAtConstruction() {
-            assertThatThrownBy(() -> OriginClassifier.of(TestPlatforms.SHOP, "us-west-2"))
+            assertThatThrownBy(() -> OriginClassifier.of(Platforms.ownStamps(), "us-west-2"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'us-west-2' is not a region of platform 'shop' ([us-east-1, eu-west-1, ap-southeast-2])");
         }

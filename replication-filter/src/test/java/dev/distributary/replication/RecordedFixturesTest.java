@@ -9,6 +9,7 @@ import dev.distributary.change.MalformedRecordException;
 import dev.distributary.change.Operation;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.fixtures.ChangeRecords;
+import dev.distributary.topology.Platforms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +25,12 @@ class RecordedFixturesTest {
     @Test
     void everyReadableFixture_inEveryRegion_classifiedWithAReasonAndNoException() {
         for (String name : READABLE) {
-            for (String region : TestPlatforms.SHOP.regions()) {
+            for (String region : Platforms.ownStamps().regions()) {
                 ObjectNode raw = (ObjectNode) ChangeRecords.rawFixture(name);
                 raw.put("eventSourceARN", ChangeRecords.streamArn(region, "orders"));
                 ChangeRecord record = StreamRecordJson.read(raw);
 
-                Classification c = OriginClassifier.of(TestPlatforms.SHOP, region).classify(record);
+                Classification c = OriginClassifier.of(Platforms.ownStamps(), region).classify(record);
 
                 assertThat(c.reason()).as(name + " in " + region).isNotBlank().doesNotContain("null");
                 assertThat(c.isLocal()).as(name + " in " + region + ": " + c)
@@ -52,7 +53,7 @@ class RecordedFixturesTest {
         ((ObjectNode) raw.get("dynamodb").get("NewImage")).putObject("blob").put("S", "x".repeat(399_000));
         ((ObjectNode) raw.get("dynamodb")).put("SizeBytes", 399_600);
 
-        Classification c = OriginClassifier.of(TestPlatforms.SHOP, "us-east-1").classify(StreamRecordJson.read(raw));
+        Classification c = OriginClassifier.of(Platforms.ownStamps(), "us-east-1").classify(StreamRecordJson.read(raw));
 
         assertThat(raw.toString().length()).isGreaterThan(399_000);
         assertThat(c).isInstanceOf(LocalWrite.class);
@@ -60,7 +61,7 @@ class RecordedFixturesTest {
 
     @Test
     void modifyOfEveryAttributeType_stampedHere_localModify() {
-        Classification c = OriginClassifier.of(TestPlatforms.SHOP, "eu-west-1").classify(ChangeRecords.fixture("modify-local-all-types"));
+        Classification c = OriginClassifier.of(Platforms.ownStamps(), "eu-west-1").classify(ChangeRecords.fixture("modify-local-all-types"));
 
         assertThat(c).isInstanceOf(LocalWrite.class);
         assertThat(c.op()).contains(Operation.MODIFY);

@@ -53,6 +53,24 @@ public record Topology(
         return regions.stream().filter(zoneRegions::contains).toList();
     }
 
+    /**
+     * The regions where the application writes the table: each of its replica regions in multi-writer
+     * mode; in primary-region mode the primary only, or none where the table has no replica there
+     * (the loader refuses such a platform: {@link ResidencyPolicy#violations(Topology)}).
+     */
+    public List<String> writingRegions(TableSpec table) {
+        List<String> replicas = replicaRegions(table);
+        if (routing.mode() == RoutingMode.PRIMARY_REGION) {
+            return replicas.contains(routing.primary()) ? List.of(routing.primary()) : List.of();
+        }
+        return replicas;
+    }
+
+    /** The regions where the application writes at least one table, in the order of {@link #regions()}. */
+    public List<String> writingRegions() {
+        return regions.stream().filter(region -> tables.stream().anyMatch(table -> writingRegions(table).contains(region))).toList();
+    }
+
     /** The consumers that have a queue in the region. */
     public List<ConsumerSpec> consumersIn(String region) {
         return fanout.consumers().stream().filter(c -> c.regions().contains(region)).toList();

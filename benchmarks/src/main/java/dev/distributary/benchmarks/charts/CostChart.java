@@ -1,8 +1,8 @@
 package dev.distributary.benchmarks.charts;
 
-import dev.distributary.cli.cost.CostEstimate;
-import dev.distributary.cli.cost.Design;
-import dev.distributary.cli.cost.DesignCost;
+import dev.distributary.cost.CostEstimate;
+import dev.distributary.cost.Design;
+import dev.distributary.cost.DesignCost;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;

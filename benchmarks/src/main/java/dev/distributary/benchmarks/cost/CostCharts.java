@@ -1,10 +1,10 @@
 package dev.distributary.benchmarks.cost;
 
 import dev.distributary.benchmarks.charts.CostChart;
-import dev.distributary.cli.cost.CostEstimate;
-import dev.distributary.cli.cost.CostModel;
-import dev.distributary.cli.cost.PriceTable;
-import dev.distributary.cli.cost.Workload;
+import dev.distributary.cost.CostEstimate;
+import dev.distributary.cost.CostModel;
+import dev.distributary.cost.PriceTable;
+import dev.distributary.cost.Workload;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.io.IOException;

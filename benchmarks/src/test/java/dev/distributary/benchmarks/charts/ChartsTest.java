@@ -2,12 +2,12 @@ package dev.distributary.benchmarks.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.distributary.cli.cost.Component;
-import dev.distributary.cli.cost.CostEstimate;
-import dev.distributary.cli.cost.CostModel;
-import dev.distributary.cli.cost.Design;
-import dev.distributary.cli.cost.PriceTable;
-import dev.distributary.cli.cost.Workload;
+import dev.distributary.cost.Component;
+import dev.distributary.cost.CostEstimate;
+import dev.distributary.cost.CostModel;
+import dev.distributary.cost.Design;
+import dev.distributary.cost.PriceTable;
+import dev.distributary.cost.Workload;
 import dev.distributary.topology.TopologyLoader;
 import java.awt.Paint;
 import java.awt.image.BufferedImage;

@@ -10,7 +10,7 @@ import dev.distributary.fanout.Envelope;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.fanout.EventContext;
 import dev.distributary.fanout.OriginKind;
-import dev.distributary.fanout.Platforms;
+import dev.distributary.topology.Platforms;
 import java.util.List;
 import java.util.stream.IntStream;
 

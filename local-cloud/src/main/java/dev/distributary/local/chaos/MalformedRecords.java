@@ -9,7 +9,6 @@ import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Delivery;
 import dev.distributary.local.workload.Expectations;
 import dev.distributary.replication.writer.OriginStampingInterceptor;
-import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.time.Clock;
@@ -59,7 +58,7 @@ public final class MalformedRecords implements Scenario {
         List<Planted> planted = new ArrayList<>();
         TableSpec single = topology.tables().stream().min((a, b) -> Integer.compare(processing(topology, a), processing(topology, b)))
                 .filter(t -> processing(topology, t) > 0).orElseThrow();
-        String singleRegion = writingRegions(topology, single).get(0);
+        String singleRegion = topology.writingRegions(single).get(0);
         int once = processing(topology, single);
         planted.add(raw(platform, single, singleRegion, "malformed-origin", "an origin stamp that is a number", once, "unclassifiable:",
                 item -> item.set(single.stamp().originAttribute(), value("N", "42"))));
@@ -73,7 +72,7 @@ public final class MalformedRecords implements Scenario {
         String primary = topology.routing().primary();
         planted.add(raw(platform, global, primary, "malformed-unstamped", "an item written without the origin stamp", 1, "unstamped:",
                 item -> item.set("status", value("S", "PLACED"))));
-        String globalRegion = writingRegions(topology, global).get(writingRegions(topology, global).size() - 1);
+        String globalRegion = topology.writingRegions(global).get(topology.writingRegions(global).size() - 1);
         planted.add(raw(platform, global, globalRegion, "malformed-origin-everywhere", "an origin stamp that is a number, replicated",
                 processing(topology, global), "unclassifiable:", item -> item.set(global.stamp().originAttribute(), value("N", "42"))));
         planted.add(huge(platform, topology, global, globalRegion));
@@ -196,9 +195,5 @@ public final class MalformedRecords implements Scenario {
 
     private static int processing(Topology topology, TableSpec table) {
         return (int) topology.replicaRegions(table).stream().filter(topology.processingRegions()::contains).count();
-    }
-
-    private static List<String> writingRegions(Topology topology, TableSpec table) {
-        return topology.routing().mode() == RoutingMode.PRIMARY_REGION ? List.of(topology.routing().primary()) : topology.replicaRegions(table);
     }
 }

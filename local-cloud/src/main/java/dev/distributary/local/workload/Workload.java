@@ -11,7 +11,6 @@ import dev.distributary.replication.writer.TombstoneWriter;
 import dev.distributary.topology.KeyAttribute;
 import dev.distributary.topology.KeyType;
 import dev.distributary.topology.ResidencyPolicy;
-import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.time.Clock;
@@ -193,9 +192,9 @@ public final class Workload {
 
     /** A new item: a writing region first (so regions share the load), then one of the tables it can write. */
     private Runnable insert() {
-        List<String> regions = writingRegions();
+        List<String> regions = topology.writingRegions();
         String region = regions.get(random.nextInt(regions.size()));
-        List<TableSpec> tables = topology.tables().stream().filter(t -> writingRegions(t).contains(region)).toList();
+        List<TableSpec> tables = topology.tables().stream().filter(t -> topology.writingRegions(t).contains(region)).toList();
         TableSpec table = tables.get(random.nextInt(tables.size()));
         int n = sequence.incrementAndGet();
         Map<String, AttributeValue> key = key(table, region + "-" + n, n);
@@ -268,7 +267,7 @@ public final class Workload {
         for (TableSpec table : topology.tables()) {
             for (String dataClass : residency.classes().keySet()) {
                 if (!residency.permitsAll(dataClass, topology.replicaRegions(table))) {
-                    String region = writingRegions(table).get(0);
+                    String region = topology.writingRegions(table).get(0);
                     Map<String, AttributeValue> item = new LinkedHashMap<>(key(table, "residency-breaker", 0));
                     item.put(residency.attribute(), AttributeValue.fromS(dataClass));
                     try {
@@ -289,9 +288,9 @@ public final class Workload {
         String region;
         synchronized (this) {
             if (options.poisonAnywhere()) {
-                List<String> regions = writingRegions();
+                List<String> regions = topology.writingRegions();
                 region = regions.get(random.nextInt(regions.size()));
-                List<TableSpec> tables = topology.tables().stream().filter(t -> writingRegions(t).contains(region)
+                List<TableSpec> tables = topology.tables().stream().filter(t -> topology.writingRegions(t).contains(region)
                         && processingReplicas(t) > 0).toList();
                 table = tables.get(random.nextInt(tables.size()));
             } else {
@@ -299,7 +298,7 @@ public final class Workload {
                         .min((a, b) -> Integer.compare(processingReplicas(a), processingReplicas(b)))
                         .filter(t -> processingReplicas(t) > 0)
                         .orElseThrow();
-                region = writingRegions(table).get(0);
+                region = topology.writingRegions(table).get(0);
             }
         }
         Map<String, AttributeValue> key = key(table, "poison-" + position, -1L - position);
@@ -314,15 +313,6 @@ public final class Workload {
 
     private int processingReplicas(TableSpec table) {
         return (int) topology.replicaRegions(table).stream().filter(topology.processingRegions()::contains).count();
-    }
-
-    private List<String> writingRegions() {
-        return topology.regions().stream().filter(r -> topology.tables().stream().anyMatch(t -> writingRegions(t).contains(r))).toList();
-    }
-
-    private List<String> writingRegions(TableSpec table) {
-        List<String> replicas = topology.replicaRegions(table);
-        return topology.routing().mode() == RoutingMode.PRIMARY_REGION ? List.of(topology.routing().primary()) : replicas;
     }
 
     private static Map<String, AttributeValue> key(TableSpec table, String text, long number) {

@@ -16,11 +16,11 @@ import dev.distributary.replication.Classification;
 import dev.distributary.replication.FilterPatterns;
 import dev.distributary.replication.OriginClassifier;
 import dev.distributary.replication.ReplicaWrite;
-import dev.distributary.replication.TestPlatforms;
 import dev.distributary.replication.Tombstone;
 import dev.distributary.replication.Unclassifiable;
 import dev.distributary.replication.Unstamped;
 import dev.distributary.topology.LambdaRules;
+import dev.distributary.topology.Platforms;
 import dev.distributary.topology.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FilterPatternsTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Topology SHOP = TestPlatforms.SHOP;
+    static final Topology SHOP = Platforms.ownStamps();
 
     @Test
     void regionWithoutReplicaConsumers_fivePatterns_onTheDynamodbKeyOnly() throws Exception {
@@ -60,7 +60,7 @@ class FilterPatternsTest {
 
     @Test
     void shippedPlatform_orderCacheTakesReplicasEverywhere_ordersUnfilteredAndEuCustomersFiltered() {
-        Topology shipped = TestPlatforms.shipped();
+        Topology shipped = Platforms.shipped();
 
         for (String region : shipped.replicaRegions(shipped.requireTable("orders"))) {
             assertThat(FilterPatterns.forRegion(shipped, "orders", region)).as(region).isEmpty();

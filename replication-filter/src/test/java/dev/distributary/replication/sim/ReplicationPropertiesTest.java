@@ -8,12 +8,12 @@ import dev.distributary.replication.FilterPatterns;
 import dev.distributary.replication.LocalWrite;
 import dev.distributary.replication.OriginClassifier;
 import dev.distributary.replication.ReplicaWrite;
-import dev.distributary.replication.TestPlatforms;
 import dev.distributary.replication.Tombstone;
 import dev.distributary.replication.TtlExpiry;
 import dev.distributary.replication.esm.RulerFilter;
 import dev.distributary.replication.sim.GlobalTableSimulation.Change;
 import dev.distributary.replication.sim.GlobalTableSimulation.Emitted;
+import dev.distributary.topology.Platforms;
 import dev.distributary.topology.Topology;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ import net.jqwik.api.statistics.Statistics;
  * through what that region must process and drop plain replicas.
  */
 class ReplicationPropertiesTest {
-    static final Topology SHOP = TestPlatforms.SHOP;
+    static final Topology SHOP = Platforms.ownStamps();
     static final List<String> REGIONS = SHOP.regions();
     static final List<String> KEYS = List.of("order#1", "order#2", "order#3");
     static Map<String, OriginClassifier> classifiers;

@@ -6,7 +6,7 @@ import dev.distributary.change.Image;
 import dev.distributary.change.StreamSource;
 import dev.distributary.change.UserIdentity;
 import dev.distributary.moto.AwsClients;
-import dev.distributary.replication.TestPlatforms;
+import dev.distributary.topology.Platforms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** Tables of {@link TestPlatforms#SHOP} on moto, clients with the interceptor, and their streams read as change records. */
+/** Tables of {@link Platforms#OWN_STAMPS} on moto, clients with the interceptor, and their streams read as change records. */
 final class MotoTables {
     static final String REGION = "eu-west-1";
     static final long NOW = 1_795_687_200_123L;
@@ -64,7 +64,7 @@ final class MotoTables {
 
     /** A client of the region whose writes go through the origin-stamping interceptor. The caller closes it. */
     static DynamoDbClient stampingClient(AwsClients aws, String region) {
-        OriginStampingInterceptor interceptor = new OriginStampingInterceptor(region, TestPlatforms.SHOP, CLOCK);
+        OriginStampingInterceptor interceptor = new OriginStampingInterceptor(region, Platforms.ownStamps(), CLOCK);
         return aws.configure(DynamoDbClient.builder(), region).httpClient(aws.httpClient())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
     }

@@ -14,7 +14,7 @@ import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.replication.Classification;
 import dev.distributary.replication.LocalWrite;
 import dev.distributary.replication.OriginClassifier;
-import dev.distributary.replication.TestPlatforms;
+import dev.distributary.topology.Platforms;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -195,7 +195,7 @@ class OriginStampingInterceptorTest {
 
         ChangeRecord record = MotoTables.readStream(aws, REGION, streams.get("orders")).stream()
                 .filter(r -> r.keys().string("pk").orElse("").equals("stream-1")).findFirst().orElseThrow();
-        Classification here = OriginClassifier.of(TestPlatforms.SHOP, REGION).classify(record);
+        Classification here = OriginClassifier.of(Platforms.ownStamps(), REGION).classify(record);
 
         assertThat(here).isInstanceOf(LocalWrite.class);
         assertThat(here.writeTimeMillis()).hasValue(NOW);
@@ -203,7 +203,7 @@ class OriginStampingInterceptorTest {
 
     @Test
     void regionNotInPlatform_refusedAtConstruction() {
-        assertThatThrownBy(() -> new OriginStampingInterceptor("us-west-2", TestPlatforms.SHOP, MotoTables.CLOCK))
+        assertThatThrownBy(() -> new OriginStampingInterceptor("us-west-2", Platforms.ownStamps(), MotoTables.CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'us-west-2' is not a region of platform 'shop' ([us-east-1, eu-west-1, ap-southeast-2])");
     }

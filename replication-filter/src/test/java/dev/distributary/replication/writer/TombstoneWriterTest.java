@@ -14,8 +14,8 @@ import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.replication.Classification;
 import dev.distributary.replication.OriginClassifier;
-import dev.distributary.replication.TestPlatforms;
 import dev.distributary.replication.Tombstone;
+import dev.distributary.topology.Platforms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,7 +58,7 @@ class TombstoneWriterTest {
     void delete_liveItem_setsDeletedFlagOriginWriteTimeAndTtl() {
         putLive("tomb-1");
 
-        boolean deleted = new TombstoneWriter(plain, TestPlatforms.SHOP, REGION, CLOCK).delete("orders", key("tomb-1"));
+        boolean deleted = new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-1"));
 
         assertThat(deleted).isTrue();
         assertThat(stored(key("tomb-1")))
@@ -71,7 +71,7 @@ class TombstoneWriterTest {
 
     @Test
     void delete_missingItem_returnsFalse_andCreatesNothing() {
-        boolean deleted = new TombstoneWriter(plain, TestPlatforms.SHOP, REGION, CLOCK).delete("orders", key("tomb-none"));
+        boolean deleted = new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-none"));
 
         assertThat(deleted).isFalse();
         assertThat(stored(key("tomb-none"))).isEmpty();
@@ -80,10 +80,10 @@ class TombstoneWriterTest {
     @Test
     void delete_twice_secondReturnsFalse_andKeepsTheFirstStamp() {
         putLive("tomb-2");
-        new TombstoneWriter(plain, TestPlatforms.SHOP, REGION, CLOCK).delete("orders", key("tomb-2"));
+        new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-2"));
         Clock later = Clock.fixed(Instant.ofEpochMilli(NOW + 60_000), ZoneOffset.UTC);
 
-        boolean again = new TombstoneWriter(plain, TestPlatforms.SHOP, "us-east-1", later).delete("orders", key("tomb-2"));
+        boolean again = new TombstoneWriter(plain, Platforms.ownStamps(), "us-east-1", later).delete("orders", key("tomb-2"));
 
         assertThat(again).isFalse();
         assertThat(stored(key("tomb-2"))).containsEntry("_origin", s(REGION)).containsEntry("_writtenAt", n(NOW));
@@ -93,7 +93,7 @@ class TombstoneWriterTest {
     void delete_throughClientWithTheInterceptor_notStampedTwice() {
         putLive("tomb-3");
 
-        boolean deleted = new TombstoneWriter(stamping, TestPlatforms.SHOP, REGION, CLOCK).delete("orders", key("tomb-3"));
+        boolean deleted = new TombstoneWriter(stamping, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-3"));
 
         assertThat(deleted).isTrue();
         assertThat(stored(key("tomb-3"))).containsEntry("_deleted", AttributeValue.fromBool(true)).containsEntry("_origin", s(REGION));
@@ -103,7 +103,7 @@ class TombstoneWriterTest {
     void delete_tableWithOwnStampNames_usesThemAndItsTombstoneTtl() {
         plain.putItem(b -> b.tableName("ledger").item(Map.of("id", s("l-9"))));
 
-        new TombstoneWriter(plain, TestPlatforms.SHOP, REGION, CLOCK).delete("ledger", Map.of("id", s("l-9")));
+        new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("ledger", Map.of("id", s("l-9")));
 
         assertThat(plain.getItem(b -> b.tableName("ledger").key(Map.of("id", s("l-9")))).item())
                 .containsEntry("gone", AttributeValue.fromBool(true)).containsEntry("writtenIn", s(REGION))
@@ -112,7 +112,7 @@ class TombstoneWriterTest {
 
     @Test
     void delete_tableNotInTopology_refusedWithReason() {
-        TombstoneWriter writer = new TombstoneWriter(plain, TestPlatforms.SHOP, REGION, CLOCK);
+        TombstoneWriter writer = new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK);
 
         assertThatThrownBy(() -> writer.delete("unmanaged", Map.of("id", s("x"))))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -122,12 +122,12 @@ class TombstoneWriterTest {
     @Test
     void tombstone_readBackFromTheStream_classifiedAsLocalTombstone(AwsClients aws) {
         putLive("tomb-4");
-        new TombstoneWriter(stamping, TestPlatforms.SHOP, REGION, CLOCK).delete("orders", key("tomb-4"));
+        new TombstoneWriter(stamping, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-4"));
 
         ChangeRecord record = MotoTables.readStream(aws, REGION, streams.get("orders")).stream()
                 .filter(r -> r.keys().string("pk").orElse("").equals("tomb-4") && r.eventName().equals("MODIFY"))
                 .findFirst().orElseThrow();
-        Classification c = OriginClassifier.of(TestPlatforms.SHOP, REGION).classify(record);
+        Classification c = OriginClassifier.of(Platforms.ownStamps(), REGION).classify(record);
 
         assertThat(c).isInstanceOf(Tombstone.class);
         assertThat(c.isLocal()).isTrue();

@@ -8,6 +8,7 @@ import dev.distributary.topology.Names;
 import dev.distributary.topology.OriginScope;
 import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.RoutingMode;
+import dev.distributary.topology.Suggestions;
 import dev.distributary.topology.Topology;
 import java.util.ArrayList;
 import java.util.EnumSet;

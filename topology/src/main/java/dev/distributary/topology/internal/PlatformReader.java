@@ -9,6 +9,7 @@ import dev.distributary.topology.ResidencyPolicy;
 import dev.distributary.topology.ResidencyViolation;
 import dev.distributary.topology.Routing;
 import dev.distributary.topology.RoutingMode;
+import dev.distributary.topology.Suggestions;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.Zone;

@@ -5,6 +5,7 @@ import dev.distributary.topology.KeyType;
 import dev.distributary.topology.Names;
 import dev.distributary.topology.OriginStamp;
 import dev.distributary.topology.ResidencyPolicy;
+import dev.distributary.topology.Suggestions;
 import dev.distributary.topology.TableSpec;
 import java.util.ArrayList;
 import java.util.List;

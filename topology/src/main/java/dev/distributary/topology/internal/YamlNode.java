@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.distributary.topology.IntRange;
 import dev.distributary.topology.Names;
+import dev.distributary.topology.Suggestions;
 import dev.distributary.topology.YamlName;
 import java.util.ArrayList;
 import java.util.Arrays;

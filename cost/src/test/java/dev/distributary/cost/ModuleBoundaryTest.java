@@ -1,0 +1,14 @@
+package dev.distributary.cost;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.distributary.topology.ModuleBoundaries;
+
+/** cost uses no other module's internal packages (ModuleBoundaries). */
+@AnalyzeClasses(packages = "dev.distributary.cost")
+class ModuleBoundaryTest {
+
+    @ArchTest
+    static final ArchRule noOtherModulesInternals = ModuleBoundaries.noOtherModulesInternals();
+}

@@ -1,0 +1,14 @@
+package dev.distributary.replication;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.distributary.topology.ModuleBoundaries;
+
+/** replication-filter uses no other module's internal packages (ModuleBoundaries). */
+@AnalyzeClasses(packages = "dev.distributary.replication")
+class ModuleBoundaryTest {
+
+    @ArchTest
+    static final ArchRule noOtherModulesInternals = ModuleBoundaries.noOtherModulesInternals();
+}
