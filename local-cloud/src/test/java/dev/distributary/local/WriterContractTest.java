@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.fanout.Op;
-import dev.distributary.local.chaos.Tally;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.DeliveryRecorder;
 import dev.distributary.local.workload.Drain;

@@ -1,6 +1,7 @@
 package dev.distributary.local.chaos;
 
 import dev.distributary.local.esm.MappingMetrics;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.Workload;
 import java.util.List;
 

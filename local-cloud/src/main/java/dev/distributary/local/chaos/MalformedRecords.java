@@ -8,6 +8,7 @@ import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Delivery;
 import dev.distributary.local.workload.Expectations;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.replication.writer.OriginStampingInterceptor;
 import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.TableSpec;

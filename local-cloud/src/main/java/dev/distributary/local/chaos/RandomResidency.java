@@ -10,6 +10,7 @@ import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.SdkChangeRecords;
 import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.workload.Change;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.Workload;
 import dev.distributary.local.workload.WorkloadOptions;
 import dev.distributary.topology.KeyAttribute;

@@ -5,6 +5,7 @@ import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.replication.ReplicationSettings;
 import dev.distributary.local.workload.Expectations;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.Workload;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
