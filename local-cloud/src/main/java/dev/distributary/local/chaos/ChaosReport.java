@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * What a chaos run proved: one row per scenario. Written as JSON by {@code distributary chaos --report FILE}.
  *
  * @param passed          every scenario passed
- * @param seed            seeds every choice of the run (workload, faults, replication jitter)
+ * @param seed            fixes every choice of each scenario's workload, and seeds its faults and replication jitter
  * @param durationSeconds the whole run
  * @param scenarios       one row per scenario, in the order run
  */
