@@ -1,7 +1,7 @@
 package dev.distributary.local;
 
 import dev.distributary.local.esm.CheckpointStore;
-import dev.distributary.local.esm.DynamoStreamsSource;
+import dev.distributary.local.streams.DynamoStreamsSource;
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingConfig;
 import dev.distributary.local.esm.SqsFailureDestination;

@@ -7,7 +7,7 @@ import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.StreamSource;
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.esm.SdkChangeRecords;
+import dev.distributary.local.streams.SdkChangeRecords;
 import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Tally;

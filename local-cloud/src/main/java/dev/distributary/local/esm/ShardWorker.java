@@ -1,5 +1,7 @@
 package dev.distributary.local.esm;
 
+import dev.distributary.local.streams.ShardSource;
+import dev.distributary.local.streams.StreamRecord;
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.time.Clock;
