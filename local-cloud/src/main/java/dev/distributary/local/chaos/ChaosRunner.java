@@ -175,7 +175,7 @@ public final class ChaosRunner implements AutoCloseable {
                 snapshots.stream().mapToLong(MappingMetrics.Snapshot::onFailureDestinationDeliveredEventCount).sum(),
                 snapshots.stream().mapToLong(MappingMetrics.Snapshot::invocations).sum(),
                 snapshots.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0));
-        return new Evidence(run.topology(), workload, planted, recorder.deliveries(), quarantine, FunctionLogMetrics.sum(logs),
+        return new Evidence(run.topology(), workload.written(), planted, recorder.deliveries(), quarantine, FunctionLogMetrics.sum(logs),
                 FunctionLogMetrics.chaosFaults(logs), platform.proxy().injectedFaults(), platform.proxy().calls(), total, shards(platform),
                 repeated, platform.replicator().metrics().superseded());
     }

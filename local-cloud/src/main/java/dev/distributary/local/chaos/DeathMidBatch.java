@@ -71,7 +71,7 @@ public final class DeathMidBatch implements Scenario {
                 Check.of(what, faults > 0, faults + " times, before the second PublishBatch of an invocation"),
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.nothingQuarantined(evidence),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
                 "%s %,d times after publishing part of a batch; %,d deliveries exactly once; %,d record invocations retried",
                 what, faults, tally.expected() - tally.lost(), evidence.mappings().failedInvokeEventCount()));

@@ -120,7 +120,7 @@ public final class MalformedRecords implements Scenario {
                                 + " quarantine messages" : problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "")),
                 Check.of("no invocation failed", failedInvocations == 0, failedInvocations + " record invocations failed"),
                 Checks.delivery(tally),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         long missing = evidence.planted().stream().mapToLong(p -> Math.max(0, p.expectedQuarantines() - evidence.quarantine().stream()
                 .filter(q -> q.table().equals(p.table()) && q.subject().equals(p.subject())).count())).sum();
         return new Verdict(checks, tally.lost() + missing, tally.duplicated(), tally.leaked(), String.format(

@@ -58,7 +58,7 @@ public final class SnsThrottling implements Scenario {
                         evidence.mappings().failedInvokeEventCount() + " record invocations reported failed and retried"),
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.nothingQuarantined(evidence),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
                 "%,d deliveries exactly once while %,d of %,d PublishBatch calls (%.0f%%) were throttled; %,d record invocations retried by the mappings",
                 tally.expected() - tally.lost(), throttled, calls, calls == 0 ? 0.0 : 100.0 * throttled / calls,

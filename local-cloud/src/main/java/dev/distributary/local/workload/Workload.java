@@ -204,6 +204,11 @@ public final class Workload {
         return List.copyOf(poisons);
     }
 
+    /** What was written so far, for the judges. */
+    public Written written() {
+        return new Written(changes, poisons, failures, refusals);
+    }
+
     /** The first poison record, if any was written. */
     public Optional<Poison> poison() {
         return poisons.stream().findFirst();
