@@ -59,7 +59,6 @@ public final class Workload {
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final List<Poison> poisons = new CopyOnWriteArrayList<>();
-    private final Map<Integer, Item> items = new HashMap<>();
 
     /** An item the workload created: what its writes need to know of it. */
     private static final class Item {
@@ -110,6 +109,7 @@ public final class Workload {
             thread.setDaemon(true);
             return thread;
         });
+        Map<Integer, Item> items = new HashMap<>();
         Map<Integer, CompletableFuture<Void>> lastOfItem = new HashMap<>();
         List<CompletableFuture<Void>> all = new ArrayList<>();
         long interval = (long) (1_000_000_000L / options.ratePerSecond());
@@ -118,7 +118,10 @@ public final class Workload {
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
             next += interval;
             if (write instanceof WorkloadPlan.ItemWrite itemWrite) {
-                Item item = itemWrite instanceof WorkloadPlan.Insert insert ? created(insert) : items.get(itemWrite.item());
+                if (itemWrite instanceof WorkloadPlan.Insert insert) {
+                    items.put(insert.item(), created(insert));
+                }
+                Item item = items.get(itemWrite.item());
                 Runnable task = guarded(item, () -> write(item, itemWrite));
                 all.add(lastOfItem.compute(itemWrite.item(),
                         (number, last) -> last == null ? CompletableFuture.runAsync(task, pool) : last.thenRunAsync(task, pool)));
@@ -160,9 +163,7 @@ public final class Workload {
         TableSpec table = topology.requireTable(insert.table());
         Map<String, AttributeValue> key = key(table, insert.region() + "-" + insert.item(), insert.item());
         boolean aroundWriter = !topology.residency().permitsAll(insert.dataClass(), topology.replicaRegions(table));
-        Item item = new Item(table, insert.region(), key, subject(table, key), insert.dataClass(), aroundWriter);
-        items.put(insert.item(), item);
-        return item;
+        return new Item(table, insert.region(), key, subject(table, key), insert.dataClass(), aroundWriter);
     }
 
     private void write(Item item, WorkloadPlan.ItemWrite write) {
