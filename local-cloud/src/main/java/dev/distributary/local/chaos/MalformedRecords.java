@@ -85,6 +85,9 @@ public final class MalformedRecords implements Scenario {
     public Verdict evaluate(Evidence evidence, LocalPlatform platform) {
         Tally tally = Tally.exactlyOnce(evidence.topology(), evidence.changes(), evidence.workloadDeliveries());
         List<String> problems = new ArrayList<>();
+        if (evidence.planted().isEmpty()) {
+            problems.add("no malformed record was planted, so nothing was proved");
+        }
         int expectedQuarantines = 0;
         for (Planted record : evidence.planted()) {
             List<QuarantinedRecord> messages = evidence.quarantine().stream()

@@ -87,4 +87,12 @@ public final class Runs {
                 removes ? Optional.of(image) : Optional.empty(), Optional.of(image), false);
         return new Delivery(consumer, region, event, change.writtenAt() + 50);
     }
+
+    /** The delivery as an envelope too large for SNS arrives: keys only, its images left out. */
+    public static Delivery truncated(Delivery delivery) {
+        ChangeEvent e = delivery.event();
+        ChangeEvent keysOnly = new ChangeEvent(e.id(), e.source(), e.type(), e.subject(), e.time(), e.dataSchema(), e.table(), e.region(), e.entityType(),
+                e.originRegion(), e.originKind(), e.residency(), e.sequence(), e.op(), e.keys(), Optional.empty(), Optional.empty(), true);
+        return new Delivery(delivery.consumer(), delivery.region(), keysOnly, delivery.receivedAtMillis());
+    }
 }
