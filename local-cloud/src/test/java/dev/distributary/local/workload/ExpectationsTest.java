@@ -5,8 +5,8 @@ import static dev.distributary.local.workload.Runs.US;
 import static dev.distributary.local.workload.Runs.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.distributary.fanout.OriginKind;
 import dev.distributary.fanout.Op;
+import dev.distributary.fanout.OriginKind;
 import dev.distributary.topology.TopologyLoader;
 import java.util.List;
 import java.util.Map;
