@@ -45,7 +45,8 @@ public final class LocalRun {
     EnvironmentOption environment;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seeds replication jitter and the workload, so runs can be repeated (default: ${DEFAULT-VALUE}).")
+            description = "Fixes every choice of the workload (the same seed writes the same items, operations and classes in the same order) "
+                    + "and seeds replication jitter and injected faults (default: ${DEFAULT-VALUE}).")
     long seed;
 
     private ReplicationSettings replication(ReplicationSettings defaults) {

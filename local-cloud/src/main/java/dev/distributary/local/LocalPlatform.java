@@ -1,7 +1,6 @@
 package dev.distributary.local;
 
 import dev.distributary.local.esm.CheckpointStore;
-import dev.distributary.local.esm.DynamoStreamsSource;
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingConfig;
 import dev.distributary.local.esm.SqsFailureDestination;
@@ -14,6 +13,7 @@ import dev.distributary.local.provision.PlatformProvisioner;
 import dev.distributary.local.provision.RegionResources;
 import dev.distributary.local.proxy.EmulatorProxy;
 import dev.distributary.local.replication.Replicator;
+import dev.distributary.local.streams.DynamoStreamsSource;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.replication.FilterPatterns;

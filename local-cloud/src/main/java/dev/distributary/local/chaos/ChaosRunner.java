@@ -3,14 +3,11 @@ package dev.distributary.local.chaos;
 import dev.distributary.change.StreamSource;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.demo.Demo;
-import dev.distributary.local.demo.DemoReport;
-import dev.distributary.local.esm.DynamoStreamsSource;
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingMetrics;
-import dev.distributary.local.esm.ShardSource;
-import dev.distributary.local.esm.StreamRecord;
-import dev.distributary.local.iam.Denial;
+import dev.distributary.local.streams.DynamoStreamsSource;
+import dev.distributary.local.streams.ShardSource;
+import dev.distributary.local.streams.StreamRecord;
 import dev.distributary.local.workload.DeliveryRecorder;
 import dev.distributary.local.workload.Drain;
 import dev.distributary.local.workload.FunctionLogMetrics;
@@ -77,7 +74,7 @@ public final class ChaosRunner implements AutoCloseable {
         } finally {
             moto = null;
         }
-        return new ChaosReport(rows.stream().allMatch(ChaosReport.Row::passed), chaos.seed(), seconds(started), rows);
+        return ChaosReport.of(chaos.seed(), seconds(started), rows);
     }
 
     private ChaosReport.Row runOne(Scenario scenario, LocalOptions options) {
@@ -120,7 +117,8 @@ public final class ChaosRunner implements AutoCloseable {
                     evidence = gather(platform, run, workload, planted, recorder, repeated.get());
                 }
                 Scenario.Verdict verdict = scenario.evaluate(evidence, platform);
-                ChaosReport.Row row = row(scenario, evidence, verdict, platform.iamDenials(), started);
+                ChaosReport.Row row = ChaosReport.Row.of(scenario.name(), evidence.events(), evidence.quarantine().size(), verdict,
+                        platform.iamDenials(), seconds(started));
                 out.accept(String.format("  %s in %.0f s: %s", row.passed() ? "passed" : "FAILED", row.durationSeconds(), row.detail()));
                 return row;
             } finally {
@@ -177,7 +175,7 @@ public final class ChaosRunner implements AutoCloseable {
                 snapshots.stream().mapToLong(MappingMetrics.Snapshot::onFailureDestinationDeliveredEventCount).sum(),
                 snapshots.stream().mapToLong(MappingMetrics.Snapshot::invocations).sum(),
                 snapshots.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0));
-        return new Evidence(run.topology(), workload, planted, recorder.deliveries(), quarantine, FunctionLogMetrics.sum(logs),
+        return new Evidence(run.topology(), workload.written(), planted, recorder.deliveries(), quarantine, FunctionLogMetrics.sum(logs),
                 FunctionLogMetrics.chaosFaults(logs), platform.proxy().injectedFaults(), platform.proxy().calls(), total, shards(platform),
                 repeated, platform.replicator().metrics().superseded());
     }
@@ -216,18 +214,6 @@ public final class ChaosRunner implements AutoCloseable {
 
     private static String tableOf(String streamArn) {
         return StreamSource.fromArn(streamArn).table();
-    }
-
-    /** The scenario's own checks, and in every scenario: no call a function made was denied by its role (AWS would refuse it). */
-    private static ChaosReport.Row row(Scenario scenario, Evidence evidence, Scenario.Verdict verdict, List<Denial> denials, long started) {
-        List<Check> checks = new ArrayList<>(verdict.checks());
-        DemoReport.Check iam = Demo.iamCheck(denials);
-        checks.add(Check.of(iam.name(), iam.passed(), iam.detail()));
-        List<Check> failed = checks.stream().filter(c -> !c.passed()).toList();
-        String detail = failed.isEmpty() ? verdict.summary()
-                : failed.stream().map(c -> c.name() + ": " + c.detail()).reduce((a, b) -> a + "; " + b).orElse("") + ". " + verdict.summary();
-        return new ChaosReport.Row(scenario.name(), evidence.events(), verdict.lost(), verdict.duplicated(), verdict.leaked(),
-                evidence.quarantine().size(), denials.size(), verdict.passed() && denials.isEmpty(), detail, checks, seconds(started));
     }
 
     private static double seconds(long startedNanos) {

@@ -1,7 +1,8 @@
 package dev.distributary.local.chaos;
 
 import dev.distributary.local.esm.MappingMetrics;
-import dev.distributary.local.workload.Workload;
+import dev.distributary.local.workload.Tally;
+import dev.distributary.local.workload.Written;
 import java.util.List;
 
 /** Checks several scenarios share. */
@@ -18,10 +19,10 @@ final class Checks {
                 tally.leaked() + " deliveries in a region their class may not reach");
     }
 
-    static Check writes(Workload workload) {
-        return Check.of("every write succeeded", workload.failures().isEmpty(),
-                workload.failures().isEmpty() ? workload.changes().size() + " changes written"
-                        : workload.failures().size() + " writes failed, the first: " + workload.failures().get(0));
+    static Check writes(Written written) {
+        return Check.of("every write succeeded", written.failures().isEmpty(),
+                written.failures().isEmpty() ? written.changes().size() + " changes written"
+                        : written.failures().size() + " writes failed, the first: " + written.failures().get(0));
     }
 
     static Check nothingDiscarded(MappingMetrics.Snapshot mappings) {

@@ -2,6 +2,7 @@ package dev.distributary.local.chaos;
 
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.workload.Tally;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class DeathMidBatch implements Scenario {
                 Check.of(what, faults > 0, faults + " times, before the second PublishBatch of an invocation"),
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.nothingQuarantined(evidence),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
                 "%s %,d times after publishing part of a batch; %,d deliveries exactly once; %,d record invocations retried",
                 what, faults, tally.expected() - tally.lost(), evidence.mappings().failedInvokeEventCount()));

@@ -2,6 +2,7 @@ package dev.distributary.local.chaos;
 
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.workload.Tally;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,7 +38,7 @@ public final class DuplicateBatches implements Scenario {
                 Check.of("every batch was delivered twice", repeated > 0 && repeated == evidence.mappings().invocations(),
                         repeated + " of " + evidence.mappings().invocations() + " batches invoked a second time"),
                 Checks.nothingQuarantined(evidence),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
                 "%,d batches each invoked twice; the second invocations skipped %,d records already published; %,d deliveries exactly once",
                 repeated, evidence.metric("Skipped"), tally.expected() - tally.lost()));

@@ -3,7 +3,7 @@ package dev.distributary.local.chaos;
 import dev.distributary.local.esm.MappingMetrics;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Delivery;
-import dev.distributary.local.workload.Workload;
+import dev.distributary.local.workload.Written;
 import dev.distributary.topology.Topology;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * (from their logs), the faults injected, the mappings' metrics and where each shard stands.
  *
  * @param topology            the platform the scenario ran on (its variant)
- * @param workload            the writes and their ground truth
+ * @param written             what the workload wrote: the ground truth, poison records and failed writes
  * @param planted             records the scenario wrote outside the workload
  * @param deliveries          what every consumer's queue delivered
  * @param quarantine          every quarantine message, read
@@ -29,13 +29,13 @@ import java.util.stream.Collectors;
  * @param repeatedInvocations batches the mappings delivered a second time
  * @param replicaSuperseded   replicated copies refused by last-writer-wins
  */
-public record Evidence(Topology topology, Workload workload, List<Planted> planted, List<Delivery> deliveries, List<QuarantinedRecord> quarantine,
+public record Evidence(Topology topology, Written written, List<Planted> planted, List<Delivery> deliveries, List<QuarantinedRecord> quarantine,
         Map<String, Double> functionMetrics, Map<String, Long> agentFaults, Map<String, Map<String, Long>> injectedFaults,
         Map<String, Map<String, Long>> apiCalls, MappingMetrics.Snapshot mappings, List<ShardPosition> shards, long repeatedInvocations,
         long replicaSuperseded) {
 
     public List<Change> changes() {
-        return workload.changes();
+        return written.changes();
     }
 
     /** Deliveries of the workload's items (not of planted records). */
@@ -63,6 +63,6 @@ public record Evidence(Topology topology, Workload workload, List<Planted> plant
 
     /** Records written: workload changes, poison records and planted records. */
     public long events() {
-        return workload.changes().size() + workload.poisons().size() + planted.size();
+        return written.changes().size() + written.poisons().size() + planted.size();
     }
 }

@@ -8,6 +8,7 @@ import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Delivery;
 import dev.distributary.local.workload.Expectations;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.replication.writer.OriginStampingInterceptor;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
@@ -83,6 +84,9 @@ public final class MalformedRecords implements Scenario {
     public Verdict evaluate(Evidence evidence, LocalPlatform platform) {
         Tally tally = Tally.exactlyOnce(evidence.topology(), evidence.changes(), evidence.workloadDeliveries());
         List<String> problems = new ArrayList<>();
+        if (evidence.planted().isEmpty()) {
+            problems.add("no malformed record was planted, so nothing was proved");
+        }
         int expectedQuarantines = 0;
         for (Planted record : evidence.planted()) {
             List<QuarantinedRecord> messages = evidence.quarantine().stream()
@@ -118,7 +122,7 @@ public final class MalformedRecords implements Scenario {
                                 + " quarantine messages" : problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "")),
                 Check.of("no invocation failed", failedInvocations == 0, failedInvocations + " record invocations failed"),
                 Checks.delivery(tally),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         long missing = evidence.planted().stream().mapToLong(p -> Math.max(0, p.expectedQuarantines() - evidence.quarantine().stream()
                 .filter(q -> q.table().equals(p.table()) && q.subject().equals(p.subject())).count())).sum();
         return new Verdict(checks, tally.lost() + missing, tally.duplicated(), tally.leaked(), String.format(

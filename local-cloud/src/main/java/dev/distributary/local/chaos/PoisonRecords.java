@@ -1,6 +1,7 @@
 package dev.distributary.local.chaos;
 
 import dev.distributary.local.LocalPlatform;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.Workload;
 import dev.distributary.local.workload.WorkloadOptions;
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ public final class PoisonRecords implements Scenario {
                 poison.check(),
                 Checks.caughtUp(evidence.shards()),
                 Checks.nothingDiscarded(evidence.mappings()),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost() + poison.missing(), tally.duplicated() + poison.extra(), tally.leaked(), String.format(
                 "%,d poison records quarantined %,d times, each with its full payload; %,d other deliveries exactly once; %,d shards caught up",
-                evidence.workload().poisons().size(), poison.found(), tally.expected() - tally.lost(), evidence.shards().size()));
+                evidence.written().poisons().size(), poison.found(), tally.expected() - tally.lost(), evidence.shards().size()));
     }
 
     /** The poison records found in quarantine against those expected there. */
@@ -64,7 +65,7 @@ public final class PoisonRecords implements Scenario {
         int missing = 0;
         int extra = 0;
         List<String> problems = new ArrayList<>();
-        for (Workload.Poison poison : evidence.workload().poisons()) {
+        for (Workload.Poison poison : evidence.written().poisons()) {
             List<QuarantinedRecord> messages = evidence.quarantine().stream()
                     .filter(q -> q.table().equals(poison.table()) && q.subject().equals(poison.subject())).toList();
             expected += poison.expectedQuarantines();
@@ -91,7 +92,7 @@ public final class PoisonRecords implements Scenario {
                 }
             }
         }
-        List<QuarantinedRecord> others = evidence.quarantine().stream().filter(q -> evidence.workload().poisons().stream()
+        List<QuarantinedRecord> others = evidence.quarantine().stream().filter(q -> evidence.written().poisons().stream()
                 .noneMatch(p -> q.table().equals(p.table()) && q.subject().equals(p.subject()))).toList();
         if (!others.isEmpty()) {
             extra += others.size();

@@ -7,10 +7,11 @@ import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.change.StreamSource;
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.esm.SdkChangeRecords;
 import dev.distributary.local.esm.WindowedEvents;
 import dev.distributary.local.function.InvocationResult;
+import dev.distributary.local.streams.SdkChangeRecords;
 import dev.distributary.local.workload.Change;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.Workload;
 import dev.distributary.local.workload.WorkloadOptions;
 import dev.distributary.topology.KeyAttribute;
@@ -147,7 +148,7 @@ public final class RandomResidency implements Scenario {
                         leaky.isEmpty() ? evidence.quarantine().size() + " quarantine messages, " + residency.stream().filter(QuarantinedRecord::withheld).count()
                                 + " of them withholding the record" : leaky.size() + " do, the first in " + leaky.get(0).region() + ": " + leaky.get(0).reason()),
                 Check.of("each block counted (ResidencyBlocked)", metric == blocks, "ResidencyBlocked " + metric + ", " + blocks + " expected"),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost() + missing, tally.duplicated() + twice, tally.leaked() + leaky.size(), String.format(
                 "%,d changes, %,d of another class, and %d stray record(s); %,d blocked where their data may not be held, each quarantined without its values "
                         + "and counted (ResidencyBlocked %,d); %d deliveries and %d quarantine messages carrying values outside permitted regions; "

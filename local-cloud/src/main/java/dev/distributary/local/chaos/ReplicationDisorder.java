@@ -5,6 +5,7 @@ import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.replication.ReplicationSettings;
 import dev.distributary.local.workload.Expectations;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.Workload;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
@@ -62,7 +63,7 @@ public final class ReplicationDisorder implements Scenario {
                 Check.of("every replica converged", differences.isEmpty(),
                         differences.isEmpty() ? "every table identical in each of its regions" : differences.size() + " items differ, e.g. " + differences.get(0)),
                 Checks.nothingQuarantined(evidence),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
                 "%,d out-of-order copies lost to last-writer-wins; replicas converged; %,d required deliveries arrived, none twice",
                 evidence.replicaSuperseded(), tally.expected() - tally.lost()));

@@ -3,6 +3,7 @@ package dev.distributary.local.chaos;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.proxy.FaultRule;
+import dev.distributary.local.workload.Tally;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +58,7 @@ public final class SnsThrottling implements Scenario {
                         evidence.mappings().failedInvokeEventCount() + " record invocations reported failed and retried"),
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.nothingQuarantined(evidence),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
                 "%,d deliveries exactly once while %,d of %,d PublishBatch calls (%.0f%%) were throttled; %,d record invocations retried by the mappings",
                 tally.expected() - tally.lost(), throttled, calls, calls == 0 ? 0.0 : 100.0 * throttled / calls,

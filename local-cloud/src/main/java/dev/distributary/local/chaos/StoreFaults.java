@@ -2,6 +2,7 @@ package dev.distributary.local.chaos;
 
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.proxy.FaultRule;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.WorkloadOptions;
 import java.util.List;
 
@@ -58,9 +59,9 @@ public final class StoreFaults implements Scenario {
                 Check.of("the faults were injected", storeFaults > 0 && queueFaults > 0,
                         storeFaults + " idempotency-table calls and " + queueFaults + " quarantine sends failed"),
                 Checks.nothingDiscarded(evidence.mappings()),
-                Checks.writes(evidence.workload()));
+                Checks.writes(evidence.written()));
         return new Verdict(checks, tally.lost() + poison.missing(), tally.duplicated() + poison.extra(), tally.leaked(), String.format(
                 "%,d deliveries exactly once and %,d poison records quarantined %,d times while %,d idempotency-table calls and %,d quarantine sends failed",
-                tally.expected() - tally.lost(), evidence.workload().poisons().size(), poison.found(), storeFaults, queueFaults));
+                tally.expected() - tally.lost(), evidence.written().poisons().size(), poison.found(), storeFaults, queueFaults));
     }
 }

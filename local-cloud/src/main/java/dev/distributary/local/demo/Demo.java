@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingMetrics;
-import dev.distributary.local.iam.Denial;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Delivery;
 import dev.distributary.local.workload.DeliveryRecorder;
@@ -12,19 +11,17 @@ import dev.distributary.local.workload.Drain;
 import dev.distributary.local.workload.Expectations;
 import dev.distributary.local.workload.FunctionLogMetrics;
 import dev.distributary.local.workload.Quarantines;
+import dev.distributary.local.workload.Tally;
 import dev.distributary.local.workload.Workload;
 import dev.distributary.local.workload.WorkloadOptions;
 import dev.distributary.topology.Topology;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Runs a mixed workload on a local platform, shows progress per region, drains, and checks the
@@ -82,50 +79,26 @@ public final class Demo {
 
     private DemoReport report(Workload workload, List<Delivery> deliveries, long startedNanos) {
         List<Change> changes = workload.changes();
-        List<Expectations.Expected> expected = Expectations.of(topology, changes);
-        Set<String> wanted = expected.stream().map(Expectations.Expected::key).collect(Collectors.toSet());
-        Map<String, Long> received = deliveries.stream().collect(Collectors.groupingBy(Delivery::key, Collectors.counting()));
-        long lost = wanted.stream().filter(key -> !received.containsKey(key)).count();
-        long duplicates = received.values().stream().mapToLong(count -> count - 1).sum();
-        long unexpected = received.keySet().stream().filter(key -> !wanted.contains(key)).count();
-        long residencyViolations = deliveries.stream()
-                .filter(d -> !topology.residency().permits(d.event().residency(), d.region())).count();
+        Tally tally = Tally.exactlyOnce(topology, changes, deliveries);
         List<JsonNode> quarantine = Quarantines.drain(platform);
-        Workload.Poison poison = workload.poison().orElse(null);
-        long poisonQuarantined = poison == null ? 0 : quarantine.stream()
-                .filter(message -> message.at("/record/dynamodb/Keys").toString().contains("poison")).count();
+        long poisonQuarantined = quarantine.stream().filter(message -> message.at("/record/dynamodb/Keys").toString().contains("poison")).count();
         Map<String, Double> functionMetrics = FunctionLogMetrics.sum(platform.options().workDirectory().resolve("logs"));
         long filteredOut = platform.mappings().values().stream().flatMap(List::stream)
                 .mapToLong(m -> m.metrics().filteredOutEventCount()).sum();
         long replicaSkipped = filteredOut + Math.round(functionMetrics.getOrDefault("SkippedReplica", 0.0));
         long written = changes.size();
-        List<DemoReport.Check> checks = new ArrayList<>();
-        checks.add(new DemoReport.Check("nothing lost", lost == 0, lost + " of " + wanted.size() + " expected deliveries missing"));
-        checks.add(new DemoReport.Check("nothing twice", duplicates == 0, duplicates + " duplicate deliveries"));
-        checks.add(new DemoReport.Check("nothing unexpected", unexpected == 0, unexpected + " deliveries the rules do not call for"));
-        checks.add(new DemoReport.Check("residency held", residencyViolations == 0, residencyViolations + " deliveries outside their class's zone"));
-        checks.add(new DemoReport.Check("residency-breaking write refused by the writer", !workload.refusals().isEmpty(),
-                workload.refusals().isEmpty() ? "no refusal seen" : workload.refusals().get(0)));
-        checks.add(new DemoReport.Check("poison record quarantined", poison != null && poisonQuarantined == poison.expectedQuarantines(),
-                poison == null ? "no poison written" : poisonQuarantined + " quarantine message(s) for it, " + poison.expectedQuarantines() + " expected"));
-        checks.add(new DemoReport.Check("every write succeeded", workload.failures().isEmpty(),
-                workload.failures().isEmpty() ? written + " writes" : workload.failures().size() + " failed: " + workload.failures().get(0)));
-        checks.add(iamCheck(platform.iamDenials()));
+        List<DemoReport.Check> checks = DemoChecks.of(tally, workload.refusals(), workload.poison(), poisonQuarantined, workload.failures(), written,
+                platform.iamDenials());
         long calls = platform.proxy().totalCalls();
-        return new DemoReport(checks.stream().allMatch(DemoReport.Check::passed), topology.regions(), written, workload.writtenPerRegion(),
-                wanted.size(), deliveries.size(), lost, duplicates, unexpected, residencyViolations, quarantine.size(), workload.refusals().size(),
-                replicaSkipped, platform.iamDenials().size(), DemoReport.Latency.of(deliveries.stream().map(Delivery::latencyMillis).toList()),
+        return new DemoReport(DemoChecks.passed(checks), topology.regions(), written, workload.writtenPerRegion(),
+                tally.expected(), deliveries.size(), tally.lost(), tally.duplicated(), tally.unexpected(), tally.leaked(), quarantine.size(),
+                workload.refusals().size(), replicaSkipped, platform.iamDenials().size(),
+                DemoReport.Latency.of(deliveries.stream().map(Delivery::latencyMillis).toList()),
                 DemoReport.Latency.of(deliveries.stream().filter(d -> d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList()),
                 DemoReport.Latency.of(deliveries.stream().filter(d -> !d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList()),
                 DemoReport.Trend.of(deliveries),
                 platform.proxy().calls(), written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
                 Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, checks);
-    }
-
-    /** Every call a function made was allowed by its role's policy, as AWS requires; else the first denial, with its action and resource. */
-    public static DemoReport.Check iamCheck(List<Denial> denials) {
-        return new DemoReport.Check("every call allowed by the function's role", denials.isEmpty(), denials.isEmpty()
-                ? "no call denied" : denials.size() + " call(s) denied, the first: " + denials.get(0).describe() + " (" + denials.get(0).message() + ")");
     }
 
     private void printProgress(Workload workload, DeliveryRecorder recorder) {

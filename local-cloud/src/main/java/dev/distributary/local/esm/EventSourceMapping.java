@@ -1,5 +1,6 @@
 package dev.distributary.local.esm;
 
+import dev.distributary.local.streams.ShardSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.distributary.local.esm;
 
+import dev.distributary.local.streams.ShardSource;
+import dev.distributary.local.streams.StreamRecord;
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -8,9 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Reads one shard the way Lambda does: polls it (four times a second while records flow,

@@ -1,7 +1,7 @@
 package dev.distributary.local.replication;
 
 import dev.distributary.change.Image;
-import dev.distributary.local.esm.SdkChangeRecords;
+import dev.distributary.local.streams.SdkChangeRecords;
 import dev.distributary.topology.TableSpec;
 import java.time.Instant;
 import java.util.Map;

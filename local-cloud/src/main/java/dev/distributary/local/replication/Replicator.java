@@ -5,9 +5,8 @@ import dev.distributary.change.Image;
 import dev.distributary.change.MalformedRecordException;
 import dev.distributary.change.Operation;
 import dev.distributary.change.StreamRecordJson;
-import dev.distributary.local.esm.DynamoStreamsSource;
-import dev.distributary.local.esm.ShardSource;
-import dev.distributary.local.esm.StreamRecord;
+import dev.distributary.local.streams.DynamoStreamsSource;
+import dev.distributary.local.streams.StreamReader;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.lang.System.Logger.Level;
@@ -79,7 +78,7 @@ public final class Replicator implements AutoCloseable {
                     }
                 }
                 String streamArn = dynamo.apply(source).describeTable(b -> b.tableName(table.name())).table().latestStreamArn();
-                ShardSource stream = new DynamoStreamsSource(streams.apply(source), streamArn, table.partitionKey().name());
+                StreamReader stream = new StreamReader(new DynamoStreamsSource(streams.apply(source), streamArn, table.partitionKey().name()));
                 threads.add(thread("replica-reader-" + table.name() + "-" + source, () -> read(table, source, regions, stream)));
             }
         }
@@ -109,16 +108,12 @@ public final class Replicator implements AutoCloseable {
         }
     }
 
-    private void read(TableSpec table, String region, List<String> regions, ShardSource stream) {
-        String iterator = null;
+    /** Reads every shard of the region's stream (parents before children) and routes each record; after a failure, resumes where it was. */
+    private void read(TableSpec table, String region, List<String> regions, StreamReader stream) {
         Duration idle = settings.pollInterval();
         while (running) {
             try {
-                if (iterator == null) {
-                    iterator = stream.iterator(stream.shards().get(0).shardId(), new ShardSource.Position.TrimHorizon());
-                }
-                ShardSource.Page page = stream.read(iterator, 1_000);
-                for (StreamRecord record : page.records()) {
+                int read = stream.poll(1_000, record -> {
                     ChangeRecord change;
                     try {
                         change = StreamRecordJson.read(record.json());
@@ -127,21 +122,20 @@ public final class Replicator implements AutoCloseable {
                         metrics.unreadable(region);
                         LOG.log(Level.WARNING, "not replicating record " + record.sequence() + " of " + table.name() + " in " + region
                                 + ": " + e.getMessage());
-                        continue;
+                        return;
                     }
                     route(table, region, regions, change);
-                }
-                iterator = page.nextIterator().orElse(null);
-                idle = page.records().isEmpty() ? min(idle.multipliedBy(2), settings.maxIdle()) : settings.pollInterval();
+                });
+                idle = read == 0 ? min(idle.multipliedBy(2), settings.maxIdle()) : settings.pollInterval();
                 Thread.sleep(idle.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "replication reader for " + table.name() + " in " + region + " failed; restarting: " + e);
+                    LOG.log(Level.WARNING, "replication reader for " + table.name() + " in " + region + " failed; resuming: " + e);
                 }
-                iterator = null;
+                stream.reopen();
                 sleepQuietly(settings.maxIdle());
             }
         }
@@ -162,6 +156,7 @@ public final class Replicator implements AutoCloseable {
         }
         Instant deletedAt = type.get() == Operation.REMOVE ? deletionTime(table, change) : null;
         if (deletedAt != null) {
+            deletions.expire(clock.instant());
             deletions.record(source, table.name(), change.keys(), deletedAt);
         }
         for (String target : regions) {
@@ -209,7 +204,7 @@ public final class Replicator implements AutoCloseable {
         synchronized void add(Copy copy) {
             long delay = settings.minDelay().toMillis()
                     + (settings.maxDelay().equals(settings.minDelay()) ? 0 : random.nextInt((int) (settings.maxDelay().toMillis() - settings.minDelay().toMillis()) + 1));
-            long due = System.currentTimeMillis() + delay;
+            long due = clock.millis() + delay;
             if (settings.preserveOrder()) {
                 due = Math.max(due, lastDue);
                 lastDue = due;
@@ -261,7 +256,8 @@ public final class Replicator implements AutoCloseable {
         }
     }
 
-    private static final class Scheduled implements Delayed {
+    /** A copy due at a time of the replicator's clock. */
+    private final class Scheduled implements Delayed {
         private final Copy copy;
         private final long dueMillis;
         private final long order;
@@ -278,7 +274,7 @@ public final class Replicator implements AutoCloseable {
 
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(dueMillis - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+            return unit.convert(dueMillis - clock.millis(), TimeUnit.MILLISECONDS);
         }
 
         @Override

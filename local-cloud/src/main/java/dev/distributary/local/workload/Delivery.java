@@ -35,7 +35,7 @@ public record Delivery(String consumer, String region, ChangeEvent event, long r
      * deleted, and its new image says which even where a reordered copy found an older one), else
      * the old image's.
      */
-    private long version() {
+    public long version() {
         return event.after().or(event::before).flatMap(image -> image.number("version")).map(Long::parseLong).orElse(-1L);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.AttributeValueJson;
 import dev.distributary.change.Operation;
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.esm.SdkChangeRecords;
+import dev.distributary.local.streams.SdkChangeRecords;
 import dev.distributary.replication.writer.OriginStampingInterceptor;
 import dev.distributary.replication.writer.ResidencyViolationException;
 import dev.distributary.replication.writer.TombstoneWriter;
@@ -15,20 +15,19 @@ import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,17 +40,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * origin-stamping writer. Optionally: items of other data classes (those the writer would refuse
  * are written around it, stamped by hand), poison records at random positions (written around
  * the writer with an origin stamp of the wrong type), and one write the writer must refuse.
+ * Every choice is drawn from the seed before the first write ({@link WorkloadPlan}); the writes of
+ * one item are made one after the other, in the plan's order.
  */
 public final class Workload {
     /** A data class no platform lists: permitted nowhere. */
     public static final String UNLISTED_CLASS = "unlisted";
-    private static final String[] STATUSES = {"PLACED", "PAID", "SHIPPED"};
 
     private final Topology topology;
     private final LocalPlatform platform;
     private final WorkloadOptions options;
     private final Clock clock = Clock.systemUTC();
-    private final Random random;
     private final Map<String, DynamoDbClient> writers = new HashMap<>();
     private final Map<String, TombstoneWriter> tombstones = new HashMap<>();
     private final List<Change> changes = new CopyOnWriteArrayList<>();
@@ -60,10 +59,8 @@ public final class Workload {
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final List<Poison> poisons = new CopyOnWriteArrayList<>();
-    private final List<Item> live = new ArrayList<>();
-    private final AtomicInteger sequence = new AtomicInteger();
 
-    /** An item the workload created and may change again. */
+    /** An item the workload created: what its writes need to know of it. */
     private static final class Item {
         final TableSpec table;
         final String region;
@@ -71,9 +68,8 @@ public final class Workload {
         final String subject;
         final String dataClass;
         final boolean aroundWriter;
-        final Map<String, String> attributes = new LinkedHashMap<>();
-        long version;
-        boolean busy;
+        /** A write of it failed: its later writes are not made (the ground truth would not hold). */
+        volatile boolean broken;
 
         Item(TableSpec table, String region, Map<String, AttributeValue> key, String subject, String dataClass, boolean aroundWriter) {
             this.table = table;
@@ -97,7 +93,6 @@ public final class Workload {
         this.topology = topology;
         this.platform = platform;
         this.options = options;
-        this.random = new Random(options.seed());
         for (String region : topology.regions()) {
             DynamoDbClient client = platform.aws().configure(DynamoDbClient.builder(), region).httpClient(platform.aws().httpClient())
                     .overrideConfiguration(c -> c.addExecutionInterceptor(new OriginStampingInterceptor(region, topology, clock))).build();
@@ -107,42 +102,79 @@ public final class Workload {
         }
     }
 
-    /** Makes every write at the configured rate; returns when all have completed. */
+    /** Makes every write of the seed's plan at the configured rate; returns when all have completed. */
     public void run() {
         ExecutorService pool = Executors.newFixedThreadPool(6, runnable -> {
             Thread thread = new Thread(runnable, "workload-writer");
             thread.setDaemon(true);
             return thread;
         });
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < options.events(); i++) {
-            positions.add(i);
-        }
-        Collections.shuffle(positions, random);
-        Set<Integer> poisonAt = new HashSet<>(positions.subList(0, options.poisonRecords()));
-        int refusedAt = options.refusedWrite() ? positions.get(options.poisonRecords()) : -1;
+        Map<Integer, Item> items = new HashMap<>();
+        Map<Integer, CompletableFuture<Void>> lastOfItem = new HashMap<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
         long interval = (long) (1_000_000_000L / options.ratePerSecond());
         long next = System.nanoTime();
-        for (int i = 0; i < options.events(); i++) {
+        for (WorkloadPlan.Write write : WorkloadPlan.of(topology, options).writes()) {
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
             next += interval;
-            int n = i;
-            Runnable write = i == refusedAt ? this::breakResidency : poisonAt.contains(i) ? () -> writePoison(n) : nextWrite();
-            pool.execute(() -> {
-                try {
-                    write.run();
-                } catch (RuntimeException e) {
-                    failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-                } finally {
-                    operations.incrementAndGet();
+            if (write instanceof WorkloadPlan.ItemWrite itemWrite) {
+                if (itemWrite instanceof WorkloadPlan.Insert insert) {
+                    items.put(insert.item(), created(insert));
                 }
-            });
+                Item item = items.get(itemWrite.item());
+                Runnable task = guarded(item, () -> write(item, itemWrite));
+                all.add(lastOfItem.compute(itemWrite.item(),
+                        (number, last) -> last == null ? CompletableFuture.runAsync(task, pool) : last.thenRunAsync(task, pool)));
+            } else {
+                Runnable task = guarded(null, write instanceof WorkloadPlan.Poison poison ? () -> writePoison(poison) : this::breakResidency);
+                all.add(CompletableFuture.runAsync(task, pool));
+            }
         }
-        pool.shutdown();
         try {
-            pool.awaitTermination(2, TimeUnit.MINUTES);
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            failures.add("the writes did not complete: " + e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs a write, counting it and keeping its failure (after which the item's later writes are skipped). */
+    private Runnable guarded(Item item, Runnable write) {
+        return () -> {
+            try {
+                if (item == null || !item.broken) {
+                    write.run();
+                }
+            } catch (RuntimeException e) {
+                failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                if (item != null) {
+                    item.broken = true;
+                }
+            } finally {
+                operations.incrementAndGet();
+            }
+        };
+    }
+
+    private Item created(WorkloadPlan.Insert insert) {
+        TableSpec table = topology.requireTable(insert.table());
+        Map<String, AttributeValue> key = key(table, insert.region() + "-" + insert.item(), insert.item());
+        boolean aroundWriter = !topology.residency().permitsAll(insert.dataClass(), topology.replicaRegions(table));
+        return new Item(table, insert.region(), key, subject(table, key), insert.dataClass(), aroundWriter);
+    }
+
+    private void write(Item item, WorkloadPlan.ItemWrite write) {
+        if (write instanceof WorkloadPlan.Insert insert) {
+            put(item, Operation.INSERT, 1, insert.status());
+        } else if (write instanceof WorkloadPlan.Modify modify) {
+            put(item, Operation.MODIFY, modify.version(), modify.status());
+        } else if (write instanceof WorkloadPlan.Tombstone tombstone) {
+            long sent = clock.millis();
+            tombstones.get(item.region).delete(item.table.name(), item.key);
+            record(item, Operation.TOMBSTONE, tombstone.version(), attributes(item, tombstone.status()), sent);
         }
     }
 
@@ -173,75 +205,29 @@ public final class Workload {
         return List.copyOf(poisons);
     }
 
+    /** What was written so far, for the judges. */
+    public Written written() {
+        return new Written(changes, poisons, failures, refusals);
+    }
+
     /** The first poison record, if any was written. */
     public Optional<Poison> poison() {
         return poisons.stream().findFirst();
     }
 
-    /** Chooses the next ordinary write, under the lock that guards the items' state. */
-    private synchronized Runnable nextWrite() {
-        List<Item> idle = live.stream().filter(item -> !item.busy).toList();
-        double roll = random.nextDouble();
-        if (idle.isEmpty() || roll < 0.55) {
-            return insert();
-        }
-        Item item = idle.get(random.nextInt(idle.size()));
-        item.busy = true;
-        return roll < 0.85 ? () -> modify(item) : () -> tombstone(item);
+    /** The item's attributes consumers may filter on: its entity type and status. */
+    private static Map<String, String> attributes(Item item, String status) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(item.table.entityTypeAttribute(), item.table.name().equals("orders") ? "order" : "record");
+        attributes.put("status", status);
+        return attributes;
     }
 
-    /** A new item: a writing region first (so regions share the load), then one of the tables it can write. */
-    private Runnable insert() {
-        List<String> regions = topology.writingRegions();
-        String region = regions.get(random.nextInt(regions.size()));
-        List<TableSpec> tables = topology.tables().stream().filter(t -> topology.writingRegions(t).contains(region)).toList();
-        TableSpec table = tables.get(random.nextInt(tables.size()));
-        int n = sequence.incrementAndGet();
-        Map<String, AttributeValue> key = key(table, region + "-" + n, n);
-        String dataClass = topology.defaultClass(table);
-        if (options.otherClassShare() > 0 && random.nextDouble() < options.otherClassShare()) {
-            List<String> others = new ArrayList<>(topology.residency().classes().keySet());
-            others.remove(dataClass);
-            others.add(UNLISTED_CLASS);
-            dataClass = others.get(random.nextInt(others.size()));
-        }
-        boolean aroundWriter = !topology.residency().permitsAll(dataClass, topology.replicaRegions(table));
-        Item item = new Item(table, region, key, subject(table, key), dataClass, aroundWriter);
-        item.attributes.put(table.entityTypeAttribute(), table.name().equals("orders") ? "order" : "record");
-        item.attributes.put("status", STATUSES[random.nextInt(STATUSES.length)]);
-        item.busy = true;
-        return () -> {
-            item.version = 1;
-            put(item, Operation.INSERT);
-            synchronized (this) {
-                live.add(item);
-                item.busy = false;
-            }
-        };
-    }
-
-    private void modify(Item item) {
-        item.attributes.put("status", STATUSES[random.nextInt(STATUSES.length)]);
-        item.version++;
-        put(item, Operation.MODIFY);
-        synchronized (this) {
-            item.busy = false;
-        }
-    }
-
-    private void tombstone(Item item) {
-        long sent = clock.millis();
-        tombstones.get(item.region).delete(item.table.name(), item.key);
-        record(item, Operation.TOMBSTONE, sent);
-        synchronized (this) {
-            live.remove(item);
-        }
-    }
-
-    private void put(Item item, Operation op) {
+    private void put(Item item, Operation op, long version, String status) {
+        Map<String, String> strings = attributes(item, status);
         Map<String, AttributeValue> attributes = new LinkedHashMap<>(item.key);
-        item.attributes.forEach((name, value) -> attributes.put(name, AttributeValue.fromS(value)));
-        attributes.put("version", AttributeValue.fromN(Long.toString(item.version)));
+        strings.forEach((name, value) -> attributes.put(name, AttributeValue.fromS(value)));
+        attributes.put("version", AttributeValue.fromN(Long.toString(version)));
         if (!item.dataClass.equals(topology.defaultClass(item.table))) {
             attributes.put(topology.residency().attribute(), AttributeValue.fromS(item.dataClass));
         }
@@ -253,11 +239,11 @@ public final class Workload {
         } else {
             writers.get(item.region).putItem(b -> b.tableName(item.table.name()).item(attributes));
         }
-        record(item, op, sent);
+        record(item, op, version, strings, sent);
     }
 
-    private void record(Item item, Operation op, long sent) {
-        changes.add(new Change(item.table.name(), item.region, item.subject, op, item.version, item.dataClass, Map.copyOf(item.attributes), sent));
+    private void record(Item item, Operation op, long version, Map<String, String> attributes, long sent) {
+        changes.add(new Change(item.table.name(), item.region, item.subject, op, version, item.dataClass, Map.copyOf(attributes), sent));
         writtenPerRegion.get(item.region).incrementAndGet();
     }
 
@@ -283,36 +269,17 @@ public final class Workload {
     }
 
     /** A record no processor can classify: written around the writer, with an origin that is a number. */
-    private void writePoison(int position) {
-        TableSpec table;
-        String region;
-        synchronized (this) {
-            if (options.poisonAnywhere()) {
-                List<String> regions = topology.writingRegions();
-                region = regions.get(random.nextInt(regions.size()));
-                List<TableSpec> tables = topology.tables().stream().filter(t -> topology.writingRegions(t).contains(region)
-                        && processingReplicas(t) > 0).toList();
-                table = tables.get(random.nextInt(tables.size()));
-            } else {
-                table = topology.tables().stream()
-                        .min((a, b) -> Integer.compare(processingReplicas(a), processingReplicas(b)))
-                        .filter(t -> processingReplicas(t) > 0)
-                        .orElseThrow();
-                region = topology.writingRegions(table).get(0);
-            }
-        }
+    private void writePoison(WorkloadPlan.Poison poison) {
+        TableSpec table = topology.requireTable(poison.table());
+        int position = poison.position();
         Map<String, AttributeValue> key = key(table, "poison-" + position, -1L - position);
         Map<String, AttributeValue> item = new LinkedHashMap<>(key);
         item.put("payload", AttributeValue.fromS("poison record " + position + " written at position " + position));
         item.put(table.stamp().originAttribute(), AttributeValue.fromN("42"));
         item.put(table.stamp().writeTimeAttribute(), AttributeValue.fromN(Long.toString(clock.millis())));
-        platform.aws().dynamoDb(region).putItem(b -> b.tableName(table.name()).item(item));
-        poisons.add(new Poison(table.name(), region, subject(table, key), AttributeValueJson.writeImage(SdkChangeRecords.image(item)),
-                processingReplicas(table)));
-    }
-
-    private int processingReplicas(TableSpec table) {
-        return (int) topology.replicaRegions(table).stream().filter(topology.processingRegions()::contains).count();
+        platform.aws().dynamoDb(poison.region()).putItem(b -> b.tableName(table.name()).item(item));
+        poisons.add(new Poison(table.name(), poison.region(), subject(table, key), AttributeValueJson.writeImage(SdkChangeRecords.image(item)),
+                WorkloadPlan.processingReplicas(topology, table)));
     }
 
     private static Map<String, AttributeValue> key(TableSpec table, String text, long number) {

@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distributary.local.function.InvocationResult;
+import dev.distributary.local.streams.InMemoryStream;
+import dev.distributary.local.streams.StreamRecord;
 import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.ProcessorSettings;
 import java.time.Clock;

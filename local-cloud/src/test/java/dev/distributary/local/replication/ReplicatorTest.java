@@ -10,10 +10,14 @@ import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,5 +113,56 @@ class ReplicatorTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> valueEverywhere("d").values().stream().allMatch(v -> v == null));
         await().atMost(Duration.ofSeconds(10)).until(() -> replicator.pending() == 0);
         assertThat(valueEverywhere("d").values()).containsOnlyNulls();
+    }
+
+    @Test
+    void copies_fallDueByTheInjectedClock_notTheMachines() {
+        replicator.close();
+        ManualClock clock = new ManualClock(Instant.now());
+        replicator = new Replicator(TOPOLOGY, aws::dynamoDb, aws::streams,
+                ReplicationSettings.defaults().withDelay(Duration.ofMillis(50), Duration.ofMillis(150)), clock, new Random(7)).start();
+        put("eu-west-1", "m", "v1", clock.millis());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> replicator.pending() == 2);
+        // With the injected clock standing still, neither copy falls due, however long the machine's clock runs.
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2))
+                .until(() -> valueEverywhere("m").get("us-east-1") == null && valueEverywhere("m").get("ap-southeast-2") == null);
+        clock.advance(Duration.ofSeconds(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !valueEverywhere("m").containsValue(null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replicator.pending() == 0);
+    }
+
+    /** A clock that moves only when told. */
+    private static final class ManualClock extends Clock {
+        private final AtomicLong millis;
+
+        ManualClock(Instant start) {
+            this.millis = new AtomicLong(start.toEpochMilli());
+        }
+
+        void advance(Duration duration) {
+            millis.addAndGet(duration.toMillis());
+        }
+
+        @Override
+        public long millis() {
+            return millis.get();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a manual clock has one zone");
+        }
     }
 }

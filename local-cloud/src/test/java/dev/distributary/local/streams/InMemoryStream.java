@@ -1,4 +1,4 @@
-package dev.distributary.local.esm;
+package dev.distributary.local.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A stream held in memory: shards with parents, records appended by the test, shards closed by the test. */
-final class InMemoryStream implements ShardSource {
-    static final String ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000";
+public final class InMemoryStream implements ShardSource {
+    public static final String ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, ShardData> shards = new LinkedHashMap<>();
@@ -28,13 +28,13 @@ final class InMemoryStream implements ShardSource {
         }
     }
 
-    synchronized InMemoryStream shard(String shardId, Optional<String> parent) {
+    public synchronized InMemoryStream shard(String shardId, Optional<String> parent) {
         shards.put(shardId, new ShardData(parent));
         return this;
     }
 
     /** Appends a record with the key and event name; returns it. */
-    synchronized StreamRecord append(String shardId, String key, String eventName, Instant created, String origin) {
+    public synchronized StreamRecord append(String shardId, String key, String eventName, Instant created, String origin) {
         BigInteger sequence = BigInteger.valueOf(nextSequence++);
         ObjectNode json = JSON.createObjectNode();
         json.put("eventID", "e-" + sequence);
@@ -53,7 +53,7 @@ final class InMemoryStream implements ShardSource {
         return record;
     }
 
-    synchronized void close(String shardId) {
+    public synchronized void close(String shardId) {
         shards.get(shardId).closed = true;
     }
 

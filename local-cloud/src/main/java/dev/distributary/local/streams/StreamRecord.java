@@ -1,4 +1,4 @@
-package dev.distributary.local.esm;
+package dev.distributary.local.streams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.distributary.local.esm;
+package dev.distributary.local.streams;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.distributary.local.esm;
+package dev.distributary.local.streams;
 
 import dev.distributary.change.AttributeValue;
 import dev.distributary.change.ChangeRecord;
