@@ -114,6 +114,9 @@ public final class ChaosRunner implements AutoCloseable {
                         progress.shutdownNow();
                     }
                     platform.proxy().clearFaults();
+                    // The run is over: stop the mappings, waiting for invocations in flight (a batch's second
+                    // delivery, a window's final invocation), so that every count the evidence holds is of one moment.
+                    platform.mappings().values().forEach(mappings -> mappings.forEach(EventSourceMapping::close));
                     evidence = gather(platform, run, workload, planted, recorder, repeated.get());
                 }
                 Scenario.Verdict verdict = scenario.evaluate(evidence, platform);
