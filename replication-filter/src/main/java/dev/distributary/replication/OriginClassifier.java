@@ -85,13 +85,10 @@ public final class OriginClassifier {
                     + "'; a DynamoDB stream record is INSERT, MODIFY or REMOVE");
         }
         try {
-            switch (type.get()) {
-                case INSERT:
-                case MODIFY:
-                    return write(record, type.get(), stamps);
-                default:
-                    return remove(record, stamps);
-            }
+            return switch (type.get()) {
+                case INSERT, MODIFY -> write(record, type.get(), stamps);
+                default -> remove(record, stamps);
+            };
         } catch (InvalidStamp e) {
             return new Unclassifiable(op, e.getMessage());
         }

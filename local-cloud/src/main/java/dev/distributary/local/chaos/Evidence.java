@@ -63,6 +63,6 @@ public record Evidence(Topology topology, Workload workload, List<Planted> plant
 
     /** Records written: workload changes, poison records and planted records. */
     public long events() {
-        return workload.changes().size() + workload.poisons().size() + planted.size();
+        return (long) workload.changes().size() + workload.poisons().size() + planted.size();
     }
 }
