@@ -54,7 +54,7 @@ class ChaosCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("scenario\\s+events\\s+lost\\s+duplicated\\s+leaked\\s+quarantined\\s+iam-denied\\s+passed")
-                .containsPattern("duplicate-batches\\s+40\\s+0\\s+0\\s+0\\s+0\\s+yes")
+                .containsPattern("duplicate-batches\\s+40\\s+0\\s+0\\s+0\\s+0\\s+0\\s+yes")
                 .contains("Result: PASSED");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("passed").asBoolean()).isTrue();
