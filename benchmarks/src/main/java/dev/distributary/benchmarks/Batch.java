@@ -16,6 +16,7 @@ import java.util.List;
  * benchmark's set-up: the raw event JSON, the runtime's {@link DynamodbEvent}, the processor's
  * record JSON, the change records and their classifications in the processing region.
  */
+@SuppressWarnings("ArrayRecordComponent") // a benchmark's input, read as it is and never compared
 record Batch(Topology topology, byte[] rawJson, DynamodbEvent event, List<ObjectNode> lambdaRecords, List<ChangeRecord> changes,
         List<Classification> classifications) {
 

@@ -40,6 +40,7 @@ public sealed interface AttributeValue {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // copied in and out, and equals/hashCode compare the contents
     record B(byte[] value) implements AttributeValue {
         public B {
             value = value.clone();

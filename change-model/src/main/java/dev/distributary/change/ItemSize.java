@@ -75,7 +75,7 @@ public final class ItemSize {
             }
         }
         int digits = first < 0 ? 0 : last - first + 1;
-        return (Math.max(1, digits) + 1) / 2 + 1;
+        return (Math.max(1, digits) + 1L) / 2 + 1;
     }
 
     /** UTF-8 length without encoding: one byte below U+0080, two below U+0800, four for a surrogate pair, else three. */

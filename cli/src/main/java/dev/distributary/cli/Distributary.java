@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,10 +47,11 @@ public final class Distributary implements Callable<Integer> {
         this.terminal = terminal;
     }
 
+    @SuppressWarnings("SystemConsoleNull") // built for Java 17, where console() is null off a terminal; Console.isTerminal() is Java 22
     public static void main(String[] args) {
         Terminal terminal = Terminal.of(System.console() != null, System.getenv());
         boolean debug = System.getenv("DISTRIBUTARY_DEBUG") != null;
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), terminal, debug, args));
+        System.exit(run(new PrintWriter(System.out, true, Charset.defaultCharset()), new PrintWriter(System.err, true, Charset.defaultCharset()), terminal, debug, args));
     }
 
     /** Runs the command with the given streams, not on a terminal; for tests. */

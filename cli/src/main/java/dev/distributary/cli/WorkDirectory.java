@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,7 +33,7 @@ final class WorkDirectory implements AutoCloseable {
             return chosen != null
                     ? new WorkDirectory(Files.createDirectories(chosen), false)
                     : new WorkDirectory(Files.createTempDirectory(
-                            "distributary-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"), true);
+                            "distributary-" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"), true);
         } catch (IOException e) {
             throw new UserException("cannot create the work directory " + (chosen == null ? "in the temporary directory" : chosen) + ": " + e);
         }

@@ -9,6 +9,7 @@ import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @MotoTest
@@ -42,6 +43,7 @@ class ChaosCommandTest {
         assertThat(run.err()).contains("a chaos scenario needs at least 20 events, not 5");
     }
 
+    @Tag("e2e")
     @Test
     void oneScenario_printsTheTable_writesTheReport_andExitsZeroWhenItPasses(MotoServer moto) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "chaos-command-test"));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -169,6 +170,7 @@ class CliConformanceTest {
         assertThat(commandsWithFormat().map(path -> String.join(" ", path))).containsExactlyInAnyOrderElementsOf(JSON_SAMPLES.keySet());
     }
 
+    @Tag("e2e")
     @ParameterizedTest(name = "distributary {0} --format json")
     @MethodSource("commandsWithFormat")
     void jsonOutput_parses_andIsAllThatStandardOutputHolds(List<String> path, MotoServer moto, AwsClients aws) throws Exception {

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ class LocalUpCommandTest {
     private static final String JAR = "../regional-processor/target/distributary-processor.jar";
     private static final Pattern URL = Pattern.compile("http://[0-9.]+:\\d+");
 
+    @Tag("e2e")
     @Test
     void localUp_printsOneEndpoint_queueUrlsThroughIt_andCredentials_andOnCtrlC_saysItStopped_andRemovesItsDirectory(@TempDir Path tmp)
             throws Exception {

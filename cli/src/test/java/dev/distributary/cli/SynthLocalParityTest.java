@@ -26,6 +26,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * shipped platform, both examples, and platforms jqwik draws ({@link GeneratedPlatforms}).
  */
 @MotoTest
+@Tag("e2e")
+@net.jqwik.api.Tag("e2e") // the jqwik engine reads its own tag annotation
 class SynthLocalParityTest {
     private static final Path JAR = Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR);
     private static final AtomicInteger RUNS = new AtomicInteger();

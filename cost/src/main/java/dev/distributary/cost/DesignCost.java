@@ -14,6 +14,7 @@ public record DesignCost(Design design, List<ComponentCost> components) {
         }
     }
 
+    @SuppressWarnings("EnumOrdinal") // the constructor refuses a list that is not in Component order
     public ComponentCost component(Component component) {
         return components.get(component.ordinal());
     }

@@ -35,6 +35,7 @@ public final class EnvelopeSchema {
     }
 
     /** The major version a {@code dataschema} names, or empty when it is not a Distributary envelope schema. */
+    @SuppressWarnings("InvalidParam") // {@code dataschema} names the CloudEvents attribute, not the parameter
     public static Optional<Integer> majorOf(URI dataSchema) {
         if (dataSchema == null) {
             return Optional.empty();

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param entityType   the item's entity type; when empty, read from the table's
  *                     {@code entityTypeAttribute} in the item (new image, old for removes)
  */
+@SuppressWarnings("InvalidParam") // {@code originregion} names the envelope's CloudEvents attribute, not the parameter
 public record EventContext(
         Operation op,
         Optional<String> originRegion,

@@ -28,7 +28,11 @@ public record FanoutLayout(List<RegionFanout> regions) {
         regions = List.copyOf(regions);
     }
 
-    /** @throws FanoutConfigException when a consumer's subscription cannot be expressed in SNS */
+    /**
+     * The fan-out of a topology, named as it is deployed.
+     *
+     * @throws FanoutConfigException when a consumer's subscription cannot be expressed in SNS
+     */
     public static FanoutLayout of(Topology topology) {
         return of(topology, ResourceNames.of(topology));
     }

@@ -86,7 +86,7 @@ public final class RegionalProcessor extends ComponentResource {
         LogGroup logGroup = new LogGroup(functionName, LogGroupArgs.builder()
                 .name(logGroupName).retentionInDays(LOG_RETENTION_DAYS).tags(tags).build(), child());
 
-        Table idempotency = new Table(names.idempotencyTable(), TableArgs.builder()
+        new Table(names.idempotencyTable(), TableArgs.builder()
                 .name(names.idempotencyTable())
                 .billingMode("PAY_PER_REQUEST")
                 .hashKey(PlatformTables.IDEMPOTENCY_KEY)

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The whole platform on moto: a write in one region reaches the right queues of every region, through the processor's jar. */
 @MotoTest
+@Tag("e2e")
 class LocalPlatformTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path PLATFORM = Path.of("..", "platform.yaml");

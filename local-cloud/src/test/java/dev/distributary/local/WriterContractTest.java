@@ -33,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * examples' copies of platform.yaml must agree with it, and the doc must show them verbatim.
  */
 @MotoTest
+@Tag("e2e")
 class WriterContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path REPO = Path.of("..");

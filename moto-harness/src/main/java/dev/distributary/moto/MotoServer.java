@@ -76,7 +76,7 @@ public final class MotoServer implements AutoCloseable {
     /** {@code moto_server} when the PATH has it; else the private virtual environment's, when it is installed; else {@code moto_server}. */
     static String executable(Map<String, String> environment, String userHome) {
         String path = environment.getOrDefault("PATH", "");
-        for (String directory : path.split(java.io.File.pathSeparator)) {
+        for (String directory : path.split(java.io.File.pathSeparator, -1)) {
             if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "moto_server"))) {
                 return "moto_server";
             }

@@ -75,7 +75,7 @@ final class ProcessorClients {
 
     /** arn:aws:sns:REGION:ACCOUNT:NAME */
     static String regionOf(String topicArn) {
-        String[] parts = topicArn.split(":");
+        String[] parts = topicArn.split(":", -1);
         if (parts.length < 6) {
             throw new ProcessorConfigException("not an SNS topic ARN: " + topicArn);
         }

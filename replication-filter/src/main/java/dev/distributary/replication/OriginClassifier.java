@@ -84,15 +84,11 @@ public final class OriginClassifier {
                     + "'; a DynamoDB stream record is INSERT, MODIFY or REMOVE");
         }
         try {
-            switch (op.get()) {
-                case INSERT:
-                case MODIFY:
-                    return write(record, op.get(), stamps);
-                case REMOVE:
-                    return remove(record, stamps);
-                default:
-                    throw new IllegalStateException(op.get() + " is not a stream event name");
-            }
+            return switch (op.get()) {
+                case INSERT, MODIFY -> write(record, op.get(), stamps);
+                case REMOVE -> remove(record, stamps);
+                default -> throw new IllegalStateException(op.get() + " is not a stream event name");
+            };
         } catch (InvalidStamp e) {
             return new Unclassifiable(op, e.getMessage());
         }

@@ -51,7 +51,11 @@ public final class LambdaRules {
                 + ": make the platform smaller (fewer or shorter table, consumer, zone and attribute names)");
     }
 
-    /** @throws LambdaRuleException when the environment breaks the limit */
+    /**
+     * Refuses an environment that Lambda would refuse.
+     *
+     * @throws LambdaRuleException when the environment breaks the limit
+     */
     public static void requireEnvironment(String function, Map<String, String> variables) {
         environmentProblems(function, variables).stream().findFirst().ifPresent(problem -> {
             throw new LambdaRuleException(problem);
@@ -100,7 +104,11 @@ public final class LambdaRules {
         return problems;
     }
 
-    /** @throws LambdaRuleException naming every problem of the patterns */
+    /**
+     * Refuses filter patterns that Lambda would refuse.
+     *
+     * @throws LambdaRuleException naming every problem of the patterns
+     */
     public static void requireFilters(String mapping, List<String> patterns) {
         List<String> problems = filterProblems(mapping, patterns);
         if (!problems.isEmpty()) {

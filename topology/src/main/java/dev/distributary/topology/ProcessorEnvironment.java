@@ -84,7 +84,7 @@ public final class ProcessorEnvironment {
     /** Parses {@link #TOPICS}; {@link IllegalArgumentException} names an entry that is not {@code region=arn}. */
     public static Map<String, String> parseTopics(String value) {
         Map<String, String> topics = new LinkedHashMap<>();
-        for (String pair : value.split(",")) {
+        for (String pair : value.split(",", -1)) {
             int equals = pair.indexOf('=');
             if (equals < 1 || equals == pair.length() - 1) {
                 throw new IllegalArgumentException(TOPICS + " entry '" + pair + "' is not region=topic-arn");

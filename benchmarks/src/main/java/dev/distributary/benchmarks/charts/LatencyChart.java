@@ -48,7 +48,7 @@ public final class LatencyChart {
             String category = String.format("%.0f writes/s (%d written)", rate.writesPerSecond(), rate.written());
             long[] values = {rate.localP50(), rate.localP99(), rate.replicatedP50(), rate.replicatedP99()};
             for (int i = 0; i < values.length; i++) {
-                data.addValue(values[i], SERIES.get(i), category);
+                data.addValue((double) values[i], SERIES.get(i), category);
             }
         }
         return data;

@@ -8,10 +8,12 @@ import dev.distributary.topology.TopologyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Both designs on the local platform (moto), small: the accounting counts what each design does. */
+@Tag("e2e")
 class AccountingRunTest {
     private static final Path PLATFORM = Path.of("..", "platform.yaml");
 

@@ -30,6 +30,8 @@ public final class PipeModel {
     }
 
     /**
+     * What a pipe reading one table's stream costs and does.
+     *
      * @param pipe        the records the pipe passes, per second
      * @param streamRate  records per second in the stream the pipe reads (every change of its table)
      */

@@ -147,9 +147,10 @@ public final class PlainJson {
 
     private static AttributeValue hinted(JsonNode node, String pointer, String hint) {
         switch (hint) {
-            case "B":
+            case "B" -> {
                 return binary(node, pointer);
-            case "SS": {
+            }
+            case "SS" -> {
                 List<String> values = new ArrayList<>();
                 elements(node, pointer, hint).forEach(e -> {
                     if (!e.isTextual()) {
@@ -159,7 +160,7 @@ public final class PlainJson {
                 });
                 return new AttributeValue.SS(values);
             }
-            case "NS": {
+            case "NS" -> {
                 List<String> values = new ArrayList<>();
                 elements(node, pointer, hint).forEach(e -> {
                     if (!e.isNumber()) {
@@ -169,13 +170,12 @@ public final class PlainJson {
                 });
                 return new AttributeValue.NS(values);
             }
-            case "BS": {
+            case "BS" -> {
                 List<AttributeValue.B> values = new ArrayList<>();
                 elements(node, pointer, hint).forEach(e -> values.add(binary(e, pointer)));
                 return new AttributeValue.BS(values);
             }
-            default:
-                throw invalid(pointer, "has type hint '" + hint + "'; hints are B, SS, NS and BS");
+            default -> throw invalid(pointer, "has type hint '" + hint + "'; hints are B, SS, NS and BS");
         }
     }
 

@@ -35,7 +35,7 @@ public record AgentFault(Action action, String operation, int atCall, double pro
         }
         Objects.requireNonNull(sleep, "sleep");
         Objects.requireNonNull(budgetDirectory, "budgetDirectory");
-        if (maxFaults < 0 || maxFaults > 0 && budgetDirectory.isEmpty()) {
+        if (maxFaults < 0 || (maxFaults > 0 && budgetDirectory.isEmpty())) {
             throw new IllegalArgumentException("a limit on the faults needs a directory to count them in");
         }
     }

@@ -102,7 +102,8 @@ public final class ChaosRunner implements AutoCloseable {
                         thread.setDaemon(true);
                         return thread;
                     });
-                    progress.scheduleAtFixedRate(() -> out.accept(String.format("  %,d/%,d written, %,d delivered", workload.completed(), events,
+                    // progress lines are best effort: a failed one need not stop the run
+                    var unused = progress.scheduleAtFixedRate(() -> out.accept(String.format("  %,d/%,d written, %,d delivered", workload.completed(), events,
                             recorder.count())), PROGRESS.toMillis(), PROGRESS.toMillis(), TimeUnit.MILLISECONDS);
                     List<Planted> planted;
                     try {

@@ -63,6 +63,6 @@ public record Evidence(Topology topology, Written written, List<Planted> planted
 
     /** Records written: workload changes, poison records and planted records. */
     public long events() {
-        return written.changes().size() + written.poisons().size() + planted.size();
+        return (long) written.changes().size() + written.poisons().size() + planted.size();
     }
 }

@@ -139,7 +139,7 @@ public final class MalformedRecords implements Scenario {
             String reasonPrefix, Shape shape) {
         ObjectNode item = JSON.objectNode();
         item.set(table.partitionKey().name(), value(table.partitionKey().type().name(), table.partitionKey().type().name().equals("N")
-                ? Integer.toString(Math.abs(id.hashCode())) : id));
+                ? Integer.toUnsignedString(id.hashCode()) : id));
         table.sortKey().ifPresent(sort -> item.set(sort.name(), value(sort.type().name(), sort.type().name().equals("N") ? "0" : "v0")));
         shape.apply(item);
         ObjectNode request = JSON.objectNode().put("TableName", table.name());

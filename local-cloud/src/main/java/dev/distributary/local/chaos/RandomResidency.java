@@ -133,7 +133,7 @@ public final class RandomResidency implements Scenario {
             strays += Math.max(0, records - wanted);
             twice += messages.size() - records;
         }
-        long others = evidence.quarantine().size() - residency.size();
+        long others = (long) evidence.quarantine().size() - residency.size();
         List<QuarantinedRecord> leaky = evidence.quarantine().stream().filter(q -> carriesForbiddenValues(topology, q)).toList();
         long metric = evidence.metric("ResidencyBlocked");
         long otherClass = evidence.changes().stream().filter(c -> !c.dataClass().equals(topology.defaultClass(topology.requireTable(c.table()))))

@@ -61,7 +61,8 @@ public final class Demo {
                 thread.setDaemon(true);
                 return thread;
             });
-            progress.scheduleAtFixedRate(() -> printProgress(workload, recorder), 2, 2, TimeUnit.SECONDS);
+            // progress lines are best effort: a failed one need not stop the demo
+            var unused = progress.scheduleAtFixedRate(() -> printProgress(workload, recorder), 2, 2, TimeUnit.SECONDS);
             try {
                 out.accept("writing " + options.events() + " changes at " + options.ratePerSecond() + "/s across " + topology.regions() + "...");
                 workload.run();

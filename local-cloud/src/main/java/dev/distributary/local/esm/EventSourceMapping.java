@@ -50,6 +50,7 @@ public final class EventSourceMapping implements AutoCloseable {
     }
 
     /** Starts reading every shard whose parent is finished; new shards are picked up as they appear. */
+    @SuppressWarnings("FutureReturnValueIgnored") // startReadyShards catches and logs its own failures; close() cancels it
     public EventSourceMapping start() {
         shardWatch.scheduleWithFixedDelay(this::startReadyShards, 0, SHARD_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         return this;
@@ -108,7 +109,7 @@ public final class EventSourceMapping implements AutoCloseable {
                         ShardWorker worker = new ShardWorker(source, shard.shardId(), config, filter, checkpoints, metrics, invoker,
                                 destination, threads, clock);
                         workers.put(shard.shardId(), worker);
-                        threads.submit(() -> {
+                        threads.execute(() -> {
                             worker.run();
                             if (!shardWatch.isShutdown()) {
                                 shardWatch.execute(this::startReadyShards);

@@ -44,7 +44,7 @@ public record MappingConfig(
     /** Lambda's limit on an invocation payload. */
     public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
     /** Lambda's longest tumbling window. */
-    public static final Duration MAX_TUMBLING_WINDOW = Duration.ofSeconds(900);
+    public static final Duration MAX_TUMBLING_WINDOW = Duration.ofMinutes(15);
 
     public MappingConfig {
         Objects.requireNonNull(functionArn, "functionArn");

@@ -34,6 +34,7 @@ final class FunctionInstance implements AutoCloseable {
     private final Process process;
     private final long startedNanos = System.nanoTime();
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the exit hook has no result to wait for: failAll settles every waiting invocation
     private FunctionInstance(FunctionConfig config, RuntimeApi api, Process process) {
         this.config = config;
         this.api = api;

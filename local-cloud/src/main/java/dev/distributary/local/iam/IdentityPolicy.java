@@ -31,7 +31,11 @@ public final class IdentityPolicy {
         this.rules = rules;
     }
 
-    /** @throws IllegalArgumentException when the document is not a policy this evaluator can judge faithfully */
+    /**
+     * Reads an IAM identity policy document.
+     *
+     * @throws IllegalArgumentException when the document is not a policy this evaluator can judge faithfully
+     */
     public static IdentityPolicy parse(String json) {
         Objects.requireNonNull(json, "json");
         IamPolicy policy;

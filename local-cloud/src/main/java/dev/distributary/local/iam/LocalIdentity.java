@@ -41,7 +41,7 @@ public record LocalIdentity(String accessKeyId, String secretAccessKey, String f
 
     /** The principal AWS names in an access-denied message: the role's session, named after the function. */
     public String principalArn() {
-        String account = roleArn.split(":")[4];
+        String account = roleArn.split(":", -1)[4];
         String role = roleArn.substring(roleArn.indexOf(":role/") + ":role/".length());
         return "arn:aws:sts::" + account + ":assumed-role/" + role + "/" + function;
     }

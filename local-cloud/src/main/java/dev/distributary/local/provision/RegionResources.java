@@ -18,6 +18,8 @@ public record RegionResources(String region, Map<String, String> streamArns, Pro
     }
 
     /**
+     * What the processor of one region is wired to.
+     *
      * @param idempotencyTable the regional idempotency table
      * @param quarantineUrl    where the processor quarantines records
      * @param onFailureUrl     the event source mapping's on-failure destination

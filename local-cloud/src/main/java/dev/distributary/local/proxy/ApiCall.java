@@ -52,7 +52,7 @@ public record ApiCall(String service, String region, String operation) {
     }
 
     private static Optional<String> formField(String form, String name) {
-        for (String pair : form.split("&")) {
+        for (String pair : form.split("&", -1)) {
             int equals = pair.indexOf('=');
             if (equals > 0 && pair.substring(0, equals).equals(name)) {
                 return Optional.of(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));

@@ -33,7 +33,7 @@ record RequestResources(Map<String, String> fields, List<String> tables) {
             return new RequestResources(fields, tables);
         }
         if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
-            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            for (String pair : new String(body, StandardCharsets.UTF_8).split("&", -1)) {
                 int equals = pair.indexOf('=');
                 if (equals > 0 && FIELDS.contains(pair.substring(0, equals))) {
                     fields.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));

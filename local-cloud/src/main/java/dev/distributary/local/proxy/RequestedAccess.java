@@ -84,6 +84,7 @@ final class RequestedAccess {
     }
 
     /** {@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME} (or the emulator's host) is {@code arn:aws:sqs:REGION:ACCOUNT:NAME}. */
+    @SuppressWarnings("StringSplitter") // dropping a trailing empty segment is wanted: the last two segments are account and name
     static String queueArn(String region, String queueUrl) {
         String[] path = URI.create(queueUrl).getPath().split("/");
         if (path.length < 3) {

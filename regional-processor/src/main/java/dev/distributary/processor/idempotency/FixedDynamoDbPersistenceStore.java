@@ -49,6 +49,7 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
     /** While collecting, completed records are kept here instead of being written one by one. */
+    @SuppressWarnings("ThreadLocalUsage") // per store and per thread: each store collects its own records
     private final ThreadLocal<List<DataRecord>> collecting = new ThreadLocal<>();
 
     public FixedDynamoDbPersistenceStore(DynamoDbClient dynamo, String tableName) {

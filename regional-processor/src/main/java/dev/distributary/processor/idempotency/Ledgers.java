@@ -10,6 +10,8 @@ public final class Ledgers {
     }
 
     /**
+     * The publish ledger of the given kind, kept in a DynamoDB table.
+     *
      * @param functionName prefixes every key: functions sharing a table keep apart
      * @param expiry       how long an entry outlives its last write (longer than the stream's 24-hour retention)
      */

@@ -28,7 +28,12 @@ public final class CopyAndDelete {
     /** Long enough that a message being moved is not received twice by this run. */
     private static final int HOLD_SECONDS = 120;
 
-    /** @param moved sent and deleted; @param failed left in the dead-letter queue */
+    /**
+     * What a redrive did.
+     *
+     * @param moved  sent and deleted
+     * @param failed left in the dead-letter queue
+     */
     public record Outcome(long moved, long failed) {
     }
 

@@ -34,6 +34,7 @@ public final class VisibilityKeeper implements AutoCloseable {
         });
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // extendDue catches and logs its own failures; shutdown cancels the task
     public void start() {
         long period = Math.max(100, visibility.toMillis() / 4);
         timer.scheduleWithFixedDelay(this::extendDue, period, period, TimeUnit.MILLISECONDS);

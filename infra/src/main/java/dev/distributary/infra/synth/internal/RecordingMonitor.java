@@ -78,23 +78,27 @@ public final class RecordingMonitor extends MockMonitor {
 
     private static JsonNode json(Value value) {
         switch (value.getKindCase()) {
-            case NULL_VALUE:
-                return NODES.nullNode();
-            case BOOL_VALUE:
+            case BOOL_VALUE -> {
                 return NODES.booleanNode(value.getBoolValue());
-            case NUMBER_VALUE:
+            }
+            case NUMBER_VALUE -> {
                 double number = value.getNumberValue();
                 return number == Math.rint(number) && Math.abs(number) < 1e15 ? NODES.numberNode((long) number) : NODES.numberNode(number);
-            case STRING_VALUE:
+            }
+            case STRING_VALUE -> {
                 return Constants.UnknownValue.equals(value.getStringValue()) ? NODES.textNode(UNKNOWN) : NODES.textNode(value.getStringValue());
-            case LIST_VALUE:
+            }
+            case LIST_VALUE -> {
                 ArrayNode array = NODES.arrayNode();
                 value.getListValue().getValuesList().forEach(v -> array.add(json(v)));
                 return array;
-            case STRUCT_VALUE:
+            }
+            case STRUCT_VALUE -> {
                 return special(value.getStructValue().getFieldsMap()).orElseGet(() -> object(value.getStructValue()));
-            default:
+            }
+            default -> {
                 return NODES.nullNode();
+            }
         }
     }
 

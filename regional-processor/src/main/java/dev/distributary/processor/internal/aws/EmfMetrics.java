@@ -33,7 +33,7 @@ public final class EmfMetrics implements ProcessorMetrics {
     @Override
     public synchronized void lag(long millis) {
         try {
-            logger.putMetric("EndToEndLagMs", millis, Unit.MILLISECONDS);
+            logger.putMetric("EndToEndLagMs", (double) millis, Unit.MILLISECONDS);
         } catch (RuntimeException e) {
             // a metric is never worth failing a batch for
         }
