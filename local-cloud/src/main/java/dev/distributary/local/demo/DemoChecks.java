@@ -17,6 +17,8 @@ public final class DemoChecks {
     }
 
     /**
+     * The demo's checks, in the order the report lists them.
+     *
      * @param tally             every delivery held against the platform's rules
      * @param refusals          the writes the origin-stamping writer refused for residency (the demo makes one)
      * @param poison            the poison record written around the writer, if any
