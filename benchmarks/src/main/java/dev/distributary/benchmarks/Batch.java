@@ -17,20 +17,30 @@ import java.util.List;
  * record JSON, the change records and their classifications in the processing region.
  */
 @SuppressWarnings("ArrayRecordComponent") // a benchmark's input, read as it is and never compared
-record Batch(Topology topology, byte[] rawJson, DynamodbEvent event, List<ObjectNode> lambdaRecords, List<ChangeRecord> changes,
+record Batch(
+        Topology topology,
+        byte[] rawJson,
+        DynamodbEvent event,
+        List<ObjectNode> lambdaRecords,
+        List<ChangeRecord> changes,
         List<Classification> classifications) {
 
     static Batch of(String itemSize) {
         Topology topology = StreamEvents.topology();
-        byte[] raw = StreamEvents.eventJson(StreamEvents.itemBytes(itemSize), StreamEvents.BATCH).getBytes(StandardCharsets.UTF_8);
+        byte[] raw = StreamEvents.eventJson(StreamEvents.itemBytes(itemSize), StreamEvents.BATCH)
+                .getBytes(StandardCharsets.UTF_8);
         DynamodbEvent event = StreamEvents.deserialize(raw);
-        List<ObjectNode> records = event.getRecords().stream().map(LambdaRecords::toJson).toList();
-        List<ChangeRecord> changes = records.stream().map(StreamRecordJson::read).toList();
+        List<ObjectNode> records =
+                event.getRecords().stream().map(LambdaRecords::toJson).toList();
+        List<ChangeRecord> changes =
+                records.stream().map(StreamRecordJson::read).toList();
         OriginClassifier classifier = OriginClassifier.of(topology, StreamEvents.REGION);
-        List<Classification> classifications = changes.stream().map(classifier::classify).toList();
+        List<Classification> classifications =
+                changes.stream().map(classifier::classify).toList();
         long local = classifications.stream().filter(Classification::isLocal).count();
         if (local != StreamEvents.BATCH / 2) {
-            throw new IllegalStateException("half the batch should be local writes, not " + local + ": " + classifications.get(1));
+            throw new IllegalStateException(
+                    "half the batch should be local writes, not " + local + ": " + classifications.get(1));
         }
         return new Batch(topology, raw, event, records, changes, classifications);
     }

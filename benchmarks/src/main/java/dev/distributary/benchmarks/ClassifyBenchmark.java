@@ -75,18 +75,52 @@ public class ClassifyBenchmark {
         record = switch (kind) {
             case "localInsert" -> record("INSERT", null, stamped(order("PLACED"), REGION, WRITTEN_AT), null);
             case "replicaModify" -> record("MODIFY", before, after, null);
-            case "tombstone" -> record("MODIFY", after, with(stamped(order("PAID"), REGION, WRITTEN_AT),
-                    "_deleted", new AttributeValue.Bool(true), "_expiresAt", AttributeValue.n(1_795_773_600L)), null);
+            case "tombstone" ->
+                record(
+                        "MODIFY",
+                        after,
+                        with(
+                                stamped(order("PAID"), REGION, WRITTEN_AT),
+                                "_deleted",
+                                new AttributeValue.Bool(true),
+                                "_expiresAt",
+                                AttributeValue.n(1_795_773_600L)),
+                        null);
             case "hardDelete" -> record("REMOVE", after, null, null);
-            case "ttlExpiry" -> record("REMOVE", with(after, "_deleted", new AttributeValue.Bool(true),
-                    "_expiresAt", AttributeValue.n(1_795_687_000L)), null, UserIdentity.TTL_SERVICE);
-            case "legacyBookkeeping" -> record("MODIFY", before, with(before, "aws:rep:updateregion", AttributeValue.s("us-east-1"),
-                    "aws:rep:updatetime", AttributeValue.n("1795687200.123"), "aws:rep:deleting", new AttributeValue.Bool(false)), null);
+            case "ttlExpiry" ->
+                record(
+                        "REMOVE",
+                        with(
+                                after,
+                                "_deleted",
+                                new AttributeValue.Bool(true),
+                                "_expiresAt",
+                                AttributeValue.n(1_795_687_000L)),
+                        null,
+                        UserIdentity.TTL_SERVICE);
+            case "legacyBookkeeping" ->
+                record(
+                        "MODIFY",
+                        before,
+                        with(
+                                before,
+                                "aws:rep:updateregion",
+                                AttributeValue.s("us-east-1"),
+                                "aws:rep:updatetime",
+                                AttributeValue.n("1795687200.123"),
+                                "aws:rep:deleting",
+                                new AttributeValue.Bool(false)),
+                        null);
             default -> throw new IllegalArgumentException(kind);
         };
-        int imageBytes = StreamRecordJson.write(record).get("dynamodb").path(record.newImage().isPresent() ? "NewImage" : "OldImage").toString().length();
+        int imageBytes = StreamRecordJson.write(record)
+                .get("dynamodb")
+                .path(record.newImage().isPresent() ? "NewImage" : "OldImage")
+                .toString()
+                .length();
         if (imageBytes < 1_000 || imageBytes > 1_300) {
-            throw new IllegalStateException("the benchmark's image should be about 1 KB of stream JSON, but it is " + imageBytes + " bytes");
+            throw new IllegalStateException(
+                    "the benchmark's image should be about 1 KB of stream JSON, but it is " + imageBytes + " bytes");
         }
         if (classifier.classify(record).reason().isEmpty()) {
             throw new IllegalStateException("no reason");
@@ -109,11 +143,13 @@ public class ClassifyBenchmark {
         item.put("currency", AttributeValue.s("EUR"));
         item.put("total", AttributeValue.n("1234.56"));
         item.put("placedAt", AttributeValue.s("2026-11-26T10:00:00.000Z"));
-        item.put("shippingAddress", new AttributeValue.M(Map.of(
-                "line1", AttributeValue.s("1 Grand Canal Street Lower"),
-                "city", AttributeValue.s("Dublin"),
-                "postcode", AttributeValue.s("D02 X285"),
-                "country", AttributeValue.s("IE"))));
+        item.put(
+                "shippingAddress",
+                new AttributeValue.M(Map.of(
+                        "line1", AttributeValue.s("1 Grand Canal Street Lower"),
+                        "city", AttributeValue.s("Dublin"),
+                        "postcode", AttributeValue.s("D02 X285"),
+                        "country", AttributeValue.s("IE"))));
         item.put("tags", new AttributeValue.SS(java.util.List.of("priority", "gift", "fragile")));
         java.util.List<AttributeValue> lines = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -123,7 +159,10 @@ public class ClassifyBenchmark {
                     "price", AttributeValue.n("19.99"))));
         }
         item.put("lines", new AttributeValue.L(lines));
-        item.put("notes", AttributeValue.s("Leave the parcel with the neighbour at number 3 if nobody answers the door; call before delivering."));
+        item.put(
+                "notes",
+                AttributeValue.s(
+                        "Leave the parcel with the neighbour at number 3 if nobody answers the door; call before delivering."));
         return new Image(item);
     }
 
@@ -142,8 +181,16 @@ public class ClassifyBenchmark {
     private static ChangeRecord record(String eventName, Image before, Image after, UserIdentity identity) {
         Image keys = new Image(Map.of("pk", AttributeValue.s("order#0123456789"), "sk", AttributeValue.s("v0")));
         String arn = "arn:aws:dynamodb:" + REGION + ":123456789012:table/orders/stream/2026-11-26T00:00:00.000";
-        return new ChangeRecord("event-1", eventName, StreamSource.fromArn(arn), "111000000000000000001",
-                Instant.ofEpochSecond(1_795_687_300L), keys, Optional.ofNullable(before), Optional.ofNullable(after),
-                Optional.ofNullable(identity), 2_048);
+        return new ChangeRecord(
+                "event-1",
+                eventName,
+                StreamSource.fromArn(arn),
+                "111000000000000000001",
+                Instant.ofEpochSecond(1_795_687_300L),
+                keys,
+                Optional.ofNullable(before),
+                Optional.ofNullable(after),
+                Optional.ofNullable(identity),
+                2_048);
     }
 }

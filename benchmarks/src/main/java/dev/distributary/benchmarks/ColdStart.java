@@ -41,12 +41,10 @@ public final class ColdStart {
     static final String BUILD = "./mvnw -pl regional-processor -am package -DskipTests";
     static final String BUILD_CRT = "./mvnw -pl regional-processor -am package -Pcrt-client -DskipTests";
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     /** One client's deployment: its jar and the environment that chooses it. */
-    private record Client(String name, Path jar, Map<String, String> environment) {
-    }
+    private record Client(String name, Path jar, Map<String, String> environment) {}
 
     /** One client's measurements, in milliseconds. */
     private record Runs(List<Long> cold, List<Long> warm) {
@@ -62,27 +60,31 @@ public final class ColdStart {
         Client crt = new Client("crt", Path.of(CRT_JAR), Map.of(ProcessorEnvironment.HTTP_CLIENT, "crt"));
 
         System.out.printf("deployment jars%n");
-        System.out.printf("  %-55s %s%n", urlConnection.jar(), size(urlConnection.jar()).orElse("missing"));
+        System.out.printf(
+                "  %-55s %s%n", urlConnection.jar(), size(urlConnection.jar()).orElse("missing"));
         System.out.printf("  %-55s %s%n", crt.jar(), size(crt.jar()).orElse("missing"));
         ReportSetup.requireJar(urlConnection.jar(), BUILD);
         List<Client> clients = new ArrayList<>(List.of(urlConnection));
         if (Files.isRegularFile(crt.jar())) {
             clients.add(crt);
         } else {
-            System.out.printf("%nthe CRT client is not measured: %s is missing; build it with%n  %s%n", crt.jar(), BUILD_CRT);
+            System.out.printf(
+                    "%nthe CRT client is not measured: %s is missing; build it with%n  %s%n", crt.jar(), BUILD_CRT);
         }
 
         Map<Client, LocalPlatform> platforms = new LinkedHashMap<>();
         Map<Client, Runs> results = new LinkedHashMap<>();
         try {
             for (Client client : clients) {
-                LocalOptions options = ReportSetup.shippedPlatform("distributary-coldstart-" + client.name() + "-", client.jar())
+                LocalOptions options = ReportSetup.shippedPlatform(
+                                "distributary-coldstart-" + client.name() + "-", client.jar())
                         .withInstrumentation(Instrumentation.none().withFunctionEnvironment(client.environment()));
-                platforms.put(client, LocalPlatform.start(options, line -> { }));
+                platforms.put(client, LocalPlatform.start(options, line -> {}));
                 results.put(client, new Runs());
             }
             System.out.printf("%n%d runs per client, alternating; one unmeasured run per client first%n", runs);
-            System.out.printf("%-15s %4s  %34s  %10s%n", "client", "run", "cold batch (JVM start to response)", "warm batch");
+            System.out.printf(
+                    "%-15s %4s  %34s  %10s%n", "client", "run", "cold batch (JVM start to response)", "warm batch");
             for (int run = 0; run <= runs; run++) {
                 for (Client client : clients) {
                     long[] millis = measure(platforms.get(client), client, run);
@@ -98,15 +100,27 @@ public final class ColdStart {
             platforms.values().forEach(LocalPlatform::close);
         }
 
-        System.out.printf("%nfresh JVM to first handled batch of 10 (clients built), and the next batch, in ms; %d runs each%n", runs);
-        System.out.printf("%-15s %-34s %9s  %23s  %23s%n", "client", "jar", "size", "cold min / median / max", "warm min / median / max");
+        System.out.printf(
+                "%nfresh JVM to first handled batch of 10 (clients built), and the next batch, in ms; %d runs each%n",
+                runs);
+        System.out.printf(
+                "%-15s %-34s %9s  %23s  %23s%n",
+                "client", "jar", "size", "cold min / median / max", "warm min / median / max");
         for (Map.Entry<Client, Runs> entry : results.entrySet()) {
             Client client = entry.getKey();
             Runs measured = entry.getValue();
-            System.out.printf("%-15s %-34s %9s  %23s  %23s%n", client.name(), client.jar().getFileName(), size(client.jar()).orElse("?"),
-                    summary(measured.cold()), summary(measured.warm()));
+            System.out.printf(
+                    "%-15s %-34s %9s  %23s  %23s%n",
+                    client.name(),
+                    client.jar().getFileName(),
+                    size(client.jar()).orElse("?"),
+                    summary(measured.cold()),
+                    summary(measured.warm()));
         }
-        System.out.printf("%s, %d cores, JDK %s%n", System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "%s, %d cores, JDK %s%n",
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
     }
 
@@ -121,7 +135,8 @@ public final class ColdStart {
             InvocationResult warm = function.invoke(event(platform, streamArn, run * 100 + 50));
             long warmMillis = (System.nanoTime() - start) / 1_000_000;
             if (!(cold instanceof InvocationResult.Success) || !(warm instanceof InvocationResult.Success)) {
-                throw new IllegalStateException("the " + client.name() + " function failed: " + cold.describe() + " / " + warm.describe());
+                throw new IllegalStateException(
+                        "the " + client.name() + " function failed: " + cold.describe() + " / " + warm.describe());
             }
             return new long[] {coldMillis, warmMillis};
         }
@@ -129,7 +144,8 @@ public final class ColdStart {
 
     private static String summary(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
-        long median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+        long median = sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         return String.format(Locale.ROOT, "%5d / %5d / %5d", sorted.get(0), median, sorted.get(sorted.size() - 1));
     }
@@ -152,17 +168,39 @@ public final class ColdStart {
         var records = event.putArray("Records");
         StreamSource source = StreamSource.fromArn(streamArn);
         for (int i = first; i < first + 10; i++) {
-            Map<String, AttributeValue> item = Map.of("pk", AttributeValue.s("cold-" + i), "sk", AttributeValue.s("v0"),
-                    "_origin", AttributeValue.s("us-east-1"), "_writtenAt", AttributeValue.n(System.currentTimeMillis()));
+            Map<String, AttributeValue> item = Map.of(
+                    "pk",
+                    AttributeValue.s("cold-" + i),
+                    "sk",
+                    AttributeValue.s("v0"),
+                    "_origin",
+                    AttributeValue.s("us-east-1"),
+                    "_writtenAt",
+                    AttributeValue.n(System.currentTimeMillis()));
             Image keys = new Image(Map.of("pk", item.get("pk"), "sk", item.get("sk")));
-            records.add(StreamRecordJson.write(new ChangeRecord("cold-event-" + i, "INSERT", source, Long.toString(10_000 + i),
-                    Instant.now(), keys, Optional.empty(), Optional.of(new Image(item)), Optional.empty(), 200)));
+            records.add(StreamRecordJson.write(new ChangeRecord(
+                    "cold-event-" + i,
+                    "INSERT",
+                    source,
+                    Long.toString(10_000 + i),
+                    Instant.now(),
+                    keys,
+                    Optional.empty(),
+                    Optional.of(new Image(item)),
+                    Optional.empty(),
+                    200)));
         }
         int window = platform.options().topology().processor().tumblingWindowSeconds();
         if (window > 0) {
             Duration length = Duration.ofSeconds(window);
-            WindowedEvents.decorate(event, streamArn, "shardId-coldstart", WindowedEvents.windowStart(Instant.now(), length), length,
-                    Map.of(), false);
+            WindowedEvents.decorate(
+                    event,
+                    streamArn,
+                    "shardId-coldstart",
+                    WindowedEvents.windowStart(Instant.now(), length),
+                    length,
+                    Map.of(),
+                    false);
         }
         return event.toString();
     }

@@ -64,6 +64,8 @@ public class DecodeStageBenchmark {
     @OperationsPerInvocation(StreamEvents.BATCH)
     public List<ChangeRecord> all() {
         return StreamEvents.deserialize(batch.rawJson()).getRecords().stream()
-                .map(LambdaRecords::toJson).map(StreamRecordJson::read).toList();
+                .map(LambdaRecords::toJson)
+                .map(StreamRecordJson::read)
+                .toList();
     }
 }

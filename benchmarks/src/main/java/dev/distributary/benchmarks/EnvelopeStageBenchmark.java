@@ -1,6 +1,5 @@
 package dev.distributary.benchmarks;
 
-import dev.distributary.change.Operation;
 import dev.distributary.fanout.Envelope;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.fanout.EventContext;
@@ -48,13 +47,17 @@ public class EnvelopeStageBenchmark {
         batch = Batch.of(itemSize);
         envelopes = new EnvelopeFactory(batch.topology());
         for (Classification c : batch.classifications()) {
-            contexts.add(EventContext.of(c.op().orElseThrow(), c.originRegion().orElseThrow(),
-                    c.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA, "public")
+            contexts.add(EventContext.of(
+                            c.op().orElseThrow(),
+                            c.originRegion().orElseThrow(),
+                            c.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA,
+                            "public")
                     .withWriteTime(Instant.ofEpochMilli(c.writeTimeMillis().orElseThrow())));
         }
         Envelope first = envelopes.create(batch.changes().get(0), contexts.get(0));
         if (first.truncated() || first.json().length() < StreamEvents.itemBytes(itemSize)) {
-            throw new IllegalStateException("the envelope should carry both images in full, but it is " + first.json().length() + " bytes");
+            throw new IllegalStateException("the envelope should carry both images in full, but it is "
+                    + first.json().length() + " bytes");
         }
     }
 

@@ -56,10 +56,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Ddistributary.log.level=WARN", "-XX:ActiveProcessorCount=1"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Ddistributary.log.level=WARN", "-XX:ActiveProcessorCount=1"})
 @State(Scope.Benchmark)
 public class HandlerBenchmark {
-    private static final Optional<StreamShard> SHARD = Optional.of(new StreamShard(StreamEvents.STREAM_ARN, "shardId-00000001-benchmark"));
+    private static final Optional<StreamShard> SHARD =
+            Optional.of(new StreamShard(StreamEvents.STREAM_ARN, "shardId-00000001-benchmark"));
 
     @Param({"1KB", "40KB"})
     public String itemSize;
@@ -80,23 +83,39 @@ public class HandlerBenchmark {
         event = StreamEvents.deserialize(StreamEvents.eventJson(StreamEvents.itemBytes(itemSize), StreamEvents.BATCH));
         records = new InMemoryPersistenceStore();
         checkpoints = new InMemoryCheckpointStore();
-        ProcessorConfig config = new ProcessorConfig(StreamEvents.REGION, "shop-processor", topology,
-                Map.of(StreamEvents.REGION, StreamEvents.TOPIC_ARN), "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-quarantine",
-                "shop-idempotency", false);
+        ProcessorConfig config = new ProcessorConfig(
+                StreamEvents.REGION,
+                "shop-processor",
+                topology,
+                Map.of(StreamEvents.REGION, StreamEvents.TOPIC_ARN),
+                "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-quarantine",
+                "shop-idempotency",
+                false);
         Duration expiry = Duration.ofSeconds(topology.processor().idempotencyExpirySeconds());
         PublishLedger publishLedger = "checkpoint".equals(ledger)
                 ? new CheckpointLedger(checkpoints, config.functionName(), expiry)
                 : new PerRecordLedger(new PowertoolsRecordLedger(records, config.functionName(), expiry));
-        processor = new StreamProcessor(config, HandlerBenchmark::accept, publishLedger,
-                entries -> new Quarantine.Sent(List.of(), Optional.empty()), ProcessorMetrics.NONE, Clock.systemUTC());
-        naive = new NaivePipeline(StreamEvents.REGION, topology, StreamEvents.TOPIC_ARN,
+        processor = new StreamProcessor(
+                config,
+                HandlerBenchmark::accept,
+                publishLedger,
+                entries -> new Quarantine.Sent(List.of(), Optional.empty()),
+                ProcessorMetrics.NONE,
+                Clock.systemUTC());
+        naive = new NaivePipeline(
+                StreamEvents.REGION,
+                topology,
+                StreamEvents.TOPIC_ARN,
                 (topicArn, json, attributes) -> naiveMessages.incrementAndGet());
 
         BatchResult result = processor.process(SHARD, records(), () -> 60_000);
-        long published = result.outcomes().stream().filter(RecordOutcome.Published.class::isInstance).count();
+        long published = result.outcomes().stream()
+                .filter(RecordOutcome.Published.class::isInstance)
+                .count();
         int remembered = "checkpoint".equals(ledger) ? checkpoints.size() : records.size();
         if (published != StreamEvents.BATCH || remembered != ("checkpoint".equals(ledger) ? 1 : StreamEvents.BATCH)) {
-            throw new IllegalStateException("the processor should publish and record all " + StreamEvents.BATCH + " records: " + result);
+            throw new IllegalStateException(
+                    "the processor should publish and record all " + StreamEvents.BATCH + " records: " + result);
         }
         if (naive.process(records()) != StreamEvents.BATCH) {
             throw new IllegalStateException("the naive pipeline should publish every record");
@@ -110,7 +129,9 @@ public class HandlerBenchmark {
         checkpoints.clear();
         BatchResult result = processor.process(SHARD, records(), () -> 60_000);
         return StreamsEventResponse.builder()
-                .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
+                .withBatchItemFailures(result.retryFrom()
+                        .map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence)))
+                        .orElse(List.of()))
                 .build();
     }
 

@@ -17,29 +17,38 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.distributary.benchmarks.HandlerComparison [JMH options]}.
  */
 public final class HandlerComparison {
-    private HandlerComparison() {
-    }
+    private HandlerComparison() {}
 
     public static void main(String[] args) throws Exception {
-        Options options = new OptionsBuilder().parent(new CommandLineOptions(args))
-                .include(HandlerBenchmark.class.getName() + "\\.").build();
+        Options options = new OptionsBuilder()
+                .parent(new CommandLineOptions(args))
+                .include(HandlerBenchmark.class.getName() + "\\.")
+                .build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> naive = new TreeMap<>();
         Map<String, Double> distributary = new TreeMap<>();
         for (RunResult result : results) {
-            String method = result.getParams().getBenchmark().substring(HandlerBenchmark.class.getName().length() + 1);
+            String method = result.getParams()
+                    .getBenchmark()
+                    .substring(HandlerBenchmark.class.getName().length() + 1);
             String size = result.getParams().getParam("itemSize");
             if ("distributary".equals(method)) {
-                distributary.put(size + " " + result.getParams().getParam("ledger"), result.getPrimaryResult().getScore());
+                distributary.put(
+                        size + " " + result.getParams().getParam("ledger"),
+                        result.getPrimaryResult().getScore());
             } else {
                 naive.merge(size, result.getPrimaryResult().getScore(), Math::max);
             }
         }
-        System.out.printf("%n%-6s  %-10s  %22s  %16s  %18s%n", "items", "ledger", "Distributary records/s", "naive records/s", "Distributary/naive");
+        System.out.printf(
+                "%n%-6s  %-10s  %22s  %16s  %18s%n",
+                "items", "ledger", "Distributary records/s", "naive records/s", "Distributary/naive");
         distributary.forEach((key, rate) -> {
             String size = key.substring(0, key.indexOf(' '));
             double naiveRate = naive.getOrDefault(size, Double.NaN);
-            System.out.printf("%-6s  %-10s  %22.0f  %16.0f  %18.2f%n", size, key.substring(key.indexOf(' ') + 1), rate, naiveRate, rate / naiveRate);
+            System.out.printf(
+                    "%-6s  %-10s  %22.0f  %16.0f  %18.2f%n",
+                    size, key.substring(key.indexOf(' ') + 1), rate, naiveRate, rate / naiveRate);
         });
     }
 }

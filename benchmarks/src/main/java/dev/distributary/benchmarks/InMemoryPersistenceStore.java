@@ -29,8 +29,10 @@ final class InMemoryPersistenceStore extends BasePersistenceStore {
     @Override
     public void putRecord(DataRecord record, Instant now) {
         records.compute(record.getIdempotencyKey(), (key, existing) -> {
-            if (existing != null && existing.getExpiryTimestamp() >= now.getEpochSecond()
-                    && !(existing.getStatus() == DataRecord.Status.INPROGRESS && existing.getInProgressExpiryTimestamp().isPresent()
+            if (existing != null
+                    && existing.getExpiryTimestamp() >= now.getEpochSecond()
+                    && !(existing.getStatus() == DataRecord.Status.INPROGRESS
+                            && existing.getInProgressExpiryTimestamp().isPresent()
                             && existing.getInProgressExpiryTimestamp().getAsLong() < now.toEpochMilli())) {
                 throw new IdempotencyItemAlreadyExistsException("an unexpired record exists for " + key, null);
             }

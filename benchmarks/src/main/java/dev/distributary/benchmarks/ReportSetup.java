@@ -11,8 +11,7 @@ public final class ReportSetup {
     /** How to build what the reports run; they run from the repository root. */
     public static final String BUILD = "./mvnw -q -pl benchmarks -am package -DskipTests";
 
-    private ReportSetup() {
-    }
+    private ReportSetup() {}
 
     /**
      * The processor's X-Ray instrumentation is on the class path but there is no segment outside
@@ -28,7 +27,8 @@ public final class ReportSetup {
      * {@code processorJar} and a fresh work directory; when the platform file or a jar is missing,
      * says what to do and exits with code 2.
      */
-    public static LocalOptions shippedPlatform(String workPrefix, Path processorJar, Path... otherJars) throws IOException {
+    public static LocalOptions shippedPlatform(String workPrefix, Path processorJar, Path... otherJars)
+            throws IOException {
         Path platformFile = Path.of("platform.yaml");
         if (!Files.isRegularFile(platformFile)) {
             exit("platform.yaml not found: run from the repository root");
@@ -37,7 +37,10 @@ public final class ReportSetup {
         for (Path jar : otherJars) {
             requireJar(jar, BUILD);
         }
-        return LocalOptions.defaults(TopologyLoader.load(platformFile), Files.readString(platformFile), processorJar,
+        return LocalOptions.defaults(
+                TopologyLoader.load(platformFile),
+                Files.readString(platformFile),
+                processorJar,
                 Files.createTempDirectory(workPrefix));
     }
 

@@ -50,7 +50,8 @@ public class ResidencyStageBenchmark {
         router = new Router(topology, StreamEvents.REGION, new EnvelopeFactory(topology));
         for (int i = 0; i < StreamEvents.BATCH; i++) {
             if (!permitted(batch.changes().get(i))) {
-                throw new IllegalStateException("every record of the batch should be permitted in " + StreamEvents.REGION);
+                throw new IllegalStateException(
+                        "every record of the batch should be permitted in " + StreamEvents.REGION);
             }
         }
     }
@@ -67,7 +68,8 @@ public class ResidencyStageBenchmark {
     @OperationsPerInvocation(StreamEvents.BATCH)
     public void route(Blackhole blackhole) {
         for (int i = 0; i < StreamEvents.BATCH; i++) {
-            blackhole.consume(router.route(batch.changes().get(i), batch.classifications().get(i)));
+            blackhole.consume(
+                    router.route(batch.changes().get(i), batch.classifications().get(i)));
         }
     }
 

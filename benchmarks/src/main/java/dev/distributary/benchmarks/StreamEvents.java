@@ -56,11 +56,12 @@ public final class StreamEvents {
                 - {name: order-cache, tables: [orders], origin: any}
                 - {name: crm-sync, regions: [eu-west-1], tables: [eu-customers], origin: local}
             """;
-    public static final String STREAM_ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000";
+
+    public static final String STREAM_ARN =
+            "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000";
     private static final long WRITTEN_AT = 1_795_687_200_000L;
 
-    private StreamEvents() {
-    }
+    private StreamEvents() {}
 
     public static Topology topology() {
         return TopologyLoader.parse(PLATFORM, "bench-platform.yaml");
@@ -105,7 +106,9 @@ public final class StreamEvents {
     static void checkSize(String eventJson, int itemBytes, int count) {
         JsonNode records;
         try {
-            records = new com.fasterxml.jackson.databind.ObjectMapper().readTree(eventJson).get("Records");
+            records = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(eventJson)
+                    .get("Records");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -116,8 +119,9 @@ public final class StreamEvents {
             for (String image : List.of("NewImage", "OldImage")) {
                 int bytes = record.get("dynamodb").get(image).toString().length();
                 if (Math.abs(bytes - itemBytes) > itemBytes / 10) {
-                    throw new IllegalStateException("each image should be about " + itemBytes + " bytes of stream JSON, but "
-                            + record.get("eventID").asText() + "'s " + image + " is " + bytes);
+                    throw new IllegalStateException(
+                            "each image should be about " + itemBytes + " bytes of stream JSON, but "
+                                    + record.get("eventID").asText() + "'s " + image + " is " + bytes);
                 }
             }
         }
@@ -127,10 +131,19 @@ public final class StreamEvents {
         String origin = i % 2 == 0 ? REGION : OTHER_REGION;
         Image before = order(i, "PLACED", origin, WRITTEN_AT + i - 5_000, lines);
         Image after = order(i, "PAID", origin, WRITTEN_AT + i, lines);
-        Image keys = new Image(Map.of("pk", after.get("pk").orElseThrow(), "sk", after.get("sk").orElseThrow()));
-        return new ChangeRecord(String.format("%032x", 0xbe0c_0000L + i), "MODIFY", StreamSource.fromArn(STREAM_ARN),
-                Long.toString(400_000_000_000_000_000L + i), Instant.ofEpochMilli(WRITTEN_AT + i + 300), keys,
-                Optional.of(before), Optional.of(after), Optional.empty(), ItemSize.of(before) + ItemSize.of(after));
+        Image keys = new Image(Map.of(
+                "pk", after.get("pk").orElseThrow(), "sk", after.get("sk").orElseThrow()));
+        return new ChangeRecord(
+                String.format("%032x", 0xbe0c_0000L + i),
+                "MODIFY",
+                StreamSource.fromArn(STREAM_ARN),
+                Long.toString(400_000_000_000_000_000L + i),
+                Instant.ofEpochMilli(WRITTEN_AT + i + 300),
+                keys,
+                Optional.of(before),
+                Optional.of(after),
+                Optional.empty(),
+                ItemSize.of(before) + ItemSize.of(after));
     }
 
     private static Image order(int i, String status, String origin, long writtenAt, List<AttributeValue> lines) {
@@ -144,9 +157,17 @@ public final class StreamEvents {
         item.put("currency", AttributeValue.s("EUR"));
         item.put("total", AttributeValue.n("1234.56"));
         item.put("placedAt", AttributeValue.s("2026-11-26T10:00:00.000Z"));
-        item.put("shippingAddress", new AttributeValue.M(Map.of(
-                "line1", AttributeValue.s("1 Grand Canal Street Lower"), "city", AttributeValue.s("Dublin"),
-                "postcode", AttributeValue.s("D02 X285"), "country", AttributeValue.s("IE"))));
+        item.put(
+                "shippingAddress",
+                new AttributeValue.M(Map.of(
+                        "line1",
+                        AttributeValue.s("1 Grand Canal Street Lower"),
+                        "city",
+                        AttributeValue.s("Dublin"),
+                        "postcode",
+                        AttributeValue.s("D02 X285"),
+                        "country",
+                        AttributeValue.s("IE"))));
         item.put("tags", new AttributeValue.SS(List.of("priority", "gift", "fragile")));
         item.put("lines", new AttributeValue.L(lines));
         item.put("_origin", AttributeValue.s(origin));
@@ -157,7 +178,9 @@ public final class StreamEvents {
     /** Order lines, as many as bring an image to about {@code itemBytes} of stream JSON. */
     private static List<AttributeValue> lines(int itemBytes) {
         List<AttributeValue> lines = new ArrayList<>();
-        int base = AttributeValueJson.writeImage(order(0, "PLACED", REGION, WRITTEN_AT, lines)).toString().length();
+        int base = AttributeValueJson.writeImage(order(0, "PLACED", REGION, WRITTEN_AT, lines))
+                .toString()
+                .length();
         int perLine = AttributeValueJson.write(line(0)).toString().length() + 1;
         for (int n = 0; base + (n + 1) * perLine <= itemBytes + perLine / 2; n++) {
             lines.add(line(n));

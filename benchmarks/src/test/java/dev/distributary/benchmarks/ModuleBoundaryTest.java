@@ -14,5 +14,6 @@ import dev.distributary.topology.ModuleBoundaries;
 class ModuleBoundaryTest {
 
     @ArchTest
-    static final ArchRule noOtherModulesInternals = ModuleBoundaries.noOtherModulesInternalsExcept("dev.distributary.processor.internal");
+    static final ArchRule noOtherModulesInternals =
+            ModuleBoundaries.noOtherModulesInternalsExcept("dev.distributary.processor.internal");
 }

@@ -17,8 +17,7 @@ public final class AttributeValueJson {
     /** DynamoDB allows 32 levels of nesting; anything deeper is not a real item. */
     public static final int MAX_DEPTH = 32;
 
-    private AttributeValueJson() {
-    }
+    private AttributeValueJson() {}
 
     /** Reads an image ({@code {"name": {"S": "x"}, ...}}); {@code path} names it in errors. */
     public static Image readImage(JsonNode node, String path) {
@@ -47,7 +46,9 @@ public final class AttributeValueJson {
             throw new MalformedRecordException(where + " is nested deeper than DynamoDB's " + MAX_DEPTH + " levels");
         }
         if (node == null || !node.isObject() || node.size() != 1) {
-            throw new MalformedRecordException(where + " must be an attribute value: an object with exactly one type key (S, N, B, SS, NS, BS, M, L, NULL, BOOL)");
+            throw new MalformedRecordException(
+                    where
+                            + " must be an attribute value: an object with exactly one type key (S, N, B, SS, NS, BS, M, L, NULL, BOOL)");
         }
         Map.Entry<String, JsonNode> entry = node.fields().next();
         String type = entry.getKey();
@@ -57,15 +58,26 @@ public final class AttributeValueJson {
             case "S" -> new AttributeValue.S(text(value, at));
             case "N" -> new AttributeValue.N(number(text(value, at), at));
             case "B" -> binary(value, at);
-            case "SS" -> new AttributeValue.SS(elements(value, at).stream().map(e -> text(e, at.element())).toList());
-            case "NS" -> new AttributeValue.NS(elements(value, at).stream().map(e -> number(text(e, at.element()), at.element())).toList());
-            case "BS" -> new AttributeValue.BS(elements(value, at).stream().map(e -> binary(e, at.element())).toList());
+            case "SS" ->
+                new AttributeValue.SS(elements(value, at).stream()
+                        .map(e -> text(e, at.element()))
+                        .toList());
+            case "NS" ->
+                new AttributeValue.NS(elements(value, at).stream()
+                        .map(e -> number(text(e, at.element()), at.element()))
+                        .toList());
+            case "BS" ->
+                new AttributeValue.BS(elements(value, at).stream()
+                        .map(e -> binary(e, at.element()))
+                        .toList());
             case "M" -> {
                 if (!value.isObject()) {
                     throw new MalformedRecordException(at + " must be an object");
                 }
                 Map<String, AttributeValue> map = new LinkedHashMap<>();
-                value.fields().forEachRemaining(f -> map.put(name(f.getKey(), at), read(f.getValue(), at.field(f.getKey()), depth + 1)));
+                value.fields()
+                        .forEachRemaining(f ->
+                                map.put(name(f.getKey(), at), read(f.getValue(), at.field(f.getKey()), depth + 1)));
                 yield new AttributeValue.M(map);
             }
             case "L" -> {

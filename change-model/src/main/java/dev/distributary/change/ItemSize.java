@@ -13,8 +13,7 @@ public final class ItemSize {
     /** DynamoDB's maximum item size, 400 KB. */
     public static final int MAX_ITEM_BYTES = 400 * 1024;
 
-    private ItemSize() {
-    }
+    private ItemSize() {}
 
     public static long of(Image image) {
         return attributes(image.attributes());
@@ -87,7 +86,9 @@ public final class ItemSize {
                 bytes++;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
                 i++;
             } else {

@@ -31,7 +31,8 @@ public enum Operation {
     EXPIRE;
 
     /** The event names a consumer may subscribe to (the {@code eventName} message attribute): all but TOMBSTONE. */
-    public static final Set<Operation> EVENT_NAMES = Collections.unmodifiableSet(EnumSet.of(INSERT, MODIFY, REMOVE, EXPIRE));
+    public static final Set<Operation> EVENT_NAMES =
+            Collections.unmodifiableSet(EnumSet.of(INSERT, MODIFY, REMOVE, EXPIRE));
 
     private static final Set<Operation> STREAM_EVENT_NAMES = EnumSet.of(INSERT, MODIFY, REMOVE);
 

@@ -17,8 +17,7 @@ public final class StreamRecordJson {
     /** 9999-12-31T23:59:59Z: a later creation time is not a real one. */
     private static final BigDecimal LATEST_EPOCH_SECOND = BigDecimal.valueOf(253_402_300_799L);
 
-    private StreamRecordJson() {
-    }
+    private StreamRecordJson() {}
 
     /** Reads a record; {@link MalformedRecordException} names the first field that is missing or wrong. */
     public static ChangeRecord read(JsonNode record) {
@@ -48,7 +47,8 @@ public final class StreamRecordJson {
                 .filter(node -> !node.isNull())
                 .map(node -> new UserIdentity(requiredText(node, "type"), requiredText(node, "principalId")));
         long size = dynamodb.path("SizeBytes").asLong(0);
-        return new ChangeRecord(eventId, eventName, source, sequenceNumber, created, keys, oldImage, newImage, identity, size);
+        return new ChangeRecord(
+                eventId, eventName, source, sequenceNumber, created, keys, oldImage, newImage, identity, size);
     }
 
     /** Writes the record in Lambda's shape; {@code awsRegion} is the stream's region. */
@@ -88,13 +88,15 @@ public final class StreamRecordJson {
      * fraction only where the instant has milliseconds.
      */
     public static BigDecimal epochSeconds(Instant instant) {
-        BigDecimal seconds = BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
+        BigDecimal seconds =
+                BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
         return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 
     private static Instant creationTime(JsonNode node) {
         if (node == null || !node.isNumber()) {
-            throw new MalformedRecordException("dynamodb.ApproximateCreationDateTime must be a number of epoch seconds");
+            throw new MalformedRecordException(
+                    "dynamodb.ApproximateCreationDateTime must be a number of epoch seconds");
         }
         BigDecimal seconds = node.decimalValue();
         if (seconds.signum() < 0 || seconds.compareTo(LATEST_EPOCH_SECOND) > 0) {
@@ -107,15 +109,17 @@ public final class StreamRecordJson {
         if (image.isPresent()) {
             long size = ItemSize.of(image.get());
             if (size > ItemSize.MAX_ITEM_BYTES) {
-                throw new MalformedRecordException(path + " is " + size + " bytes, more than DynamoDB's " + ItemSize.MAX_ITEM_BYTES
-                        + "-byte (400 KB) item limit");
+                throw new MalformedRecordException(path + " is " + size + " bytes, more than DynamoDB's "
+                        + ItemSize.MAX_ITEM_BYTES + "-byte (400 KB) item limit");
             }
         }
     }
 
     private static Optional<Image> optionalImage(JsonNode dynamodb, String field) {
         JsonNode node = dynamodb.get(field);
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(AttributeValueJson.readImage(node, "dynamodb." + field));
+        return node == null || node.isNull()
+                ? Optional.empty()
+                : Optional.of(AttributeValueJson.readImage(node, "dynamodb." + field));
     }
 
     private static String requiredText(JsonNode node, String field) {
@@ -131,6 +135,8 @@ public final class StreamRecordJson {
         if (value != null && !value.isNull() && !value.isTextual()) {
             throw new MalformedRecordException(field + " must be a string");
         }
-        return Optional.ofNullable(value).filter(JsonNode::isTextual).map(v -> Unicode.requireValid(v.textValue(), field));
+        return Optional.ofNullable(value)
+                .filter(JsonNode::isTextual)
+                .map(v -> Unicode.requireValid(v.textValue(), field));
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param table     the table's name
  */
 public record StreamSource(String streamArn, String region, String table) {
-    private static final Pattern STREAM_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):[0-9]*:table/([^/]+)/stream/.+");
+    private static final Pattern STREAM_ARN =
+            Pattern.compile("arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):[0-9]*:table/([^/]+)/stream/.+");
 
     public StreamSource {
         Objects.requireNonNull(streamArn, "streamArn");

@@ -6,8 +6,7 @@ package dev.distributary.change;
  * encoded, published or queued faithfully, so the record is malformed.
  */
 final class Unicode {
-    private Unicode() {
-    }
+    private Unicode() {}
 
     /** The text, or {@link MalformedRecordException} naming {@code path} and the position of the first lone surrogate. */
     static String requireValid(String text, String path) {
@@ -36,7 +35,7 @@ final class Unicode {
     }
 
     private static MalformedRecordException lone(char c, int index, String path) {
-        return new MalformedRecordException(path + " is not valid Unicode: a lone surrogate \\u" + String.format("%04X", (int) c)
-                + " at character " + index);
+        return new MalformedRecordException(path + " is not valid Unicode: a lone surrogate \\u"
+                + String.format("%04X", (int) c) + " at character " + index);
     }
 }

@@ -37,8 +37,10 @@ class OperationTest {
     void eventName_tombstone_countsAsRemoveAndIsNoEventNameOfItsOwn() {
         assertThat(Operation.TOMBSTONE.eventName()).isEqualTo(Operation.REMOVE);
         assertThat(Operation.EXPIRE.eventName()).isEqualTo(Operation.EXPIRE);
-        assertThat(Operation.EVENT_NAMES).containsExactly(Operation.INSERT, Operation.MODIFY, Operation.REMOVE, Operation.EXPIRE);
-        assertThat(Arrays.stream(Operation.values()).map(Operation::eventName)).allMatch(Operation.EVENT_NAMES::contains);
+        assertThat(Operation.EVENT_NAMES)
+                .containsExactly(Operation.INSERT, Operation.MODIFY, Operation.REMOVE, Operation.EXPIRE);
+        assertThat(Arrays.stream(Operation.values()).map(Operation::eventName))
+                .allMatch(Operation.EVENT_NAMES::contains);
     }
 
     @Test

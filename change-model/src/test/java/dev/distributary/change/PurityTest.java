@@ -12,6 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class PurityTest {
 
     @ArchTest
-    static final ArchRule onlyJdkAndJackson = classes().should().onlyDependOnClassesThat()
+    static final ArchRule onlyJdkAndJackson = classes()
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage("dev.distributary.change..", "java..", "com.fasterxml.jackson..");
 }

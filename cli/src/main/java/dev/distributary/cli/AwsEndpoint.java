@@ -22,9 +22,13 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * dummy ones, which emulators accept.
  */
 public final class AwsEndpoint {
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:AWS_ENDPOINT_URL}",
-            description = "AWS endpoint to use, for an emulator such as moto (default: the AWS_ENDPOINT_URL environment variable; "
-                    + "without it, AWS itself with the default credential chain).")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            defaultValue = "${env:AWS_ENDPOINT_URL}",
+            description =
+                    "AWS endpoint to use, for an emulator such as moto (default: the AWS_ENDPOINT_URL environment variable; "
+                            + "without it, AWS itself with the default credential chain).")
     String endpoint;
 
     /** The endpoint, when one was given; a malformed URL is a user error. */
@@ -39,7 +43,8 @@ public final class AwsEndpoint {
             }
             return Optional.of(uri);
         } catch (IllegalArgumentException e) {
-            throw new UserException("--endpoint '" + endpoint + "' is not an http(s) URL such as http://127.0.0.1:5000");
+            throw new UserException(
+                    "--endpoint '" + endpoint + "' is not an http(s) URL such as http://127.0.0.1:5000");
         }
     }
 
@@ -49,13 +54,17 @@ public final class AwsEndpoint {
     }
 
     public SqsClient sqs(String region) {
-        SqsClientBuilder builder = SqsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());
+        SqsClientBuilder builder =
+                SqsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());
         uri().ifPresent(uri -> builder.endpointOverride(uri).credentialsProvider(emulatorCredentials()));
         return builder.build();
     }
 
     private static AwsCredentialsProvider emulatorCredentials() {
-        return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create(),
-                ProfileCredentialsProvider.create(), StaticCredentialsProvider.create(AwsBasicCredentials.create("distributary", "local")));
+        return AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create(),
+                ProfileCredentialsProvider.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("distributary", "local")));
     }
 }

@@ -9,13 +9,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code distributary completion bash|zsh}: the shell completion script picocli generates for every command, option and value. */
-@Command(name = "completion", header = "Print the bash or zsh completion script.", description = {
-        "Completes every command, option and fixed value. Load it in the current shell with:",
-        "  source <(./distributary completion bash)      (or zsh)",
-        "and add that line to ~/.bashrc or ~/.zshrc to keep it. It completes both ./distributary and distributary (the launcher on the PATH)."})
+@Command(
+        name = "completion",
+        header = "Print the bash or zsh completion script.",
+        description = {
+            "Completes every command, option and fixed value. Load it in the current shell with:",
+            "  source <(./distributary completion bash)      (or zsh)",
+            "and add that line to ~/.bashrc or ~/.zshrc to keep it. It completes both ./distributary and distributary (the launcher on the PATH)."
+        })
 final class CompletionCommand implements Callable<Integer> {
     /** The shells picocli's script supports; zsh runs it through its bash compatibility (bashcompinit), which the script loads. */
-    enum Shell { bash, zsh }
+    enum Shell {
+        bash,
+        zsh
+    }
 
     @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
     Shell shell;

@@ -19,12 +19,15 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-@Command(name = "consume", header = "Print a consumer's events from its queue in one region.",
+@Command(
+        name = "consume",
+        header = "Print a consumer's events from its queue in one region.",
         description = {
-        "Read a consumer's queue in one region and print its events; they are deleted once printed.",
-        "A message that is not a valid event is reported and left in the queue (after the consumer's max receive count it "
-                + "moves to the dead-letter queue).",
-        "JSON: JSON Lines, each event's CloudEvents envelope as received, one per line (docs/event-envelope.schema.json)."})
+            "Read a consumer's queue in one region and print its events; they are deleted once printed.",
+            "A message that is not a valid event is reported and left in the queue (after the consumer's max receive count it "
+                    + "moves to the dead-letter queue).",
+            "JSON: JSON Lines, each event's CloudEvents envelope as received, one per line (docs/event-envelope.schema.json)."
+        })
 final class ConsumeCommand implements Callable<Integer> {
     /** How long --peek keeps what it read hidden, so that it reads each message once. */
     private static final int PEEK_HOLD_SECONDS = 60;
@@ -41,7 +44,11 @@ final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, paramLabel = "REGION", description = "The region whose queue to read.")
     String region;
 
-    @Option(names = "--consumer", required = true, paramLabel = "NAME", description = "The consumer whose queue to read.")
+    @Option(
+            names = "--consumer",
+            required = true,
+            paramLabel = "NAME",
+            description = "The consumer whose queue to read.")
     String consumer;
 
     @Option(names = "--max", paramLabel = "N", description = "Stop after N events.")
@@ -50,10 +57,16 @@ final class ConsumeCommand implements Callable<Integer> {
     @Mixin
     OutputFormat format;
 
-    @Option(names = "--follow", description = "Keep waiting for new events (until --max, or Ctrl-C) instead of stopping when the queue is empty.")
+    @Option(
+            names = "--follow",
+            description =
+                    "Keep waiting for new events (until --max, or Ctrl-C) instead of stopping when the queue is empty.")
     boolean follow;
 
-    @Option(names = "--peek", description = "Return the messages to the queue instead of deleting them (each read still counts towards the max receive count).")
+    @Option(
+            names = "--peek",
+            description =
+                    "Return the messages to the queue instead of deleting them (each read still counts towards the max receive count).")
     boolean peek;
 
     @Spec
@@ -67,7 +80,14 @@ final class ConsumeCommand implements Callable<Integer> {
         Topology topology = platform.load();
         PlatformFile.requireRegion(topology, region);
         try (SqsClient sqs = aws.sqs(region)) {
-            ConsumerQueues queues = ConsumerQueues.find(topology, environment.names(topology), region, consumer, sqs, aws, platform.path().toString());
+            ConsumerQueues queues = ConsumerQueues.find(
+                    topology,
+                    environment.names(topology),
+                    region,
+                    consumer,
+                    sqs,
+                    aws,
+                    platform.path().toString());
             try {
                 return read(sqs, queues);
             } catch (SdkClientException e) {
@@ -89,11 +109,14 @@ final class ConsumeCommand implements Callable<Integer> {
             while (max == null || printed < max) {
                 int want = (int) Math.min(10, max == null ? 10 : max - printed);
                 List<Message> messages = sqs.receiveMessage(b -> {
-                    b.queueUrl(queues.queueUrl()).maxNumberOfMessages(want).waitTimeSeconds(follow ? 20 : 1);
-                    if (peek) {
-                        b.visibilityTimeout(PEEK_HOLD_SECONDS);
-                    }
-                }).messages();
+                            b.queueUrl(queues.queueUrl())
+                                    .maxNumberOfMessages(want)
+                                    .waitTimeSeconds(follow ? 20 : 1);
+                            if (peek) {
+                                b.visibilityTimeout(PEEK_HOLD_SECONDS);
+                            }
+                        })
+                        .messages();
                 if (messages.isEmpty()) {
                     if (follow) {
                         continue;
@@ -104,7 +127,8 @@ final class ConsumeCommand implements Callable<Integer> {
                 for (Message message : messages) {
                     if (!seen.add(message.messageId())) {
                         if (peek) {
-                            held.add(message); // back again after its hold ran out (a long --follow): return it at the end
+                            held.add(message); // back again after its hold ran out (a long --follow): return it at the
+                            // end
                         }
                         continue;
                     }
@@ -115,8 +139,10 @@ final class ConsumeCommand implements Callable<Integer> {
                         (peek ? held : done).add(message);
                     } catch (InvalidEnvelopeException e) {
                         skipped++;
-                        err.println("distributary: skipped message " + message.messageId() + ", which is not a valid event: " + e.getMessage()
-                                + "; it stays in " + queues.queueName() + " and moves to " + queues.deadLetterQueueName()
+                        err.println("distributary: skipped message " + message.messageId()
+                                + ", which is not a valid event: " + e.getMessage()
+                                + "; it stays in " + queues.queueName() + " and moves to "
+                                + queues.deadLetterQueueName()
                                 + " after " + queues.subscription().maxReceiveCount() + " receives");
                         if (peek) {
                             held.add(message);
@@ -129,9 +155,13 @@ final class ConsumeCommand implements Callable<Integer> {
         } finally {
             QueueMessages.release(sqs, queues.queueUrl(), held);
         }
-        err.println(printed + (printed == 1 ? " event" : " events") + " from " + queues.queueName() + " " + aws.where(region)
+        err.println(printed + (printed == 1 ? " event" : " events") + " from " + queues.queueName() + " "
+                + aws.where(region)
                 + (printed == 0 ? "" : peek ? ", returned to the queue (--peek)" : ", deleted")
-                + (skipped == 0 ? "" : "; " + skipped + " invalid " + (skipped == 1 ? "message" : "messages") + " left in the queue"));
+                + (skipped == 0
+                        ? ""
+                        : "; " + skipped + " invalid " + (skipped == 1 ? "message" : "messages")
+                                + " left in the queue"));
         return Distributary.OK;
     }
 

@@ -18,15 +18,30 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  */
 record ConsumerQueues(String region, QueueSubscription subscription, String queueUrl, String deadLetterQueueUrl) {
 
-    static ConsumerQueues find(Topology topology, ResourceNames names, String region, String consumerName, SqsClient sqs, AwsEndpoint endpoint,
+    static ConsumerQueues find(
+            Topology topology,
+            ResourceNames names,
+            String region,
+            String consumerName,
+            SqsClient sqs,
+            AwsEndpoint endpoint,
             String file) {
         PlatformFile.requireRegion(topology, region);
-        ConsumerSpec consumer = topology.fanout().consumer(consumerName).orElseThrow(() -> unknownConsumer(topology, consumerName, file, region));
+        ConsumerSpec consumer = topology.fanout()
+                .consumer(consumerName)
+                .orElseThrow(() -> unknownConsumer(topology, consumerName, file, region));
         if (!consumer.regions().contains(region)) {
-            throw new UserException("consumer '" + consumerName + "' has no queue " + "in " + region + "; its regions are " + consumer.regions());
+            throw new UserException("consumer '" + consumerName + "' has no queue " + "in " + region
+                    + "; its regions are " + consumer.regions());
         }
-        QueueSubscription subscription = FanoutLayout.of(topology, names).region(region).subscription(consumerName).orElseThrow();
-        return new ConsumerQueues(region, subscription, url(sqs, subscription.queueName(), region, endpoint),
+        QueueSubscription subscription = FanoutLayout.of(topology, names)
+                .region(region)
+                .subscription(consumerName)
+                .orElseThrow();
+        return new ConsumerQueues(
+                region,
+                subscription,
+                url(sqs, subscription.queueName(), region, endpoint),
                 url(sqs, subscription.deadLetterQueueName(), region, endpoint));
     }
 
@@ -54,24 +69,31 @@ record ConsumerQueues(String region, QueueSubscription subscription, String queu
 
     static UserException unreachable(AwsEndpoint endpoint, String region, SdkClientException e) {
         String reason = String.valueOf(e.getMessage()).startsWith("Unable to load credentials")
-                ? "no AWS credentials were found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)" : e.getMessage();
+                ? "no AWS credentials were found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)"
+                : e.getMessage();
         return new UserException("cannot reach SQS " + endpoint.where(region) + ": " + reason
-                + (endpoint.uri().isPresent() ? "; is the emulator running? (check --endpoint or AWS_ENDPOINT_URL)"
+                + (endpoint.uri().isPresent()
+                        ? "; is the emulator running? (check --endpoint or AWS_ENDPOINT_URL)"
                         : "; check your AWS credentials, or pass --endpoint for an emulator"));
     }
 
     static UserException refused(AwsEndpoint endpoint, String region, AwsServiceException e) {
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-        return new UserException("SQS " + endpoint.where(region) + " refused the request (HTTP " + e.statusCode() + " " + message + ")",
+        String message = e.awsErrorDetails() == null
+                ? e.getMessage()
+                : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+        return new UserException(
+                "SQS " + endpoint.where(region) + " refused the request (HTTP " + e.statusCode() + " " + message + ")",
                 Distributary.CHECK_FAILED);
     }
 
     private static UserException unknownConsumer(Topology topology, String name, String file, String region) {
-        List<String> names = topology.fanout().consumers().stream().map(ConsumerSpec::name).toList();
+        List<String> names =
+                topology.fanout().consumers().stream().map(ConsumerSpec::name).toList();
         String hint = Suggestions.didYouMean(name, names);
-        String quarantine = name.equals("quarantine") ? " The quarantine is not a consumer: distributary quarantine --region " + region + " shows it."
+        String quarantine = name.equals("quarantine")
+                ? " The quarantine is not a consumer: distributary quarantine --region " + region + " shows it."
                 : "";
-        return new UserException("consumer '" + name + "' is not defined in " + file + hint + " Consumers: " + String.join(", ", names) + "."
-                + quarantine);
+        return new UserException("consumer '" + name + "' is not defined in " + file + hint + " Consumers: "
+                + String.join(", ", names) + "." + quarantine);
     }
 }

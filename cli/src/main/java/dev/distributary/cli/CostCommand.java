@@ -16,21 +16,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cost", header = "Estimate the cost against naive code and EventBridge Pipes.",
+@Command(
+        name = "cost",
+        header = "Estimate the cost against naive code and EventBridge Pipes.",
         description = {
-        "Estimate the monthly cost and the cost per million events, per component, of the platform against the naive design "
-                + "(a function per region publishing each record) and EventBridge Pipes (a pipe per region, no function), and say which is cheapest and why.",
-        "JSON: {platform, writesPerSecond, itemKb, fanout, envelope, prices, components: [{component, unit, distributary, naive, pipes}], total, "
-                + "verdict, cheapest, versusPipes, notPriced}; see docs/cost-model.md."})
+            "Estimate the monthly cost and the cost per million events, per component, of the platform against the naive design "
+                    + "(a function per region publishing each record) and EventBridge Pipes (a pipe per region, no function), and say which is cheapest and why.",
+            "JSON: {platform, writesPerSecond, itemKb, fanout, envelope, prices, components: [{component, unit, distributary, naive, pipes}], total, "
+                    + "verdict, cheapest, versusPipes, notPriced}; see docs/cost-model.md."
+        })
 final class CostCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;
 
-    @Option(names = "--writes-per-second", paramLabel = "W", required = true,
+    @Option(
+            names = "--writes-per-second",
+            paramLabel = "W",
+            required = true,
             description = "Application writes per second over the whole platform (> 0 and at most 10000000).")
     double writesPerSecond;
 
-    @Option(names = "--item-kb", paramLabel = "K", defaultValue = "1",
+    @Option(
+            names = "--item-kb",
+            paramLabel = "K",
+            defaultValue = "1",
             description = "Item size in KB, > 0 and at most 400 (default: ${DEFAULT-VALUE}).")
     double itemKb;
 

@@ -19,12 +19,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", header = "Run the whole platform locally and check every delivery.",
+@Command(
+        name = "demo",
+        header = "Run the whole platform locally and check every delivery.",
         description = {
-        "Run the whole platform on this machine (moto server, replication, each region's processor as Lambda runs it),",
-        "write a mixed workload in every region, then check every delivery against ground truth.",
-        "Exits 0 only when nothing was lost, duplicated or delivered where residency forbids it.",
-        "JSON: the report (DemoReport: passed, counts, latencies, API calls, checks) on standard output; progress goes to standard error."})
+            "Run the whole platform on this machine (moto server, replication, each region's processor as Lambda runs it),",
+            "write a mixed workload in every region, then check every delivery against ground truth.",
+            "Exits 0 only when nothing was lost, duplicated or delivered where residency forbids it.",
+            "JSON: the report (DemoReport: passed, counts, latencies, API calls, checks) on standard output; progress goes to standard error."
+        })
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;
@@ -32,10 +35,16 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     LocalRun local;
 
-    @Option(names = "--events", defaultValue = "300", description = "Writes to make in all (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--events",
+            defaultValue = "300",
+            description = "Writes to make in all (default: ${DEFAULT-VALUE}).")
     int events;
 
-    @Option(names = "--rate", defaultValue = "20", description = "Writes per second, all regions together (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate",
+            defaultValue = "20",
+            description = "Writes per second, all regions together (default: ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
@@ -49,7 +58,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = format.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter out =
+                format.json() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         long started = System.nanoTime();
         Topology topology = platform.load();
         DemoOptions options;
@@ -58,7 +68,9 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        out.printf("Distributary demo: platform '%s', %s, %s routing%n", topology.name(), topology.regions(), topology.routing().mode().yamlName());
+        out.printf(
+                "Distributary demo: platform '%s', %s, %s routing%n",
+                topology.name(), topology.regions(), topology.routing().mode().yamlName());
         DemoReport result;
         try (LocalSession session = local.start(platform, topology, out)) {
             LocalPlatform running = session.platform();
@@ -78,27 +90,48 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void latency(PrintWriter out, String label, DemoReport.Latency latency) {
-        out.printf("  %s p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", label, latency.p50(), latency.p90(), latency.p99(), latency.max());
+        out.printf(
+                "  %s p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                label, latency.p50(), latency.p90(), latency.p99(), latency.max());
     }
 
     private static void print(DemoReport r, PrintWriter out) {
         out.printf("%nResult: %s%n", r.passed() ? "PASSED" : "FAILED");
-        out.printf("  written                 %d (%s)%n", r.written(), r.writtenPerRegion().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-        out.printf("  deliveries              %d of %d expected; lost %d, duplicates %d, unexpected %d%n",
+        out.printf(
+                "  written                 %d (%s)%n",
+                r.written(),
+                r.writtenPerRegion().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+        out.printf(
+                "  deliveries              %d of %d expected; lost %d, duplicates %d, unexpected %d%n",
                 r.deliveries(), r.expectedDeliveries(), r.lost(), r.duplicates(), r.unexpected());
-        out.printf("  residency violations    %d; refused by the writer %d%n", r.residencyViolations(), r.refusedByWriter());
+        out.printf(
+                "  residency violations    %d; refused by the writer %d%n",
+                r.residencyViolations(), r.refusedByWriter());
         out.printf("  quarantined             %d%n", r.quarantined());
         out.printf("  replica records skipped %d%n", r.replicaSkipped());
         out.printf("  calls denied by IAM     %d%n", r.iamDenied());
         latency(out, "write to queue latency ", r.latencyMs());
         latency(out, "  in the writing region", r.latencyLocalMs());
         latency(out, "  in other regions     ", r.latencyReplicaMs());
-        out.printf("  median latency, first and last quarter of the writes: %d ms, %d ms%n",
+        out.printf(
+                "  median latency, first and last quarter of the writes: %d ms, %d ms%n",
                 r.latencyTrendMs().firstQuarterP50(), r.latencyTrendMs().lastQuarterP50());
-        long calls = r.apiCalls().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
-        out.printf("  emulator API calls      %d (%.1f per write): %s%n", calls, r.apiCallsPerEvent(), r.apiCalls().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue().values().stream().mapToLong(Long::longValue).sum()).collect(Collectors.joining(", ")));
+        long calls = r.apiCalls().values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
+        out.printf(
+                "  emulator API calls      %d (%.1f per write): %s%n",
+                calls,
+                r.apiCallsPerEvent(),
+                r.apiCalls().entrySet().stream()
+                        .map(e -> e.getKey() + " "
+                                + e.getValue().values().stream()
+                                        .mapToLong(Long::longValue)
+                                        .sum())
+                        .collect(Collectors.joining(", ")));
         out.printf("  duration                %.1f s%n", r.durationSeconds());
         for (DemoReport.Check check : r.checks()) {
             out.printf("  [%s] %s: %s%n", check.passed() ? "ok" : "FAILED", check.name(), check.detail());

@@ -19,17 +19,33 @@ import picocli.CommandLine.Spec;
  * scenario found a problem), 2 bad input or configuration, 70 an internal error (a bug).
  * Every command and subcommand inherits {@code -h/--help} and {@code -V/--version}.
  */
-@Command(name = "distributary",
+@Command(
+        name = "distributary",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Distributary.Version.class,
         header = "Multi-region event platform on DynamoDB global tables.",
-        description = "Validate and plan a platform.yaml, run the whole platform on this machine, read its queues, price it.",
-        footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad input or configuration, 70 an internal error (a bug: please report it).",
-                "Run 'distributary help COMMAND...' or 'distributary COMMAND --help' for a command's options."},
-        subcommands = {ValidateCommand.class, PlanCommand.class, SynthCommand.class, DemoCommand.class, ChaosCommand.class, LocalCommand.class,
-                ConsumeCommand.class, QuarantineCommand.class, RedriveCommand.class, CostCommand.class, CompletionCommand.class,
-                HelpCommand.class})
+        description =
+                "Validate and plan a platform.yaml, run the whole platform on this machine, read its queues, price it.",
+        footer = {
+            "",
+            "Exit codes: 0 success, 1 a check failed, 2 bad input or configuration, 70 an internal error (a bug: please report it).",
+            "Run 'distributary help COMMAND...' or 'distributary COMMAND --help' for a command's options."
+        },
+        subcommands = {
+            ValidateCommand.class,
+            PlanCommand.class,
+            SynthCommand.class,
+            DemoCommand.class,
+            ChaosCommand.class,
+            LocalCommand.class,
+            ConsumeCommand.class,
+            QuarantineCommand.class,
+            RedriveCommand.class,
+            CostCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class
+        })
 public final class Distributary implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -47,11 +63,18 @@ public final class Distributary implements Callable<Integer> {
         this.terminal = terminal;
     }
 
-    @SuppressWarnings("SystemConsoleNull") // built for Java 17, where console() is null off a terminal; Console.isTerminal() is Java 22
+    @SuppressWarnings(
+            "SystemConsoleNull") // built for Java 17, where console() is null off a terminal; Console.isTerminal() is
+    // Java 22
     public static void main(String[] args) {
         Terminal terminal = Terminal.of(System.console() != null, System.getenv());
         boolean debug = System.getenv("DISTRIBUTARY_DEBUG") != null;
-        System.exit(run(new PrintWriter(System.out, true, Charset.defaultCharset()), new PrintWriter(System.err, true, Charset.defaultCharset()), terminal, debug, args));
+        System.exit(run(
+                new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset()),
+                terminal,
+                debug,
+                args));
     }
 
     /** Runs the command with the given streams, not on a terminal; for tests. */
@@ -99,9 +122,11 @@ public final class Distributary implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"distributary " + version(),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
-                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+            return new String[] {
+                "distributary " + version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+            };
         }
     }
 }

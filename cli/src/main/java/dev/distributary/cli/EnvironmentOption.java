@@ -10,9 +10,13 @@ import picocli.CommandLine.Option;
  * whose default it shares.
  */
 public final class EnvironmentOption {
-    @Option(names = "--environment", paramLabel = "NAME", defaultValue = ResourceNames.DEFAULT_ENVIRONMENT,
-            description = "The environment whose resources to use, as the stacks name them (shop-${DEFAULT-VALUE}-billing; "
-                    + "default: ${DEFAULT-VALUE}, the stacks' default, which the local run uses too).")
+    @Option(
+            names = "--environment",
+            paramLabel = "NAME",
+            defaultValue = ResourceNames.DEFAULT_ENVIRONMENT,
+            description =
+                    "The environment whose resources to use, as the stacks name them (shop-${DEFAULT-VALUE}-billing; "
+                            + "default: ${DEFAULT-VALUE}, the stacks' default, which the local run uses too).")
     String environment;
 
     public String name() {

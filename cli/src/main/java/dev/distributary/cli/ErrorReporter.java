@@ -14,7 +14,8 @@ import picocli.CommandLine;
  * CLI: exit 70 with a request to report it, the stack trace only with {@code DISTRIBUTARY_DEBUG}.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
-    private static final String REPORT = "This is a bug in distributary, not a problem with your input; please report it with the command you ran";
+    private static final String REPORT =
+            "This is a bug in distributary, not a problem with your input; please report it with the command you ran";
 
     private final boolean debug;
 
@@ -25,16 +26,23 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     /** A command line picocli could not parse (an unknown option, a missing or malformed value): one line, exit 2. */
     static int badArguments(CommandLine.ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
-        // picocli checks required options before unknown ones; an unknown option (a misspelt required one, often) comes first
-        CommandLine.ParameterException e = exception instanceof CommandLine.MissingParameterException && !command.getUnmatchedArguments().isEmpty()
-                ? new CommandLine.UnmatchedArgumentException(command, command.getUnmatchedArguments()) : exception;
+        // picocli checks required options before unknown ones; an unknown option (a misspelt required one, often) comes
+        // first
+        CommandLine.ParameterException e = exception instanceof CommandLine.MissingParameterException
+                        && !command.getUnmatchedArguments().isEmpty()
+                ? new CommandLine.UnmatchedArgumentException(command, command.getUnmatchedArguments())
+                : exception;
         String name = command.getCommandSpec().qualifiedName();
-        String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().lines().findFirst().orElse("").strip();
+        String message = e.getMessage() == null
+                ? "invalid arguments"
+                : e.getMessage().lines().findFirst().orElse("").strip();
         String hint = "";
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
-                hint = "; did you mean " + suggestions.stream().limit(3).map(s -> "'" + s + "'").collect(Collectors.joining(" or ")) + "?";
+                hint = "; did you mean "
+                        + suggestions.stream().limit(3).map(s -> "'" + s + "'").collect(Collectors.joining(" or "))
+                        + "?";
             }
         }
         command.getErr().println(name + ": " + message + hint + " (see '" + name + " --help')");
@@ -48,7 +56,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             invalid.problems().forEach(err::println);
             Problem first = invalid.problems().get(0);
             int count = invalid.problems().size();
-            err.println(count + (count == 1 ? " problem" : " problems") + " in " + first.file() + "; nothing was changed.");
+            err.println(
+                    count + (count == 1 ? " problem" : " problems") + " in " + first.file() + "; nothing was changed.");
             return Distributary.BAD_INPUT;
         }
         if (e instanceof FanoutConfigException fanout) {
@@ -60,7 +69,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             return user.exitCode();
         }
         err.println("distributary: internal error: " + e);
-        err.println(REPORT + (debug ? " and this stack trace:" : " and the stack trace that DISTRIBUTARY_DEBUG=1 adds."));
+        err.println(
+                REPORT + (debug ? " and this stack trace:" : " and the stack trace that DISTRIBUTARY_DEBUG=1 adds."));
         if (debug) {
             e.printStackTrace(err);
         }

@@ -20,14 +20,21 @@ import java.util.Set;
 final class EventText {
     private static final int MAX_LINE = 400;
 
-    private EventText() {
-    }
+    private EventText() {}
 
     static List<String> of(ChangeEvent event) {
         List<String> lines = new ArrayList<>();
         String what = event.table() + event.entityType().map(e -> "/" + e).orElse("");
-        lines.add(String.format("%s  %-9s  %s  %s  %s, written in %s  class %s  id %s", event.time(), event.op().name(), what,
-                event.subject(), event.originKind().wireName(), event.originRegion().orElse("an unknown region"), event.residency(), event.id()));
+        lines.add(String.format(
+                "%s  %-9s  %s  %s  %s, written in %s  class %s  id %s",
+                event.time(),
+                event.op().name(),
+                what,
+                event.subject(),
+                event.originKind().wireName(),
+                event.originRegion().orElse("an unknown region"),
+                event.residency(),
+                event.id()));
         if (event.truncated()) {
             lines.add("    (too large for SNS: keys only; read the item from the table)");
             return lines;
@@ -35,8 +42,11 @@ final class EventText {
         switch (event.op()) {
             case INSERT -> event.after().ifPresent(after -> lines.add("    item: " + clip(ItemJson.of(after))));
             case REMOVE -> event.before().ifPresent(before -> lines.add("    was: " + clip(ItemJson.of(before))));
-            case TOMBSTONE -> event.before().ifPresent(before -> lines.add("    deleted (tombstone), was: " + clip(ItemJson.of(before))));
-            case EXPIRE -> event.before().ifPresent(before -> lines.add("    expired (TTL), was: " + clip(ItemJson.of(before))));
+            case TOMBSTONE ->
+                event.before()
+                        .ifPresent(before -> lines.add("    deleted (tombstone), was: " + clip(ItemJson.of(before))));
+            case EXPIRE ->
+                event.before().ifPresent(before -> lines.add("    expired (TTL), was: " + clip(ItemJson.of(before))));
             case MODIFY -> lines.add("    " + clip(changes(event)));
             default -> throw new IllegalStateException("unknown op " + event.op());
         }

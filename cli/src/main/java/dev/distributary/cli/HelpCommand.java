@@ -12,8 +12,12 @@ import picocli.CommandLine.Parameters;
  * {@code distributary help [COMMAND...]}: the usage of the command the path names, subcommands
  * included ({@code help local up} is {@code local up}'s help, not {@code local}'s).
  */
-@Command(name = "help", helpCommand = true, header = "Show a command's help, such as: distributary help local up.",
-        description = "With no command, the list of commands; otherwise the help of the command the words name, subcommands included.")
+@Command(
+        name = "help",
+        helpCommand = true,
+        header = "Show a command's help, such as: distributary help local up.",
+        description =
+                "With no command, the list of commands; otherwise the help of the command the words name, subcommands included.")
 final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runnable {
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, then its subcommands.")
     List<String> path = new ArrayList<>();
@@ -23,7 +27,8 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runna
     private PrintWriter out;
 
     @Override
-    public void init(CommandLine helpCommandLine, Help.ColorScheme colorScheme, PrintWriter outWriter, PrintWriter errWriter) {
+    public void init(
+            CommandLine helpCommandLine, Help.ColorScheme colorScheme, PrintWriter outWriter, PrintWriter errWriter) {
         this.self = helpCommandLine;
         this.colours = colorScheme;
         this.out = outWriter;
@@ -39,10 +44,13 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runna
             CommandLine next = target.getSubcommands().get(name);
             if (next == null) {
                 List<String> known = List.copyOf(target.getSubcommands().keySet());
-                throw new CommandLine.ParameterException(self, known.isEmpty()
-                        ? "'" + target.getCommandSpec().qualifiedName() + "' has no subcommand '" + name + "'"
-                        : "unknown command '" + name + "'; the commands of '" + target.getCommandSpec().qualifiedName() + "' are "
-                                + String.join(", ", known));
+                throw new CommandLine.ParameterException(
+                        self,
+                        known.isEmpty()
+                                ? "'" + target.getCommandSpec().qualifiedName() + "' has no subcommand '" + name + "'"
+                                : "unknown command '" + name + "'; the commands of '"
+                                        + target.getCommandSpec().qualifiedName() + "' are "
+                                        + String.join(", ", known));
             }
             target = next;
         }

@@ -25,36 +25,54 @@ public final class LocalRun {
     /** Set by the {@code ./distributary} launcher to the repository root. */
     static final String HOME_PROPERTY = "distributary.home";
 
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             description = "Use an emulator that is already running at URL instead of starting moto server.")
     URI endpoint;
 
-    @Option(names = "--processor-jar", paramLabel = "JAR",
-            description = "The processor's deployment jar (default: regional-processor/target/distributary-processor.jar in the repository).")
+    @Option(
+            names = "--processor-jar",
+            paramLabel = "JAR",
+            description =
+                    "The processor's deployment jar (default: regional-processor/target/distributary-processor.jar in the repository).")
     Path processorJar;
 
-    @Option(names = "--work-dir", paramLabel = "DIR",
-            description = "Where the run's logs go, kept after the run (default: a new temporary directory, removed when the run ends).")
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where the run's logs go, kept after the run (default: a new temporary directory, removed when the run ends).")
     Path workDir;
 
-    @Option(names = "--replication-delay", paramLabel = "MIN-MAX", defaultValue = "500-1000",
-            description = "Milliseconds between a write and its copy in another region, jittered between MIN and MAX (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--replication-delay",
+            paramLabel = "MIN-MAX",
+            defaultValue = "500-1000",
+            description =
+                    "Milliseconds between a write and its copy in another region, jittered between MIN and MAX (default: ${DEFAULT-VALUE}).")
     String replicationDelay;
 
     @Mixin
     EnvironmentOption environment;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Fixes every choice of the workload (the same seed writes the same items, operations and classes in the same order) "
-                    + "and seeds replication jitter and injected faults (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description =
+                    "Fixes every choice of the workload (the same seed writes the same items, operations and classes in the same order) "
+                            + "and seeds replication jitter and injected faults (default: ${DEFAULT-VALUE}).")
     long seed;
 
     private ReplicationSettings replication(ReplicationSettings defaults) {
         Matcher range = RANGE.matcher(replicationDelay.strip());
         if (!range.matches() || Long.parseLong(range.group(1)) > Long.parseLong(range.group(2))) {
-            throw new UserException("--replication-delay '" + replicationDelay + "' is not MIN-MAX in milliseconds with MIN <= MAX, such as 500-1000");
+            throw new UserException("--replication-delay '" + replicationDelay
+                    + "' is not MIN-MAX in milliseconds with MIN <= MAX, such as 500-1000");
         }
-        return defaults.withDelay(Duration.ofMillis(Long.parseLong(range.group(1))), Duration.ofMillis(Long.parseLong(range.group(2))));
+        return defaults.withDelay(
+                Duration.ofMillis(Long.parseLong(range.group(1))), Duration.ofMillis(Long.parseLong(range.group(2))));
     }
 
     /**
@@ -86,9 +104,11 @@ public final class LocalRun {
     /** The options of a local run of the file's platform: its jar, the work directory, the endpoint and seed. */
     LocalOptions options(PlatformFile platform, Topology topology, Path work) {
         ReplicationSettings replication = replication(ReplicationSettings.defaults());
-        Path jar = Optional.ofNullable(processorJar).orElseGet(() -> home().resolve(LocalOptions.DEFAULT_PROCESSOR_JAR));
+        Path jar =
+                Optional.ofNullable(processorJar).orElseGet(() -> home().resolve(LocalOptions.DEFAULT_PROCESSOR_JAR));
         if (!Files.isRegularFile(jar)) {
-            throw new UserException("the processor's deployment jar " + jar + " is missing; run ./distributary from the repository root "
+            throw new UserException("the processor's deployment jar " + jar
+                    + " is missing; run ./distributary from the repository root "
                     + "(it builds the jar), or build it with ./mvnw -pl regional-processor -am package -DskipTests");
         }
         environment.names(topology); // a bad name is the user's error, before anything starts
@@ -98,8 +118,10 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return LocalOptions.defaults(topology, yaml, jar, work).withEnvironment(environment.name())
-                .withEndpoint(Optional.ofNullable(endpoint)).withSeed(seed)
+        return LocalOptions.defaults(topology, yaml, jar, work)
+                .withEnvironment(environment.name())
+                .withEndpoint(Optional.ofNullable(endpoint))
+                .withSeed(seed)
                 .withReplication(replication);
     }
 

@@ -44,8 +44,12 @@ final class LocalSession implements AutoCloseable {
     String stoppedLine() {
         int functions = platform.functions().size();
         String what = "replication and " + functions + (functions == 1 ? " processor" : " processors");
-        return "Distributary stopped: " + platform.options().endpoint().map(url -> what + " (the emulator at " + url + " keeps running)")
-                .orElse("moto server, " + what) + (work.temporary() ? "; removed " + work.path() : "; logs kept in " + work.path());
+        return "Distributary stopped: "
+                + platform.options()
+                        .endpoint()
+                        .map(url -> what + " (the emulator at " + url + " keeps running)")
+                        .orElse("moto server, " + what)
+                + (work.temporary() ? "; removed " + work.path() : "; logs kept in " + work.path());
     }
 
     private void interrupted() {

@@ -14,12 +14,18 @@ import picocli.CommandLine.Option;
  */
 public final class OutputFormat {
     /** The formats; lower case because they are what the user types. */
-    public enum Format { text, json }
+    public enum Format {
+        text,
+        json
+    }
 
     private static final ObjectMapper DOCUMENT = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper LINE = new ObjectMapper();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text (for people; the default) or json (for programs: JSON only, on standard output).")
     Format format = Format.text;
 

@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code -f FILE} option every command takes, and the platform it names. */
 public final class PlatformFile {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = TopologyLoader.DEFAULT_FILE,
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            defaultValue = TopologyLoader.DEFAULT_FILE,
             description = "The platform file (default: ${DEFAULT-VALUE} in the current directory).")
     Path file;
 
@@ -23,7 +26,8 @@ public final class PlatformFile {
     /** A region of the platform; anything else is a user error listing the platform's regions. */
     public static String requireRegion(Topology topology, String region) {
         if (!topology.regions().contains(region)) {
-            throw new UserException("region '" + region + "' is not one of the platform's regions " + topology.regions());
+            throw new UserException(
+                    "region '" + region + "' is not one of the platform's regions " + topology.regions());
         }
         return region;
     }

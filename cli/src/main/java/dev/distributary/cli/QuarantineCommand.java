@@ -24,17 +24,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-@Command(name = "quarantine", header = "Show the records a region's processor quarantined, and why.",
+@Command(
+        name = "quarantine",
+        header = "Show the records a region's processor quarantined, and why.",
         description = {
-        "Show the records a region's processor quarantined (records it must not or cannot publish: a residency violation, "
-                + "a malformed or unstamped record), each with its reason.",
-        "Read-only: the records stay in the quarantine queue (reading one counts as a receive). --purge deletes them all, after "
-                + "confirmation.",
-        "JSON: JSON Lines, each quarantine message as the processor wrote it: {reason, region, functionName, quarantinedAt, eventId, "
-                + "sequenceNumber, eventSourceARN, and record, recordGzipBase64, or recordTooLarge with keys}."})
+            "Show the records a region's processor quarantined (records it must not or cannot publish: a residency violation, "
+                    + "a malformed or unstamped record), each with its reason.",
+            "Read-only: the records stay in the quarantine queue (reading one counts as a receive). --purge deletes them all, after "
+                    + "confirmation.",
+            "JSON: JSON Lines, each quarantine message as the processor wrote it: {reason, region, functionName, quarantinedAt, eventId, "
+                    + "sequenceNumber, eventSourceARN, and record, recordGzipBase64, or recordTooLarge with keys}."
+        })
 final class QuarantineCommand implements Callable<Integer> {
     /** How long the records read stay hidden, so that each is read once; they are handed back at the end. */
     private static final int HOLD_SECONDS = 60;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
@@ -43,7 +47,11 @@ final class QuarantineCommand implements Callable<Integer> {
     @Mixin
     AwsEndpoint aws;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION", description = "The region whose processor's quarantine to show.")
+    @Option(
+            names = "--region",
+            required = true,
+            paramLabel = "REGION",
+            description = "The region whose processor's quarantine to show.")
     String region;
 
     @Mixin
@@ -52,7 +60,9 @@ final class QuarantineCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Show at most N records.")
     Long max;
 
-    @Option(names = "--purge", description = "Delete every record of the quarantine queue instead of showing them; asks for confirmation.")
+    @Option(
+            names = "--purge",
+            description = "Delete every record of the quarantine queue instead of showing them; asks for confirmation.")
     boolean purge;
 
     @Option(names = "--yes", description = "Confirm --purge without asking (for scripts).")
@@ -65,8 +75,7 @@ final class QuarantineCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What {@code --purge --format json} prints. */
-    record Purged(String region, String queue, long purged) {
-    }
+    record Purged(String region, String queue, long purged) {}
 
     @Override
     public Integer call() {
@@ -82,8 +91,10 @@ final class QuarantineCommand implements Callable<Integer> {
         Topology topology = platform.load();
         PlatformFile.requireRegion(topology, region);
         if (!topology.processingRegions().contains(region)) {
-            throw new UserException("no processor runs in " + region + ", so it has no quarantine queue: in primary-region routing the primary "
-                    + topology.routing().primary() + " processes every change; use --region " + topology.routing().primary());
+            throw new UserException("no processor runs in " + region
+                    + ", so it has no quarantine queue: in primary-region routing the primary "
+                    + topology.routing().primary() + " processes every change; use --region "
+                    + topology.routing().primary());
         }
         String queue = environment.names(topology).quarantineQueue();
         try (SqsClient sqs = aws.sqs(region)) {
@@ -106,8 +117,11 @@ final class QuarantineCommand implements Callable<Integer> {
         try {
             while (max == null || seen.size() < max) {
                 int want = (int) Math.min(10, max == null ? 10 : max - seen.size());
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(want).waitTimeSeconds(1)
-                        .visibilityTimeout(HOLD_SECONDS)).messages();
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url)
+                                .maxNumberOfMessages(want)
+                                .waitTimeSeconds(1)
+                                .visibilityTimeout(HOLD_SECONDS))
+                        .messages();
                 if (messages.isEmpty()) {
                     break;
                 }
@@ -123,10 +137,16 @@ final class QuarantineCommand implements Callable<Integer> {
             QueueMessages.release(sqs, url, held);
         }
         int shown = seen.size();
-        spec.commandLine().getErr().println(shown == 0 ? queue + " " + aws.where(region) + " is empty: nothing was quarantined there."
-                : shown + (shown == 1 ? " quarantined record" : " quarantined records") + " in " + queue + " " + aws.where(region)
-                        + (unreadable == 0 ? "" : " (" + unreadable + " not JSON)") + "; left in the queue (read-only)"
-                        + (max != null && shown == max ? "; --max reached, there may be more" : ""));
+        spec.commandLine()
+                .getErr()
+                .println(
+                        shown == 0
+                                ? queue + " " + aws.where(region) + " is empty: nothing was quarantined there."
+                                : shown + (shown == 1 ? " quarantined record" : " quarantined records") + " in " + queue
+                                        + " " + aws.where(region)
+                                        + (unreadable == 0 ? "" : " (" + unreadable + " not JSON)")
+                                        + "; left in the queue (read-only)"
+                                        + (max != null && shown == max ? "; --max reached, there may be more" : ""));
         return Distributary.OK;
     }
 
@@ -143,8 +163,9 @@ final class QuarantineCommand implements Callable<Integer> {
                 OutputFormat.line(out, JSON.createObjectNode().put("unreadable", message.body()));
             } else {
                 String text = message.body().replace('\n', ' ');
-                out.printf("message %s is not a quarantine message: %s%n", message.messageId(),
-                        text.length() > 200 ? text.substring(0, 200) + "…" : text);
+                out.printf(
+                        "message %s is not a quarantine message: %s%n",
+                        message.messageId(), text.length() > 200 ? text.substring(0, 200) + "…" : text);
             }
             return false;
         }
@@ -153,29 +174,40 @@ final class QuarantineCommand implements Callable<Integer> {
             return true;
         }
         QuarantinedRecord record = QuarantinedRecord.of(body, topology);
-        out.printf("%s  %s  %s  %s  event %s  sequence %s%n", body.path("quarantinedAt").asText("?"), record.region().isEmpty() ? "?" : record.region(),
-                record.table().isEmpty() ? "(unknown table)" : record.table(), record.subject().isEmpty() ? "(unknown item)" : record.subject(),
-                body.path("eventId").asText("?"), body.path("sequenceNumber").asText("?"));
+        out.printf(
+                "%s  %s  %s  %s  event %s  sequence %s%n",
+                body.path("quarantinedAt").asText("?"),
+                record.region().isEmpty() ? "?" : record.region(),
+                record.table().isEmpty() ? "(unknown table)" : record.table(),
+                record.subject().isEmpty() ? "(unknown item)" : record.subject(),
+                body.path("eventId").asText("?"),
+                body.path("sequenceNumber").asText("?"));
         out.printf("    reason: %s%n", record.reason());
         if (body.path("recordTooLarge").asBoolean(false)) {
-            out.printf("    (the record was too large to keep; read it again from %s within 24 hours)%n",
+            out.printf(
+                    "    (the record was too large to keep; read it again from %s within 24 hours)%n",
                     body.path("eventSourceARN").asText("its stream"));
         }
         return true;
     }
 
     private int purge(SqsClient sqs, String queue, String url) {
-        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         long count = Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
-                + Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+                + Long.parseLong(
+                        attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
         PrintWriter err = spec.commandLine().getErr();
         if (count == 0) {
             err.println(queue + " " + aws.where(region) + " is empty: nothing to purge.");
         } else {
             confirm(queue, count);
             sqs.purgeQueue(b -> b.queueUrl(url));
-            err.println("Purged " + queue + " " + aws.where(region) + ": about " + count + (count == 1 ? " record" : " records") + " deleted.");
+            err.println("Purged " + queue + " " + aws.where(region) + ": about " + count
+                    + (count == 1 ? " record" : " records") + " deleted.");
         }
         if (format.json()) {
             OutputFormat.document(spec.commandLine().getOut(), new Purged(region, queue, count));
@@ -193,7 +225,8 @@ final class QuarantineCommand implements Callable<Integer> {
                     + " for good; run it on a terminal to confirm, or add --yes");
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.print("Delete " + records(count) + " of " + queue + " " + aws.where(region) + "? They cannot be recovered. Type 'purge' to confirm: ");
+        err.print("Delete " + records(count) + " of " + queue + " " + aws.where(region)
+                + "? They cannot be recovered. Type 'purge' to confirm: ");
         err.flush();
         String answer;
         try {

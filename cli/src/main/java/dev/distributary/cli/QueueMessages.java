@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 final class QueueMessages {
     private static final int BATCH = 10;
 
-    private QueueMessages() {
-    }
+    private QueueMessages() {}
 
     /** Deletes the messages, ten a call. */
     static void delete(SqsClient sqs, String queueUrl, List<Message> messages) {
@@ -20,7 +19,10 @@ final class QueueMessages {
             List<Message> chunk = messages.subList(i, Math.min(messages.size(), i + BATCH));
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int j = 0; j < chunk.size(); j++) {
-                entries.add(DeleteMessageBatchRequestEntry.builder().id("m" + j).receiptHandle(chunk.get(j).receiptHandle()).build());
+                entries.add(DeleteMessageBatchRequestEntry.builder()
+                        .id("m" + j)
+                        .receiptHandle(chunk.get(j).receiptHandle())
+                        .build());
             }
             sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
         }
@@ -32,8 +34,11 @@ final class QueueMessages {
             List<Message> chunk = messages.subList(i, Math.min(messages.size(), i + BATCH));
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
             for (int j = 0; j < chunk.size(); j++) {
-                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("m" + j).receiptHandle(chunk.get(j).receiptHandle())
-                        .visibilityTimeout(0).build());
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                        .id("m" + j)
+                        .receiptHandle(chunk.get(j).receiptHandle())
+                        .visibilityTimeout(0)
+                        .build());
             }
             sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
         }

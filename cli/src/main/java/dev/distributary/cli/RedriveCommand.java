@@ -20,12 +20,15 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-@Command(name = "redrive", header = "Move a consumer's dead-letter queue back to its queue.",
+@Command(
+        name = "redrive",
+        header = "Move a consumer's dead-letter queue back to its queue.",
         description = {
-        "Move the messages of a consumer's dead-letter queue back to its queue, in one region.",
-        "Uses SQS's StartMessageMoveTask where the endpoint has it; otherwise receives, sends, and deletes each message only "
-                + "after its copy was sent. A progress bar is shown on a terminal only.",
-        "JSON: {region, consumer, deadLetterQueue, queue, method (none, message-move-task, copy-and-delete), moved, failed, note}."})
+            "Move the messages of a consumer's dead-letter queue back to its queue, in one region.",
+            "Uses SQS's StartMessageMoveTask where the endpoint has it; otherwise receives, sends, and deletes each message only "
+                    + "after its copy was sent. A progress bar is shown on a terminal only.",
+            "JSON: {region, consumer, deadLetterQueue, queue, method (none, message-move-task, copy-and-delete), moved, failed, note}."
+        })
 final class RedriveCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;
@@ -39,7 +42,11 @@ final class RedriveCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, paramLabel = "REGION", description = "The region of the queues.")
     String region;
 
-    @Option(names = "--consumer", required = true, paramLabel = "NAME", description = "The consumer whose dead-letter queue to move back.")
+    @Option(
+            names = "--consumer",
+            required = true,
+            paramLabel = "NAME",
+            description = "The consumer whose dead-letter queue to move back.")
     String consumer;
 
     @Mixin
@@ -49,8 +56,15 @@ final class RedriveCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What {@code --format json} prints. */
-    record Result(String region, String consumer, String deadLetterQueue, String queue, String method, long moved, long failed, String note) {
-    }
+    record Result(
+            String region,
+            String consumer,
+            String deadLetterQueue,
+            String queue,
+            String method,
+            long moved,
+            long failed,
+            String note) {}
 
     @Override
     public Integer call() {
@@ -59,7 +73,14 @@ final class RedriveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (SqsClient sqs = aws.sqs(region)) {
-            ConsumerQueues queues = ConsumerQueues.find(topology, environment.names(topology), region, consumer, sqs, aws, platform.path().toString());
+            ConsumerQueues queues = ConsumerQueues.find(
+                    topology,
+                    environment.names(topology),
+                    region,
+                    consumer,
+                    sqs,
+                    aws,
+                    platform.path().toString());
             RedriveResult result;
             try (Progress progress = new Progress(err, queues.deadLetterQueueName(), Distributary.terminal(spec))) {
                 result = new DlqRedrive(sqs).redrive(queues.deadLetterQueueUrl(), queues.queueUrl(), progress);
@@ -69,21 +90,38 @@ final class RedriveCommand implements Callable<Integer> {
                 throw ConsumerQueues.refused(aws, region, e);
             }
             if (format.json()) {
-                OutputFormat.document(out, new Result(region, consumer, queues.deadLetterQueueName(), queues.queueName(),
-                        result.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), result.moved(), result.failed(), result.note()));
+                OutputFormat.document(
+                        out,
+                        new Result(
+                                region,
+                                consumer,
+                                queues.deadLetterQueueName(),
+                                queues.queueName(),
+                                result.method()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', '-'),
+                                result.moved(),
+                                result.failed(),
+                                result.note()));
             } else if (result.method() == RedriveMethod.NONE) {
                 out.println(queues.deadLetterQueueName() + " " + aws.where(region) + " is empty; nothing to move.");
             } else {
-                String method = result.method() == RedriveMethod.MESSAGE_MOVE_TASK ? "SQS message move task" : "copy and delete";
+                String method = result.method() == RedriveMethod.MESSAGE_MOVE_TASK
+                        ? "SQS message move task"
+                        : "copy and delete";
                 out.println("Moved " + result.moved() + (result.moved() == 1 ? " message" : " messages") + " from "
-                        + queues.deadLetterQueueName() + " back to " + queues.queueName() + " " + aws.where(region) + " (" + method + ").");
+                        + queues.deadLetterQueueName() + " back to " + queues.queueName() + " " + aws.where(region)
+                        + " (" + method + ").");
                 if (!result.note().isEmpty()) {
                     err.println("distributary: " + result.note());
                 }
             }
             if (!result.complete()) {
-                throw new UserException(result.failed() + " messages could not be moved and are still in " + queues.deadLetterQueueName()
-                        + "; run redrive again", Distributary.CHECK_FAILED);
+                throw new UserException(
+                        result.failed() + " messages could not be moved and are still in "
+                                + queues.deadLetterQueueName() + "; run redrive again",
+                        Distributary.CHECK_FAILED);
             }
             return Distributary.OK;
         }
@@ -113,10 +151,12 @@ final class RedriveCommand implements Callable<Integer> {
                     .setStyle(terminal.colour() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                     .setUnit(" msgs", 1)
                     .setUpdateIntervalMillis(200)
-                    .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                        err.print("\r" + line);
-                        err.flush();
-                    }, 100))
+                    .setConsumer(new DelegatingProgressBarConsumer(
+                            line -> {
+                                err.print("\r" + line);
+                                err.flush();
+                            },
+                            100))
                     .build();
         }
 

@@ -25,19 +25,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "synth", header = "Print what a region's Pulumi stack would create, offline.",
+@Command(
+        name = "synth",
+        header = "Print what a region's Pulumi stack would create, offline.",
         description = {
-        "Run the Pulumi program for one region offline (Pulumi's mocks: no AWS account, no Pulumi CLI) and print every resource "
-                + "`pulumi up` would create there: type, logical name, parent and inputs (sorted, secrets redacted).",
-        "ARNs and URLs name the placeholder account " + OfflineCloud.ACCOUNT + ".",
-        "JSON: {platform, region, stack, account, counts, resources: [{type, name, parent, provider, inputs}]}."})
+            "Run the Pulumi program for one region offline (Pulumi's mocks: no AWS account, no Pulumi CLI) and print every resource "
+                    + "`pulumi up` would create there: type, logical name, parent and inputs (sorted, secrets redacted).",
+            "ARNs and URLs name the placeholder account " + OfflineCloud.ACCOUNT + ".",
+            "JSON: {platform, region, stack, account, counts, resources: [{type, name, parent, provider, inputs}]}."
+        })
 final class SynthCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     PlatformFile platform;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION", description = "The stack's region (aws:region); one of the platform's regions.")
+    @Option(
+            names = "--region",
+            required = true,
+            paramLabel = "REGION",
+            description = "The stack's region (aws:region); one of the platform's regions.")
     String region;
 
     @Mixin
@@ -55,7 +62,8 @@ final class SynthCommand implements Callable<Integer> {
         PlatformFile.requireRegion(topology, region);
         Synthesis synthesis;
         try {
-            StackSettings settings = StackSettings.load(region, platform.path(), environment.name(), StackSettings.DEFAULT_PROCESSOR_JAR, Optional.empty());
+            StackSettings settings = StackSettings.load(
+                    region, platform.path(), environment.name(), StackSettings.DEFAULT_PROCESSOR_JAR, Optional.empty());
             synthesis = Synthesizer.run(settings);
         } catch (ResidencyRefusedException refused) {
             throw new UserException(refused.getMessage());
@@ -94,13 +102,25 @@ final class SynthCommand implements Callable<Integer> {
     }
 
     private static void text(Topology topology, Synthesis synthesis, PrintWriter out) {
-        List<SynthResource> components = synthesis.resources().stream().filter(r -> r.parent().isEmpty()).toList();
-        long providers = synthesis.resources().stream().filter(r -> r.type().startsWith("pulumi:providers:")).count();
-        long cloud = synthesis.resources().stream().filter(r -> !r.isComponent()).count() - providers;
-        out.printf("Stack %s of platform %s in %s: %d resources%s in %d components (%s routing, primary %s)%n", synthesis.stack(), topology.name(),
-                synthesis.region(), cloud, providers == 0 ? "" : " and " + providers + " providers for other regions", components.size(),
-                topology.routing().mode().yamlName(), topology.routing().primary());
-        out.printf("ARNs and URLs name the placeholder account %s; resources marked [provider] are created in that provider's region.%n",
+        List<SynthResource> components =
+                synthesis.resources().stream().filter(r -> r.parent().isEmpty()).toList();
+        long providers = synthesis.resources().stream()
+                .filter(r -> r.type().startsWith("pulumi:providers:"))
+                .count();
+        long cloud =
+                synthesis.resources().stream().filter(r -> !r.isComponent()).count() - providers;
+        out.printf(
+                "Stack %s of platform %s in %s: %d resources%s in %d components (%s routing, primary %s)%n",
+                synthesis.stack(),
+                topology.name(),
+                synthesis.region(),
+                cloud,
+                providers == 0 ? "" : " and " + providers + " providers for other regions",
+                components.size(),
+                topology.routing().mode().yamlName(),
+                topology.routing().primary());
+        out.printf(
+                "ARNs and URLs name the placeholder account %s; resources marked [provider] are created in that provider's region.%n",
                 synthesis.account());
         for (SynthResource component : components) {
             out.printf("%n%s (%s)%n", component.name(), component.type());
@@ -108,8 +128,14 @@ final class SynthCommand implements Callable<Integer> {
                 if (child.parent().filter(component.name()::equals).isEmpty()) {
                     continue;
                 }
-                out.printf("  %s  %s%s%n", child.type(), child.name(), child.provider().map(p -> "  [" + p + "]").orElse(""));
-                for (Iterator<Map.Entry<String, JsonNode>> fields = child.inputs().fields(); fields.hasNext();) {
+                out.printf(
+                        "  %s  %s%s%n",
+                        child.type(),
+                        child.name(),
+                        child.provider().map(p -> "  [" + p + "]").orElse(""));
+                for (Iterator<Map.Entry<String, JsonNode>> fields =
+                                child.inputs().fields();
+                        fields.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     JsonNode value = field.getValue();
                     out.printf("      %s: %s%n", field.getKey(), value.isTextual() ? value.asText() : value.toString());

@@ -29,7 +29,9 @@ public record Terminal(boolean interactive, boolean colour, BufferedReader input
     static Terminal of(boolean console, Map<String, String> environment) {
         boolean interactive = console && !"dumb".equals(environment.get("TERM"));
         String noColour = environment.get("NO_COLOR");
-        return new Terminal(interactive, interactive && (noColour == null || noColour.isEmpty()),
+        return new Terminal(
+                interactive,
+                interactive && (noColour == null || noColour.isEmpty()),
                 new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
     }
 

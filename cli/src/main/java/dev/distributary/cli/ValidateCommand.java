@@ -10,11 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", header = "Check the platform file and list every problem in it.",
+@Command(
+        name = "validate",
+        header = "Check the platform file and list every problem in it.",
         description = {
-        "Check the platform file; exit 2 with every problem found when it is not valid.",
-        "JSON: {file, valid, platform, regions, routing, primary, tables, consumers} when valid, {file, valid: false, problems: [{path, message}]} "
-                + "when not."})
+            "Check the platform file; exit 2 with every problem found when it is not valid.",
+            "JSON: {file, valid, platform, regions, routing, primary, tables, consumers} when valid, {file, valid: false, problems: [{path, message}]} "
+                    + "when not."
+        })
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
     PlatformFile platform;
@@ -27,12 +30,20 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** What {@code --format json} prints; a valid file's summary, or an invalid file's problems. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(String file, boolean valid, String platform, List<String> regions, String routing, String primary, Integer tables,
-            Integer consumers, String idempotency, String idempotencyReason, List<ProblemJson> problems) {
-    }
+    record Result(
+            String file,
+            boolean valid,
+            String platform,
+            List<String> regions,
+            String routing,
+            String primary,
+            Integer tables,
+            Integer consumers,
+            String idempotency,
+            String idempotencyReason,
+            List<ProblemJson> problems) {}
 
-    record ProblemJson(String path, String message) {
-    }
+    record ProblemJson(String path, String message) {}
 
     @Override
     public Integer call() {
@@ -41,21 +52,59 @@ final class ValidateCommand implements Callable<Integer> {
             topology = platform.load();
         } catch (TopologyException invalid) {
             if (format.json()) {
-                List<ProblemJson> problems = invalid.problems().stream().map(p -> new ProblemJson(p.path(), p.message())).toList();
-                OutputFormat.document(spec.commandLine().getOut(),
-                        new Result(platform.path().toString(), false, null, null, null, null, null, null, null, null, problems));
+                List<ProblemJson> problems = invalid.problems().stream()
+                        .map(p -> new ProblemJson(p.path(), p.message()))
+                        .toList();
+                OutputFormat.document(
+                        spec.commandLine().getOut(),
+                        new Result(
+                                platform.path().toString(),
+                                false,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                problems));
             }
             throw invalid;
         }
         if (format.json()) {
-            OutputFormat.document(spec.commandLine().getOut(), new Result(platform.path().toString(), true, topology.name(), topology.regions(),
-                    topology.routing().mode().yamlName(), topology.routing().primary(), topology.tables().size(),
-                    topology.fanout().consumers().size(), topology.processor().ledger().yamlName(), topology.processor().ledgerReason(), List.of()));
+            OutputFormat.document(
+                    spec.commandLine().getOut(),
+                    new Result(
+                            platform.path().toString(),
+                            true,
+                            topology.name(),
+                            topology.regions(),
+                            topology.routing().mode().yamlName(),
+                            topology.routing().primary(),
+                            topology.tables().size(),
+                            topology.fanout().consumers().size(),
+                            topology.processor().ledger().yamlName(),
+                            topology.processor().ledgerReason(),
+                            List.of()));
         } else {
-            spec.commandLine().getOut().printf("%s is valid: platform '%s', %d regions (%s, %s), %d tables, %d consumers%n",
-                    platform.path(), topology.name(), topology.regions().size(), topology.routing().mode().yamlName(),
-                    "primary " + topology.routing().primary(), topology.tables().size(), topology.fanout().consumers().size());
-            spec.commandLine().getOut().printf("publish ledger: %s (%s)%n", topology.processor().ledger().yamlName(), topology.processor().ledgerReason());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s is valid: platform '%s', %d regions (%s, %s), %d tables, %d consumers%n",
+                            platform.path(),
+                            topology.name(),
+                            topology.regions().size(),
+                            topology.routing().mode().yamlName(),
+                            "primary " + topology.routing().primary(),
+                            topology.tables().size(),
+                            topology.fanout().consumers().size());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "publish ledger: %s (%s)%n",
+                            topology.processor().ledger().yamlName(),
+                            topology.processor().ledgerReason());
         }
         return Distributary.OK;
     }

@@ -32,10 +32,15 @@ final class WorkDirectory implements AutoCloseable {
         try {
             return chosen != null
                     ? new WorkDirectory(Files.createDirectories(chosen), false)
-                    : new WorkDirectory(Files.createTempDirectory(
-                            "distributary-" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"), true);
+                    : new WorkDirectory(
+                            Files.createTempDirectory("distributary-"
+                                    + LocalDateTime.now(ZoneId.systemDefault())
+                                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                                    + "-"),
+                            true);
         } catch (IOException e) {
-            throw new UserException("cannot create the work directory " + (chosen == null ? "in the temporary directory" : chosen) + ": " + e);
+            throw new UserException("cannot create the work directory "
+                    + (chosen == null ? "in the temporary directory" : chosen) + ": " + e);
         }
     }
 

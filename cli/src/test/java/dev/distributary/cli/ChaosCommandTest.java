@@ -31,7 +31,8 @@ class ChaosCommandTest {
         CliRun run = CliRun.of("chaos", "-f", PLATFORM, "--scenario", "poison", "--scenario", "gremlins");
 
         assertThat(run.exitCode()).isEqualTo(Distributary.BAD_INPUT);
-        assertThat(run.err()).contains("unknown scenario gremlins; the scenarios are " + String.join(", ", Scenarios.names()));
+        assertThat(run.err())
+                .contains("unknown scenario gremlins; the scenarios are " + String.join(", ", Scenarios.names()));
         assertThat(run.out()).doesNotContain("logs:");
     }
 
@@ -49,11 +50,27 @@ class ChaosCommandTest {
         Path work = Files.createDirectories(Path.of("target", "chaos-command-test"));
         Path report = work.resolve("report.json");
 
-        CliRun run = CliRun.of("chaos", "-f", PLATFORM, "--scenario", "duplicate-batches", "--events", "40", "--processor-jar", JAR,
-                "--endpoint", moto.endpoint().toString(), "--work-dir", work.toString(), "--report", report.toString());
+        CliRun run = CliRun.of(
+                "chaos",
+                "-f",
+                PLATFORM,
+                "--scenario",
+                "duplicate-batches",
+                "--events",
+                "40",
+                "--processor-jar",
+                JAR,
+                "--endpoint",
+                moto.endpoint().toString(),
+                "--work-dir",
+                work.toString(),
+                "--report",
+                report.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).containsPattern("scenario\\s+events\\s+lost\\s+duplicated\\s+leaked\\s+quarantined\\s+iam-denied\\s+passed")
+        assertThat(run.out())
+                .containsPattern(
+                        "scenario\\s+events\\s+lost\\s+duplicated\\s+leaked\\s+quarantined\\s+iam-denied\\s+passed")
                 .containsPattern("duplicate-batches\\s+40\\s+0\\s+0\\s+0\\s+0\\s+0\\s+yes")
                 .contains("Result: PASSED");
         JsonNode json = new ObjectMapper().readTree(report.toFile());

@@ -46,7 +46,8 @@ class CliConformanceTest {
      * added), after whatever the emulator must hold for it. A command given --format without a
      * sample here fails {@link #everyCommandWithFormat_hasAJsonSample()}.
      */
-    private static final Map<String, BiFunction<MotoServer, AwsClients, List<String>>> JSON_SAMPLES = new LinkedHashMap<>();
+    private static final Map<String, BiFunction<MotoServer, AwsClients, List<String>>> JSON_SAMPLES =
+            new LinkedHashMap<>();
 
     static {
         JSON_SAMPLES.put("validate", (moto, aws) -> List.of("validate", "-f", PLATFORM));
@@ -56,25 +57,81 @@ class CliConformanceTest {
         JSON_SAMPLES.put("consume", (moto, aws) -> {
             ProvisionedRegion region = MotoPlatform.provision(aws, "us-east-1");
             MotoPlatform.publish(aws, region, MotoPlatform.orderLifecycle("us-east-1"));
-            return List.of("consume", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(), "--region", "us-east-1", "--consumer", "order-cache");
+            return List.of(
+                    "consume",
+                    "-f",
+                    PLATFORM,
+                    "--endpoint",
+                    moto.endpoint().toString(),
+                    "--region",
+                    "us-east-1",
+                    "--consumer",
+                    "order-cache");
         });
         JSON_SAMPLES.put("quarantine", (moto, aws) -> {
-            String url = aws.sqs("us-east-1").createQueue(b -> b.queueName(MotoPlatform.NAMES.quarantineQueue())).queueUrl();
-            aws.sqs("us-east-1").sendMessage(b -> b.queueUrl(url).messageBody("{\"reason\":\"malformed: a test\",\"region\":\"us-east-1\"}"));
-            return List.of("quarantine", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(), "--region", "us-east-1");
+            String url = aws.sqs("us-east-1")
+                    .createQueue(b -> b.queueName(MotoPlatform.NAMES.quarantineQueue()))
+                    .queueUrl();
+            aws.sqs("us-east-1")
+                    .sendMessage(b ->
+                            b.queueUrl(url).messageBody("{\"reason\":\"malformed: a test\",\"region\":\"us-east-1\"}"));
+            return List.of(
+                    "quarantine", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(), "--region", "us-east-1");
         });
         JSON_SAMPLES.put("redrive", (moto, aws) -> {
             ProvisionedRegion region = MotoPlatform.provision(aws, "us-east-1");
             String dlq = region.requireQueue("billing").deadLetterQueueUrl();
-            MotoPlatform.orderLifecycle("us-east-1").forEach(e -> aws.sqs("us-east-1").sendMessage(b -> b.queueUrl(dlq).messageBody(e.json())));
-            return List.of("redrive", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(), "--region", "us-east-1", "--consumer", "billing");
+            MotoPlatform.orderLifecycle("us-east-1")
+                    .forEach(e -> aws.sqs("us-east-1")
+                            .sendMessage(b -> b.queueUrl(dlq).messageBody(e.json())));
+            return List.of(
+                    "redrive",
+                    "-f",
+                    PLATFORM,
+                    "--endpoint",
+                    moto.endpoint().toString(),
+                    "--region",
+                    "us-east-1",
+                    "--consumer",
+                    "billing");
         });
-        JSON_SAMPLES.put("demo", (moto, aws) -> List.of("demo", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(), "--processor-jar", JAR,
-                "--events", "10"));
-        JSON_SAMPLES.put("chaos", (moto, aws) -> List.of("chaos", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(), "--processor-jar", JAR,
-                "--scenario", "duplicate-batches", "--events", "20"));
-        JSON_SAMPLES.put("local up", (moto, aws) -> List.of("local", "up", "-f", PLATFORM, "--endpoint", moto.endpoint().toString(),
-                "--processor-jar", JAR));
+        JSON_SAMPLES.put(
+                "demo",
+                (moto, aws) -> List.of(
+                        "demo",
+                        "-f",
+                        PLATFORM,
+                        "--endpoint",
+                        moto.endpoint().toString(),
+                        "--processor-jar",
+                        JAR,
+                        "--events",
+                        "10"));
+        JSON_SAMPLES.put(
+                "chaos",
+                (moto, aws) -> List.of(
+                        "chaos",
+                        "-f",
+                        PLATFORM,
+                        "--endpoint",
+                        moto.endpoint().toString(),
+                        "--processor-jar",
+                        JAR,
+                        "--scenario",
+                        "duplicate-batches",
+                        "--events",
+                        "20"));
+        JSON_SAMPLES.put(
+                "local up",
+                (moto, aws) -> List.of(
+                        "local",
+                        "up",
+                        "-f",
+                        PLATFORM,
+                        "--endpoint",
+                        moto.endpoint().toString(),
+                        "--processor-jar",
+                        JAR));
     }
 
     /** Every command, as the words that name it after "distributary"; the root is the empty list. */
@@ -104,7 +161,10 @@ class CliConformanceTest {
             CliRun run = CliRun.of(args(path, flag));
 
             assertThat(run.exitCode()).as("%s %s: %s", path, flag, run.err()).isZero();
-            assertThat(run.out()).contains("Usage: " + name(path)).contains("-h, --help").contains("-V, --version");
+            assertThat(run.out())
+                    .contains("Usage: " + name(path))
+                    .contains("-h, --help")
+                    .contains("-V, --version");
             assertThat(run.err()).isEmpty();
         }
     }
@@ -138,7 +198,8 @@ class CliConformanceTest {
         assertThat(run.exitCode()).isEqualTo(Distributary.BAD_INPUT);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.errLines().get(0)).startsWith(name(path) + ": Unknown option: '--no-such-option'")
+        assertThat(run.errLines().get(0))
+                .startsWith(name(path) + ": Unknown option: '--no-such-option'")
                 .endsWith("(see '" + name(path) + " --help')");
     }
 
@@ -150,9 +211,12 @@ class CliConformanceTest {
         assertThat(header).as("the header of %s", name(path)).hasSize(1);
         assertThat(header[0]).hasSizeLessThanOrEqualTo(SUMMARY_WIDTH).endsWith(".");
         if (!path.isEmpty()) {
-            String list = CliRun.of(args(path.subList(0, path.size() - 1), "--help")).out();
-            assertThat(list).contains("  " + path.get(path.size() - 1)).containsPattern("(?m)^  " + path.get(path.size() - 1) + " +"
-                    + java.util.regex.Pattern.quote(header[0]) + "$");
+            String list =
+                    CliRun.of(args(path.subList(0, path.size() - 1), "--help")).out();
+            assertThat(list)
+                    .contains("  " + path.get(path.size() - 1))
+                    .containsPattern("(?m)^  " + path.get(path.size() - 1) + " +"
+                            + java.util.regex.Pattern.quote(header[0]) + "$");
         }
     }
 
@@ -167,21 +231,27 @@ class CliConformanceTest {
 
     @Test
     void everyCommandWithFormat_hasAJsonSample() {
-        assertThat(commandsWithFormat().map(path -> String.join(" ", path))).containsExactlyInAnyOrderElementsOf(JSON_SAMPLES.keySet());
+        assertThat(commandsWithFormat().map(path -> String.join(" ", path)))
+                .containsExactlyInAnyOrderElementsOf(JSON_SAMPLES.keySet());
     }
 
     @Tag("e2e")
     @ParameterizedTest(name = "distributary {0} --format json")
     @MethodSource("commandsWithFormat")
-    void jsonOutput_parses_andIsAllThatStandardOutputHolds(List<String> path, MotoServer moto, AwsClients aws) throws Exception {
+    void jsonOutput_parses_andIsAllThatStandardOutputHolds(List<String> path, MotoServer moto, AwsClients aws)
+            throws Exception {
         moto.reset();
-        List<String> args = new ArrayList<>(JSON_SAMPLES.get(String.join(" ", path)).apply(moto, aws));
+        List<String> args =
+                new ArrayList<>(JSON_SAMPLES.get(String.join(" ", path)).apply(moto, aws));
         args.addAll(List.of("--format", "json"));
 
         String out = path.equals(List.of("local", "up")) ? untilStopped(args) : run(args);
 
         List<JsonNode> documents = parse(out);
-        assertThat(documents).as(out).isNotEmpty().allSatisfy(node -> assertThat(node.isObject()).isTrue());
+        assertThat(documents)
+                .as(out)
+                .isNotEmpty()
+                .allSatisfy(node -> assertThat(node.isObject()).isTrue());
     }
 
     /** The JSON of a command that ends by itself. */
@@ -196,10 +266,15 @@ class CliConformanceTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread command = new Thread(() -> exit.set(Distributary.run(new PrintWriter(out, true), new PrintWriter(err, true),
-                args.toArray(String[]::new))), "local-up");
+        Thread command = new Thread(
+                () -> exit.set(Distributary.run(
+                        new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new))),
+                "local-up");
         command.start();
-        await().atMost(Duration.ofMinutes(2)).until(() -> !out.toString().isBlank() && !parseQuietly(out.toString()).isEmpty() || !command.isAlive());
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> !out.toString().isBlank()
+                                && !parseQuietly(out.toString()).isEmpty()
+                        || !command.isAlive());
         command.interrupt();
         command.join(Duration.ofMinutes(1).toMillis());
         assertThat(exit.get()).as(err.toString()).isZero();

@@ -29,7 +29,9 @@ class CompletionCommandTest {
         CliRun zsh = CliRun.of("completion", "zsh");
 
         assertThat(zsh.exitCode()).isZero();
-        assertThat(zsh.out()).isEqualTo(CliRun.of("completion", "bash").out()).contains("autoload -U +X bashcompinit && bashcompinit");
+        assertThat(zsh.out())
+                .isEqualTo(CliRun.of("completion", "bash").out())
+                .contains("autoload -U +X bashcompinit && bashcompinit");
     }
 
     @Test
@@ -47,9 +49,12 @@ class CompletionCommandTest {
         for (String word : words) {
             array.append(" '").append(word).append("'");
         }
-        String command = "source '" + script + "' 2>/dev/null; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "; "
-                + "$(complete -p " + words[0] + " | sed -E 's/.*-F ([^ ]+).*/\\1/') 2>/dev/null; echo \"${COMPREPLY[*]}\"";
-        Process bash = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String command = "source '" + script + "' 2>/dev/null; COMP_WORDS=(" + array + "); COMP_CWORD="
+                + (words.length - 1) + "; " + "$(complete -p " + words[0]
+                + " | sed -E 's/.*-F ([^ ]+).*/\\1/') 2>/dev/null; echo \"${COMPREPLY[*]}\"";
+        Process bash = new ProcessBuilder("bash", "-c", command)
+                .redirectErrorStream(true)
+                .start();
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }

@@ -20,16 +20,32 @@ class CostCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
-                .contains("Cost of platform shop at 100 writes/s of 1 KB items (envelopes of about 3 KB), standard fan-out, us-east-1 prices checked 2026-12-02")
-                .contains("component            unit              Distributary      naive      Pipes Distributary      naive      Pipes Distributary      naive      Pipes")
-                .contains("table writes         WRU                     1.0000     1.0000     1.0000        0.625      0.625      0.625       162.00     162.00     162.00")
-                .contains("idempotency writes   WRU                     0.3200     0.0000     0.0000        0.200      0.000      0.000        51.84       0.00       0.00")
-                .contains("EventBridge Pipes    pipe requests           0.0000     0.0000     2.0000        0.000      0.000      0.800         0.00       0.00     207.36")
-                .contains("replicated writes", "stream reads", "Lambda requests", "Lambda duration", "idempotency reads", "SNS  ", "SNS body filtering",
-                        "SQS  ", "CloudWatch Logs", "total")
+                .contains(
+                        "Cost of platform shop at 100 writes/s of 1 KB items (envelopes of about 3 KB), standard fan-out, us-east-1 prices checked 2026-12-02")
+                .contains(
+                        "component            unit              Distributary      naive      Pipes Distributary      naive      Pipes Distributary      naive      Pipes")
+                .contains(
+                        "table writes         WRU                     1.0000     1.0000     1.0000        0.625      0.625      0.625       162.00     162.00     162.00")
+                .contains(
+                        "idempotency writes   WRU                     0.3200     0.0000     0.0000        0.200      0.000      0.000        51.84       0.00       0.00")
+                .contains(
+                        "EventBridge Pipes    pipe requests           0.0000     0.0000     2.0000        0.000      0.000      0.800         0.00       0.00     207.36")
+                .contains(
+                        "replicated writes",
+                        "stream reads",
+                        "Lambda requests",
+                        "Lambda duration",
+                        "idempotency reads",
+                        "SNS  ",
+                        "SNS body filtering",
+                        "SQS  ",
+                        "CloudWatch Logs",
+                        "total")
                 .contains("less per million events than the naive design (the target is at least 25% less: met)")
-                .contains("Cheapest: Distributary ($3.119 per million events), then naive ($4.290), then EventBridge Pipes ($4.332).")
-                .contains("Distributary costs 28.0% less per million events than EventBridge Pipes ($3.119 against $4.332): it pays less for SNS body filtering")
+                .contains(
+                        "Cheapest: Distributary ($3.119 per million events), then naive ($4.290), then EventBridge Pipes ($4.332).")
+                .contains(
+                        "Distributary costs 28.0% less per million events than EventBridge Pipes ($3.119 against $4.332): it pays less for SNS body filtering")
                 .contains("What a pipe cannot do, not priced: publish once")
                 .contains("Publish ledger: checkpoint.")
                 .contains("Lambda duration is modelled, not measured")
@@ -41,9 +57,11 @@ class CostCommandTest {
         CliRun run = CliRun.of("cost", "-f", "../examples/fifo.yaml", "--writes-per-second", "100");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("component            unit              Distributary      naive Distributary      naive")
+        assertThat(run.out())
+                .contains("component            unit              Distributary      naive Distributary      naive")
                 .contains("EventBridge Pipes: not priced; a pipe cannot target an SNS FIFO topic")
-                .contains("Cheapest: Distributary").doesNotContain("What a pipe cannot do");
+                .contains("Cheapest: Distributary")
+                .doesNotContain("What a pipe cannot do");
     }
 
     @Test
@@ -52,9 +70,12 @@ class CostCommandTest {
         CliRun huge = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "100", "--item-kb", "300");
 
         assertThat(forty.exitCode()).isZero();
-        assertThat(forty.out()).contains("40 KB items (envelopes of about 81 KB)").doesNotContain("keys only");
+        assertThat(forty.out())
+                .contains("40 KB items (envelopes of about 81 KB)")
+                .doesNotContain("keys only");
         assertThat(huge.exitCode()).isZero();
-        assertThat(huge.out()).contains("300 KB items (keys-only envelopes of about 1 KB)")
+        assertThat(huge.out())
+                .contains("300 KB items (keys-only envelopes of about 1 KB)")
                 .contains("exceed SNS's 256 KB, so they are published with the keys only");
     }
 
@@ -64,7 +85,9 @@ class CostCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().strip()).isEqualTo("distributary: --writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 0");
+        assertThat(run.err().strip())
+                .isEqualTo(
+                        "distributary: --writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 0");
     }
 
     @Test
@@ -73,8 +96,9 @@ class CostCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly(
-                "distributary: --writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 1.0E308");
+        assertThat(run.errLines())
+                .containsExactly(
+                        "distributary: --writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 1.0E308");
     }
 
     @Test
@@ -82,10 +106,16 @@ class CostCommandTest {
         CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "10000000");
 
         assertThat(run.exitCode()).isZero();
-        List<String> table = run.out().lines().dropWhile(line -> !line.startsWith("component")).takeWhile(line -> !line.isEmpty()).toList();
+        List<String> table = run.out()
+                .lines()
+                .dropWhile(line -> !line.startsWith("component"))
+                .takeWhile(line -> !line.isEmpty())
+                .toList();
         assertThat(table).hasSize(2 + dev.distributary.cost.Component.values().length);
         assertThat(table).allSatisfy(line -> assertThat(line).hasSameSizeAs(table.get(0)));
-        assertThat(table.get(table.size() - 1)).startsWith("total").endsWith("74,123,753.95 109,699,017.90 111,485,552.34");
+        assertThat(table.get(table.size() - 1))
+                .startsWith("total")
+                .endsWith("74,123,753.95 109,699,017.90 111,485,552.34");
     }
 
     @Test
@@ -103,25 +133,44 @@ class CostCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(run.exitCode()).isZero();
         assertThat(json.get("writesPerSecond").asDouble()).isEqualTo(100);
-        assertThat(json.get("components")).extracting(c -> c.get("component").asText()).containsExactly("table writes", "replicated writes",
-                "stream reads", "Lambda requests", "Lambda duration", "EventBridge Pipes", "idempotency writes", "idempotency reads", "SNS",
-                "SNS body filtering", "SQS", "CloudWatch Logs");
+        assertThat(json.get("components"))
+                .extracting(c -> c.get("component").asText())
+                .containsExactly(
+                        "table writes",
+                        "replicated writes",
+                        "stream reads",
+                        "Lambda requests",
+                        "Lambda duration",
+                        "EventBridge Pipes",
+                        "idempotency writes",
+                        "idempotency reads",
+                        "SNS",
+                        "SNS body filtering",
+                        "SQS",
+                        "CloudWatch Logs");
         assertThat(json.at("/components/0/distributary/usdPerMonth").asDouble()).isEqualTo(162.0);
         assertThat(json.at("/components/6/naive/unitsPerEvent").asDouble()).isZero();
-        assertThat(json.at("/components/5/pipes/unitsPerEvent").asDouble()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(json.at("/components/5/pipes/unitsPerEvent").asDouble())
+                .isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
         for (String design : List.of("distributary", "naive", "pipes")) {
             double sum = 0;
             for (JsonNode component : json.get("components")) {
                 sum += component.at("/" + design + "/usdPerMillionEvents").asDouble();
             }
-            assertThat(json.at("/total/" + design + "/usdPerMillionEvents").asDouble()).as(design).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(json.at("/total/" + design + "/usdPerMillionEvents").asDouble())
+                    .as(design)
+                    .isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
         }
         assertThat(json.at("/verdict/targetMet").asBoolean()).isTrue();
-        assertThat(json.at("/verdict/savingPercent").asDouble()).isCloseTo(27.29, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(json.at("/verdict/savingPercent").asDouble())
+                .isCloseTo(27.29, org.assertj.core.data.Offset.offset(0.01));
         assertThat(json.at("/cheapest/design").asText()).isEqualTo("distributary");
-        assertThat(json.at("/cheapest/order")).extracting(r -> r.get("design").asText()).containsExactly("distributary", "naive", "pipes");
+        assertThat(json.at("/cheapest/order"))
+                .extracting(r -> r.get("design").asText())
+                .containsExactly("distributary", "naive", "pipes");
         assertThat(json.at("/cheapest/reason").asText()).startsWith("Cheapest: Distributary");
-        assertThat(json.at("/versusPipes/savingPercent").asDouble()).isCloseTo(27.99, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(json.at("/versusPipes/savingPercent").asDouble())
+                .isCloseTo(27.99, org.assertj.core.data.Offset.offset(0.01));
         assertThat(json.get("notPriced")).isEmpty();
         assertThat(json.at("/prices/region").asText()).isEqualTo("us-east-1");
     }
@@ -143,7 +192,9 @@ class CostCommandTest {
         CliRun run = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "10", "--item-kb", "401");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("distributary: --item-kb must be greater than 0 and at most 400 (DynamoDB's item size limit), not 401");
+        assertThat(run.err().strip())
+                .isEqualTo(
+                        "distributary: --item-kb must be greater than 0 and at most 400 (DynamoDB's item size limit), not 401");
     }
 
     @Test
@@ -160,9 +211,13 @@ class CostCommandTest {
         CliRun text = CliRun.of("cost", "-f", "../platform.yaml", "--writes-per-second", "lots");
 
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("Missing required option: '--writes-per-second=W'").doesNotContain("\tat ");
+        assertThat(missing.err())
+                .contains("Missing required option: '--writes-per-second=W'")
+                .doesNotContain("\tat ");
         assertThat(text.exitCode()).isEqualTo(2);
-        assertThat(text.err()).contains("Invalid value for option '--writes-per-second'").doesNotContain("\tat ");
+        assertThat(text.err())
+                .contains("Invalid value for option '--writes-per-second'")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -174,7 +229,10 @@ class CostCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains(file.toString()).contains("nothing was changed").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains(file.toString())
+                .contains("nothing was changed")
+                .doesNotContain("\tat ");
     }
 
     @Test

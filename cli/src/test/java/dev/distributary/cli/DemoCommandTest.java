@@ -20,7 +20,9 @@ class DemoCommandTest {
         CliRun run = CliRun.of("demo", "-f", "../platform.yaml", "--replication-delay", "fast");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--replication-delay 'fast' is not MIN-MAX in milliseconds with MIN <= MAX, such as 500-1000");
+        assertThat(run.err())
+                .contains(
+                        "--replication-delay 'fast' is not MIN-MAX in milliseconds with MIN <= MAX, such as 500-1000");
     }
 
     @Test
@@ -36,6 +38,7 @@ class DemoCommandTest {
         CliRun run = CliRun.of("local");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("distributary local: a subcommand is required: up (see 'distributary local --help')");
+        assertThat(run.errLines())
+                .containsExactly("distributary local: a subcommand is required: up (see 'distributary local --help')");
     }
 }

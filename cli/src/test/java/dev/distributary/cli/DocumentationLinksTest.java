@@ -33,7 +33,9 @@ class DocumentationLinksTest {
     void everyRelativeLinkInTheReadmesAndDocs_namesAFileThatExists() throws IOException {
         List<Path> files = markdownFiles(REPO);
 
-        assertThat(files).as("the Markdown files found").contains(REPO.resolve("README.md"), REPO.resolve("docs/architecture.md"));
+        assertThat(files)
+                .as("the Markdown files found")
+                .contains(REPO.resolve("README.md"), REPO.resolve("docs/architecture.md"));
         assertThat(files.stream().flatMap(file -> brokenLinks(REPO, file).stream()))
                 .as("links to files that do not exist (file: link)")
                 .isEmpty();
@@ -52,7 +54,8 @@ class DocumentationLinksTest {
                 """);
 
         assertThat(brokenLinks(repo, readme))
-                .containsExactlyInAnyOrder("README.md: docs/gone.md", "README.md: docs/missing.md", "README.md: docs/absent.md");
+                .containsExactlyInAnyOrder(
+                        "README.md: docs/gone.md", "README.md: docs/missing.md", "README.md: docs/absent.md");
     }
 
     private static List<Path> markdownFiles(Path repo) throws IOException {

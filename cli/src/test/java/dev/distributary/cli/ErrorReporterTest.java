@@ -14,12 +14,15 @@ class ErrorReporterTest {
         StringWriter err = new StringWriter();
         CommandLine command = new CommandLine(new Distributary(Terminal.none())).setErr(new PrintWriter(err, true));
 
-        int code = new ErrorReporter(false).handleExecutionException(new IllegalStateException("no such state"), command, null);
+        int code = new ErrorReporter(false)
+                .handleExecutionException(new IllegalStateException("no such state"), command, null);
 
         assertThat(code).isEqualTo(Distributary.INTERNAL_ERROR).isEqualTo(70);
-        assertThat(err.toString().lines()).containsExactly("distributary: internal error: java.lang.IllegalStateException: no such state",
-                "This is a bug in distributary, not a problem with your input; please report it with the command you ran and the stack trace "
-                        + "that DISTRIBUTARY_DEBUG=1 adds.");
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "distributary: internal error: java.lang.IllegalStateException: no such state",
+                        "This is a bug in distributary, not a problem with your input; please report it with the command you ran and the stack trace "
+                                + "that DISTRIBUTARY_DEBUG=1 adds.");
     }
 
     @Test
@@ -29,7 +32,9 @@ class ErrorReporterTest {
 
         new ErrorReporter(true).handleExecutionException(new IllegalStateException("no such state"), command, null);
 
-        assertThat(err.toString()).contains("and this stack trace:").contains("\tat dev.distributary.cli.ErrorReporterTest");
+        assertThat(err.toString())
+                .contains("and this stack trace:")
+                .contains("\tat dev.distributary.cli.ErrorReporterTest");
     }
 
     @Test
@@ -37,8 +42,9 @@ class ErrorReporterTest {
         StringWriter err = new StringWriter();
         CommandLine command = new CommandLine(new Distributary(Terminal.none())).setErr(new PrintWriter(err, true));
 
-        int code = new ErrorReporter(false).handleExecutionException(new UserException("3 messages could not be moved", Distributary.CHECK_FAILED),
-                command, null);
+        int code = new ErrorReporter(false)
+                .handleExecutionException(
+                        new UserException("3 messages could not be moved", Distributary.CHECK_FAILED), command, null);
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().lines()).containsExactly("distributary: 3 messages could not be moved");

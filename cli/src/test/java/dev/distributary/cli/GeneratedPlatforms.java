@@ -16,18 +16,22 @@ final class GeneratedPlatforms {
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2", "eu-central-1");
     private static final List<String> EVENTS = List.of("INSERT", "MODIFY", "REMOVE", "EXPIRE");
 
-    private GeneratedPlatforms() {
-    }
+    private GeneratedPlatforms() {}
 
-    record TableShape(boolean numericKey, boolean sortKey, boolean restricted) {
-    }
+    record TableShape(boolean numericKey, boolean sortKey, boolean restricted) {}
 
-    record ConsumerShape(int table, boolean any, int regionMask, int eventMask) {
-    }
+    record ConsumerShape(int table, boolean any, int regionMask, int eventMask) {}
 
-    record Shape(String name, List<String> regions, boolean primaryRegion, boolean restrictedZone, boolean fifo, int batchSize, int factor,
-            List<TableShape> tables, List<ConsumerShape> consumers) {
-    }
+    record Shape(
+            String name,
+            List<String> regions,
+            boolean primaryRegion,
+            boolean restrictedZone,
+            boolean fifo,
+            int batchSize,
+            int factor,
+            List<TableShape> tables,
+            List<ConsumerShape> consumers) {}
 
     /** Platform files, as text. */
     static Arbitrary<String> platforms() {
@@ -35,15 +39,32 @@ final class GeneratedPlatforms {
     }
 
     static Arbitrary<Shape> shapes() {
-        Arbitrary<TableShape> table = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
+        Arbitrary<TableShape> table = Combinators.combine(
+                        Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as(TableShape::new);
-        Arbitrary<ConsumerShape> consumer = Combinators.combine(Arbitraries.integers().between(0, 1), Arbitraries.of(true, false),
-                Arbitraries.integers().between(1, 15), Arbitraries.integers().between(1, 15)).as(ConsumerShape::new);
-        Arbitrary<List<String>> regions = Arbitraries.of(REGIONS).list().uniqueElements().ofMinSize(1).ofMaxSize(3);
-        return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8), regions,
-                Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.integers().between(1, 1_000),
-                Arbitraries.integers().between(1, 3), Combinators.combine(table.list().ofMinSize(1).ofMaxSize(2), consumer.list().ofMaxSize(3))
-                        .as(List::of))
+        Arbitrary<ConsumerShape> consumer = Combinators.combine(
+                        Arbitraries.integers().between(0, 1),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(1, 15),
+                        Arbitraries.integers().between(1, 15))
+                .as(ConsumerShape::new);
+        Arbitrary<List<String>> regions =
+                Arbitraries.of(REGIONS).list().uniqueElements().ofMinSize(1).ofMaxSize(3);
+        return Combinators.combine(
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(8),
+                        regions,
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(1, 1_000),
+                        Arbitraries.integers().between(1, 3),
+                        Combinators.combine(
+                                        table.list().ofMinSize(1).ofMaxSize(2),
+                                        consumer.list().ofMaxSize(3))
+                                .as(List::of))
                 .as((name, rs, primary, restricted, fifo, batch, factor, parts) -> {
                     @SuppressWarnings("unchecked")
                     List<TableShape> tables = (List<TableShape>) parts.get(0);
@@ -59,10 +80,16 @@ final class GeneratedPlatforms {
         boolean restrictedZone = shape.restrictedZone() && regions.size() > 1;
         StringBuilder yaml = new StringBuilder("name: ").append(shape.name()).append('\n');
         yaml.append("regions: ").append(regions).append('\n');
-        yaml.append("routing:\n  mode: ").append(shape.primaryRegion() ? "primary-region" : "multi-writer")
-                .append("\n  primary: ").append(regions.get(0)).append('\n');
+        yaml.append("routing:\n  mode: ")
+                .append(shape.primaryRegion() ? "primary-region" : "multi-writer")
+                .append("\n  primary: ")
+                .append(regions.get(0))
+                .append('\n');
         if (restrictedZone) {
-            yaml.append("residency:\n  defaultClass: public\n  zones:\n    all: ").append(regions).append("\n    first: [").append(regions.get(0))
+            yaml.append("residency:\n  defaultClass: public\n  zones:\n    all: ")
+                    .append(regions)
+                    .append("\n    first: [")
+                    .append(regions.get(0))
                     .append("]\n  classes:\n    public: all\n    restricted: first\n");
         }
         yaml.append("tables:\n");
@@ -71,7 +98,10 @@ final class GeneratedPlatforms {
             TableShape table = shape.tables().get(i);
             boolean restricted = restrictedZone && table.restricted();
             yaml.append("  - name: table-").append(i).append('\n');
-            yaml.append("    partitionKey: {name: ").append(table.numericKey() ? "id" : "pk").append(", type: ").append(table.numericKey() ? "N" : "S")
+            yaml.append("    partitionKey: {name: ")
+                    .append(table.numericKey() ? "id" : "pk")
+                    .append(", type: ")
+                    .append(table.numericKey() ? "N" : "S")
                     .append("}\n");
             if (table.sortKey()) {
                 yaml.append("    sortKey: {name: sk, type: S}\n");
@@ -84,8 +114,14 @@ final class GeneratedPlatforms {
             }
             tableRegions.add(restricted ? List.of(regions.get(0)) : regions);
         }
-        yaml.append("processor:\n  batchSize: ").append(shape.batchSize()).append("\n  parallelizationFactor: ").append(shape.factor()).append('\n');
-        yaml.append("fanout:\n  type: ").append(shape.fifo() ? "fifo" : "standard").append("\n  consumers:");
+        yaml.append("processor:\n  batchSize: ")
+                .append(shape.batchSize())
+                .append("\n  parallelizationFactor: ")
+                .append(shape.factor())
+                .append('\n');
+        yaml.append("fanout:\n  type: ")
+                .append(shape.fifo() ? "fifo" : "standard")
+                .append("\n  consumers:");
         if (shape.consumers().isEmpty()) {
             yaml.append(" []");
         }
@@ -109,8 +145,17 @@ final class GeneratedPlatforms {
                     events.add(EVENTS.get(e));
                 }
             }
-            yaml.append("    - name: consumer-").append(i).append("\n      regions: ").append(chosen).append("\n      tables: [table-").append(table)
-                    .append("]\n      eventNames: ").append(events).append("\n      origin: ").append(consumer.any() ? "any" : "local").append('\n');
+            yaml.append("    - name: consumer-")
+                    .append(i)
+                    .append("\n      regions: ")
+                    .append(chosen)
+                    .append("\n      tables: [table-")
+                    .append(table)
+                    .append("]\n      eventNames: ")
+                    .append(events)
+                    .append("\n      origin: ")
+                    .append(consumer.any() ? "any" : "local")
+                    .append('\n');
         }
         return yaml.toString();
     }

@@ -32,26 +32,35 @@ class LocalUpCommandTest {
 
     @Tag("e2e")
     @Test
-    void localUp_printsOneEndpoint_queueUrlsThroughIt_andCredentials_andOnCtrlC_saysItStopped_andRemovesItsDirectory(@TempDir Path tmp)
-            throws Exception {
-        Child child = Child.start(tmp, System.getenv("PATH"), "local", "up", "-f", "../platform.yaml", "--processor-jar", JAR);
-        await().atMost(Duration.ofMinutes(3)).until(() -> child.out().contains("Press Ctrl-C to stop.") || !child.process.isAlive());
+    void localUp_printsOneEndpoint_queueUrlsThroughIt_andCredentials_andOnCtrlC_saysItStopped_andRemovesItsDirectory(
+            @TempDir Path tmp) throws Exception {
+        Child child = Child.start(
+                tmp, System.getenv("PATH"), "local", "up", "-f", "../platform.yaml", "--processor-jar", JAR);
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> child.out().contains("Press Ctrl-C to stop.") || !child.process.isAlive());
         String banner = child.out();
 
-        new ProcessBuilder("kill", "-INT", Long.toString(child.process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(child.process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
 
         assertThat(child.process.waitFor(1, TimeUnit.MINUTES)).isTrue();
         Set<String> urls = URL.matcher(banner).results().map(m -> m.group()).collect(Collectors.toSet());
         assertThat(urls).as(banner).hasSize(1);
         String endpoint = urls.iterator().next();
-        assertThat(banner).contains("  endpoint         " + endpoint + " ")
-                .contains("  queue       billing      " + endpoint + "/123456789012/shop-dev-billing (DLQ " + endpoint + "/123456789012/shop-dev-billing-dlq)")
+        assertThat(banner)
+                .contains("  endpoint         " + endpoint + " ")
+                .contains("  queue       billing      " + endpoint + "/123456789012/shop-dev-billing (DLQ " + endpoint
+                        + "/123456789012/shop-dev-billing-dlq)")
                 .contains("  quarantine  " + endpoint + "/123456789012/shop-dev-quarantine")
                 .contains("export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_ENDPOINT_URL=" + endpoint)
                 .contains("  writer contract  docs/writing-to-tables.md");
         Path work = workDirectory(banner);
         assertThat(child.process.exitValue()).isEqualTo(130);
-        assertThat(child.out()).endsWith("Distributary stopped: moto server, replication and 3 processors; removed " + work + " (interrupted).\n");
+        assertThat(child.out())
+                .endsWith("Distributary stopped: moto server, replication and 3 processors; removed " + work
+                        + " (interrupted).\n");
         assertThat(work).doesNotExist();
         assertThat(listing(tmp)).isEmpty();
     }
@@ -61,15 +70,24 @@ class LocalUpCommandTest {
         Path emptyPath = Files.createDirectories(tmp.resolve("empty-path"));
         Path cache = Files.createDirectories(tmp.resolve("cache"));
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
-        Child child = Child.start(javaTmp, emptyPath.toString(), Map.of("XDG_CACHE_HOME", cache.toString()),
-                "local", "up", "-f", "../platform.yaml", "--processor-jar", JAR);
+        Child child = Child.start(
+                javaTmp,
+                emptyPath.toString(),
+                Map.of("XDG_CACHE_HOME", cache.toString()),
+                "local",
+                "up",
+                "-f",
+                "../platform.yaml",
+                "--processor-jar",
+                JAR);
 
         assertThat(child.process.waitFor(1, TimeUnit.MINUTES)).isTrue();
 
         assertThat(child.process.exitValue()).isEqualTo(2);
-        assertThat(child.err().lines().toList()).containsExactly("distributary: moto_server is not on the PATH; install it with: "
-                + "scripts/moto.sh in the repository (it installs moto[server]==5.2.1 into ${XDG_CACHE_HOME:-~/.cache}/distributary/moto-venv, "
-                + "where the tests and ./distributary find it), or put moto_server 5.2.1 on the PATH");
+        assertThat(child.err().lines().toList())
+                .containsExactly("distributary: moto_server is not on the PATH; install it with: "
+                        + "scripts/moto.sh in the repository (it installs moto[server]==5.2.1 into ${XDG_CACHE_HOME:-~/.cache}/distributary/moto-venv, "
+                        + "where the tests and ./distributary find it), or put moto_server 5.2.1 on the PATH");
         assertThat(listing(javaTmp)).isEmpty();
     }
 
@@ -92,8 +110,12 @@ class LocalUpCommandTest {
         }
 
         static Child start(Path tmp, String path, Map<String, String> environment, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Distributary.class.getName()));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.io.tmpdir=" + tmp,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Distributary.class.getName()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("PATH", path);
@@ -114,16 +136,18 @@ class LocalUpCommandTest {
         }
 
         private static void collect(InputStream in, StringBuffer into) {
-            Thread reader = new Thread(() -> {
-                byte[] buffer = new byte[8192];
-                try (in) {
-                    for (int n; (n = in.read(buffer)) >= 0;) {
-                        into.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                    }
-                } catch (IOException closed) {
-                    // the child ended
-                }
-            }, "child-output");
+            Thread reader = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[8192];
+                        try (in) {
+                            for (int n; (n = in.read(buffer)) >= 0; ) {
+                                into.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                            }
+                        } catch (IOException closed) {
+                            // the child ended
+                        }
+                    },
+                    "child-output");
             reader.setDaemon(true);
             reader.start();
         }

@@ -31,11 +31,11 @@ final class MotoPlatform {
     /** As a stack of the default environment names them, which is what the commands look for by default. */
     static final ResourceNames NAMES = ResourceNames.of(SHIPPED, ResourceNames.DEFAULT_ENVIRONMENT);
 
-    private MotoPlatform() {
-    }
+    private MotoPlatform() {}
 
     static ProvisionedRegion provision(AwsClients aws, String region) {
-        return new FanoutProvisioner(aws.sns(region), aws.sqs(region)).provision(FanoutLayout.of(SHIPPED, NAMES).region(region));
+        return new FanoutProvisioner(aws.sns(region), aws.sqs(region))
+                .provision(FanoutLayout.of(SHIPPED, NAMES).region(region));
     }
 
     /** An order placed, then paid, then deleted, in {@code region}: billing takes the first two. */
@@ -52,14 +52,20 @@ final class MotoPlatform {
     }
 
     static void publish(AwsClients aws, ProvisionedRegion region, List<Envelope> envelopes) {
-        if (!new SnsPublisher(aws.sns(region.region())).publish(region.topicArn(), envelopes).allPublished()) {
+        if (!new SnsPublisher(aws.sns(region.region()))
+                .publish(region.topicArn(), envelopes)
+                .allPublished()) {
             throw new IllegalStateException("publish failed");
         }
     }
 
     static long count(AwsClients aws, String region, String queueUrl) {
-        var attributes = aws.sqs(region).getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        var attributes = aws.sqs(region)
+                .getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }

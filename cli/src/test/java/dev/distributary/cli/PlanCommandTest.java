@@ -24,8 +24,10 @@ class PlanCommandTest {
                 .contains("  table      eu-customers (zone eu, class eu-personal), local changes processed")
                 .contains("  table      orders (zone global, class public), local and replicated changes processed")
                 .contains("  queue      shop-dev-crm-sync -> DLQ shop-dev-crm-sync-dlq after 5 receives")
-                .contains("filter: {\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}")
-                .contains("  queue      shop-dev-order-cache -> DLQ shop-dev-order-cache-dlq after 5 receives\n             filter: {\"table\":[\"orders\"]}")
+                .contains(
+                        "filter: {\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}")
+                .contains(
+                        "  queue      shop-dev-order-cache -> DLQ shop-dev-order-cache-dlq after 5 receives\n             filter: {\"table\":[\"orders\"]}")
                 .contains("  eu-personal  no         yes        no");
     }
 
@@ -37,11 +39,19 @@ class PlanCommandTest {
         assertThat(plan.get("regions")).hasSize(1);
         JsonNode region = plan.get("regions").get(0);
         assertThat(region.get("region").asText()).isEqualTo("us-east-1");
-        assertThat(region.get("replicas")).extracting(r -> r.get("table").asText()).containsExactly("orders");
-        assertThat(region.get("queues")).extracting(q -> q.get("consumer").asText()).containsExactly("billing", "order-cache");
+        assertThat(region.get("replicas"))
+                .extracting(r -> r.get("table").asText())
+                .containsExactly("orders");
+        assertThat(region.get("queues"))
+                .extracting(q -> q.get("consumer").asText())
+                .containsExactly("billing", "order-cache");
         assertThat(region.get("queues").get(0).get("filterPolicy"))
-                .isEqualTo(new ObjectMapper().readTree("{\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}"));
-        assertThat(plan.get("residency").get(1).get("regions").get("us-east-1").asBoolean()).isFalse();
+                .isEqualTo(
+                        new ObjectMapper()
+                                .readTree(
+                                        "{\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}"));
+        assertThat(plan.get("residency").get(1).get("regions").get("us-east-1").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -49,8 +59,10 @@ class PlanCommandTest {
         CliRun run = CliRun.of("plan", "-f", "../platform.yaml", "--environment", "prod", "--region", "eu-west-1");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("  processor  shop-prod-processor: processes changes written in eu-west-1")
-                .contains("  topic      shop-prod-events").contains("  queue      shop-prod-crm-sync -> DLQ shop-prod-crm-sync-dlq");
+        assertThat(run.out())
+                .contains("  processor  shop-prod-processor: processes changes written in eu-west-1")
+                .contains("  topic      shop-prod-events")
+                .contains("  queue      shop-prod-crm-sync -> DLQ shop-prod-crm-sync-dlq");
     }
 
     @Test
@@ -65,7 +77,9 @@ class PlanCommandTest {
     void primaryRegionPlan_hasAProcessorOnlyInThePrimary() {
         CliRun run = CliRun.of("plan", "-f", "../examples/primary-region.yaml");
 
-        assertThat(run.out()).contains("processor  shop-primary-dev-processor: processes every change and publishes to the topics of [eu-west-1, eu-central-1, us-east-1]")
+        assertThat(run.out())
+                .contains(
+                        "processor  shop-primary-dev-processor: processes every change and publishes to the topics of [eu-west-1, eu-central-1, us-east-1]")
                 .contains("processor  none: the primary eu-west-1 processes every change")
                 .contains("table      orders (zone everywhere, class public), changes processed in the primary");
     }
@@ -75,7 +89,9 @@ class PlanCommandTest {
         CliRun run = CliRun.of("plan", "-f", "../platform.yaml", "--region", "us-west-2");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("distributary: region 'us-west-2' is not one of the platform's regions [us-east-1, eu-west-1, ap-southeast-2]");
+        assertThat(run.err().strip())
+                .isEqualTo(
+                        "distributary: region 'us-west-2' is not one of the platform's regions [us-east-1, eu-west-1, ap-southeast-2]");
     }
 
     @Test
@@ -83,9 +99,12 @@ class PlanCommandTest {
         CliRun run = CliRun.of("plan", "-f", "../examples/fifo.yaml");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("topic      ledger-dev-events.fifo")
-                .contains("queue      ledger-dev-statements.fifo -> DLQ ledger-dev-statements-dlq.fifo after 5 receives")
-                .contains("filter: {\"table\":[\"accounts\"],\"originKind\":[\"local\"],\"item.kind\":[\"debit\",\"credit\"]}");
+        assertThat(run.out())
+                .contains("topic      ledger-dev-events.fifo")
+                .contains(
+                        "queue      ledger-dev-statements.fifo -> DLQ ledger-dev-statements-dlq.fifo after 5 receives")
+                .contains(
+                        "filter: {\"table\":[\"accounts\"],\"originKind\":[\"local\"],\"item.kind\":[\"debit\",\"credit\"]}");
     }
 
     @Test

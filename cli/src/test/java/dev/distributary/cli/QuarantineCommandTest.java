@@ -32,7 +32,8 @@ class QuarantineCommandTest {
         this.bodies = List.of(
                 message("order#1", "e1", "residency: class 'eu-personal' may not be published in us-east-1"),
                 message("order#2", "e2", "unstamped: the NewImage of this INSERT has no origin stamp ('_origin')"));
-        bodies.forEach(body -> aws.sqs(REGION).sendMessage(b -> b.queueUrl(queueUrl).messageBody(body)));
+        bodies.forEach(
+                body -> aws.sqs(REGION).sendMessage(b -> b.queueUrl(queueUrl).messageBody(body)));
     }
 
     @Test
@@ -45,10 +46,14 @@ class QuarantineCommandTest {
                         + "    reason: residency: class 'eu-personal' may not be published in us-east-1\n")
                 .contains("pk=order#2,sk=v0  event e2")
                 .contains("    reason: unstamped: the NewImage of this INSERT has no origin stamp ('_origin')");
-        assertThat(run.errLines()).containsExactly("2 quarantined records in shop-dev-quarantine in us-east-1 at " + endpoint
-                + "; left in the queue (read-only)");
+        assertThat(run.errLines())
+                .containsExactly("2 quarantined records in shop-dev-quarantine in us-east-1 at " + endpoint
+                        + "; left in the queue (read-only)");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isEqualTo(2);
-        assertThat(aws.sqs(REGION).receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()).hasSize(2);
+        assertThat(aws.sqs(REGION)
+                        .receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10))
+                        .messages())
+                .hasSize(2);
     }
 
     @Test
@@ -59,15 +64,20 @@ class QuarantineCommandTest {
         for (String line : run.out().lines().toList()) {
             lines.add(JSON.readTree(line));
         }
-        assertThat(lines).containsExactlyInAnyOrderElementsOf(bodies.stream().map(QuarantineCommandTest::tree).toList());
+        assertThat(lines)
+                .containsExactlyInAnyOrderElementsOf(
+                        bodies.stream().map(QuarantineCommandTest::tree).toList());
     }
 
     @Test
     void max_showsThatMany_andSaysThereMayBeMore() {
         CliRun run = quarantine("--max", "1");
 
-        assertThat(run.out().lines().filter(line -> line.startsWith("    reason: "))).hasSize(1);
-        assertThat(run.err()).contains("1 quarantined record in shop-dev-quarantine").contains("--max reached, there may be more");
+        assertThat(run.out().lines().filter(line -> line.startsWith("    reason: ")))
+                .hasSize(1);
+        assertThat(run.err())
+                .contains("1 quarantined record in shop-dev-quarantine")
+                .contains("--max reached, there may be more");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isEqualTo(2);
     }
 
@@ -87,8 +97,9 @@ class QuarantineCommandTest {
         CliRun run = quarantine("--environment", "Prod!");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("distributary: --environment: environment name 'Prod!' is not valid: "
-                + "1–12 characters: lower-case letters, digits and '-', starting with a letter");
+        assertThat(run.errLines())
+                .containsExactly("distributary: --environment: environment name 'Prod!' is not valid: "
+                        + "1–12 characters: lower-case letters, digits and '-', starting with a letter");
     }
 
     @Test
@@ -98,8 +109,9 @@ class QuarantineCommandTest {
         CliRun run = quarantine();
 
         assertThat(run.out()).containsPattern("message \\S+ is not a quarantine message: not json");
-        assertThat(run.errLines()).containsExactly("3 quarantined records in shop-dev-quarantine in us-east-1 at " + endpoint
-                + " (1 not JSON); left in the queue (read-only)");
+        assertThat(run.errLines())
+                .containsExactly("3 quarantined records in shop-dev-quarantine in us-east-1 at " + endpoint
+                        + " (1 not JSON); left in the queue (read-only)");
     }
 
     @Test
@@ -110,16 +122,21 @@ class QuarantineCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly("shop-dev-quarantine in us-east-1 at " + endpoint + " is empty: nothing was quarantined there.");
+        assertThat(run.errLines())
+                .containsExactly("shop-dev-quarantine in us-east-1 at " + endpoint
+                        + " is empty: nothing was quarantined there.");
     }
 
     @Test
     void regionWithoutAProcessor_exitsTwo_namingThePrimary() {
-        CliRun run = CliRun.of("quarantine", "-f", "../examples/primary-region.yaml", "--endpoint", endpoint, "--region", "us-east-1");
+        CliRun run = CliRun.of(
+                "quarantine", "-f", "../examples/primary-region.yaml", "--endpoint", endpoint, "--region", "us-east-1");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("distributary: no processor runs in us-east-1, so it has no quarantine queue: in primary-region "
-                + "routing the primary eu-west-1 processes every change; use --region eu-west-1");
+        assertThat(run.errLines())
+                .containsExactly(
+                        "distributary: no processor runs in us-east-1, so it has no quarantine queue: in primary-region "
+                                + "routing the primary eu-west-1 processes every change; use --region eu-west-1");
     }
 
     @Test
@@ -127,8 +144,9 @@ class QuarantineCommandTest {
         CliRun run = quarantine("--purge");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("distributary: --purge deletes all 2 records of shop-dev-quarantine in us-east-1 at " + endpoint
-                + " for good; run it on a terminal to confirm, or add --yes");
+        assertThat(run.errLines())
+                .containsExactly("distributary: --purge deletes all 2 records of shop-dev-quarantine in us-east-1 at "
+                        + endpoint + " for good; run it on a terminal to confirm, or add --yes");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isEqualTo(2);
     }
 
@@ -137,13 +155,16 @@ class QuarantineCommandTest {
         CliRun declined = CliRun.onTerminal(false, "yes\n", args("--purge"));
 
         assertThat(declined.exitCode()).isEqualTo(2);
-        assertThat(declined.err()).contains("Type 'purge' to confirm: ").contains("distributary: not confirmed; nothing was deleted");
+        assertThat(declined.err())
+                .contains("Type 'purge' to confirm: ")
+                .contains("distributary: not confirmed; nothing was deleted");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isEqualTo(2);
 
         CliRun confirmed = CliRun.onTerminal(false, "purge\n", args("--purge"));
 
         assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
-        assertThat(confirmed.err()).endsWith("Purged shop-dev-quarantine in us-east-1 at " + endpoint + ": about 2 records deleted.\n");
+        assertThat(confirmed.err())
+                .endsWith("Purged shop-dev-quarantine in us-east-1 at " + endpoint + ": about 2 records deleted.\n");
         assertThat(MotoPlatform.count(aws, REGION, queueUrl)).isZero();
     }
 
@@ -160,7 +181,8 @@ class QuarantineCommandTest {
 
     @Test
     void yesWithoutPurge_orMaxWithPurge_exitTwo() {
-        assertThat(quarantine("--yes").errLines()).containsExactly("distributary: --yes confirms --purge, which was not given");
+        assertThat(quarantine("--yes").errLines())
+                .containsExactly("distributary: --yes confirms --purge, which was not given");
         assertThat(quarantine("--purge", "--max", "3").errLines())
                 .containsExactly("distributary: --purge deletes the whole queue; --max does not apply to it");
     }
@@ -171,13 +193,17 @@ class QuarantineCommandTest {
 
     /** A quarantine message as the processor writes it (regional-processor's QuarantineMessages). */
     private static String message(String pk, String eventId, String reason) {
-        String record = "{\"eventID\":\"" + eventId + "\",\"eventName\":\"INSERT\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\","
+        String record = "{\"eventID\":\"" + eventId
+                + "\",\"eventName\":\"INSERT\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\","
                 + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-12-01T00:00:00.000\","
-                + "\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":\"" + pk + "\"},\"sk\":{\"S\":\"v0\"}},\"NewImage\":{\"pk\":{\"S\":\"" + pk
+                + "\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":\"" + pk
+                + "\"},\"sk\":{\"S\":\"v0\"}},\"NewImage\":{\"pk\":{\"S\":\"" + pk
                 + "\"},\"sk\":{\"S\":\"v0\"}},\"SequenceNumber\":\"100" + eventId + "\"}}";
         return "{\"reason\":\"" + reason + "\",\"region\":\"us-east-1\",\"functionName\":\"shop-dev-processor\","
-                + "\"quarantinedAt\":\"2026-12-01T10:00:00Z\",\"eventId\":\"" + eventId + "\",\"sequenceNumber\":\"100" + eventId + "\","
-                + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-12-01T00:00:00.000\",\"record\":" + record + "}";
+                + "\"quarantinedAt\":\"2026-12-01T10:00:00Z\",\"eventId\":\"" + eventId + "\",\"sequenceNumber\":\"100"
+                + eventId + "\","
+                + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-12-01T00:00:00.000\",\"record\":"
+                + record + "}";
     }
 
     private static JsonNode tree(String json) {
@@ -189,7 +215,8 @@ class QuarantineCommandTest {
     }
 
     private String[] args(String... more) {
-        List<String> all = new ArrayList<>(List.of("quarantine", "-f", MotoPlatform.FILE, "--endpoint", endpoint, "--region", REGION));
+        List<String> all = new ArrayList<>(
+                List.of("quarantine", "-f", MotoPlatform.FILE, "--endpoint", endpoint, "--region", REGION));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
     }

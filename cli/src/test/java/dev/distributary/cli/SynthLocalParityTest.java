@@ -48,7 +48,8 @@ class SynthLocalParityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../platform.yaml", "../examples/primary-region.yaml", "../examples/fifo.yaml"})
-    void shippedPlatformAndExamples_everyRegion_whatSynthDeclaresIsWhatLocalUpCreates(String file, MotoServer moto) throws IOException {
+    void shippedPlatformAndExamples_everyRegion_whatSynthDeclaresIsWhatLocalUpCreates(String file, MotoServer moto)
+            throws IOException {
         assertParity(file, Files.readString(Path.of(file)), moto);
     }
 
@@ -79,12 +80,22 @@ class SynthLocalParityTest {
     private static void assertParity(String file, String yaml, MotoServer moto) throws IOException {
         moto.reset();
         Topology topology = TopologyLoader.parse(yaml, file);
-        List<Synthesis> stacks = topology.regions().stream().map(region -> Synthesizer.run(new StackSettings(region, file, topology, yaml,
-                ResourceNames.DEFAULT_ENVIRONMENT, StackSettings.DEFAULT_PROCESSOR_JAR, Optional.empty(), Optional.empty()))).toList();
-        Path work = Files.createDirectories(Path.of("target", "parity", Path.of(file).getFileName().toString()));
+        List<Synthesis> stacks = topology.regions().stream()
+                .map(region -> Synthesizer.run(new StackSettings(
+                        region,
+                        file,
+                        topology,
+                        yaml,
+                        ResourceNames.DEFAULT_ENVIRONMENT,
+                        StackSettings.DEFAULT_PROCESSOR_JAR,
+                        Optional.empty(),
+                        Optional.empty())))
+                .toList();
+        Path work = Files.createDirectories(
+                Path.of("target", "parity", Path.of(file).getFileName().toString()));
         LocalOptions options = LocalOptions.defaults(topology, yaml, JAR, work).withEndpoint(moto.endpoint());
 
-        try (LocalPlatform local = LocalPlatform.start(options, line -> { })) {
+        try (LocalPlatform local = LocalPlatform.start(options, line -> {})) {
             for (String region : topology.regions()) {
                 DeployedRegion declared = DeployedRegion.fromSynth(region, stacks);
                 DeployedRegion created = DeployedRegion.fromLocal(region, local);

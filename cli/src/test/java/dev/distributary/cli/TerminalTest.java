@@ -24,8 +24,12 @@ class TerminalTest {
 
     @Test
     void pipeOrDumbTerminal_isNeitherInteractiveNorColoured() {
-        assertThat(Terminal.of(false, Map.of())).extracting(Terminal::interactive, Terminal::colour).containsExactly(false, false);
-        assertThat(Terminal.of(true, Map.of("TERM", "dumb"))).extracting(Terminal::interactive, Terminal::colour).containsExactly(false, false);
+        assertThat(Terminal.of(false, Map.of()))
+                .extracting(Terminal::interactive, Terminal::colour)
+                .containsExactly(false, false);
+        assertThat(Terminal.of(true, Map.of("TERM", "dumb")))
+                .extracting(Terminal::interactive, Terminal::colour)
+                .containsExactly(false, false);
     }
 
     @Test

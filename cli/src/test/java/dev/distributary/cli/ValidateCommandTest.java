@@ -17,9 +17,12 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "-f", "../platform.yaml");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("../platform.yaml is valid: platform 'shop', 3 regions (multi-writer, primary us-east-1), 2 tables, 3 consumers")
-                .contains("publish ledger: checkpoint (the default with parallelizationFactor 1: one invocation per shard at a time, so the"
-                        + " shard's order is the ledger's)");
+        assertThat(run.out())
+                .contains(
+                        "../platform.yaml is valid: platform 'shop', 3 regions (multi-writer, primary us-east-1), 2 tables, 3 consumers")
+                .contains(
+                        "publish ledger: checkpoint (the default with parallelizationFactor 1: one invocation per shard at a time, so the"
+                                + " shard's order is the ledger's)");
         assertThat(run.err()).isEmpty();
     }
 
@@ -37,10 +40,12 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "-f", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains(file + ": regions[1]: 'eu-wst-1' is not an AWS region; did you mean 'eu-west-1'?")
+        assertThat(run.err())
+                .contains(file + ": regions[1]: 'eu-wst-1' is not an AWS region; did you mean 'eu-west-1'?")
                 .contains(file + ": processor.batchSize: 0 is out of range; allowed: 1 to 10000")
                 .contains("2 problems in " + file + "; nothing was changed.")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
 
@@ -57,7 +62,9 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "--flie", "x.yaml");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("distributary validate: Unknown options: '--flie', 'x.yaml' (see 'distributary validate --help')");
+        assertThat(run.errLines())
+                .containsExactly(
+                        "distributary validate: Unknown options: '--flie', 'x.yaml' (see 'distributary validate --help')");
         assertThat(run.out()).isEmpty();
     }
 
@@ -69,21 +76,28 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "-f", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(
-                file + ": malformed YAML at line 3, column 6: expected ',' or ']', but got : (while parsing a flow sequence that starts at line 2, column 10)",
-                "1 problem in " + file + "; nothing was changed.");
+        assertThat(run.errLines())
+                .containsExactly(
+                        file
+                                + ": malformed YAML at line 3, column 6: expected ',' or ']', but got : (while parsing a flow sequence that starts at line 2, column 10)",
+                        "1 problem in " + file + "; nothing was changed.");
     }
 
     @Test
     void regionsGivenAsOneString_isReportedOnce_withoutFollowOns(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("platform.yaml");
-        Files.writeString(file, Files.readString(Path.of("../platform.yaml")).replace("regions: [us-east-1, eu-west-1, ap-southeast-2]", "regions: us-east-1"));
+        Files.writeString(
+                file,
+                Files.readString(Path.of("../platform.yaml"))
+                        .replace("regions: [us-east-1, eu-west-1, ap-southeast-2]", "regions: us-east-1"));
 
         CliRun run = CliRun.of("validate", "-f", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(file + ": regions: must be a list, not the string 'us-east-1'",
-                "1 problem in " + file + "; nothing was changed.");
+        assertThat(run.errLines())
+                .containsExactly(
+                        file + ": regions: must be a list, not the string 'us-east-1'",
+                        "1 problem in " + file + "; nothing was changed.");
     }
 
     @Test
@@ -108,7 +122,9 @@ class ValidateCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(json.get("valid").asBoolean()).isFalse();
-        assertThat(json.get("problems")).extracting(p -> p.get("path").asText()).containsExactly("regions[1]", "tables");
+        assertThat(json.get("problems"))
+                .extracting(p -> p.get("path").asText())
+                .containsExactly("regions[1]", "tables");
         assertThat(run.err()).contains("2 problems in " + file);
     }
 }

@@ -24,7 +24,9 @@ public record Cheapest(List<Ranked> order, Comparison reason) {
     public Cheapest {
         order = List.copyOf(order);
         Objects.requireNonNull(reason, "reason");
-        if (order.size() < 2 || order.get(0).design() != reason.design() || order.get(1).design() != reason.other()) {
+        if (order.size() < 2
+                || order.get(0).design() != reason.design()
+                || order.get(1).design() != reason.other()) {
             throw new IllegalArgumentException("the reason compares the cheapest design with the next one");
         }
     }
@@ -33,8 +35,14 @@ public record Cheapest(List<Ranked> order, Comparison reason) {
         if (priced.size() < 2) {
             throw new IllegalArgumentException("naming the cheapest design needs at least two priced designs");
         }
-        List<DesignCost> sorted = priced.stream().sorted(Comparator.comparingDouble(DesignCost::usdPerMillion)).toList();
-        return new Cheapest(sorted.stream().map(d -> new Ranked(d.design(), d.usdPerMillion())).toList(), Comparison.of(sorted.get(0), sorted.get(1)));
+        List<DesignCost> sorted = priced.stream()
+                .sorted(Comparator.comparingDouble(DesignCost::usdPerMillion))
+                .toList();
+        return new Cheapest(
+                sorted.stream()
+                        .map(d -> new Ranked(d.design(), d.usdPerMillion()))
+                        .toList(),
+                Comparison.of(sorted.get(0), sorted.get(1)));
     }
 
     public Design design() {
@@ -43,9 +51,16 @@ public record Cheapest(List<Ranked> order, Comparison reason) {
 
     /** "Cheapest: A ($a per million events), then B ($b), then C ($c)." and the reason. */
     public String sentence() {
-        String then = order.stream().skip(1).map(r -> String.format(Locale.ROOT, "%s ($%.3f)", r.design().label(), r.usdPerMillion()))
+        String then = order.stream()
+                .skip(1)
+                .map(r -> String.format(Locale.ROOT, "%s ($%.3f)", r.design().label(), r.usdPerMillion()))
                 .collect(Collectors.joining(", then "));
-        return String.format(Locale.ROOT, "Cheapest: %s ($%.3f per million events), then %s. %s", design().label(), order.get(0).usdPerMillion(), then,
+        return String.format(
+                Locale.ROOT,
+                "Cheapest: %s ($%.3f per million events), then %s. %s",
+                design().label(),
+                order.get(0).usdPerMillion(),
+                then,
                 reason.sentence());
     }
 }

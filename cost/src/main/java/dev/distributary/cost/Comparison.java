@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * @param differences       per component, {@code design}'s dollars per million events minus {@code other}'s, where
  *                          they differ noticeably, largest first
  */
-public record Comparison(Design design, double usdPerMillion, Design other, double otherUsdPerMillion, List<Difference> differences) {
+public record Comparison(
+        Design design, double usdPerMillion, Design other, double otherUsdPerMillion, List<Difference> differences) {
     /** Differences smaller than this (a twentieth of a cent per million events) are not worth naming. */
     static final double NOTICEABLE_USD = 0.0005;
 
@@ -38,11 +39,14 @@ public record Comparison(Design design, double usdPerMillion, Design other, doub
 
     static Comparison of(DesignCost design, DesignCost other) {
         List<Difference> differences = design.components().stream()
-                .map(c -> new Difference(c.component(), c.usdPerMillion() - other.component(c.component()).usdPerMillion()))
+                .map(c -> new Difference(
+                        c.component(),
+                        c.usdPerMillion() - other.component(c.component()).usdPerMillion()))
                 .filter(d -> Math.abs(d.usdPerMillion()) >= NOTICEABLE_USD)
                 .sorted(Comparator.comparingDouble(d -> -Math.abs(d.usdPerMillion())))
                 .toList();
-        return new Comparison(design.design(), design.usdPerMillion(), other.design(), other.usdPerMillion(), differences);
+        return new Comparison(
+                design.design(), design.usdPerMillion(), other.design(), other.usdPerMillion(), differences);
     }
 
     /** How much less {@code design} costs, in percent of {@code other}'s cost: negative when it costs more. */
@@ -53,22 +57,37 @@ public record Comparison(Design design, double usdPerMillion, Design other, doub
     /** One sentence: by how much, and the components that make the difference. */
     public String sentence() {
         double saving = savingPercent();
-        StringBuilder sentence = new StringBuilder(String.format(Locale.ROOT, "%s costs %.1f%% %s per million events than %s ($%.3f against $%.3f)",
-                design.label(), Math.abs(saving), saving >= 0 ? "less" : "more", other.label(), usdPerMillion, otherUsdPerMillion));
-        String less = list(differences.stream().filter(d -> d.usdPerMillion() < 0).toList());
-        String more = list(differences.stream().filter(d -> d.usdPerMillion() > 0).toList());
+        StringBuilder sentence = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s costs %.1f%% %s per million events than %s ($%.3f against $%.3f)",
+                design.label(),
+                Math.abs(saving),
+                saving >= 0 ? "less" : "more",
+                other.label(),
+                usdPerMillion,
+                otherUsdPerMillion));
+        String less =
+                list(differences.stream().filter(d -> d.usdPerMillion() < 0).toList());
+        String more =
+                list(differences.stream().filter(d -> d.usdPerMillion() > 0).toList());
         if (!less.isEmpty()) {
             sentence.append(": it pays less for ").append(less);
         }
         if (!more.isEmpty()) {
-            sentence.append(less.isEmpty() ? ": it pays more for " : ", and more for ").append(more);
+            sentence.append(less.isEmpty() ? ": it pays more for " : ", and more for ")
+                    .append(more);
         }
         return sentence.append('.').toString();
     }
 
     private static String list(List<Difference> differences) {
         return differences.stream()
-                .map(d -> String.format(Locale.ROOT, "%s (%s$%.3f)", d.component().label(), d.usdPerMillion() < 0 ? "-" : "+", Math.abs(d.usdPerMillion())))
+                .map(d -> String.format(
+                        Locale.ROOT,
+                        "%s (%s$%.3f)",
+                        d.component().label(),
+                        d.usdPerMillion() < 0 ? "-" : "+",
+                        Math.abs(d.usdPerMillion())))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -15,8 +15,13 @@ import java.util.Optional;
  * <p>This is the programmatic entry point for charts (benchmarks): {@link #comparison()} gives one row
  * per component with every priced design's figures.
  */
-public record CostEstimate(String platform, Workload workload, FanoutType fanout, EnvelopeSize envelope,
-                           Map<Design, Pricing> designs, Map<Design, Flows> flows) {
+public record CostEstimate(
+        String platform,
+        Workload workload,
+        FanoutType fanout,
+        EnvelopeSize envelope,
+        Map<Design, Pricing> designs,
+        Map<Design, Flows> flows) {
 
     /** One component, every priced design. */
     public record Row(Component component, Map<Design, ComponentCost> costs) {
@@ -46,10 +51,12 @@ public record CostEstimate(String platform, Workload workload, FanoutType fanout
         for (Design design : Design.values()) {
             Pricing pricing = designs.get(design);
             if (pricing == null || pricing.design() != design) {
-                throw new IllegalArgumentException("every design needs its pricing or the reason it is not priced; " + design.label() + " has none");
+                throw new IllegalArgumentException("every design needs its pricing or the reason it is not priced; "
+                        + design.label() + " has none");
             }
         }
-        if (!(designs.get(Design.DISTRIBUTARY) instanceof Pricing.Priced) || !(designs.get(Design.NAIVE) instanceof Pricing.Priced)) {
+        if (!(designs.get(Design.DISTRIBUTARY) instanceof Pricing.Priced)
+                || !(designs.get(Design.NAIVE) instanceof Pricing.Priced)) {
             throw new IllegalArgumentException("Distributary and the naive design are always priced");
         }
         designs = Map.copyOf(designs);
@@ -66,7 +73,8 @@ public record CostEstimate(String platform, Workload workload, FanoutType fanout
 
     /** The design's cost; the design must be priced (see {@link #priced(Design)}). */
     public DesignCost of(Design design) {
-        return priced(design).orElseThrow(() -> new IllegalStateException(design.label() + " is not priced for this platform"));
+        return priced(design)
+                .orElseThrow(() -> new IllegalStateException(design.label() + " is not priced for this platform"));
     }
 
     /** The design's cost, or empty where it cannot serve the platform. */
@@ -76,22 +84,30 @@ public record CostEstimate(String platform, Workload workload, FanoutType fanout
 
     /** Every priced design, in {@link Design} order. */
     public List<DesignCost> priced() {
-        return List.of(Design.values()).stream().map(this::priced).flatMap(Optional::stream).toList();
+        return List.of(Design.values()).stream()
+                .map(this::priced)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The designs that are not priced, each with its reason. */
     public List<Pricing.NotAvailable> notPriced() {
-        return List.of(Design.values()).stream().map(designs::get)
-                .filter(Pricing.NotAvailable.class::isInstance).map(Pricing.NotAvailable.class::cast).toList();
+        return List.of(Design.values()).stream()
+                .map(designs::get)
+                .filter(Pricing.NotAvailable.class::isInstance)
+                .map(Pricing.NotAvailable.class::cast)
+                .toList();
     }
 
     /** Every component, every priced design, in bill order. */
     public List<Row> comparison() {
-        return List.of(Component.values()).stream().map(c -> {
-            Map<Design, ComponentCost> costs = new EnumMap<>(Design.class);
-            priced().forEach(cost -> costs.put(cost.design(), cost.component(c)));
-            return new Row(c, costs);
-        }).toList();
+        return List.of(Component.values()).stream()
+                .map(c -> {
+                    Map<Design, ComponentCost> costs = new EnumMap<>(Design.class);
+                    priced().forEach(cost -> costs.put(cost.design(), cost.component(c)));
+                    return new Row(c, costs);
+                })
+                .toList();
     }
 
     /** Distributary's saving (or extra cost) per million events against the naive design. */

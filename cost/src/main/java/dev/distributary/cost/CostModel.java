@@ -23,6 +23,7 @@ public final class CostModel {
     /** Why a FIFO fan-out has no pipes design: AWS's list of pipe targets. */
     public static final String PIPES_FIFO_REASON = "a pipe cannot target an SNS FIFO topic "
             + "(https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-target.html)";
+
     private static final double KB_PER_GB = 1024.0 * 1024.0;
     private static final double BYTES_PER_KB = 1024.0;
 
@@ -66,17 +67,29 @@ public final class CostModel {
             replicatedWrites += perTable * (topology.replicaRegions(table).size() - 1) * units;
         }
         double deliveries = flows.deliveries();
-        double perDeliverySqs = prices.assumption("sqs.requests-per-sns-delivery").value() * EnvelopeSize.chunks(envelope.kb())
-                + EnvelopeSize.chunks(SQS_BATCH * envelope.kb()) / (double) SQS_BATCH
-                + 1.0 / SQS_BATCH;
+        double perDeliverySqs =
+                prices.assumption("sqs.requests-per-sns-delivery").value() * EnvelopeSize.chunks(envelope.kb())
+                        + EnvelopeSize.chunks(SQS_BATCH * envelope.kb()) / (double) SQS_BATCH
+                        + 1.0 / SQS_BATCH;
         double sqsRequests = deliveries * perDeliverySqs;
         String sns = sns(topology);
-        double deliveriesUsd = deliveries * usd(sns + "sqs-delivery") + deliveries * envelope.kb() / KB_PER_GB * usd(sns + "sqs-delivery-payload-gb");
+        double deliveriesUsd = deliveries * usd(sns + "sqs-delivery")
+                + deliveries * envelope.kb() / KB_PER_GB * usd(sns + "sqs-delivery-payload-gb");
         return new Bill()
                 .add(Component.TABLE_WRITES, w * units, w * units * usd("dynamodb.write-request-unit"))
-                .add(Component.REPLICATED_WRITES, replicatedWrites, replicatedWrites * usd("dynamodb.replicated-write-request-unit"))
+                .add(
+                        Component.REPLICATED_WRITES,
+                        replicatedWrites,
+                        replicatedWrites * usd("dynamodb.replicated-write-request-unit"))
                 .add(Component.SNS, 0, deliveriesUsd)
-                .add(Component.SQS, sqsRequests, sqsRequests * usd(topology.fanout().type() == FanoutType.FIFO ? "sqs.fifo.request" : "sqs.standard.request"));
+                .add(
+                        Component.SQS,
+                        sqsRequests,
+                        sqsRequests
+                                * usd(
+                                        topology.fanout().type() == FanoutType.FIFO
+                                                ? "sqs.fifo.request"
+                                                : "sqs.standard.request"));
     }
 
     /** Distributary and the naive design: a stream function per region, its ledger (Distributary) and its logs. */
@@ -95,17 +108,26 @@ public final class CostModel {
             snsRequests += invocation.perSecond() * invocation.snsRequests();
             ledgerWrites += invocation.perSecond() * invocation.ledgerWrites();
             ledgerReads += invocation.perSecond() * invocation.ledgerReads();
-            publishedToTopics += stream.publishedToTopic().values().stream().mapToDouble(Double::doubleValue).sum();
+            publishedToTopics += stream.publishedToTopic().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
         }
         if (flows.design() == Design.DISTRIBUTARY && topology.processor().tumblingWindowSeconds() > 0) {
-            // The tumbling window the checkpoint ledger needs: Lambda's final invocation of each window, per shard, no records.
-            double windowEnds = flows.streams().size() / (double) topology.processor().tumblingWindowSeconds();
+            // The tumbling window the checkpoint ledger needs: Lambda's final invocation of each window, per shard, no
+            // records.
+            double windowEnds =
+                    flows.streams().size() / (double) topology.processor().tumblingWindowSeconds();
             invocations += windowEnds;
             gbSeconds += windowEnds * 0.001 * memoryGb;
         }
-        String logged = flows.design() == Design.DISTRIBUTARY ? "logs.bytes-per-record.distributary" : "logs.bytes-per-record.naive";
+        String logged = flows.design() == Design.DISTRIBUTARY
+                ? "logs.bytes-per-record.distributary"
+                : "logs.bytes-per-record.naive";
         double logKb = (flows.invoked() * prices.assumption(logged).value()
-                + invocations * prices.assumption("logs.platform-bytes-per-invocation").value()) / BYTES_PER_KB;
+                        + invocations
+                                * prices.assumption("logs.platform-bytes-per-invocation")
+                                        .value())
+                / BYTES_PER_KB;
         bill.add(Component.LAMBDA_REQUESTS, invocations, invocations * usd("lambda.request"))
                 .add(Component.LAMBDA_DURATION, gbSeconds, gbSeconds * usd("lambda.arm64-gb-second"))
                 .add(Component.IDEMPOTENCY_WRITES, ledgerWrites, ledgerWrites * usd("dynamodb.write-request-unit"))
@@ -122,7 +144,8 @@ public final class CostModel {
         double snsRequests = 0;
         double publishedToTopics = 0;
         for (StreamFlow pipe : flows.streams()) {
-            PipeTraffic traffic = PipeModel.of(pipe, streamRate, topology.processor(), workload.itemKb(), envelope, prices);
+            PipeTraffic traffic =
+                    PipeModel.of(pipe, streamRate, topology.processor(), workload.itemKb(), envelope, prices);
             pipeRequests += traffic.pipeRequests();
             streamReads += traffic.streamReads();
             snsRequests += traffic.snsRequests();
@@ -132,13 +155,17 @@ public final class CostModel {
         bill.add(Component.STREAM_READS, streamReads, streamReads * usd("dynamodb.stream-read-request-unit"))
                 .add(Component.PIPE_REQUESTS, pipeRequests, pipeRequests * usd("pipes.request"))
                 .add(Component.SNS, snsRequests, published(topology, snsRequests, publishedToTopics, envelope))
-                .add(Component.SNS_BODY_FILTERING, scannedKb, scannedKb / KB_PER_GB * usd(sns(topology) + "payload-filtering-gb"));
+                .add(
+                        Component.SNS_BODY_FILTERING,
+                        scannedKb,
+                        scannedKb / KB_PER_GB * usd(sns(topology) + "payload-filtering-gb"));
     }
 
     /** SNS's publish side: the billed requests and, for FIFO topics, the payload published. */
     private double published(Topology topology, double snsRequests, double publishedToTopics, EnvelopeSize envelope) {
         String sns = sns(topology);
-        return snsRequests * usd(sns + "publish-request") + publishedToTopics * envelope.kb() / KB_PER_GB * usd(sns + "publish-payload-gb");
+        return snsRequests * usd(sns + "publish-request")
+                + publishedToTopics * envelope.kb() / KB_PER_GB * usd(sns + "publish-payload-gb");
     }
 
     private static String sns(Topology topology) {

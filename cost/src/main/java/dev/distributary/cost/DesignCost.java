@@ -8,7 +8,8 @@ public record DesignCost(Design design, List<ComponentCost> components) {
     public DesignCost {
         Objects.requireNonNull(design, "design");
         components = List.copyOf(components);
-        List<Component> order = components.stream().map(ComponentCost::component).toList();
+        List<Component> order =
+                components.stream().map(ComponentCost::component).toList();
         if (!order.equals(List.of(Component.values()))) {
             throw new IllegalArgumentException("a design's cost lists every component once, in order; got " + order);
         }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param verified whether a page published by AWS confirmed it (false: third-party copies or the project's own notes)
  * @param note     anything else a reader must know; empty when nothing
  */
-public record Price(String name, double value, String unit, String source, LocalDate checked, boolean verified, String note) {
+public record Price(
+        String name, double value, String unit, String source, LocalDate checked, boolean verified, String note) {
     public Price {
         requireText(name, "name", "?");
         if (!Double.isFinite(value) || value < 0) {

@@ -26,18 +26,37 @@ public record PriceTable(String region, LocalDate checked, Map<String, Price> pr
 
     /** The prices the model reads. */
     public static final List<String> REQUIRED_PRICES = List.of(
-            "dynamodb.write-request-unit", "dynamodb.read-request-unit", "dynamodb.replicated-write-request-unit",
-            "dynamodb.stream-read-request-unit", "lambda.request", "lambda.arm64-gb-second", "pipes.request",
-            "sns.standard.publish-request", "sns.standard.publish-payload-gb", "sns.standard.sqs-delivery", "sns.standard.sqs-delivery-payload-gb",
+            "dynamodb.write-request-unit",
+            "dynamodb.read-request-unit",
+            "dynamodb.replicated-write-request-unit",
+            "dynamodb.stream-read-request-unit",
+            "lambda.request",
+            "lambda.arm64-gb-second",
+            "pipes.request",
+            "sns.standard.publish-request",
+            "sns.standard.publish-payload-gb",
+            "sns.standard.sqs-delivery",
+            "sns.standard.sqs-delivery-payload-gb",
             "sns.standard.payload-filtering-gb",
-            "sns.fifo.publish-request", "sns.fifo.publish-payload-gb", "sns.fifo.sqs-delivery", "sns.fifo.sqs-delivery-payload-gb",
-            "sqs.standard.request", "sqs.fifo.request", "cloudwatch.logs-ingestion-gb");
+            "sns.fifo.publish-request",
+            "sns.fifo.publish-payload-gb",
+            "sns.fifo.sqs-delivery",
+            "sns.fifo.sqs-delivery-payload-gb",
+            "sqs.standard.request",
+            "sqs.fifo.request",
+            "cloudwatch.logs-ingestion-gb");
 
     /** The assumptions the model reads. */
     public static final List<String> REQUIRED_ASSUMPTIONS = List.of(
-            "latency.dynamodb-round-trip-ms", "latency.sns-publish-round-trip-ms", "cpu.per-record-ms",
-            "lambda.stream-polls-per-second", "pipes.stream-polls-per-second", "sqs.requests-per-sns-delivery",
-            "logs.bytes-per-record.distributary", "logs.bytes-per-record.naive", "logs.platform-bytes-per-invocation");
+            "latency.dynamodb-round-trip-ms",
+            "latency.sns-publish-round-trip-ms",
+            "cpu.per-record-ms",
+            "lambda.stream-polls-per-second",
+            "pipes.stream-polls-per-second",
+            "sqs.requests-per-sns-delivery",
+            "logs.bytes-per-record.distributary",
+            "logs.bytes-per-record.naive",
+            "logs.platform-bytes-per-invocation");
 
     public PriceTable {
         if (region == null || region.isBlank()) {
@@ -90,22 +109,34 @@ public record PriceTable(String region, LocalDate checked, Map<String, Price> pr
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (IOException e) {
-            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing && processing.getLocation() != null
-                    ? " at line " + processing.getLocation().getLineNr() + ", column " + processing.getLocation().getColumnNr() : "";
-            String what = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
-            throw new PriceTableException("price table " + name + " is not valid YAML" + where + ": " + firstLine(what), e);
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
+                            && processing.getLocation() != null
+                    ? " at line " + processing.getLocation().getLineNr() + ", column "
+                            + processing.getLocation().getColumnNr()
+                    : "";
+            String what = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
+                    ? processing.getOriginalMessage()
+                    : e.getMessage();
+            throw new PriceTableException(
+                    "price table " + name + " is not valid YAML" + where + ": " + firstLine(what), e);
         }
         if (root == null || !root.isObject()) {
-            throw new PriceTableException("price table " + name + " must be a mapping with region, checked, prices and assumptions");
+            throw new PriceTableException(
+                    "price table " + name + " must be a mapping with region, checked, prices and assumptions");
         }
         try {
             String prefix = "price table " + name + ": ";
-            return new PriceTable(text(root, "region", prefix), date(root, "checked", prefix),
-                    entries(root, "prices", "usd", name), entries(root, "assumptions", "value", name));
+            return new PriceTable(
+                    text(root, "region", prefix),
+                    date(root, "checked", prefix),
+                    entries(root, "prices", "usd", name),
+                    entries(root, "assumptions", "value", name));
         } catch (IllegalArgumentException e) {
             throw new PriceTableException("price table " + name + ": " + e.getMessage(), e);
         } catch (PriceTableException e) {
-            throw e.getMessage().startsWith("price table ") ? e : new PriceTableException("price table " + name + ": " + e.getMessage(), e);
+            throw e.getMessage().startsWith("price table ")
+                    ? e
+                    : new PriceTableException("price table " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -148,7 +179,8 @@ public record PriceTable(String region, LocalDate checked, Map<String, Price> pr
             }
             JsonNode value = entry.get(valueField);
             if (value == null || !value.isNumber()) {
-                throw new PriceTableException("price table " + name + ": " + path + "." + valueField + " is missing or not a number");
+                throw new PriceTableException(
+                        "price table " + name + ": " + path + "." + valueField + " is missing or not a number");
             }
             JsonNode verified = entry.get("verified");
             if (verified == null || !verified.isBoolean()) {
@@ -157,9 +189,16 @@ public record PriceTable(String region, LocalDate checked, Map<String, Price> pr
             JsonNode note = entry.get("note");
             try {
                 String prefix = "price table " + name + ": " + path + ".";
-                entries.put(key, new Price(key, value.doubleValue(), text(entry, "unit", prefix),
-                        text(entry, "source", prefix), date(entry, "checked", prefix),
-                        verified.booleanValue(), note == null ? "" : note.asText()));
+                entries.put(
+                        key,
+                        new Price(
+                                key,
+                                value.doubleValue(),
+                                text(entry, "unit", prefix),
+                                text(entry, "source", prefix),
+                                date(entry, "checked", prefix),
+                                verified.booleanValue(),
+                                note == null ? "" : note.asText()));
             } catch (IllegalArgumentException e) {
                 throw new PriceTableException("price table " + name + ": " + path + ": " + e.getMessage(), e);
             }

@@ -15,13 +15,14 @@ import java.util.Objects;
  * @param publishedToTopic records per second published to each region's topic (the own region's, or
  *                        in primary-region mode every region a consumer and residency allow)
  */
-public record StreamFlow(String table, String region, double invoked, double published, Map<String, Double> publishedToTopic) {
+public record StreamFlow(
+        String table, String region, double invoked, double published, Map<String, Double> publishedToTopic) {
     public StreamFlow {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(region, "region");
         if (invoked < 0 || published < 0 || published > invoked + 1e-9) {
-            throw new IllegalArgumentException("stream " + table + "/" + region + ": need 0 <= published <= invoked, not "
-                    + published + " of " + invoked);
+            throw new IllegalArgumentException("stream " + table + "/" + region
+                    + ": need 0 <= published <= invoked, not " + published + " of " + invoked);
         }
         publishedToTopic = Collections.unmodifiableMap(new LinkedHashMap<>(publishedToTopic));
     }

@@ -21,11 +21,14 @@ public record Workload(double writesPerSecond, double itemKb) {
 
     public Workload {
         if (!Double.isFinite(writesPerSecond) || writesPerSecond <= 0 || writesPerSecond > MAX_WRITES_PER_SECOND) {
-            throw new IllegalArgumentException("--writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not "
-                    + Numbers.plain(writesPerSecond));
+            throw new IllegalArgumentException(
+                    "--writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not "
+                            + Numbers.plain(writesPerSecond));
         }
         if (!Double.isFinite(itemKb) || itemKb <= 0 || itemKb > MAX_ITEM_KB) {
-            throw new IllegalArgumentException("--item-kb must be greater than 0 and at most 400 (DynamoDB's item size limit), not " + Numbers.plain(itemKb));
+            throw new IllegalArgumentException(
+                    "--item-kb must be greater than 0 and at most 400 (DynamoDB's item size limit), not "
+                            + Numbers.plain(itemKb));
         }
     }
 

@@ -59,8 +59,12 @@ class CostModelPipesTest {
         assertThat(units(estimate, Component.SNS)).isCloseTo(0.4, EXACT);
         assertThat(units(estimate, Component.SNS_BODY_FILTERING)).isCloseTo(0, EXACT);
         assertThat(units(estimate, Component.SQS)).isCloseTo(1.2, EXACT);
-        for (Component none : List.of(Component.LAMBDA_REQUESTS, Component.LAMBDA_DURATION, Component.IDEMPOTENCY_WRITES,
-                Component.IDEMPOTENCY_READS, Component.LOGS)) {
+        for (Component none : List.of(
+                Component.LAMBDA_REQUESTS,
+                Component.LAMBDA_DURATION,
+                Component.IDEMPOTENCY_WRITES,
+                Component.IDEMPOTENCY_READS,
+                Component.LOGS)) {
             assertThat(units(estimate, none)).as(none.label()).isZero();
         }
         assertThat(dollars(estimate, Component.PIPE_REQUESTS)).isCloseTo(0.40, EXACT);
@@ -69,8 +73,10 @@ class CostModelPipesTest {
         // 0.625 table writes + 0.08 + 0.40 + 0.20 + 0.48 SQS
         assertThat(estimate.of(Design.PIPES).usdPerMillion()).isCloseTo(1.785, within(1e-9));
         // Distributary and the naive design do not read streams themselves: Lambda's reads are free
-        assertThat(estimate.distributary().component(Component.STREAM_READS).unitsPerEvent()).isZero();
-        assertThat(estimate.naive().component(Component.PIPE_REQUESTS).unitsPerEvent()).isZero();
+        assertThat(estimate.distributary().component(Component.STREAM_READS).unitsPerEvent())
+                .isZero();
+        assertThat(estimate.naive().component(Component.PIPE_REQUESTS).unitsPerEvent())
+                .isZero();
     }
 
     private static final String THREE_REGIONS_MIXED = """
@@ -98,14 +104,17 @@ class CostModelPipesTest {
         // local INSERTs and MODIFYs (20/3 per region): 110/s, as in Distributary, whose function publishes the same.
         CostEstimate estimate = estimate(THREE_REGIONS_MIXED, 30, 1);
 
-        assertThat(estimate.flows().get(Design.PIPES).streams()).extracting(StreamFlow::region)
+        assertThat(estimate.flows().get(Design.PIPES).streams())
+                .extracting(StreamFlow::region)
                 .containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
         assertThat(units(estimate, Component.PIPE_REQUESTS)).isCloseTo(3, EXACT);
         assertThat(units(estimate, Component.SNS_BODY_FILTERING)).isCloseTo(9, EXACT);
         assertThat(dollars(estimate, Component.SNS_BODY_FILTERING)).isCloseTo(9 / GB * 0.09 * 1e6, within(1e-9));
         assertThat(estimate.flows().get(Design.PIPES).deliveries() / 30).isCloseTo(110.0 / 30, EXACT);
-        assertThat(estimate.flows().get(Design.PIPES).deliveries()).isCloseTo(estimate.flows().get(Design.DISTRIBUTARY).deliveries(), EXACT);
-        assertThat(estimate.flows().get(Design.PIPES).published()).isCloseTo(estimate.flows().get(Design.DISTRIBUTARY).published(), EXACT);
+        assertThat(estimate.flows().get(Design.PIPES).deliveries())
+                .isCloseTo(estimate.flows().get(Design.DISTRIBUTARY).deliveries(), EXACT);
+        assertThat(estimate.flows().get(Design.PIPES).published())
+                .isCloseTo(estimate.flows().get(Design.DISTRIBUTARY).published(), EXACT);
         // each pipe: 30/s, 7.5 records a poll, 4 PublishBatch calls/s of 22.5 KB: 12 requests/s over 30 events/s
         assertThat(units(estimate, Component.SNS)).isCloseTo(0.4, EXACT);
         // three pipes polling four times a second
@@ -115,7 +124,8 @@ class CostModelPipesTest {
     @Test
     void localOnlyConsumers_filterDropsReplicas_whichAreNotBilled() {
         // billing alone, origin local, all event names: each region's pipe passes its own 10 writes/s only.
-        CostEstimate estimate = estimate(THREE_REGIONS_MIXED.replace("""
+        CostEstimate estimate = estimate(
+                THREE_REGIONS_MIXED.replace("""
                     - name: cache
                       tables: [orders]
                       origin: any
@@ -131,7 +141,8 @@ class CostModelPipesTest {
         // is 3: 40/3 PublishBatch calls/s of 243 KB, 4 requests each: 160/3 requests/s over 40 events/s.
         CostEstimate estimate = estimate(ONE_REGION, 40, 40);
 
-        assertThat(PipeModel.batchSize(platform(ONE_REGION).processor(), estimate.envelope())).isEqualTo(3);
+        assertThat(PipeModel.batchSize(platform(ONE_REGION).processor(), estimate.envelope()))
+                .isEqualTo(3);
         assertThat(units(estimate, Component.PIPE_REQUESTS)).isCloseTo(2, EXACT);
         assertThat(units(estimate, Component.SNS)).isCloseTo(4.0 / 3, EXACT);
         assertThat(units(estimate, Component.STREAM_READS)).isCloseTo(0.1, EXACT);
@@ -161,7 +172,9 @@ class CostModelPipesTest {
         // 10 writes/s, all in eu-west-1; billing in both regions takes every change: two pipes of 10/s each.
         CostEstimate estimate = estimate(yaml, 10, 1);
 
-        assertThat(estimate.flows().get(Design.PIPES).streams()).extracting(StreamFlow::region).containsExactly("eu-west-1", "us-east-1");
+        assertThat(estimate.flows().get(Design.PIPES).streams())
+                .extracting(StreamFlow::region)
+                .containsExactly("eu-west-1", "us-east-1");
         assertThat(units(estimate, Component.PIPE_REQUESTS)).isCloseTo(2, EXACT);
         assertThat(units(estimate, Component.STREAM_READS)).isCloseTo(0.8, EXACT);
         assertThat(estimate.flows().get(Design.PIPES).deliveries() / 10).isCloseTo(2, EXACT);
@@ -175,10 +188,14 @@ class CostModelPipesTest {
 
         List<String> lines = CostTable.cheapest(estimate);
 
-        assertThat(estimate.cheapest().order()).extracting(Cheapest.Ranked::design).containsExactly(Design.PIPES, Design.NAIVE, Design.DISTRIBUTARY);
+        assertThat(estimate.cheapest().order())
+                .extracting(Cheapest.Ranked::design)
+                .containsExactly(Design.PIPES, Design.NAIVE, Design.DISTRIBUTARY);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("Cheapest: EventBridge Pipes ($1.785 per million events), then naive");
-        assertThat(lines.get(1)).startsWith("Distributary costs").contains("more per million events than EventBridge Pipes")
+        assertThat(lines.get(1))
+                .startsWith("Distributary costs")
+                .contains("more per million events than EventBridge Pipes")
                 .contains("more for idempotency writes (+$1.250)");
         assertThat(lines.get(2)).contains("without a publish ledger, quarantine");
     }
@@ -192,9 +209,12 @@ class CostModelPipesTest {
             assertThat(missing.design()).isEqualTo(Design.PIPES);
             assertThat(missing.reason()).contains("SNS FIFO topic").contains("eb-pipes-event-target");
         });
-        assertThat(estimate.comparison()).allSatisfy(row -> assertThat(row.of(Design.PIPES)).isEmpty());
+        assertThat(estimate.comparison())
+                .allSatisfy(row -> assertThat(row.of(Design.PIPES)).isEmpty());
         assertThat(estimate.compare(Design.DISTRIBUTARY, Design.PIPES)).isEmpty();
-        assertThat(estimate.cheapest().order()).extracting(Cheapest.Ranked::design).containsExactlyInAnyOrder(Design.DISTRIBUTARY, Design.NAIVE);
+        assertThat(estimate.cheapest().order())
+                .extracting(Cheapest.Ranked::design)
+                .containsExactlyInAnyOrder(Design.DISTRIBUTARY, Design.NAIVE);
     }
 
     @Test
@@ -203,11 +223,17 @@ class CostModelPipesTest {
         for (double itemKb : new double[] {1, 40}) {
             CostEstimate estimate = MODEL.estimate(shipped, new Workload(100, itemKb));
             DesignCost pipes = estimate.of(Design.PIPES);
-            double withoutBodyFiltering = pipes.usdPerMillion() - pipes.component(Component.SNS_BODY_FILTERING).usdPerMillion();
+            double withoutBodyFiltering = pipes.usdPerMillion()
+                    - pipes.component(Component.SNS_BODY_FILTERING).usdPerMillion();
 
             assertThat(estimate.cheapest().design()).as("%s KB", itemKb).isEqualTo(Design.DISTRIBUTARY);
-            assertThat(estimate.compare(Design.DISTRIBUTARY, Design.PIPES).orElseThrow().savingPercent()).isPositive();
-            assertThat(estimate.distributary().usdPerMillion()).as("%s KB without body filtering", itemKb).isLessThan(withoutBodyFiltering);
+            assertThat(estimate.compare(Design.DISTRIBUTARY, Design.PIPES)
+                            .orElseThrow()
+                            .savingPercent())
+                    .isPositive();
+            assertThat(estimate.distributary().usdPerMillion())
+                    .as("%s KB without body filtering", itemKb)
+                    .isLessThan(withoutBodyFiltering);
         }
     }
 }

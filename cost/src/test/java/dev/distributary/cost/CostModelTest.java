@@ -29,15 +29,20 @@ class CostModelTest {
 
     /** The platform with the per-record ledger (two writes per published record) instead of the checkpoint ledger. */
     private static String perRecord(String yaml) {
-        return yaml.contains("processor: {") ? yaml.replace("processor: {", "processor: {idempotency: per-record, ")
+        return yaml.contains("processor: {")
+                ? yaml.replace("processor: {", "processor: {idempotency: per-record, ")
                 : yaml + "processor:\n  idempotency: per-record\n";
     }
 
     /** CloudWatch Logs, KB per event: each invoked record's measured log bytes plus Lambda's own lines per invocation. */
     private static double logKb(double recordsPerEvent, double invocationsPerEvent, Design design) {
-        String perRecord = design == Design.DISTRIBUTARY ? "logs.bytes-per-record.distributary" : "logs.bytes-per-record.naive";
+        String perRecord =
+                design == Design.DISTRIBUTARY ? "logs.bytes-per-record.distributary" : "logs.bytes-per-record.naive";
         return (recordsPerEvent * PRICES.assumption(perRecord).value()
-                + invocationsPerEvent * PRICES.assumption("logs.platform-bytes-per-invocation").value()) / 1024;
+                        + invocationsPerEvent
+                                * PRICES.assumption("logs.platform-bytes-per-invocation")
+                                        .value())
+                / 1024;
     }
 
     private static double units(CostEstimate estimate, Design design, Component component) {
@@ -71,31 +76,41 @@ class CostModelTest {
             // 1 delivery per event: SNS's SendMessage 1 + receive 1/10 + delete 1/10 = 1.2 requests
             assertThat(units(estimate, design, Component.SQS)).isCloseTo(1.2, EXACT);
         }
-        // Distributary: claim 5 ms + one PublishBatch 20 ms + one BatchWriteItem 5 ms + 2.5 x 0.025 ms = 30.06 -> 31 ms billed, 1 GB
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(0.4 * 0.031, EXACT);
+        // Distributary: claim 5 ms + one PublishBatch 20 ms + one BatchWriteItem 5 ms + 2.5 x 0.025 ms = 30.06 -> 31 ms
+        // billed, 1 GB
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION))
+                .isCloseTo(0.4 * 0.031, EXACT);
         // naive: 2.5 Publish calls x 20 ms + 0.03 ms = 50.03 -> 51 ms
         assertThat(units(estimate, Design.NAIVE, Component.LAMBDA_DURATION)).isCloseTo(0.4 * 0.051, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(2, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(2, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.IDEMPOTENCY_WRITES)).isCloseTo(0, EXACT);
         // one PublishBatch (7.5 KB, one 64 KB chunk) per invocation against one Publish per record
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.SNS)).isCloseTo(0.4, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.SNS)).isCloseTo(1, EXACT);
 
-        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.TABLE_WRITES)).isCloseTo(0.625, EXACT);
-        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS)).isCloseTo(0.08, EXACT);
-        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(0.0124 * 13.3334, within(1e-6));
-        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(1.25, EXACT);
+        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.TABLE_WRITES))
+                .isCloseTo(0.625, EXACT);
+        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS))
+                .isCloseTo(0.08, EXACT);
+        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION))
+                .isCloseTo(0.0124 * 13.3334, within(1e-6));
+        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(1.25, EXACT);
         assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.SNS)).isCloseTo(0.2, EXACT);
         assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.SQS)).isCloseTo(0.48, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_READS)).isCloseTo(0, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LOGS)).isCloseTo(logKb(1, 0.4, Design.DISTRIBUTARY), EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_READS))
+                .isCloseTo(0, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LOGS))
+                .isCloseTo(logKb(1, 0.4, Design.DISTRIBUTARY), EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.LOGS)).isCloseTo(logKb(1, 0.4, Design.NAIVE), EXACT);
         double logs = logKb(1, 0.4, Design.DISTRIBUTARY) / (1024 * 1024) * 0.50 * 1e6;
         assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.LOGS)).isCloseTo(logs, within(1e-9));
         assertThat(estimate.distributary().usdPerMillion())
                 .isCloseTo(0.625 + 0.08 + 0.0124 * 13.3334 + 1.25 + 0.2 + 0.48 + logs, within(1e-6));
         // per month: 10 events/s x 2,592,000 s = 25.92 million events
-        assertThat(estimate.distributary().component(Component.TABLE_WRITES).usdPerMonth()).isCloseTo(0.625 * 25.92, within(1e-6));
+        assertThat(estimate.distributary().component(Component.TABLE_WRITES).usdPerMonth())
+                .isCloseTo(0.625 * 25.92, within(1e-6));
     }
 
     @Test
@@ -106,15 +121,23 @@ class CostModelTest {
         CostEstimate estimate = estimate(ONE_REGION, 10, 1);
         double windowEnds = 1.0 / 900 / 10;
 
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(0.4, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_READS)).isCloseTo(0.4, EXACT);
-        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(0.25, EXACT);
-        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_READS)).isCloseTo(0.05, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS)).isCloseTo(0.4 + windowEnds, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(0.4, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_READS))
+                .isCloseTo(0.4, EXACT);
+        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(0.25, EXACT);
+        assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_READS))
+                .isCloseTo(0.05, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS))
+                .isCloseTo(0.4 + windowEnds, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.LAMBDA_REQUESTS)).isCloseTo(0.4, EXACT);
-        // read 5 ms + one PublishBatch 20 ms + one checkpoint write 5 ms + 2.5 x 0.025 ms = 30.06 -> 31 ms; a final invocation 1 ms
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(0.4 * 0.031 + windowEnds * 0.001, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LOGS)).isCloseTo(logKb(1, 0.4 + windowEnds, Design.DISTRIBUTARY), EXACT);
+        // read 5 ms + one PublishBatch 20 ms + one checkpoint write 5 ms + 2.5 x 0.025 ms = 30.06 -> 31 ms; a final
+        // invocation 1 ms
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION))
+                .isCloseTo(0.4 * 0.031 + windowEnds * 0.001, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LOGS))
+                .isCloseTo(logKb(1, 0.4 + windowEnds, Design.DISTRIBUTARY), EXACT);
     }
 
     @Test
@@ -122,8 +145,10 @@ class CostModelTest {
         // 120 writes/s: 30 records a poll, published in three chunks of ten: 3 WRU and 1 RRU per invocation of 30.
         CostEstimate estimate = estimate(ONE_REGION, 120, 1);
 
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(3.0 / 30, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_READS)).isCloseTo(1.0 / 30, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(3.0 / 30, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_READS))
+                .isCloseTo(1.0 / 30, EXACT);
     }
 
     private static final String THREE_REGIONS_LOCAL = """
@@ -144,13 +169,16 @@ class CostModelTest {
         // naive: each region sees all 30/s (7.5 a poll, 4 invocations/s). Both: 12 invocations/s = 0.4 per event.
         CostEstimate estimate = estimate(perRecord(THREE_REGIONS_LOCAL), 30, 1);
 
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.REPLICATED_WRITES)).isCloseTo(2, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.REPLICATED_WRITES))
+                .isCloseTo(2, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.REPLICATED_WRITES)).isCloseTo(2, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS)).isCloseTo(0.4, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS))
+                .isCloseTo(0.4, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.LAMBDA_REQUESTS)).isCloseTo(0.4, EXACT);
         assertThat(estimate.flows().get(Design.DISTRIBUTARY).invoked()).isCloseTo(30, EXACT);
         assertThat(estimate.flows().get(Design.NAIVE).invoked()).isCloseTo(90, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(2, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(2, EXACT);
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.SNS)).isCloseTo(0.4, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.SNS)).isCloseTo(3, EXACT);
         assertThat(estimate.flows().get(Design.DISTRIBUTARY).deliveries() / 30).isCloseTo(1, EXACT);
@@ -169,13 +197,15 @@ class CostModelTest {
         CostEstimate estimate = estimate(perRecord(THREE_REGIONS_LOCAL.replace("origin: local", "origin: any")), 30, 1);
 
         assertThat(estimate.flows().get(Design.DISTRIBUTARY).invoked()).isCloseTo(90, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(6, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(6, EXACT);
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.SNS)).isCloseTo(0.4, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.SNS)).isCloseTo(3, EXACT);
         assertThat(estimate.flows().get(Design.DISTRIBUTARY).deliveries() / 30).isCloseTo(3, EXACT);
         assertThat(estimate.flows().get(Design.NAIVE).deliveries() / 30).isCloseTo(3, EXACT);
         // Distributary: 5 + 20 + 5 + 7.5 x 0.025 = 30.19 -> 31 ms
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(12 * 0.031 / 30, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION))
+                .isCloseTo(12 * 0.031 / 30, EXACT);
     }
 
     @Test
@@ -196,17 +226,23 @@ class CostModelTest {
         // naive: both replicas' functions see every write: 0.8 invocations and 2 Publish calls per event.
         CostEstimate estimate = estimate(perRecord(yaml), 10, 1);
 
-        assertThat(estimate.flows().get(Design.DISTRIBUTARY).streams()).extracting(StreamFlow::region).containsExactly("eu-west-1");
+        assertThat(estimate.flows().get(Design.DISTRIBUTARY).streams())
+                .extracting(StreamFlow::region)
+                .containsExactly("eu-west-1");
         assertThat(estimate.flows().get(Design.DISTRIBUTARY).streams().get(0).publishedToTopic())
                 .containsOnlyKeys("eu-west-1", "us-east-1");
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS)).isCloseTo(0.4, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS))
+                .isCloseTo(0.4, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.LAMBDA_REQUESTS)).isCloseTo(0.8, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(2, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(2, EXACT);
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.SNS)).isCloseTo(0.8, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.SNS)).isCloseTo(2, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(0.4 * 0.051, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION))
+                .isCloseTo(0.4 * 0.051, EXACT);
         assertThat(estimate.flows().get(Design.DISTRIBUTARY).deliveries() / 10).isCloseTo(2, EXACT);
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.REPLICATED_WRITES)).isCloseTo(1, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.REPLICATED_WRITES))
+                .isCloseTo(1, EXACT);
     }
 
     @Test
@@ -214,7 +250,8 @@ class CostModelTest {
         String yaml = ONE_REGION.replace("fanout:\n", "fanout:\n  type: fifo\n");
         CostEstimate estimate = estimate(yaml, 10, 1);
 
-        // SNS: 0.4 requests x $0.30/M + 3 KB of payload x $0.017/GB + 1 delivery x $0.01/M + 3 KB x $0.001/GB, per event
+        // SNS: 0.4 requests x $0.30/M + 3 KB of payload x $0.017/GB + 1 delivery x $0.01/M + 3 KB x $0.001/GB, per
+        // event
         double gb = 3 / (1024.0 * 1024.0);
         assertThat(dollars(estimate, Design.DISTRIBUTARY, Component.SNS))
                 .isCloseTo(0.4 * 0.3 + gb * 0.017 * 1e6 + 0.01 + gb * 0.001 * 1e6, within(1e-9));
@@ -236,9 +273,11 @@ class CostModelTest {
         // SQS per delivery: SendMessage 2 chunks + a receive of ten (810 KB, 13 chunks) / 10 + delete 1/10 = 3.4
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.SQS)).isCloseTo(3.4, EXACT);
         // 5 + 4 x 20 + 5 + 10 x 0.025 = 90.25 -> 91 ms, 4 invocations/s over 40 events/s
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION)).isCloseTo(0.1 * 0.091, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_DURATION))
+                .isCloseTo(0.1 * 0.091, EXACT);
         // idempotency items stay under 1 KB whatever the item size
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(2, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(2, EXACT);
     }
 
     @Test
@@ -263,7 +302,8 @@ class CostModelTest {
         // 10 writes/s x 5 s = 50 records, capped at 20: 0.5 invocations/s = 0.05 per event
         CostEstimate estimate = estimate(yaml, 10, 1);
 
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS)).isCloseTo(0.05, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.LAMBDA_REQUESTS))
+                .isCloseTo(0.05, EXACT);
         assertThat(units(estimate, Design.NAIVE, Component.LAMBDA_REQUESTS)).isCloseTo(0.05, EXACT);
     }
 
@@ -274,7 +314,10 @@ class CostModelTest {
         CostEstimate large = MODEL.estimate(shipped, new Workload(100, 40));
 
         assertThat(small.comparison()).hasSize(Component.values().length);
-        assertThat(small.verdict()).isInstanceOfSatisfying(Verdict.Saving.class, saving -> assertThat(saving.meetsTarget()).isTrue());
+        assertThat(small.verdict())
+                .isInstanceOfSatisfying(
+                        Verdict.Saving.class,
+                        saving -> assertThat(saving.meetsTarget()).isTrue());
         assertThat(large.verdict()).isInstanceOf(Verdict.Saving.class);
     }
 
@@ -285,15 +328,20 @@ class CostModelTest {
 
         // orders (half the writes): published in all three regions (order-cache takes origin any);
         // eu-customers: in eu-west-1 only. 2 claims per event on average, 4 WRU.
-        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES)).isCloseTo(4, EXACT);
+        assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
+                .isCloseTo(4, EXACT);
         assertThat(estimate.verdict()).isInstanceOf(Verdict.ExtraCost.class);
-        assertThat(CostTable.verdict(estimate, shipped)).contains("idempotency writes +$").contains("Each event is published 2 times on average");
+        assertThat(CostTable.verdict(estimate, shipped))
+                .contains("idempotency writes +$")
+                .contains("Each event is published 2 times on average");
     }
 
     private static String perRecordShipped() {
         try {
             return java.nio.file.Files.readString(java.nio.file.Path.of("../platform.yaml"))
-                    .replace("idempotencyExpirySeconds: 90000", "idempotencyExpirySeconds: 90000\n  idempotency: per-record");
+                    .replace(
+                            "idempotencyExpirySeconds: 90000",
+                            "idempotencyExpirySeconds: 90000\n  idempotency: per-record");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

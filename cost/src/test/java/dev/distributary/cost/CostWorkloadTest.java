@@ -17,7 +17,9 @@ class CostWorkloadTest {
 
     @Test
     void zeroOrNegativeRate_isRefused_namingTheOption() {
-        assertThatThrownBy(() -> new Workload(0, 1)).hasMessage("--writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 0");
+        assertThatThrownBy(() -> new Workload(0, 1))
+                .hasMessage(
+                        "--writes-per-second must be a number greater than 0 and at most 10000000 (ten million), not 0");
         assertThatThrownBy(() -> new Workload(-5, 1)).hasMessageStartingWith("--writes-per-second");
     }
 
@@ -26,7 +28,8 @@ class CostWorkloadTest {
         assertThatThrownBy(() -> new Workload(10_000_001, 1)).hasMessageEndingWith("not 10000001");
         assertThatThrownBy(() -> new Workload(1e308, 1)).hasMessageEndingWith("not 1.0E308");
         assertThatThrownBy(() -> new Workload(Double.POSITIVE_INFINITY, 1)).hasMessageEndingWith("not Infinity");
-        assertThat(new Workload(Workload.MAX_WRITES_PER_SECOND, 1).writesPerSecond()).isEqualTo(10_000_000);
+        assertThat(new Workload(Workload.MAX_WRITES_PER_SECOND, 1).writesPerSecond())
+                .isEqualTo(10_000_000);
     }
 
     @Test
@@ -42,7 +45,8 @@ class CostWorkloadTest {
 
     @Test
     void itemOverDynamoDbsLimitOrNotPositive_isRefused() {
-        assertThatThrownBy(() -> new Workload(1, 401)).hasMessage("--item-kb must be greater than 0 and at most 400 (DynamoDB's item size limit), not 401");
+        assertThatThrownBy(() -> new Workload(1, 401))
+                .hasMessage("--item-kb must be greater than 0 and at most 400 (DynamoDB's item size limit), not 401");
         assertThatThrownBy(() -> new Workload(1, 0)).hasMessageStartingWith("--item-kb");
         assertThatThrownBy(() -> new Workload(1, Double.NaN)).hasMessageStartingWith("--item-kb");
     }

@@ -16,6 +16,13 @@ import com.tngtech.archunit.lang.ArchRule;
 class PurityTest {
 
     @ArchTest
-    static final ArchRule onlyTopologyChangeModelJacksonAndTheJdk = classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-            "dev.distributary.cost..", "dev.distributary.topology", "dev.distributary.change", "java..", "com.fasterxml.jackson..");
+    static final ArchRule onlyTopologyChangeModelJacksonAndTheJdk = classes()
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.distributary.cost..",
+                    "dev.distributary.topology",
+                    "dev.distributary.change",
+                    "java..",
+                    "com.fasterxml.jackson..");
 }

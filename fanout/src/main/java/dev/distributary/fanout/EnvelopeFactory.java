@@ -36,7 +36,9 @@ public final class EnvelopeFactory {
     /** @throws FanoutConfigException when a table's consumers need more message attributes than SNS carries */
     public EnvelopeFactory(Topology topology) {
         this.topology = topology;
-        topology.tables().forEach(table -> itemAttributes.put(table.name(), MessageAttributes.itemAttributes(topology, table.name())));
+        topology.tables()
+                .forEach(table ->
+                        itemAttributes.put(table.name(), MessageAttributes.itemAttributes(topology, table.name())));
     }
 
     /**
@@ -45,16 +47,18 @@ public final class EnvelopeFactory {
      * @throws IllegalArgumentException when the record's table is not one of the platform's
      */
     public Envelope create(ChangeRecord record, EventContext context) {
-        TableSpec table = topology.table(record.table()).orElseThrow(() -> new IllegalArgumentException(
-                "record " + record.eventId() + " is from table '" + record.table() + "', which platform '" + topology.name()
-                        + "' does not define; tables: " + itemAttributes.keySet()));
+        TableSpec table = topology.table(record.table())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "record " + record.eventId() + " is from table '" + record.table() + "', which platform '"
+                                + topology.name() + "' does not define; tables: " + itemAttributes.keySet()));
         Optional<Image> item = item(record, context.op());
         Optional<String> entityType = context.entityType()
                 .or(() -> item.flatMap(image -> image.string(table.entityTypeAttribute())))
                 .filter(type -> !type.isEmpty());
         Instant time = writeTime(record, context, table);
         String subject = ItemKey.text(table, record.keys());
-        String type = EnvelopeSchema.TYPE_PREFIX + table.name() + entityType.map(e -> "." + e).orElse("") + "." + context.op().wireName();
+        String type = EnvelopeSchema.TYPE_PREFIX + table.name()
+                + entityType.map(e -> "." + e).orElse("") + "." + context.op().wireName();
         Map<String, String> attributes = attributes(table, context, entityType, item);
 
         String json = EnvelopeWriter.write(record, context, type, subject, time, entityType, false);
@@ -62,11 +66,18 @@ public final class EnvelopeFactory {
         if (truncated) {
             json = EnvelopeWriter.write(record, context, type, subject, time, entityType, true);
         }
-        return new Envelope(record.eventId(), table.name(), json, attributes,
-                ItemKey.messageGroupId(table.name(), subject), ItemKey.deduplicationId(record.eventId()), truncated);
+        return new Envelope(
+                record.eventId(),
+                table.name(),
+                json,
+                attributes,
+                ItemKey.messageGroupId(table.name(), subject),
+                ItemKey.deduplicationId(record.eventId()),
+                truncated);
     }
 
-    private Map<String, String> attributes(TableSpec table, EventContext context, Optional<String> entityType, Optional<Image> item) {
+    private Map<String, String> attributes(
+            TableSpec table, EventContext context, Optional<String> entityType, Optional<Image> item) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(MessageAttributes.EVENT_NAME, context.op().eventName().name());
         attributes.put(MessageAttributes.TABLE, table.name());
@@ -75,7 +86,8 @@ public final class EnvelopeFactory {
         context.originRegion().ifPresent(region -> attributes.put(MessageAttributes.ORIGIN_REGION, region));
         attributes.put(MessageAttributes.RESIDENCY, context.dataClass());
         for (String name : itemAttributes.get(table.name())) {
-            item.flatMap(image -> image.get(name)).flatMap(MessageAttributes::valueOf)
+            item.flatMap(image -> image.get(name))
+                    .flatMap(MessageAttributes::valueOf)
                     .ifPresent(value -> attributes.put(MessageAttributes.item(name), value));
         }
         return attributes;

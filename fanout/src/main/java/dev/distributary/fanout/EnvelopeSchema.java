@@ -23,16 +23,17 @@ public final class EnvelopeSchema {
     /** The oldest major this library still reads. */
     public static final int OLDEST_READABLE_MAJOR = 1;
     /** The {@code dataschema} of the envelopes this version writes. */
-    public static final URI ID = URI.create("https://distributary.dev/schemas/event-envelope/" + MAJOR + "." + MINOR + ".json");
+    public static final URI ID =
+            URI.create("https://distributary.dev/schemas/event-envelope/" + MAJOR + "." + MINOR + ".json");
     /** The CloudEvents {@code datacontenttype} of the data. */
     public static final String DATA_CONTENT_TYPE = "application/json";
     /** The prefix of every CloudEvents {@code type}: {@code dev.distributary.TABLE[.ENTITY].OP}. */
     public static final String TYPE_PREFIX = "dev.distributary.";
 
-    private static final Pattern VERSIONED = Pattern.compile("https://distributary\\.dev/schemas/event-envelope/(\\d{1,4})\\.(\\d{1,4})\\.json");
+    private static final Pattern VERSIONED =
+            Pattern.compile("https://distributary\\.dev/schemas/event-envelope/(\\d{1,4})\\.(\\d{1,4})\\.json");
 
-    private EnvelopeSchema() {
-    }
+    private EnvelopeSchema() {}
 
     /** The major version a {@code dataschema} names, or empty when it is not a Distributary envelope schema. */
     @SuppressWarnings("InvalidParam") // {@code dataschema} names the CloudEvents attribute, not the parameter
@@ -46,6 +47,8 @@ public final class EnvelopeSchema {
 
     /** Whether envelopes of that schema can be read by this version: majors {@value #OLDEST_READABLE_MAJOR} to {@value #MAJOR}. */
     public static boolean isSupported(URI dataSchema) {
-        return majorOf(dataSchema).filter(major -> major >= OLDEST_READABLE_MAJOR && major <= MAJOR).isPresent();
+        return majorOf(dataSchema)
+                .filter(major -> major >= OLDEST_READABLE_MAJOR && major <= MAJOR)
+                .isPresent();
     }
 }

@@ -39,7 +39,8 @@ public record EventContext(
         originRegion.ifPresent(region -> requireText(region, "originRegion"));
         Objects.requireNonNull(originKind, "originKind");
         if (originKind == OriginKind.LOCAL && originRegion.isEmpty()) {
-            throw new IllegalArgumentException("a local change is written in the region processing it: its originRegion must be given");
+            throw new IllegalArgumentException(
+                    "a local change is written in the region processing it: its originRegion must be given");
         }
         requireText(dataClass, "dataClass");
         Objects.requireNonNull(writeTime, "writeTime");
@@ -54,7 +55,8 @@ public record EventContext(
     }
 
     /** The same, for a change whose origin region may be unknown (a replicated expiry). */
-    public static EventContext of(Operation op, Optional<String> originRegion, OriginKind originKind, String dataClass) {
+    public static EventContext of(
+            Operation op, Optional<String> originRegion, OriginKind originKind, String dataClass) {
         return new EventContext(op, originRegion, originKind, dataClass, Optional.empty(), Optional.empty());
     }
 

@@ -40,20 +40,28 @@ public record FanoutLayout(List<RegionFanout> regions) {
     /** With the resource names of one environment. */
     public static FanoutLayout of(Topology topology, ResourceNames names) {
         Map<String, FilterPolicy> policies = new LinkedHashMap<>();
-        topology.fanout().consumers().forEach(consumer -> policies.put(consumer.name(), FilterPolicy.forConsumer(topology, consumer)));
+        topology.fanout()
+                .consumers()
+                .forEach(consumer -> policies.put(consumer.name(), FilterPolicy.forConsumer(topology, consumer)));
         topology.tables().forEach(table -> MessageAttributes.itemAttributes(topology, table.name()));
         List<RegionFanout> regions = topology.regions().stream()
-                .map(region -> new RegionFanout(region, names.topic(), names.fifo(), topology.consumersIn(region).stream()
-                        .map(consumer -> subscription(consumer, names, policies.get(consumer.name())))
-                        .toList()))
+                .map(region -> new RegionFanout(
+                        region,
+                        names.topic(),
+                        names.fifo(),
+                        topology.consumersIn(region).stream()
+                                .map(consumer -> subscription(consumer, names, policies.get(consumer.name())))
+                                .toList()))
                 .toList();
         return new FanoutLayout(regions);
     }
 
     /** The region's fan-out; {@link IllegalArgumentException} for a region outside the platform. */
     public RegionFanout region(String region) {
-        return find(region).orElseThrow(() -> new IllegalArgumentException(
-                "region '" + region + "' is not one of the platform's regions " + regions.stream().map(RegionFanout::region).toList()));
+        return find(region)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("region '" + region + "' is not one of the platform's regions "
+                                + regions.stream().map(RegionFanout::region).toList()));
     }
 
     public Optional<RegionFanout> find(String region) {
@@ -61,7 +69,13 @@ public record FanoutLayout(List<RegionFanout> regions) {
     }
 
     private static QueueSubscription subscription(ConsumerSpec consumer, ResourceNames names, FilterPolicy policy) {
-        return new QueueSubscription(consumer.name(), names.queue(consumer.name()), names.deadLetterQueue(consumer.name()),
-                consumer.maxReceiveCount(), consumer.visibilityTimeoutSeconds(), names.fifo(), policy);
+        return new QueueSubscription(
+                consumer.name(),
+                names.queue(consumer.name()),
+                names.deadLetterQueue(consumer.name()),
+                consumer.maxReceiveCount(),
+                consumer.visibilityTimeoutSeconds(),
+                names.fifo(),
+                policy);
     }
 }

@@ -9,7 +9,6 @@ import dev.distributary.topology.OriginScope;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ import java.util.stream.Collectors;
 public record FilterPolicy(Map<String, List<String>> conditions) {
     /** The subscription attribute {@code FilterPolicyScope}. */
     public static final String SCOPE = "MessageAttributes";
+
     public static final int MAX_KEYS = 5;
     public static final int MAX_COMBINATIONS = 150;
 
@@ -53,7 +53,9 @@ public record FilterPolicy(Map<String, List<String>> conditions) {
         Map<String, List<String>> conditions = new LinkedHashMap<>();
         conditions.put(MessageAttributes.TABLE, consumer.tables());
         if (!consumer.eventNames().equals(Operation.EVENT_NAMES)) {
-            conditions.put(MessageAttributes.EVENT_NAME, consumer.eventNames().stream().map(Operation::name).sorted().toList());
+            conditions.put(
+                    MessageAttributes.EVENT_NAME,
+                    consumer.eventNames().stream().map(Operation::name).sorted().toList());
         }
         if (consumer.origin() == OriginScope.LOCAL) {
             conditions.put(MessageAttributes.ORIGIN_KIND, List.of(OriginKind.LOCAL.wireName()));
@@ -65,15 +67,17 @@ public record FilterPolicy(Map<String, List<String>> conditions) {
             conditions.remove(MessageAttributes.TABLE);
         }
         if (conditions.size() > MAX_KEYS) {
-            throw new FanoutConfigException("consumer '" + consumer.name() + "': its SNS filter policy needs " + conditions.size()
-                    + " keys " + conditions.keySet() + " and SNS allows " + MAX_KEYS
-                    + "; take all event names, use origin 'any' or filter on fewer item attributes");
+            throw new FanoutConfigException(
+                    "consumer '" + consumer.name() + "': its SNS filter policy needs " + conditions.size()
+                            + " keys " + conditions.keySet() + " and SNS allows " + MAX_KEYS
+                            + "; take all event names, use origin 'any' or filter on fewer item attributes");
         }
         long combinations = conditions.values().stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
         if (combinations > MAX_COMBINATIONS) {
-            throw new FanoutConfigException("consumer '" + consumer.name() + "': its SNS filter policy has " + combinations
-                    + " value combinations (the product of the number of values of each key) and SNS allows "
-                    + MAX_COMBINATIONS + "; list fewer tables or filter values");
+            throw new FanoutConfigException(
+                    "consumer '" + consumer.name() + "': its SNS filter policy has " + combinations
+                            + " value combinations (the product of the number of values of each key) and SNS allows "
+                            + MAX_COMBINATIONS + "; list fewer tables or filter values");
         }
         return new FilterPolicy(conditions);
     }

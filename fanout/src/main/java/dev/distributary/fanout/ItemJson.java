@@ -11,8 +11,7 @@ import java.util.LinkedHashMap;
  * showing them to people: {@code {"pk":"order#1","total":12.50,"tags":["red"]}}.
  */
 public final class ItemJson {
-    private ItemJson() {
-    }
+    private ItemJson() {}
 
     public static String of(Image image) {
         return Json.write(PlainJson.writeImage(image));

@@ -34,14 +34,14 @@ public final class MessageAttributes {
     public static final String ITEM_PREFIX = "item.";
 
     /** The attributes every message carries (entity type only when the item has one). */
-    public static final List<String> PLATFORM_ATTRIBUTES = List.of(EVENT_NAME, TABLE, ENTITY_TYPE, ORIGIN_KIND, ORIGIN_REGION, RESIDENCY);
+    public static final List<String> PLATFORM_ATTRIBUTES =
+            List.of(EVENT_NAME, TABLE, ENTITY_TYPE, ORIGIN_KIND, ORIGIN_REGION, RESIDENCY);
     /** SNS delivers at most ten message attributes to SQS. */
     public static final int SNS_MAX_ATTRIBUTES = 10;
     /** What is left for item attributes per table. */
     public static final int MAX_ITEM_ATTRIBUTES = SNS_MAX_ATTRIBUTES - PLATFORM_ATTRIBUTES.size();
 
-    private MessageAttributes() {
-    }
+    private MessageAttributes() {}
 
     /** The message attribute that carries a filter attribute of the item: {@code status} → {@code item.status}. */
     public static String item(String filterAttribute) {
@@ -58,18 +58,23 @@ public final class MessageAttributes {
         Map<String, Set<String>> consumersByAttribute = new TreeMap<>();
         for (ConsumerSpec consumer : topology.fanout().consumers()) {
             if (consumer.tables().contains(table)) {
-                consumer.filters().keySet().forEach(attribute ->
-                        consumersByAttribute.computeIfAbsent(attribute, a -> new TreeSet<>()).add(consumer.name()));
+                consumer.filters()
+                        .keySet()
+                        .forEach(attribute -> consumersByAttribute
+                                .computeIfAbsent(attribute, a -> new TreeSet<>())
+                                .add(consumer.name()));
             }
         }
         if (consumersByAttribute.size() > MAX_ITEM_ATTRIBUTES) {
             String detail = consumersByAttribute.entrySet().stream()
                     .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
                     .collect(Collectors.joining(", "));
-            throw new FanoutConfigException("table '" + table + "': its consumers filter on " + consumersByAttribute.size()
-                    + " different item attributes: " + detail + "; SNS carries " + SNS_MAX_ATTRIBUTES
-                    + " message attributes and Distributary uses " + PLATFORM_ATTRIBUTES.size()
-                    + ", so the consumers of one table may filter on at most " + MAX_ITEM_ATTRIBUTES + " attributes together");
+            throw new FanoutConfigException(
+                    "table '" + table + "': its consumers filter on " + consumersByAttribute.size()
+                            + " different item attributes: " + detail + "; SNS carries " + SNS_MAX_ATTRIBUTES
+                            + " message attributes and Distributary uses " + PLATFORM_ATTRIBUTES.size()
+                            + ", so the consumers of one table may filter on at most " + MAX_ITEM_ATTRIBUTES
+                            + " attributes together");
         }
         return List.copyOf(consumersByAttribute.keySet());
     }

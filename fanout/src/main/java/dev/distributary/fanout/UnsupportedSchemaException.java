@@ -10,7 +10,8 @@ public final class UnsupportedSchemaException extends InvalidEnvelopeException {
 
     public UnsupportedSchemaException(URI dataSchema) {
         super("dataschema '" + dataSchema + "' is not supported: this consumer reads every minor version of majors "
-                + EnvelopeSchema.OLDEST_READABLE_MAJOR + " to " + EnvelopeSchema.MAJOR + " (it writes " + EnvelopeSchema.ID
+                + EnvelopeSchema.OLDEST_READABLE_MAJOR + " to " + EnvelopeSchema.MAJOR + " (it writes "
+                + EnvelopeSchema.ID
                 + "); upgrade the consumer library");
         this.dataSchema = String.valueOf(dataSchema);
     }

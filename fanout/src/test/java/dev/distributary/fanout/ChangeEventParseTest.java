@@ -25,7 +25,9 @@ class ChangeEventParseTest {
 
     @Test
     void emptyBody_isRefused() {
-        assertThatThrownBy(() -> ChangeEvent.parse("")).isInstanceOf(InvalidEnvelopeException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> ChangeEvent.parse(""))
+                .isInstanceOf(InvalidEnvelopeException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test
@@ -41,9 +43,10 @@ class ChangeEventParseTest {
 
         assertThatThrownBy(() -> ChangeEvent.parse(json))
                 .isInstanceOf(UnsupportedSchemaException.class)
-                .hasMessage("dataschema 'https://distributary.dev/schemas/event-envelope/3.0.json' is not supported: this consumer reads"
-                        + " every minor version of majors 1 to 2 (it writes https://distributary.dev/schemas/event-envelope/2.0.json);"
-                        + " upgrade the consumer library");
+                .hasMessage(
+                        "dataschema 'https://distributary.dev/schemas/event-envelope/3.0.json' is not supported: this consumer reads"
+                                + " every minor version of majors 1 to 2 (it writes https://distributary.dev/schemas/event-envelope/2.0.json);"
+                                + " upgrade the consumer library");
     }
 
     @Test
@@ -74,7 +77,8 @@ class ChangeEventParseTest {
     void localEnvelopeWithoutOriginRegion_isRefused() {
         String json = edited(e -> e.remove("originregion"));
 
-        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("originregion is missing; a local change always names the region it was written in");
+        assertThatThrownBy(() -> ChangeEvent.parse(json))
+                .hasMessage("originregion is missing; a local change always names the region it was written in");
     }
 
     @Test
@@ -90,21 +94,24 @@ class ChangeEventParseTest {
     void missingExtension_isRefusedNamingIt() {
         String json = edited(e -> e.remove("residency"));
 
-        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("extension attribute residency is missing or empty");
+        assertThatThrownBy(() -> ChangeEvent.parse(json))
+                .hasMessage("extension attribute residency is missing or empty");
     }
 
     @Test
     void unknownOp_isRefused() {
         String json = edited(e -> ((ObjectNode) e.get("data")).put("op", "upsert"));
 
-        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("data.op must be insert, modify, remove, tombstone or expire");
+        assertThatThrownBy(() -> ChangeEvent.parse(json))
+                .hasMessage("data.op must be insert, modify, remove, tombstone or expire");
     }
 
     @Test
     void typeHintThatDoesNotFitItsValue_isRefusedNamingThePointer() {
         String json = edited(e -> ((ObjectNode) e.get("data").get("types")).put("/after/status", "NS"));
 
-        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("data/after/status is typed NS but is not an array");
+        assertThatThrownBy(() -> ChangeEvent.parse(json))
+                .hasMessage("data/after/status is typed NS but is not an array");
     }
 
     @Test
@@ -118,12 +125,15 @@ class ChangeEventParseTest {
     void sourceThatIsNoTableArn_isRefused() {
         String json = edited(e -> e.put("source", "https://example.com"));
 
-        assertThatThrownBy(() -> ChangeEvent.parse(json)).hasMessage("source 'https://example.com' is not a DynamoDB table ARN");
+        assertThatThrownBy(() -> ChangeEvent.parse(json))
+                .hasMessage("source 'https://example.com' is not a DynamoDB table ARN");
     }
 
     private static String edited(Consumer<ObjectNode> edit) {
         try {
-            Envelope envelope = FACTORY.create(ChangeRecords.fixture("insert-all-types"), EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+            Envelope envelope = FACTORY.create(
+                    ChangeRecords.fixture("insert-all-types"),
+                    EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
             ObjectNode json = (ObjectNode) JSON.readTree(envelope.json());
             edit.accept(json);
             return JSON.writeValueAsString(json);

@@ -47,10 +47,26 @@ class EnvelopeRoundTripTest {
                 new Object[] {"B", new AttributeValue.B(new byte[] {0, 1, 2, (byte) 255})},
                 new Object[] {"SS", new AttributeValue.SS(List.of("red", "blue", "1"))},
                 new Object[] {"NS", new AttributeValue.NS(List.of("1", "2.5", "-3E+10"))},
-                new Object[] {"BS", new AttributeValue.BS(List.of(new AttributeValue.B(new byte[] {1}), new AttributeValue.B(new byte[] {2, 3})))},
-                new Object[] {"M nested", new AttributeValue.M(Map.of("a/b~c", new AttributeValue.M(Map.of("deep", new AttributeValue.B(new byte[] {9})))))},
-                new Object[] {"L mixed", new AttributeValue.L(List.of(s("1"), AttributeValue.n(1), new AttributeValue.SS(List.of("1")),
-                        new AttributeValue.L(List.of()), new AttributeValue.Null(), AttributeValue.bool(false)))},
+                new Object[] {
+                    "BS",
+                    new AttributeValue.BS(
+                            List.of(new AttributeValue.B(new byte[] {1}), new AttributeValue.B(new byte[] {2, 3})))
+                },
+                new Object[] {
+                    "M nested",
+                    new AttributeValue.M(Map.of(
+                            "a/b~c", new AttributeValue.M(Map.of("deep", new AttributeValue.B(new byte[] {9})))))
+                },
+                new Object[] {
+                    "L mixed",
+                    new AttributeValue.L(List.of(
+                            s("1"),
+                            AttributeValue.n(1),
+                            new AttributeValue.SS(List.of("1")),
+                            new AttributeValue.L(List.of()),
+                            new AttributeValue.Null(),
+                            AttributeValue.bool(false)))
+                },
                 new Object[] {"M empty", new AttributeValue.M(Map.of())},
                 new Object[] {"NULL", new AttributeValue.Null()},
                 new Object[] {"BOOL", AttributeValue.bool(true)});
@@ -74,7 +90,8 @@ class EnvelopeRoundTripTest {
     void fixtureWithEveryType_roundTrips_andItsDataIsPlainJson() throws Exception {
         ChangeRecord record = ChangeRecords.fixture("insert-all-types");
 
-        Envelope envelope = FACTORY.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope =
+                FACTORY.create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
         ChangeEvent event = ChangeEvent.parse(envelope.json());
 
         assertThat(event.after()).isEqualTo(record.newImage());
@@ -87,8 +104,7 @@ class EnvelopeRoundTripTest {
         assertThat(after.get("note").isNull()).isTrue();
         assertThat(after.get("address").get("lines").get(1).isNull()).isTrue();
         assertThat(after.get("signature").asText()).isEqualTo("AAEC/w==");
-        assertThat(JSON.readTree(envelope.json()).get("data").get("types"))
-                .isEqualTo(JSON.readTree("""
+        assertThat(JSON.readTree(envelope.json()).get("data").get("types")).isEqualTo(JSON.readTree("""
                         {"/after/signature":"B","/after/tags":"SS","/after/sizes":"NS","/after/blobs":"BS"}"""));
     }
 
@@ -123,11 +139,17 @@ class EnvelopeRoundTripTest {
                 binary(),
                 strings().list().ofMinSize(1).ofMaxSize(4).uniqueElements().map(AttributeValue.SS::new),
                 numbers().list().ofMinSize(1).ofMaxSize(4).uniqueElements().map(AttributeValue.NS::new),
-                binary().map(AttributeValue.B.class::cast).list().ofMinSize(1).ofMaxSize(3).map(AttributeValue.BS::new),
+                binary().map(AttributeValue.B.class::cast)
+                        .list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
+                        .map(AttributeValue.BS::new),
                 Arbitraries.just(new AttributeValue.Null()),
                 Arbitraries.of(true, false).map(AttributeValue.Bool::new)));
         if (depth > 0) {
-            choices.add(Arbitraries.maps(names(), values(depth - 1)).ofMaxSize(3).map(m -> new AttributeValue.M(new LinkedHashMap<>(m))));
+            choices.add(Arbitraries.maps(names(), values(depth - 1))
+                    .ofMaxSize(3)
+                    .map(m -> new AttributeValue.M(new LinkedHashMap<>(m))));
             choices.add(values(depth - 1).list().ofMaxSize(3).map(AttributeValue.L::new));
         }
         return Arbitraries.oneOf(choices);
@@ -138,12 +160,17 @@ class EnvelopeRoundTripTest {
     }
 
     private static Arbitrary<String> strings() {
-        return Arbitraries.strings().alpha().numeric().withChars(" #/~\"\\\nñé東").ofMaxLength(12);
+        return Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars(" #/~\"\\\nñé東")
+                .ofMaxLength(12);
     }
 
     /** Decimal text as DynamoDB holds it: up to 38 significant digits, any scale. */
     private static Arbitrary<String> numbers() {
-        Arbitrary<BigInteger> unscaled = Arbitraries.bigIntegers().between(new BigInteger("-" + "9".repeat(38)), new BigInteger("9".repeat(38)));
+        Arbitrary<BigInteger> unscaled =
+                Arbitraries.bigIntegers().between(new BigInteger("-" + "9".repeat(38)), new BigInteger("9".repeat(38)));
         return Combinators.combine(unscaled, Arbitraries.integers().between(-20, 40))
                 .as((u, scale) -> new BigDecimal(u, scale).toString());
     }
@@ -162,5 +189,4 @@ class EnvelopeRoundTripTest {
         assertThat(event.truncated()).isFalse();
         return event;
     }
-
 }

@@ -39,7 +39,12 @@ class EnvelopeSchemaTest {
                 Arguments.of("hard remove", ChangeRecords.fixture("remove-hard"), Operation.REMOVE),
                 Arguments.of("tombstone", ChangeRecords.fixture("tombstone"), Operation.TOMBSTONE),
                 Arguments.of("expiry", ChangeRecords.fixture("remove-ttl-service"), Operation.EXPIRE),
-                Arguments.of("truncated", orders.insert(Items.of("pk", s("a"), "sk", s("b")), Items.of("pk", s("a"), "sk", s("b"), "blob", s(big))), Operation.INSERT));
+                Arguments.of(
+                        "truncated",
+                        orders.insert(
+                                Items.of("pk", s("a"), "sk", s("b")),
+                                Items.of("pk", s("a"), "sk", s("b"), "blob", s(big))),
+                        Operation.INSERT));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,7 +57,8 @@ class EnvelopeSchemaTest {
 
     @Test
     void replicatedExpiryWithoutOriginRegion_passesThePublishedSchema() throws IOException {
-        Envelope envelope = FACTORY.create(ChangeRecords.fixture("remove-ttl-replicated"),
+        Envelope envelope = FACTORY.create(
+                ChangeRecords.fixture("remove-ttl-replicated"),
                 EventContext.of(Operation.EXPIRE, Optional.empty(), OriginKind.REPLICA, "public"));
 
         assertThat(JSON.readTree(envelope.json()).has("originregion")).isFalse();
@@ -92,7 +98,9 @@ class EnvelopeSchemaTest {
     }
 
     private static ObjectNode written() throws IOException {
-        Envelope envelope = FACTORY.create(ChangeRecords.fixture("insert-all-types"), EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = FACTORY.create(
+                ChangeRecords.fixture("insert-all-types"),
+                EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
         return (ObjectNode) JSON.readTree(envelope.json());
     }
 

@@ -22,9 +22,14 @@ class FanoutLayoutTest {
     void shippedPlatform_hasATopicInEveryRegion_andQueuesWhereConsumersLive() {
         FanoutLayout layout = FanoutLayout.of(Platforms.shipped());
 
-        assertThat(layout.regions()).extracting(RegionFanout::region).containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
-        assertThat(layout.region("us-east-1").subscriptions()).extracting(QueueSubscription::consumer).containsExactly("billing", "order-cache");
-        assertThat(layout.region("eu-west-1").subscriptions()).extracting(QueueSubscription::queueName)
+        assertThat(layout.regions())
+                .extracting(RegionFanout::region)
+                .containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
+        assertThat(layout.region("us-east-1").subscriptions())
+                .extracting(QueueSubscription::consumer)
+                .containsExactly("billing", "order-cache");
+        assertThat(layout.region("eu-west-1").subscriptions())
+                .extracting(QueueSubscription::queueName)
                 .containsExactly("shop-billing", "shop-order-cache", "shop-crm-sync");
         assertThat(layout.region("eu-west-1").topicName()).isEqualTo("shop-events");
         assertThat(layout.region("eu-west-1").topicAttributes()).isEmpty();
@@ -32,7 +37,10 @@ class FanoutLayoutTest {
 
     @Test
     void localConsumerOfSomeEvents_filtersTableEventNameAndOriginKind() {
-        QueueSubscription billing = FanoutLayout.of(Platforms.shipped()).region("eu-west-1").subscription("billing").orElseThrow();
+        QueueSubscription billing = FanoutLayout.of(Platforms.shipped())
+                .region("eu-west-1")
+                .subscription("billing")
+                .orElseThrow();
 
         assertThat(billing.filterPolicy().json())
                 .isEqualTo("{\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}");
@@ -40,20 +48,27 @@ class FanoutLayoutTest {
 
     @Test
     void anyOriginConsumerOfAllEvents_filtersOnTheTableOnly() {
-        QueueSubscription cache = FanoutLayout.of(Platforms.shipped()).region("eu-west-1").subscription("order-cache").orElseThrow();
+        QueueSubscription cache = FanoutLayout.of(Platforms.shipped())
+                .region("eu-west-1")
+                .subscription("order-cache")
+                .orElseThrow();
 
         assertThat(cache.filterPolicy().json()).isEqualTo("{\"table\":[\"orders\"]}");
     }
 
     @Test
     void itemFilters_becomeItemAttributeKeys_withExactStringValues() {
-        QueueSubscription paid = FanoutLayout.of(Platforms.matrix()).region("us-east-1").subscription("paid-orders").orElseThrow();
+        QueueSubscription paid = FanoutLayout.of(Platforms.matrix())
+                .region("us-east-1")
+                .subscription("paid-orders")
+                .orElseThrow();
 
-        assertThat(paid.filterPolicy().conditions()).containsExactly(
-                Map.entry("table", List.of("orders")),
-                Map.entry("eventName", List.of("INSERT", "MODIFY")),
-                Map.entry("item.priority", List.of("1")),
-                Map.entry("item.status", List.of("PAID", "SHIPPED")));
+        assertThat(paid.filterPolicy().conditions())
+                .containsExactly(
+                        Map.entry("table", List.of("orders")),
+                        Map.entry("eventName", List.of("INSERT", "MODIFY")),
+                        Map.entry("item.priority", List.of("1")),
+                        Map.entry("item.status", List.of("PAID", "SHIPPED")));
     }
 
     @Test
@@ -61,39 +76,61 @@ class FanoutLayoutTest {
         for (RegionFanout region : FanoutLayout.of(Platforms.matrix()).regions()) {
             for (QueueSubscription subscription : region.subscriptions()) {
                 JsonNode policy = read(subscription.filterPolicy().json());
-                policy.fields().forEachRemaining(field -> field.getValue().forEach(value ->
-                        assertThat(value.isTextual()).as(subscription.consumer() + " " + field.getKey()).isTrue()));
+                policy.fields()
+                        .forEachRemaining(field -> field.getValue()
+                                .forEach(value -> assertThat(value.isTextual())
+                                        .as(subscription.consumer() + " " + field.getKey())
+                                        .isTrue()));
             }
         }
     }
 
     @Test
     void filterPolicy_matchesAsSnsDoes() {
-        FilterPolicy policy = FanoutLayout.of(Platforms.matrix()).region("us-east-1").subscription("paid-orders").orElseThrow().filterPolicy();
+        FilterPolicy policy = FanoutLayout.of(Platforms.matrix())
+                .region("us-east-1")
+                .subscription("paid-orders")
+                .orElseThrow()
+                .filterPolicy();
 
-        assertThat(policy.matches(Map.of("table", "orders", "eventName", "MODIFY", "item.status", "PAID", "item.priority", "1"))).isTrue();
-        assertThat(policy.matches(Map.of("table", "orders", "eventName", "MODIFY", "item.status", "PAID"))).isFalse();
-        assertThat(policy.matches(Map.of("table", "orders", "eventName", "REMOVE", "item.status", "PAID", "item.priority", "1"))).isFalse();
+        assertThat(policy.matches(
+                        Map.of("table", "orders", "eventName", "MODIFY", "item.status", "PAID", "item.priority", "1")))
+                .isTrue();
+        assertThat(policy.matches(Map.of("table", "orders", "eventName", "MODIFY", "item.status", "PAID")))
+                .isFalse();
+        assertThat(policy.matches(
+                        Map.of("table", "orders", "eventName", "REMOVE", "item.status", "PAID", "item.priority", "1")))
+                .isFalse();
     }
 
     @Test
     void queueAttributes_redriveToTheDlqAfterMaxReceives_withLongPolling() {
-        QueueSubscription billing = FanoutLayout.of(Platforms.shipped()).region("eu-west-1").subscription("billing").orElseThrow();
+        QueueSubscription billing = FanoutLayout.of(Platforms.shipped())
+                .region("eu-west-1")
+                .subscription("billing")
+                .orElseThrow();
 
         Map<String, String> attributes = billing.queueAttributes(DLQ_ARN);
 
-        assertThat(attributes).containsEntry("VisibilityTimeout", "30").containsEntry("ReceiveMessageWaitTimeSeconds", "20")
+        assertThat(attributes)
+                .containsEntry("VisibilityTimeout", "30")
+                .containsEntry("ReceiveMessageWaitTimeSeconds", "20")
                 .doesNotContainKey("FifoQueue");
-        assertThat(read(attributes.get("RedrivePolicy"))).isEqualTo(read("{\"deadLetterTargetArn\":\"" + DLQ_ARN + "\",\"maxReceiveCount\":5}"));
+        assertThat(read(attributes.get("RedrivePolicy")))
+                .isEqualTo(read("{\"deadLetterTargetArn\":\"" + DLQ_ARN + "\",\"maxReceiveCount\":5}"));
         assertThat(billing.deadLetterQueueAttributes()).containsEntry("MessageRetentionPeriod", "1209600");
-        assertThat(billing.subscriptionAttributes()).containsEntry("RawMessageDelivery", "true")
+        assertThat(billing.subscriptionAttributes())
+                .containsEntry("RawMessageDelivery", "true")
                 .containsEntry("FilterPolicyScope", "MessageAttributes")
                 .containsEntry("FilterPolicy", billing.filterPolicy().json());
     }
 
     @Test
     void queuePolicy_letsOnlyTheTopicSend_andDeniesPlainHttp() {
-        QueueSubscription billing = FanoutLayout.of(Platforms.shipped()).region("eu-west-1").subscription("billing").orElseThrow();
+        QueueSubscription billing = FanoutLayout.of(Platforms.shipped())
+                .region("eu-west-1")
+                .subscription("billing")
+                .orElseThrow();
 
         JsonNode policy = read(billing.queuePolicy(QUEUE_ARN, TOPIC_ARN));
 
@@ -102,24 +139,36 @@ class FanoutLayoutTest {
         assertThat(allow.get("Principal").get("Service").asText()).isEqualTo("sns.amazonaws.com");
         assertThat(allow.get("Action").asText()).isEqualTo("sqs:SendMessage");
         assertThat(allow.get("Resource").asText()).isEqualTo(QUEUE_ARN);
-        assertThat(allow.get("Condition").get("ArnEquals").get("aws:SourceArn").asText()).isEqualTo(TOPIC_ARN);
+        assertThat(allow.get("Condition").get("ArnEquals").get("aws:SourceArn").asText())
+                .isEqualTo(TOPIC_ARN);
         JsonNode deny = policy.get("Statement").get(1);
         assertThat(deny.get("Effect").asText()).isEqualTo("Deny");
-        assertThat(deny.get("Condition").get("Bool").get("aws:SecureTransport").asText()).isEqualTo("false");
-        assertThat(read(billing.deadLetterQueuePolicy(DLQ_ARN)).get("Statement").get(0).get("Effect").asText()).isEqualTo("Deny");
+        assertThat(deny.get("Condition").get("Bool").get("aws:SecureTransport").asText())
+                .isEqualTo("false");
+        assertThat(read(billing.deadLetterQueuePolicy(DLQ_ARN))
+                        .get("Statement")
+                        .get(0)
+                        .get("Effect")
+                        .asText())
+                .isEqualTo("Deny");
     }
 
     @Test
     void fifoPlatform_hasFifoTopicAndQueues_withoutContentBasedDeduplication() {
         Topology fifo = Platforms.fifo();
-        RegionFanout region = FanoutLayout.of(fifo, ResourceNames.of(fifo, "prod")).region("us-east-1");
+        RegionFanout region =
+                FanoutLayout.of(fifo, ResourceNames.of(fifo, "prod")).region("us-east-1");
         QueueSubscription statements = region.subscription("statements").orElseThrow();
 
         assertThat(region.topicName()).isEqualTo("ledger-prod-events.fifo");
-        assertThat(region.topicAttributes()).containsEntry("FifoTopic", "true").containsEntry("ContentBasedDeduplication", "false");
+        assertThat(region.topicAttributes())
+                .containsEntry("FifoTopic", "true")
+                .containsEntry("ContentBasedDeduplication", "false");
         assertThat(statements.queueName()).isEqualTo("ledger-prod-statements.fifo");
         assertThat(statements.deadLetterQueueName()).isEqualTo("ledger-prod-statements-dlq.fifo");
-        assertThat(statements.queueAttributes(DLQ_ARN)).containsEntry("FifoQueue", "true").containsEntry("ContentBasedDeduplication", "false");
+        assertThat(statements.queueAttributes(DLQ_ARN))
+                .containsEntry("FifoQueue", "true")
+                .containsEntry("ContentBasedDeduplication", "false");
         assertThat(statements.deadLetterQueueAttributes()).containsEntry("FifoQueue", "true");
     }
 
@@ -133,9 +182,14 @@ class FanoutLayoutTest {
                       filters: {a: [x], b: [y], c: [z]}
                 """));
 
-        FilterPolicy policy = FanoutLayout.of(topology).region("eu-west-1").subscription("picky").orElseThrow().filterPolicy();
+        FilterPolicy policy = FanoutLayout.of(topology)
+                .region("eu-west-1")
+                .subscription("picky")
+                .orElseThrow()
+                .filterPolicy();
 
-        assertThat(policy.conditions().keySet()).containsExactly("eventName", "originKind", "item.a", "item.b", "item.c");
+        assertThat(policy.conditions().keySet())
+                .containsExactly("eventName", "originKind", "item.a", "item.b", "item.c");
     }
 
     @Test
@@ -149,8 +203,9 @@ class FanoutLayoutTest {
 
         assertThatThrownBy(() -> FanoutLayout.of(topology))
                 .isInstanceOf(FanoutConfigException.class)
-                .hasMessage("consumer 'picky': its SNS filter policy needs 6 keys [table, eventName, originKind, item.a, item.b, item.c]"
-                        + " and SNS allows 5; take all event names, use origin 'any' or filter on fewer item attributes");
+                .hasMessage(
+                        "consumer 'picky': its SNS filter policy needs 6 keys [table, eventName, originKind, item.a, item.b, item.c]"
+                                + " and SNS allows 5; take all event names, use origin 'any' or filter on fewer item attributes");
     }
 
     @Test
@@ -168,7 +223,8 @@ class FanoutLayoutTest {
 
         assertThatThrownBy(() -> FanoutLayout.of(topology))
                 .isInstanceOf(FanoutConfigException.class)
-                .hasMessageStartingWith("table 'orders': its consumers filter on 5 different item attributes: a (first), b (first), c (first, second), d (second), e (second)");
+                .hasMessageStartingWith(
+                        "table 'orders': its consumers filter on 5 different item attributes: a (first), b (first), c (first, second), d (second), e (second)");
         assertThatThrownBy(() -> new EnvelopeFactory(topology)).isInstanceOf(FanoutConfigException.class);
     }
 
@@ -190,7 +246,8 @@ class FanoutLayoutTest {
     @Test
     void regionOutsideThePlatform_isRefusedListingTheRegions() {
         assertThatThrownBy(() -> FanoutLayout.of(Platforms.shipped()).region("us-west-2"))
-                .hasMessage("region 'us-west-2' is not one of the platform's regions [us-east-1, eu-west-1, ap-southeast-2]");
+                .hasMessage(
+                        "region 'us-west-2' is not one of the platform's regions [us-east-1, eu-west-1, ap-southeast-2]");
     }
 
     private static String withConsumer(String consumers) {

@@ -53,26 +53,36 @@ class FifoOrderingTest {
             for (int item = 0; item < ITEMS; item++) {
                 Image keys = Items.of("accountId", s("acc-" + item), "entry", n(1));
                 Image image = Items.with(keys, "kind", s(item % 2 == 0 ? "debit" : "credit"), "version", n(version));
-                envelopes.add(factory.create(version == 0 ? accounts.insert(keys, image) : accounts.modify(keys, image, image),
-                        EventContext.of(version == 0 ? Operation.INSERT : Operation.MODIFY, REGION, OriginKind.LOCAL, "public")));
+                envelopes.add(factory.create(
+                        version == 0 ? accounts.insert(keys, image) : accounts.modify(keys, image, image),
+                        EventContext.of(
+                                version == 0 ? Operation.INSERT : Operation.MODIFY,
+                                REGION,
+                                OriginKind.LOCAL,
+                                "public")));
             }
         }
         SnsPublisher publisher = new SnsPublisher(aws.sns(REGION));
-        assertThat(publisher.publish(region.topicArn(), envelopes).allPublished()).isTrue();
+        assertThat(publisher.publish(region.topicArn(), envelopes).allPublished())
+                .isTrue();
         PublishResult republished = publisher.publish(region.topicArn(), envelopes.subList(0, ITEMS));
         assertThat(republished.allPublished()).isTrue();
 
         Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
         AtomicInteger handled = new AtomicInteger();
-        try (QueueConsumer consumer = QueueConsumer.builder(aws.sqs(REGION), region.requireQueue("statements").queueUrl())
+        try (QueueConsumer consumer = QueueConsumer.builder(
+                        aws.sqs(REGION), region.requireQueue("statements").queueUrl())
                 .workers(4)
                 .waitTime(Duration.ZERO) // moto wakes a long poll for new messages, not for a group that was unlocked
                 .handler(event -> {
-                    int version = Integer.parseInt(event.after().orElseThrow().number("version").orElseThrow());
-                    seen.computeIfAbsent(event.subject(), key -> Collections.synchronizedList(new ArrayList<>())).add(version);
+                    int version = Integer.parseInt(
+                            event.after().orElseThrow().number("version").orElseThrow());
+                    seen.computeIfAbsent(event.subject(), key -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(version);
                     handled.incrementAndGet();
                 })
-                .build().start()) {
+                .build()
+                .start()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() >= ITEMS * VERSIONS);
         }
 
@@ -80,6 +90,8 @@ class FifoOrderingTest {
         assertThat(seen).hasSize(ITEMS);
         List<Integer> inOrder = IntStream.range(0, VERSIONS).boxed().toList();
         seen.forEach((item, versions) -> assertThat(versions).as(item).isEqualTo(inOrder));
-        assertThat(Queues.count(aws.sqs(REGION), region.requireQueue("statements").queueUrl())).isZero();
+        assertThat(Queues.count(
+                        aws.sqs(REGION), region.requireQueue("statements").queueUrl()))
+                .isZero();
     }
 }

@@ -41,12 +41,20 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class PublishMatrixTest {
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2");
     private static final Map<Operation, Operation> EVENT_NAMES = Map.of(
-            Operation.INSERT, Operation.INSERT, Operation.MODIFY, Operation.MODIFY, Operation.REMOVE, Operation.REMOVE, Operation.TOMBSTONE, Operation.REMOVE,
-            Operation.EXPIRE, Operation.EXPIRE);
+            Operation.INSERT,
+            Operation.INSERT,
+            Operation.MODIFY,
+            Operation.MODIFY,
+            Operation.REMOVE,
+            Operation.REMOVE,
+            Operation.TOMBSTONE,
+            Operation.REMOVE,
+            Operation.EXPIRE,
+            Operation.EXPIRE);
 
     /** One published change and what a subscription can see of it. */
-    private record Published(String eventId, String region, String table, Operation op, OriginKind kind, Map<String, String> item) {
-    }
+    private record Published(
+            String eventId, String region, String table, Operation op, OriginKind kind, Map<String, String> item) {}
 
     @Test
     void everyConsumer_receivesExactlyWhatItsFilterAndOriginScopeSay_acrossThreeRegions(AwsClients aws) {
@@ -67,17 +75,36 @@ class PublishMatrixTest {
                         for (String status : List.of("PAID", "PLACED")) {
                             for (int priority : List.of(1, 2)) {
                                 ChangeRecord record = record(region, table, op, status, priority, envelopes.size());
-                                Optional<String> origin = kind == OriginKind.LOCAL ? Optional.of(region)
-                                        : op == Operation.EXPIRE ? Optional.empty() : Optional.of(otherThan(region)); // a replicated expiry's origin is unknown
-                                envelopes.add(factory.create(record, EventContext.of(op, origin, kind, topology.defaultClass(topology.requireTable(table)))));
-                                published.add(new Published(record.eventId(), region, table, op, kind, Map.of("status", status, "priority", Integer.toString(priority))));
+                                Optional<String> origin = kind == OriginKind.LOCAL
+                                        ? Optional.of(region)
+                                        : op == Operation.EXPIRE
+                                                ? Optional.empty()
+                                                : Optional.of(
+                                                        otherThan(region)); // a replicated expiry's origin is unknown
+                                envelopes.add(factory.create(
+                                        record,
+                                        EventContext.of(
+                                                op,
+                                                origin,
+                                                kind,
+                                                topology.defaultClass(topology.requireTable(table)))));
+                                published.add(new Published(
+                                        record.eventId(),
+                                        region,
+                                        table,
+                                        op,
+                                        kind,
+                                        Map.of("status", status, "priority", Integer.toString(priority))));
                             }
                         }
                     }
                 }
             }
-            PublishResult result = new SnsPublisher(aws.sns(region)).publish(provisioned.get(region).topicArn(), envelopes);
-            assertThat(result.allPublished()).as(region + ": " + result.failures()).isTrue();
+            PublishResult result = new SnsPublisher(aws.sns(region))
+                    .publish(provisioned.get(region).topicArn(), envelopes);
+            assertThat(result.allPublished())
+                    .as(region + ": " + result.failures())
+                    .isTrue();
         }
 
         int deliveries = 0;
@@ -85,13 +112,21 @@ class PublishMatrixTest {
             for (ConsumerSpec consumer : topology.consumersIn(region)) {
                 ProvisionedQueue queue = provisioned.get(region).requireQueue(consumer.name());
                 List<Message> received = Queues.drain(aws.sqs(region), queue.queueUrl());
-                Set<String> expected = published.stream().filter(p -> p.region().equals(region) && wants(consumer, p))
-                        .map(Published::eventId).collect(Collectors.toSet());
-                List<String> receivedIds = received.stream().map(m -> ChangeEvent.parse(m.body()).id()).toList();
+                Set<String> expected = published.stream()
+                        .filter(p -> p.region().equals(region) && wants(consumer, p))
+                        .map(Published::eventId)
+                        .collect(Collectors.toSet());
+                List<String> receivedIds = received.stream()
+                        .map(m -> ChangeEvent.parse(m.body()).id())
+                        .toList();
 
                 assertThat(receivedIds).as(consumer.name() + " in " + region).doesNotHaveDuplicates();
-                assertThat(Set.copyOf(receivedIds)).as(consumer.name() + " in " + region).isEqualTo(expected);
-                assertThat(expected).as("the matrix gives " + consumer.name() + " something to receive").isNotEmpty();
+                assertThat(Set.copyOf(receivedIds))
+                        .as(consumer.name() + " in " + region)
+                        .isEqualTo(expected);
+                assertThat(expected)
+                        .as("the matrix gives " + consumer.name() + " something to receive")
+                        .isNotEmpty();
                 deliveries += received.size();
             }
         }
@@ -105,17 +140,25 @@ class PublishMatrixTest {
         FanoutLayout layout = FanoutLayout.of(topology, new ResourceNames("raw", false));
         ProvisionedRegion region = Provisioned.all(aws, layout).get("us-east-1");
         ChangeRecord record = record("us-east-1", "orders", Operation.INSERT, "PAID", 1, 0);
-        Envelope envelope = new EnvelopeFactory(topology).create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
+        Envelope envelope = new EnvelopeFactory(topology)
+                .create(record, EventContext.of(Operation.INSERT, "us-east-1", OriginKind.LOCAL, "public"));
 
-        assertThat(new SnsPublisher(aws.sns("us-east-1")).publish(region.topicArn(), List.of(envelope)).allPublished()).isTrue();
+        assertThat(new SnsPublisher(aws.sns("us-east-1"))
+                        .publish(region.topicArn(), List.of(envelope))
+                        .allPublished())
+                .isTrue();
 
-        List<Message> received = Queues.drain(aws.sqs("us-east-1"), region.requireQueue("paid-orders").queueUrl());
+        List<Message> received = Queues.drain(
+                aws.sqs("us-east-1"), region.requireQueue("paid-orders").queueUrl());
         assertThat(received).singleElement().satisfies(message -> {
             assertThat(message.body()).isEqualTo(envelope.json());
             Map<String, String> attributes = new HashMap<>();
             message.messageAttributes().forEach((name, value) -> attributes.put(name, value.stringValue()));
-            assertThat(attributes).isEqualTo(envelope.messageAttributes())
-                    .containsEntry("item.status", "PAID").containsEntry("item.priority", "1").containsEntry("originKind", "local");
+            assertThat(attributes)
+                    .isEqualTo(envelope.messageAttributes())
+                    .containsEntry("item.status", "PAID")
+                    .containsEntry("item.priority", "1")
+                    .containsEntry("originKind", "local");
         });
     }
 
@@ -124,7 +167,8 @@ class PublishMatrixTest {
         return consumer.tables().contains(event.table())
                 && consumer.eventNames().contains(EVENT_NAMES.get(event.op()))
                 && (consumer.origin() == OriginScope.ANY || event.kind() == OriginKind.LOCAL)
-                && consumer.filters().entrySet().stream().allMatch(f -> f.getValue().contains(event.item().get(f.getKey())));
+                && consumer.filters().entrySet().stream()
+                        .allMatch(f -> f.getValue().contains(event.item().get(f.getKey())));
     }
 
     private static int expectedDeliveries(Topology topology, List<Published> published) {
@@ -140,7 +184,9 @@ class PublishMatrixTest {
     /** A change whose item attributes are read from the new image, or the old one for removes, tombstones and expiries. */
     private static ChangeRecord record(String region, String table, Operation op, String status, int priority, int n) {
         ChangeRecords records = ChangeRecords.in(region, table);
-        Image keys = "orders".equals(table) ? Items.of("pk", s("order#" + n), "sk", s("v0")) : Items.of("customerId", s("c-" + n));
+        Image keys = "orders".equals(table)
+                ? Items.of("pk", s("order#" + n), "sk", s("v0"))
+                : Items.of("customerId", s("c-" + n));
         Image item = Items.with(keys, "status", s(status), "priority", n(priority));
         Image elsewhere = Items.with(keys, "status", s("CANCELLED"), "priority", n(9));
         return switch (op) {

@@ -19,18 +19,34 @@ class PurityTest {
 
     @ArchTest
     static final ArchRule coreHasNoCloudTypes = noClasses()
-            .that().resideInAnyPackage("dev.distributary.fanout", "dev.distributary.fanout.internal")
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.pulumi..");
+            .that()
+            .resideInAnyPackage("dev.distributary.fanout", "dev.distributary.fanout.internal")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.pulumi..");
 
     @ArchTest
     static final ArchRule coreDoesNotUseTheAwsParts = noClasses()
-            .that().resideInAnyPackage("dev.distributary.fanout", "dev.distributary.fanout.internal")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.distributary.fanout.publish..", "dev.distributary.fanout.provision..",
+            .that()
+            .resideInAnyPackage("dev.distributary.fanout", "dev.distributary.fanout.internal")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.distributary.fanout.publish..",
+                    "dev.distributary.fanout.provision..",
                     "dev.distributary.fanout.consumer..");
 
     @ArchTest
     static final ArchRule onlyTopologyAndChangeModel = classes()
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.distributary.fanout..", "dev.distributary.topology..",
-                    "dev.distributary.change..", "java..", "com.fasterxml.jackson..", "io.cloudevents..", "software.amazon.awssdk..",
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.distributary.fanout..",
+                    "dev.distributary.topology..",
+                    "dev.distributary.change..",
+                    "java..",
+                    "com.fasterxml.jackson..",
+                    "io.cloudevents..",
+                    "software.amazon.awssdk..",
                     "org.slf4j..");
 }

@@ -8,8 +8,7 @@ import dev.distributary.topology.TopologyException;
 
 /** The Pulumi program: one stack per region ({@code pulumi up} in each; the primary's first). */
 public final class App {
-    private App() {
-    }
+    private App() {}
 
     public static void main(String[] args) {
         Pulumi.run(App::stack);

@@ -30,8 +30,7 @@ public final class DistributaryStack {
     public static final String TAG_PLATFORM = "distributary:platform";
     public static final String TAG_ENVIRONMENT = "distributary:environment";
 
-    private DistributaryStack() {
-    }
+    private DistributaryStack() {}
 
     /**
      * Declares the region's resources.
@@ -57,25 +56,37 @@ public final class DistributaryStack {
         if (deployment.processes()) {
             Output<Arns> arns = AwsFunctions.getCallerIdentity()
                     .applyValue(identity -> Arns.fromCallerIdentity(identity.arn(), identity.accountId()));
-            RegionalProcessor processor = new RegionalProcessor("processor", settings, deployment, arns,
-                    wiring(settings, deployment, tables, fanout, arns), tags, ComponentResourceOptions.Empty);
+            RegionalProcessor processor = new RegionalProcessor(
+                    "processor",
+                    settings,
+                    deployment,
+                    arns,
+                    wiring(settings, deployment, tables, fanout, arns),
+                    tags,
+                    ComponentResourceOptions.Empty);
             ctx.export("processorAlias", processor.aliasArn());
         }
         new Observability("observability", settings, deployment, layout, tags, ComponentResourceOptions.Empty);
 
         ctx.export("region", Output.of(region));
         ctx.export("topicArn", fanout.topicArn());
-        ctx.export("queueUrls", Output.all(new ArrayList<>(fanout.queueUrls().values())).applyValue(urls -> {
-            Map<String, String> byConsumer = new LinkedHashMap<>();
-            List<String> consumers = new ArrayList<>(fanout.queueUrls().keySet());
-            for (int i = 0; i < consumers.size(); i++) {
-                byConsumer.put(consumers.get(i), urls.get(i));
-            }
-            return byConsumer;
-        }));
+        ctx.export(
+                "queueUrls",
+                Output.all(new ArrayList<>(fanout.queueUrls().values())).applyValue(urls -> {
+                    Map<String, String> byConsumer = new LinkedHashMap<>();
+                    List<String> consumers = new ArrayList<>(fanout.queueUrls().keySet());
+                    for (int i = 0; i < consumers.size(); i++) {
+                        byConsumer.put(consumers.get(i), urls.get(i));
+                    }
+                    return byConsumer;
+                }));
     }
 
-    private static RegionalProcessor.Wiring wiring(StackSettings settings, RegionDeployment deployment, GlobalTables tables, RegionalFanout fanout,
+    private static RegionalProcessor.Wiring wiring(
+            StackSettings settings,
+            RegionDeployment deployment,
+            GlobalTables tables,
+            RegionalFanout fanout,
             Output<Arns> arns) {
         Topology topology = settings.topology();
         String region = settings.region();
@@ -83,16 +94,23 @@ public final class DistributaryStack {
         Map<String, Output<String>> streams = new LinkedHashMap<>();
         for (StreamMapping mapping : deployment.mappings()) {
             String table = mapping.table().name();
-            streams.put(table, tables != null && region.equals(tables.homeRegion(table))
-                    ? tables.homeStreamArn(table)
-                    // The replica in this region, made by the primary's stack: looked up here, in this stack's region.
-                    : DynamodbFunctions.getTable(GetTableArgs.builder().name(table).build()).applyValue(GetTableResult::streamArn));
+            streams.put(
+                    table,
+                    tables != null && region.equals(tables.homeRegion(table))
+                            ? tables.homeStreamArn(table)
+                            // The replica in this region, made by the primary's stack: looked up here, in this stack's
+                            // region.
+                            : DynamodbFunctions.getTable(
+                                            GetTableArgs.builder().name(table).build())
+                                    .applyValue(GetTableResult::streamArn));
         }
         // The processor's configuration needs every region's topic in primary-region mode, its own otherwise
         // (its role may publish only to those of Topology.publishRegions).
-        List<String> configured = topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
+        List<String> configured =
+                topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
         Map<String, Output<String>> topics = new LinkedHashMap<>();
-        configured.forEach(r -> topics.put(r, r.equals(region) ? fanout.topicArn() : arns.applyValue(a -> a.topic(r, topicName))));
+        configured.forEach(r ->
+                topics.put(r, r.equals(region) ? fanout.topicArn() : arns.applyValue(a -> a.topic(r, topicName))));
         return new RegionalProcessor.Wiring(streams, topics);
     }
 }

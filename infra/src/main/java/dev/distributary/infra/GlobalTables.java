@@ -40,14 +40,20 @@ public final class GlobalTables extends ComponentResource {
     private final Map<String, Output<String>> homeStreamArns = new LinkedHashMap<>();
     private final Map<String, String> homeRegions = new LinkedHashMap<>();
 
-    public GlobalTables(String name, Topology topology, String stackRegion, Map<String, String> tags, ComponentResourceOptions options) {
+    public GlobalTables(
+            String name,
+            Topology topology,
+            String stackRegion,
+            Map<String, String> tags,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
         Map<String, Provider> providers = new LinkedHashMap<>();
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         for (TableSpec spec : topology.tables()) {
             List<String> replicaRegions = topology.replicaRegions(spec);
             String home = homeRegion(topology, spec, stackRegion);
-            CustomResourceOptions.Builder tableOptions = CustomResourceOptions.builder().parent(this).ignoreChanges("replicas");
+            CustomResourceOptions.Builder tableOptions =
+                    CustomResourceOptions.builder().parent(this).ignoreChanges("replicas");
             if (!home.equals(stackRegion)) {
                 tableOptions.provider(provider(providers, home));
             }
@@ -56,16 +62,25 @@ public final class GlobalTables extends ComponentResource {
                     .billingMode("PAY_PER_REQUEST")
                     .hashKey(spec.partitionKey().name());
             spec.sortKey().ifPresent(sort -> args.rangeKey(sort.name()));
-            Table table = new Table(spec.name(), args
-                    .attributes(attributes(spec))
-                    .streamEnabled(true)
-                    .streamViewType(PlatformTables.STREAM_VIEW_TYPE)
-                    .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder().enabled(true).build())
-                    .deletionProtectionEnabled(true)
-                    .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).build())
-                    .ttl(TableTtlArgs.builder().attributeName(spec.stamp().ttlAttribute()).enabled(true).build())
-                    .tags(tags)
-                    .build(), tableOptions.build());
+            Table table = new Table(
+                    spec.name(),
+                    args.attributes(attributes(spec))
+                            .streamEnabled(true)
+                            .streamViewType(PlatformTables.STREAM_VIEW_TYPE)
+                            .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder()
+                                    .enabled(true)
+                                    .build())
+                            .deletionProtectionEnabled(true)
+                            .serverSideEncryption(TableServerSideEncryptionArgs.builder()
+                                    .enabled(true)
+                                    .build())
+                            .ttl(TableTtlArgs.builder()
+                                    .attributeName(spec.stamp().ttlAttribute())
+                                    .enabled(true)
+                                    .build())
+                            .tags(tags)
+                            .build(),
+                    tableOptions.build());
             homeStreamArns.put(spec.name(), table.streamArn());
             homeRegions.put(spec.name(), home);
             outputs.put(spec.name() + "Arn", table.arn());
@@ -73,12 +88,18 @@ public final class GlobalTables extends ComponentResource {
                 if (region.equals(home)) {
                     continue;
                 }
-                new TableReplica(spec.name() + "-" + region, TableReplicaArgs.builder()
-                        .globalTableArn(table.arn())
-                        .pointInTimeRecovery(true)
-                        .deletionProtectionEnabled(true)
-                        .tags(tags)
-                        .build(), CustomResourceOptions.builder().parent(this).provider(provider(providers, region)).build());
+                new TableReplica(
+                        spec.name() + "-" + region,
+                        TableReplicaArgs.builder()
+                                .globalTableArn(table.arn())
+                                .pointInTimeRecovery(true)
+                                .deletionProtectionEnabled(true)
+                                .tags(tags)
+                                .build(),
+                        CustomResourceOptions.builder()
+                                .parent(this)
+                                .provider(provider(providers, region))
+                                .build());
             }
         }
         registerOutputs(outputs);
@@ -104,8 +125,12 @@ public final class GlobalTables extends ComponentResource {
     }
 
     private Provider provider(Map<String, Provider> providers, String region) {
-        return providers.computeIfAbsent(region, r -> new Provider("aws-" + r, ProviderArgs.builder().region(r).build(),
-                CustomResourceOptions.builder().parent(this).build()));
+        return providers.computeIfAbsent(
+                region,
+                r -> new Provider(
+                        "aws-" + r,
+                        ProviderArgs.builder().region(r).build(),
+                        CustomResourceOptions.builder().parent(this).build()));
     }
 
     private static List<TableAttributeArgs> attributes(TableSpec spec) {
@@ -116,6 +141,9 @@ public final class GlobalTables extends ComponentResource {
     }
 
     private static TableAttributeArgs attribute(KeyAttribute key) {
-        return TableAttributeArgs.builder().name(key.name()).type(key.type().name()).build();
+        return TableAttributeArgs.builder()
+                .name(key.name())
+                .type(key.type().name())
+                .build();
     }
 }

@@ -34,7 +34,12 @@ public final class Observability extends ComponentResource {
 
     private final List<String> alarmNames = new ArrayList<>();
 
-    public Observability(String name, StackSettings settings, RegionDeployment deployment, RegionFanout fanout, Map<String, String> tags,
+    public Observability(
+            String name,
+            StackSettings settings,
+            RegionDeployment deployment,
+            RegionFanout fanout,
+            Map<String, String> tags,
             ComponentResourceOptions options) {
         super(TYPE, name, options);
         ResourceNames names = settings.names();
@@ -43,28 +48,91 @@ public final class Observability extends ComponentResource {
         Optional<String> action = settings.alarmTopicArn();
 
         if (deployment.processes()) {
-            alarm(function + "-iterator-age", "The processor is more than five minutes behind a table stream in " + region,
-                    "AWS/Lambda", "IteratorAge", Map.of("FunctionName", function), "Maximum", 60, 5, 5, ITERATOR_AGE_THRESHOLD_MS, action, tags);
-            alarm(function + "-errors", "The processor's invocations failed in " + region + " (the mapping retries them)",
-                    "AWS/Lambda", "Errors", Map.of("FunctionName", function), "Sum", 60, 5, 1, 0, action, tags);
-            alarm(function + "-throttles", "The processor was throttled in " + region,
-                    "AWS/Lambda", "Throttles", Map.of("FunctionName", function), "Sum", 60, 5, 1, 0, action, tags);
-            alarm(names.prefix() + "-residency-blocked", "The processor refused to publish changes whose data class may not reach a region, in " + region,
-                    METRIC_NAMESPACE, "ResidencyBlocked", Map.of("Region", region, "FunctionName", function), "Sum", 60, 1, 1, 0, action, tags);
-            queueDepth(names.quarantineQueue(), "Changes the processor quarantined in " + region + " (full record and reason in the queue)", action, tags);
-            queueDepth(names.onFailureQueue(), "Stream batches the event source mapping gave up on in " + region + " (re-read them from the stream within 24 h)",
-                    action, tags);
+            alarm(
+                    function + "-iterator-age",
+                    "The processor is more than five minutes behind a table stream in " + region,
+                    "AWS/Lambda",
+                    "IteratorAge",
+                    Map.of("FunctionName", function),
+                    "Maximum",
+                    60,
+                    5,
+                    5,
+                    ITERATOR_AGE_THRESHOLD_MS,
+                    action,
+                    tags);
+            alarm(
+                    function + "-errors",
+                    "The processor's invocations failed in " + region + " (the mapping retries them)",
+                    "AWS/Lambda",
+                    "Errors",
+                    Map.of("FunctionName", function),
+                    "Sum",
+                    60,
+                    5,
+                    1,
+                    0,
+                    action,
+                    tags);
+            alarm(
+                    function + "-throttles",
+                    "The processor was throttled in " + region,
+                    "AWS/Lambda",
+                    "Throttles",
+                    Map.of("FunctionName", function),
+                    "Sum",
+                    60,
+                    5,
+                    1,
+                    0,
+                    action,
+                    tags);
+            alarm(
+                    names.prefix() + "-residency-blocked",
+                    "The processor refused to publish changes whose data class may not reach a region, in " + region,
+                    METRIC_NAMESPACE,
+                    "ResidencyBlocked",
+                    Map.of("Region", region, "FunctionName", function),
+                    "Sum",
+                    60,
+                    1,
+                    1,
+                    0,
+                    action,
+                    tags);
+            queueDepth(
+                    names.quarantineQueue(),
+                    "Changes the processor quarantined in " + region + " (full record and reason in the queue)",
+                    action,
+                    tags);
+            queueDepth(
+                    names.onFailureQueue(),
+                    "Stream batches the event source mapping gave up on in " + region
+                            + " (re-read them from the stream within 24 h)",
+                    action,
+                    tags);
         }
         for (QueueSubscription subscription : fanout.subscriptions()) {
-            queueDepth(subscription.deadLetterQueueName(), "Messages consumer '" + subscription.consumer() + "' failed to handle in " + region
-                    + " (distributary redrive --region " + region + " --consumer " + subscription.consumer() + " --environment "
-                    + settings.environment() + ")", action, tags);
+            queueDepth(
+                    subscription.deadLetterQueueName(),
+                    "Messages consumer '" + subscription.consumer() + "' failed to handle in " + region
+                            + " (distributary redrive --region " + region + " --consumer " + subscription.consumer()
+                            + " --environment "
+                            + settings.environment() + ")",
+                    action,
+                    tags);
         }
         String dashboardName = names.prefix() + "-" + region;
-        new Dashboard(dashboardName, DashboardArgs.builder()
-                .dashboardName(dashboardName)
-                .dashboardBody(DashboardBody.of(region, deployment.processes() ? Optional.of(function) : Optional.empty(), queues(names, deployment, fanout)))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        new Dashboard(
+                dashboardName,
+                DashboardArgs.builder()
+                        .dashboardName(dashboardName)
+                        .dashboardBody(DashboardBody.of(
+                                region,
+                                deployment.processes() ? Optional.of(function) : Optional.empty(),
+                                queues(names, deployment, fanout)))
+                        .build(),
+                CustomResourceOptions.builder().parent(this).build());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("dashboardName", Output.of(dashboardName));
@@ -90,16 +158,38 @@ public final class Observability extends ComponentResource {
     }
 
     private void queueDepth(String queue, String description, Optional<String> action, Map<String, String> tags) {
-        alarm(queue + "-depth", description, "AWS/SQS", "ApproximateNumberOfMessagesVisible", Map.of("QueueName", queue), "Maximum", 60, 1, 1, 0,
-                action, tags);
+        alarm(
+                queue + "-depth",
+                description,
+                "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible",
+                Map.of("QueueName", queue),
+                "Maximum",
+                60,
+                1,
+                1,
+                0,
+                action,
+                tags);
     }
 
     /**
      * An alarm that fires when {@code datapointsToAlarm} of the last {@code evaluationPeriods} periods breach: 1 of N is "any
      * in the window", N of N is "for the whole window".
      */
-    private void alarm(String name, String description, String namespace, String metric, Map<String, String> dimensions, String statistic,
-            int period, int evaluationPeriods, int datapointsToAlarm, double threshold, Optional<String> action, Map<String, String> tags) {
+    private void alarm(
+            String name,
+            String description,
+            String namespace,
+            String metric,
+            Map<String, String> dimensions,
+            String statistic,
+            int period,
+            int evaluationPeriods,
+            int datapointsToAlarm,
+            double threshold,
+            Optional<String> action,
+            Map<String, String> tags) {
         MetricAlarmArgs.Builder args = MetricAlarmArgs.builder()
                 .name(name)
                 .alarmDescription(description)
@@ -116,7 +206,8 @@ public final class Observability extends ComponentResource {
                 .treatMissingData("notBreaching")
                 .tags(tags);
         action.ifPresent(arn -> args.alarmActions(arn).okActions(arn));
-        new MetricAlarm(name, args.build(), CustomResourceOptions.builder().parent(this).build());
+        new MetricAlarm(
+                name, args.build(), CustomResourceOptions.builder().parent(this).build());
         alarmNames.add(name);
     }
 }

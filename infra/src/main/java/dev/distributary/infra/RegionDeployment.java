@@ -18,7 +18,11 @@ import java.util.List;
  *                         primary-region mode every region where a consumer takes one of the tables and the
  *                         table's class is permitted; empty without a processor
  */
-public record RegionDeployment(String region, boolean ownsGlobalTables, boolean processes, List<StreamMapping> mappings,
+public record RegionDeployment(
+        String region,
+        boolean ownsGlobalTables,
+        boolean processes,
+        List<StreamMapping> mappings,
         List<String> publishRegions) {
 
     /**
@@ -40,7 +44,8 @@ public record RegionDeployment(String region, boolean ownsGlobalTables, boolean 
 
     public static RegionDeployment of(Topology topology, String region) {
         if (!topology.regions().contains(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not one of the platform's regions " + topology.regions());
+            throw new IllegalArgumentException(
+                    "region '" + region + "' is not one of the platform's regions " + topology.regions());
         }
         boolean primary = topology.routing().primary().equals(region);
         boolean processes = topology.processingRegions().contains(region);
@@ -57,6 +62,8 @@ public record RegionDeployment(String region, boolean ownsGlobalTables, boolean 
 
     /** The tables whose replicas live in the region, in platform order. */
     public static List<TableSpec> replicasIn(Topology topology, String region) {
-        return topology.tables().stream().filter(table -> topology.replicaRegions(table).contains(region)).toList();
+        return topology.tables().stream()
+                .filter(table -> topology.replicaRegions(table).contains(region))
+                .toList();
     }
 }

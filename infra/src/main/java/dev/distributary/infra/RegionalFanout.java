@@ -36,39 +36,69 @@ public final class RegionalFanout extends ComponentResource {
     private final Output<String> topicArn;
     private final Map<String, Output<String>> queueUrls = new LinkedHashMap<>();
 
-    public RegionalFanout(String name, RegionFanout layout, Map<String, String> tags, ComponentResourceOptions options) {
+    public RegionalFanout(
+            String name, RegionFanout layout, Map<String, String> tags, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        TopicArgs.Builder topicArgs = TopicArgs.builder().name(layout.topicName()).kmsMasterKeyId(TOPIC_KEY).tags(tags);
+        TopicArgs.Builder topicArgs = TopicArgs.builder()
+                .name(layout.topicName())
+                .kmsMasterKeyId(TOPIC_KEY)
+                .tags(tags);
         layout.topicAttributes().forEach((attribute, value) -> {
             switch (attribute) {
                 case "FifoTopic" -> topicArgs.fifoTopic(Boolean.parseBoolean(value));
                 case "ContentBasedDeduplication" -> topicArgs.contentBasedDeduplication(Boolean.parseBoolean(value));
-                default -> throw new IllegalStateException("SNS topic attribute " + attribute + " from fanout has no mapping in infra");
+                default ->
+                    throw new IllegalStateException(
+                            "SNS topic attribute " + attribute + " from fanout has no mapping in infra");
             }
         });
         Topic topic = new Topic(layout.topicName(), topicArgs.build(), child());
         topicArn = topic.arn();
-        new TopicPolicy(layout.topicName(), TopicPolicyArgs.builder()
-                .arn(topic.arn())
-                .policy(topic.arn().applyValue(PolicyDocuments::topicDenyInsecureTransport))
-                .build(), child());
+        new TopicPolicy(
+                layout.topicName(),
+                TopicPolicyArgs.builder()
+                        .arn(topic.arn())
+                        .policy(topic.arn().applyValue(PolicyDocuments::topicDenyInsecureTransport))
+                        .build(),
+                child());
 
         for (QueueSubscription subscription : layout.subscriptions()) {
-            Queue deadLetterQueue = new Queue(subscription.deadLetterQueueName(), SqsAttributes.apply(
-                    SqsAttributes.known(subscription.deadLetterQueueAttributes()),
-                    QueueArgs.builder().name(subscription.deadLetterQueueName()).sqsManagedSseEnabled(true).tags(tags)).build(), child());
-            new QueuePolicy(subscription.deadLetterQueueName(), QueuePolicyArgs.builder()
-                    .queueUrl(deadLetterQueue.url())
-                    .policy(deadLetterQueue.arn().applyValue(subscription::deadLetterQueuePolicy))
-                    .build(), child());
+            Queue deadLetterQueue = new Queue(
+                    subscription.deadLetterQueueName(),
+                    SqsAttributes.apply(
+                                    SqsAttributes.known(subscription.deadLetterQueueAttributes()),
+                                    QueueArgs.builder()
+                                            .name(subscription.deadLetterQueueName())
+                                            .sqsManagedSseEnabled(true)
+                                            .tags(tags))
+                            .build(),
+                    child());
+            new QueuePolicy(
+                    subscription.deadLetterQueueName(),
+                    QueuePolicyArgs.builder()
+                            .queueUrl(deadLetterQueue.url())
+                            .policy(deadLetterQueue.arn().applyValue(subscription::deadLetterQueuePolicy))
+                            .build(),
+                    child());
 
-            Queue queue = new Queue(subscription.queueName(), SqsAttributes.apply(
-                    SqsAttributes.withArn(subscription::queueAttributes, deadLetterQueue.arn()),
-                    QueueArgs.builder().name(subscription.queueName()).sqsManagedSseEnabled(true).tags(tags)).build(), child());
-            QueuePolicy queuePolicy = new QueuePolicy(subscription.queueName(), QueuePolicyArgs.builder()
-                    .queueUrl(queue.url())
-                    .policy(Output.tuple(queue.arn(), topic.arn()).applyValue(arns -> subscription.queuePolicy(arns.t1, arns.t2)))
-                    .build(), child());
+            Queue queue = new Queue(
+                    subscription.queueName(),
+                    SqsAttributes.apply(
+                                    SqsAttributes.withArn(subscription::queueAttributes, deadLetterQueue.arn()),
+                                    QueueArgs.builder()
+                                            .name(subscription.queueName())
+                                            .sqsManagedSseEnabled(true)
+                                            .tags(tags))
+                            .build(),
+                    child());
+            QueuePolicy queuePolicy = new QueuePolicy(
+                    subscription.queueName(),
+                    QueuePolicyArgs.builder()
+                            .queueUrl(queue.url())
+                            .policy(Output.tuple(queue.arn(), topic.arn())
+                                    .applyValue(arns -> subscription.queuePolicy(arns.t1, arns.t2)))
+                            .build(),
+                    child());
 
             TopicSubscriptionArgs.Builder subscriptionArgs = TopicSubscriptionArgs.builder()
                     .topic(topic.arn())
@@ -79,12 +109,19 @@ public final class RegionalFanout extends ComponentResource {
                     case "RawMessageDelivery" -> subscriptionArgs.rawMessageDelivery(Boolean.parseBoolean(value));
                     case "FilterPolicyScope" -> subscriptionArgs.filterPolicyScope(value);
                     case "FilterPolicy" -> subscriptionArgs.filterPolicy(value);
-                    default -> throw new IllegalStateException("SNS subscription attribute " + attribute + " from fanout has no mapping in infra");
+                    default ->
+                        throw new IllegalStateException(
+                                "SNS subscription attribute " + attribute + " from fanout has no mapping in infra");
                 }
             });
             // The queue policy first, so that no message SNS delivers meanwhile is refused.
-            new TopicSubscription(subscription.queueName(), subscriptionArgs.build(),
-                    CustomResourceOptions.builder().parent(this).dependsOn(queuePolicy).build());
+            new TopicSubscription(
+                    subscription.queueName(),
+                    subscriptionArgs.build(),
+                    CustomResourceOptions.builder()
+                            .parent(this)
+                            .dependsOn(queuePolicy)
+                            .build());
             queueUrls.put(subscription.consumer(), queue.url());
         }
         Map<String, Output<?>> outputs = new LinkedHashMap<>();

@@ -36,10 +36,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.distributary.infra.RegionDeployment.StreamMapping;
 import dev.distributary.infra.internal.PolicyDocuments;
-import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.Arns;
-import dev.distributary.topology.ProcessorEnvironment;
+import dev.distributary.topology.LambdaRules;
 import dev.distributary.topology.PlatformTables;
+import dev.distributary.topology.ProcessorEnvironment;
 import dev.distributary.topology.ProcessorPolicy;
 import dev.distributary.topology.ProcessorSettings;
 import dev.distributary.topology.ResourceNames;
@@ -68,14 +68,19 @@ public final class RegionalProcessor extends ComponentResource {
      * @param streamArns     per mapped table, the stream of its replica in this region
      * @param topicArns      per region, the topic ARN the processor's environment names
      */
-    public record Wiring(Map<String, Output<String>> streamArns, Map<String, Output<String>> topicArns) {
-    }
+    public record Wiring(Map<String, Output<String>> streamArns, Map<String, Output<String>> topicArns) {}
 
     private final Output<String> aliasArn;
     private final String functionName;
 
-    public RegionalProcessor(String name, StackSettings settings, RegionDeployment deployment, Output<Arns> arns, Wiring wiring,
-            Map<String, String> tags, ComponentResourceOptions options) {
+    public RegionalProcessor(
+            String name,
+            StackSettings settings,
+            RegionDeployment deployment,
+            Output<Arns> arns,
+            Wiring wiring,
+            Map<String, String> tags,
+            ComponentResourceOptions options) {
         super(TYPE, name, options);
         ResourceNames names = settings.names();
         String region = settings.region();
@@ -83,75 +88,118 @@ public final class RegionalProcessor extends ComponentResource {
         functionName = names.processorFunction();
         String logGroupName = names.processorLogGroup();
 
-        LogGroup logGroup = new LogGroup(functionName, LogGroupArgs.builder()
-                .name(logGroupName).retentionInDays(LOG_RETENTION_DAYS).tags(tags).build(), child());
+        LogGroup logGroup = new LogGroup(
+                functionName,
+                LogGroupArgs.builder()
+                        .name(logGroupName)
+                        .retentionInDays(LOG_RETENTION_DAYS)
+                        .tags(tags)
+                        .build(),
+                child());
 
-        new Table(names.idempotencyTable(), TableArgs.builder()
-                .name(names.idempotencyTable())
-                .billingMode("PAY_PER_REQUEST")
-                .hashKey(PlatformTables.IDEMPOTENCY_KEY)
-                .attributes(TableAttributeArgs.builder().name(PlatformTables.IDEMPOTENCY_KEY).type("S").build())
-                .ttl(TableTtlArgs.builder().attributeName(PlatformTables.IDEMPOTENCY_EXPIRY).enabled(true).build())
-                .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).build())
-                .tags(tags)
-                .build(), child());
+        new Table(
+                names.idempotencyTable(),
+                TableArgs.builder()
+                        .name(names.idempotencyTable())
+                        .billingMode("PAY_PER_REQUEST")
+                        .hashKey(PlatformTables.IDEMPOTENCY_KEY)
+                        .attributes(TableAttributeArgs.builder()
+                                .name(PlatformTables.IDEMPOTENCY_KEY)
+                                .type("S")
+                                .build())
+                        .ttl(TableTtlArgs.builder()
+                                .attributeName(PlatformTables.IDEMPOTENCY_EXPIRY)
+                                .enabled(true)
+                                .build())
+                        .serverSideEncryption(TableServerSideEncryptionArgs.builder()
+                                .enabled(true)
+                                .build())
+                        .tags(tags)
+                        .build(),
+                child());
 
         Queue quarantine = terminalQueue(names.quarantineQueue(), tags);
         Queue onFailure = terminalQueue(names.onFailureQueue(), tags);
 
-        Role role = new Role(names.processorRole(region), RoleArgs.builder()
-                .name(names.processorRole(region))
-                .description("Distributary stream processor in " + region)
-                .assumeRolePolicy(PolicyDocuments.assumeRole("lambda.amazonaws.com"))
-                .tags(tags)
-                .build(), child());
+        Role role = new Role(
+                names.processorRole(region),
+                RoleArgs.builder()
+                        .name(names.processorRole(region))
+                        .description("Distributary stream processor in " + region)
+                        .assumeRolePolicy(PolicyDocuments.assumeRole("lambda.amazonaws.com"))
+                        .tags(tags)
+                        .build(),
+                child());
 
         // The document the local run enforces too: ProcessorPermissions on ARNs built from the same names.
         Output<String> document = arns.applyValue(a -> ProcessorPolicy.of(settings.topology(), names, region, a));
-        RolePolicy policy = new RolePolicy(functionName + "-" + region, RolePolicyArgs.builder()
-                .role(role.name())
-                .name("distributary-processor")
-                .policy(document)
-                .build(), child());
+        RolePolicy policy = new RolePolicy(
+                functionName + "-" + region,
+                RolePolicyArgs.builder()
+                        .role(role.name())
+                        .name("distributary-processor")
+                        .policy(document)
+                        .build(),
+                child());
 
-        Output<Map<String, String>> topics = Output.all(new ArrayList<>(wiring.topicArns().values())).applyValue(values -> {
-            Map<String, String> byRegion = new LinkedHashMap<>();
-            List<String> regions = new ArrayList<>(wiring.topicArns().keySet());
-            for (int i = 0; i < regions.size(); i++) {
-                byRegion.put(regions.get(i), values.get(i));
-            }
-            return byRegion;
-        });
-        Output<Map<String, String>> environment = Output.tuple(topics, quarantine.url()).applyValue(t -> {
-            Map<String, String> variables = new LinkedHashMap<>(ProcessorEnvironment.of(settings.platformYaml(), t.t1, t.t2, names.idempotencyTable()));
-            settings.httpClient().ifPresent(client -> variables.put(ProcessorEnvironment.HTTP_CLIENT, client));
-            LambdaRules.requireEnvironment(functionName + " in " + region, variables);
-            return variables;
-        });
+        Output<Map<String, String>> topics = Output.all(
+                        new ArrayList<>(wiring.topicArns().values()))
+                .applyValue(values -> {
+                    Map<String, String> byRegion = new LinkedHashMap<>();
+                    List<String> regions = new ArrayList<>(wiring.topicArns().keySet());
+                    for (int i = 0; i < regions.size(); i++) {
+                        byRegion.put(regions.get(i), values.get(i));
+                    }
+                    return byRegion;
+                });
+        Output<Map<String, String>> environment = Output.tuple(topics, quarantine.url())
+                .applyValue(t -> {
+                    Map<String, String> variables = new LinkedHashMap<>(
+                            ProcessorEnvironment.of(settings.platformYaml(), t.t1, t.t2, names.idempotencyTable()));
+                    settings.httpClient().ifPresent(client -> variables.put(ProcessorEnvironment.HTTP_CLIENT, client));
+                    LambdaRules.requireEnvironment(functionName + " in " + region, variables);
+                    return variables;
+                });
 
-        Function function = new Function(functionName, FunctionArgs.builder()
-                .name(functionName)
-                .description("Distributary stream processor (" + settings.topology().routing().mode().yamlName() + ")")
-                .role(role.arn())
-                .runtime(RUNTIME)
-                .architectures(ARCHITECTURE)
-                .handler(ProcessorEnvironment.HANDLER)
-                .code(new FileArchive(settings.processorJar()))
-                .memorySize(processor.memoryMb())
-                .timeout(processor.timeoutSeconds())
-                .publish(true)
-                .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
-                .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
-                .environment(FunctionEnvironmentArgs.builder().variables(environment).build())
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(logGroup, policy).build());
+        Function function = new Function(
+                functionName,
+                FunctionArgs.builder()
+                        .name(functionName)
+                        .description("Distributary stream processor ("
+                                + settings.topology().routing().mode().yamlName() + ")")
+                        .role(role.arn())
+                        .runtime(RUNTIME)
+                        .architectures(ARCHITECTURE)
+                        .handler(ProcessorEnvironment.HANDLER)
+                        .code(new FileArchive(settings.processorJar()))
+                        .memorySize(processor.memoryMb())
+                        .timeout(processor.timeoutSeconds())
+                        .publish(true)
+                        .snapStart(FunctionSnapStartArgs.builder()
+                                .applyOn("PublishedVersions")
+                                .build())
+                        .tracingConfig(FunctionTracingConfigArgs.builder()
+                                .mode("Active")
+                                .build())
+                        .environment(FunctionEnvironmentArgs.builder()
+                                .variables(environment)
+                                .build())
+                        .tags(tags)
+                        .build(),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .dependsOn(logGroup, policy)
+                        .build());
 
-        Alias alias = new Alias(functionName + "-" + ALIAS, AliasArgs.builder()
-                .name(ALIAS)
-                .functionName(function.name())
-                .functionVersion(function.version())
-                .description("The published version (SnapStart) the event source mappings invoke")
-                .build(), child());
+        Alias alias = new Alias(
+                functionName + "-" + ALIAS,
+                AliasArgs.builder()
+                        .name(ALIAS)
+                        .functionName(function.name())
+                        .functionVersion(function.version())
+                        .description("The published version (SnapStart) the event source mappings invoke")
+                        .build(),
+                child());
         aliasArn = alias.arn();
 
         for (StreamMapping mapping : deployment.mappings()) {
@@ -169,18 +217,29 @@ public final class RegionalProcessor extends ComponentResource {
                     .tumblingWindowInSeconds(processor.tumblingWindowSeconds())
                     .functionResponseTypes("ReportBatchItemFailures")
                     .destinationConfig(EventSourceMappingDestinationConfigArgs.builder()
-                            .onFailure(EventSourceMappingDestinationConfigOnFailureArgs.builder().destinationArn(onFailure.arn()).build())
+                            .onFailure(EventSourceMappingDestinationConfigOnFailureArgs.builder()
+                                    .destinationArn(onFailure.arn())
+                                    .build())
                             .build())
-                    .metricsConfig(EventSourceMappingMetricsConfigArgs.builder().metrics("EventCount").build());
+                    .metricsConfig(EventSourceMappingMetricsConfigArgs.builder()
+                            .metrics("EventCount")
+                            .build());
             if (!mapping.patterns().isEmpty()) {
                 args.filterCriteria(EventSourceMappingFilterCriteriaArgs.builder()
                         .filters(mapping.patterns().stream()
-                                .map(pattern -> EventSourceMappingFilterCriteriaFilterArgs.builder().pattern(pattern).build())
+                                .map(pattern -> EventSourceMappingFilterCriteriaFilterArgs.builder()
+                                        .pattern(pattern)
+                                        .build())
                                 .toList())
                         .build());
             }
-            new EventSourceMapping(functionName + "-" + table, args.build(),
-                    CustomResourceOptions.builder().parent(this).dependsOn(policy).build());
+            new EventSourceMapping(
+                    functionName + "-" + table,
+                    args.build(),
+                    CustomResourceOptions.builder()
+                            .parent(this)
+                            .dependsOn(policy)
+                            .build());
         }
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("functionName", function.name());
@@ -199,16 +258,22 @@ public final class RegionalProcessor extends ComponentResource {
 
     /** A queue nothing consumes automatically: kept 14 days, encrypted, TLS only; its depth is alarmed. */
     private Queue terminalQueue(String name, Map<String, String> tags) {
-        Queue queue = new Queue(name, QueueArgs.builder()
-                .name(name)
-                .messageRetentionSeconds(PlatformTables.FAILURE_RETENTION_SECONDS)
-                .sqsManagedSseEnabled(true)
-                .tags(tags)
-                .build(), child());
-        new QueuePolicy(name, QueuePolicyArgs.builder()
-                .queueUrl(queue.url())
-                .policy(queue.arn().applyValue(PolicyDocuments::queueDenyInsecureTransport))
-                .build(), child());
+        Queue queue = new Queue(
+                name,
+                QueueArgs.builder()
+                        .name(name)
+                        .messageRetentionSeconds(PlatformTables.FAILURE_RETENTION_SECONDS)
+                        .sqsManagedSseEnabled(true)
+                        .tags(tags)
+                        .build(),
+                child());
+        new QueuePolicy(
+                name,
+                QueuePolicyArgs.builder()
+                        .queueUrl(queue.url())
+                        .policy(queue.arn().applyValue(PolicyDocuments::queueDenyInsecureTransport))
+                        .build(),
+                child());
         return queue;
     }
 

@@ -33,11 +33,13 @@ public final class ResidencyRefusedException extends RuntimeException {
     private static String message(String platformFile, List<ResidencyViolation> violations) {
         return "refusing to deploy: the platform would break its residency policy; nothing was declared"
                 + System.lineSeparator()
-                + violations.stream().map(v -> line(platformFile, v)).collect(Collectors.joining(System.lineSeparator()));
+                + violations.stream()
+                        .map(v -> line(platformFile, v))
+                        .collect(Collectors.joining(System.lineSeparator()));
     }
 
     private static String line(String platformFile, ResidencyViolation v) {
-        return platformFile + ": " + v.path() + ": table '" + v.table() + "', class '" + v.dataClass() + "', region " + v.region()
-                + ": " + v.message();
+        return platformFile + ": " + v.path() + ": table '" + v.table() + "', class '" + v.dataClass() + "', region "
+                + v.region() + ": " + v.message();
     }
 }

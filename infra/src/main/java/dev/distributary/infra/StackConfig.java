@@ -19,17 +19,20 @@ public final class StackConfig {
     public static final String PROCESSOR_HTTP_CLIENT = "processorHttpClient";
     public static final String DEFAULT_PLATFORM_FILE = "platform.yaml";
 
-    private StackConfig() {
-    }
+    private StackConfig() {}
 
     public static StackSettings read(Context ctx) {
-        String region = ctx.config("aws").get("region").orElseThrow(() -> new InfraConfigException(
-                "the stack has no region; set it with: pulumi config set aws:region REGION"));
+        String region = ctx.config("aws")
+                .get("region")
+                .orElseThrow(() -> new InfraConfigException(
+                        "the stack has no region; set it with: pulumi config set aws:region REGION"));
         var config = ctx.config();
-        return StackSettings.load(region,
-                Path.of(config.get(PLATFORM_FILE).orElse(DEFAULT_PLATFORM_FILE)),
-                config.get(ENVIRONMENT).orElse(StackSettings.DEFAULT_ENVIRONMENT),
-                config.get(PROCESSOR_JAR).orElse(StackSettings.DEFAULT_PROCESSOR_JAR),
-                config.get(ALARM_TOPIC_ARN)).withHttpClient(config.get(PROCESSOR_HTTP_CLIENT));
+        return StackSettings.load(
+                        region,
+                        Path.of(config.get(PLATFORM_FILE).orElse(DEFAULT_PLATFORM_FILE)),
+                        config.get(ENVIRONMENT).orElse(StackSettings.DEFAULT_ENVIRONMENT),
+                        config.get(PROCESSOR_JAR).orElse(StackSettings.DEFAULT_PROCESSOR_JAR),
+                        config.get(ALARM_TOPIC_ARN))
+                .withHttpClient(config.get(PROCESSOR_HTTP_CLIENT));
     }
 }

@@ -47,18 +47,24 @@ public record StackSettings(
         Objects.requireNonNull(processorJar, "processorJar");
         Objects.requireNonNull(alarmTopicArn, "alarmTopicArn");
         Objects.requireNonNull(httpClient, "httpClient");
-        httpClient.filter(client -> !ProcessorEnvironment.HTTP_CLIENTS.contains(client)).ifPresent(client -> {
-            throw new InfraConfigException("distributary:" + StackConfig.PROCESSOR_HTTP_CLIENT + " is '" + client + "'; allowed: "
-                    + String.join(", ", ProcessorEnvironment.HTTP_CLIENTS) + " (crt needs distributary:" + StackConfig.PROCESSOR_JAR
-                    + " to name the jar built with -Pcrt-client)");
-        });
+        httpClient
+                .filter(client -> !ProcessorEnvironment.HTTP_CLIENTS.contains(client))
+                .ifPresent(client -> {
+                    throw new InfraConfigException(
+                            "distributary:" + StackConfig.PROCESSOR_HTTP_CLIENT + " is '" + client + "'; allowed: "
+                                    + String.join(", ", ProcessorEnvironment.HTTP_CLIENTS) + " (crt needs distributary:"
+                                    + StackConfig.PROCESSOR_JAR
+                                    + " to name the jar built with -Pcrt-client)");
+                });
         if (!topology.regions().contains(region)) {
-            throw new InfraConfigException("region '" + region + "' is not one of platform '" + topology.name() + "''s regions "
-                    + topology.regions() + "; set aws:region to one of them (pulumi config set aws:region REGION)");
+            throw new InfraConfigException("region '" + region + "' is not one of platform '" + topology.name()
+                    + "''s regions " + topology.regions()
+                    + "; set aws:region to one of them (pulumi config set aws:region REGION)");
         }
         if (processorJar.isBlank()) {
-            throw new InfraConfigException("the processor jar path is empty; set distributary:processorJar or leave it unset for "
-                    + DEFAULT_PROCESSOR_JAR);
+            throw new InfraConfigException(
+                    "the processor jar path is empty; set distributary:processorJar or leave it unset for "
+                            + DEFAULT_PROCESSOR_JAR);
         }
         try {
             ResourceNames.of(topology, environment);
@@ -73,15 +79,24 @@ public record StackSettings(
      * @throws TopologyException    when the file is missing or invalid (every problem, with its path)
      * @throws InfraConfigException when the region or environment does not fit the platform
      */
-    public static StackSettings load(String region, Path platformFile, String environment, String processorJar, Optional<String> alarmTopicArn) {
+    public static StackSettings load(
+            String region, Path platformFile, String environment, String processorJar, Optional<String> alarmTopicArn) {
         Topology topology = TopologyLoader.load(platformFile);
-        return new StackSettings(region, platformFile.toString(), topology, read(platformFile), environment, processorJar, alarmTopicArn,
+        return new StackSettings(
+                region,
+                platformFile.toString(),
+                topology,
+                read(platformFile),
+                environment,
+                processorJar,
+                alarmTopicArn,
                 Optional.empty());
     }
 
     /** The same stack with the processor on another HTTP client. */
     public StackSettings withHttpClient(Optional<String> client) {
-        return new StackSettings(region, platformFile, topology, platformYaml, environment, processorJar, alarmTopicArn, client);
+        return new StackSettings(
+                region, platformFile, topology, platformYaml, environment, processorJar, alarmTopicArn, client);
     }
 
     /** The resource names of this stack's environment. */

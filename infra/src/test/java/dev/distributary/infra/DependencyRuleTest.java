@@ -15,15 +15,26 @@ import com.tngtech.archunit.lang.ArchRule;
 class DependencyRuleTest {
 
     @ArchTest
-    static final ArchRule neverTheProcessorsCode = noClasses().should().dependOnClassesThat()
+    static final ArchRule neverTheProcessorsCode = noClasses()
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("dev.distributary.processor..", "dev.distributary.local..", "dev.distributary.cli..");
 
     @ArchTest
-    static final ArchRule mockEngineOnlyInSynth = noClasses().that().resideOutsideOfPackage("dev.distributary.infra.synth..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.pulumi.test..");
+    static final ArchRule mockEngineOnlyInSynth = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.distributary.infra.synth..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.pulumi.test..");
 
     @ArchTest
-    static final ArchRule fanoutsAwsPartsUnused = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("dev.distributary.fanout.publish..", "dev.distributary.fanout.provision..", "dev.distributary.fanout.consumer..",
+    static final ArchRule fanoutsAwsPartsUnused = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.distributary.fanout.publish..",
+                    "dev.distributary.fanout.provision..",
+                    "dev.distributary.fanout.consumer..",
                     "software.amazon.awssdk..");
 }

@@ -21,12 +21,21 @@ class FifoStackTest {
         Stack stack = Stack.run(Path.of("../examples/fifo.yaml"), "us-west-2").succeeded();
 
         assertThat(stack.named("aws:sns/topic:Topic", "ledger-test-events.fifo").inputs)
-                .contains(entry("fifoTopic", true), entry("contentBasedDeduplication", false), entry("kmsMasterKeyId", "alias/aws/sns"));
-        assertThat(stack.ofType("aws:sqs/queue:Queue")).filteredOn(q -> q.name.endsWith(".fifo")).extracting(q -> q.name)
+                .contains(
+                        entry("fifoTopic", true),
+                        entry("contentBasedDeduplication", false),
+                        entry("kmsMasterKeyId", "alias/aws/sns"));
+        assertThat(stack.ofType("aws:sqs/queue:Queue"))
+                .filteredOn(q -> q.name.endsWith(".fifo"))
+                .extracting(q -> q.name)
                 .containsExactlyInAnyOrder("ledger-test-statements.fifo", "ledger-test-statements-dlq.fifo");
-        assertThat(stack.ofType("aws:sqs/queue:Queue")).filteredOn(q -> q.name.endsWith(".fifo"))
-                .allSatisfy(q -> assertThat(q.inputs).contains(entry("fifoQueue", true), entry("contentBasedDeduplication", false)));
-        assertThat(stack.named("aws:lambda/eventSourceMapping:EventSourceMapping", "ledger-test-processor-accounts").inputs)
-                .containsEntry("parallelizationFactor", 4.0).containsEntry("batchSize", 50.0);
+        assertThat(stack.ofType("aws:sqs/queue:Queue"))
+                .filteredOn(q -> q.name.endsWith(".fifo"))
+                .allSatisfy(q -> assertThat(q.inputs)
+                        .contains(entry("fifoQueue", true), entry("contentBasedDeduplication", false)));
+        assertThat(stack.named("aws:lambda/eventSourceMapping:EventSourceMapping", "ledger-test-processor-accounts")
+                        .inputs)
+                .containsEntry("parallelizationFactor", 4.0)
+                .containsEntry("batchSize", 50.0);
     }
 }

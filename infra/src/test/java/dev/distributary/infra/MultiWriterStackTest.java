@@ -33,21 +33,72 @@ class MultiWriterStackTest {
 
     @Test
     void everyRegion_multiWriter_declaresTheExpectedResourcesPerType() {
-        Map<String, Integer> processor = Map.ofEntries(entry("aws:cloudwatch/dashboard:Dashboard", 1), entry("aws:cloudwatch/logGroup:LogGroup", 1),
-                entry("aws:iam/role:Role", 1), entry("aws:iam/rolePolicy:RolePolicy", 1), entry("aws:lambda/alias:Alias", 1), entry(FUNCTION, 1),
-                entry("aws:sns/topic:Topic", 1), entry("aws:sns/topicPolicy:TopicPolicy", 1), entry("distributary:infra:Observability", 1),
-                entry("distributary:infra:RegionalFanout", 1), entry("distributary:infra:RegionalProcessor", 1));
+        Map<String, Integer> processor = Map.ofEntries(
+                entry("aws:cloudwatch/dashboard:Dashboard", 1),
+                entry("aws:cloudwatch/logGroup:LogGroup", 1),
+                entry("aws:iam/role:Role", 1),
+                entry("aws:iam/rolePolicy:RolePolicy", 1),
+                entry("aws:lambda/alias:Alias", 1),
+                entry(FUNCTION, 1),
+                entry("aws:sns/topic:Topic", 1),
+                entry("aws:sns/topicPolicy:TopicPolicy", 1),
+                entry("distributary:infra:Observability", 1),
+                entry("distributary:infra:RegionalFanout", 1),
+                entry("distributary:infra:RegionalProcessor", 1));
 
-        Map<String, Integer> primaryExtras = new java.util.TreeMap<>(Map.of(TABLE, 3, REPLICA, 2, ESM, 1,
-                "aws:cloudwatch/metricAlarm:MetricAlarm", 8, "aws:sns/topicSubscription:TopicSubscription", 2, "aws:sqs/queue:Queue", 6,
-                "aws:sqs/queuePolicy:QueuePolicy", 6, "distributary:infra:GlobalTables", 1, "pulumi:providers:aws", 2));
-        assertThat(Stack.run(Stack.PLATFORM, "us-east-1").succeeded().counts()).isEqualTo(union(processor, primaryExtras));
-        assertThat(Stack.run(Stack.PLATFORM, "eu-west-1").succeeded().counts()).isEqualTo(union(processor,
-                Map.of(TABLE, 1, ESM, 2, "aws:cloudwatch/metricAlarm:MetricAlarm", 9, "aws:sns/topicSubscription:TopicSubscription", 3,
-                        "aws:sqs/queue:Queue", 8, "aws:sqs/queuePolicy:QueuePolicy", 8)));
-        assertThat(Stack.run(Stack.PLATFORM, "ap-southeast-2").succeeded().counts()).isEqualTo(union(processor,
-                Map.of(TABLE, 1, ESM, 1, "aws:cloudwatch/metricAlarm:MetricAlarm", 8, "aws:sns/topicSubscription:TopicSubscription", 2,
-                        "aws:sqs/queue:Queue", 6, "aws:sqs/queuePolicy:QueuePolicy", 6)));
+        Map<String, Integer> primaryExtras = new java.util.TreeMap<>(Map.of(
+                TABLE,
+                3,
+                REPLICA,
+                2,
+                ESM,
+                1,
+                "aws:cloudwatch/metricAlarm:MetricAlarm",
+                8,
+                "aws:sns/topicSubscription:TopicSubscription",
+                2,
+                "aws:sqs/queue:Queue",
+                6,
+                "aws:sqs/queuePolicy:QueuePolicy",
+                6,
+                "distributary:infra:GlobalTables",
+                1,
+                "pulumi:providers:aws",
+                2));
+        assertThat(Stack.run(Stack.PLATFORM, "us-east-1").succeeded().counts())
+                .isEqualTo(union(processor, primaryExtras));
+        assertThat(Stack.run(Stack.PLATFORM, "eu-west-1").succeeded().counts())
+                .isEqualTo(union(
+                        processor,
+                        Map.of(
+                                TABLE,
+                                1,
+                                ESM,
+                                2,
+                                "aws:cloudwatch/metricAlarm:MetricAlarm",
+                                9,
+                                "aws:sns/topicSubscription:TopicSubscription",
+                                3,
+                                "aws:sqs/queue:Queue",
+                                8,
+                                "aws:sqs/queuePolicy:QueuePolicy",
+                                8)));
+        assertThat(Stack.run(Stack.PLATFORM, "ap-southeast-2").succeeded().counts())
+                .isEqualTo(union(
+                        processor,
+                        Map.of(
+                                TABLE,
+                                1,
+                                ESM,
+                                1,
+                                "aws:cloudwatch/metricAlarm:MetricAlarm",
+                                8,
+                                "aws:sns/topicSubscription:TopicSubscription",
+                                2,
+                                "aws:sqs/queue:Queue",
+                                6,
+                                "aws:sqs/queuePolicy:QueuePolicy",
+                                6)));
     }
 
     @Test
@@ -55,22 +106,38 @@ class MultiWriterStackTest {
         Stack stack = Stack.run(Stack.PLATFORM, "us-east-1").succeeded();
 
         ResourceArgs orders = stack.named(TABLE, "orders");
-        assertThat(orders.provider).as("orders is created in the stack's own region").isEmpty();
-        assertThat(orders.inputs).contains(entry("name", "orders"), entry("hashKey", "pk"), entry("rangeKey", "sk"), entry("streamEnabled", true),
-                entry("streamViewType", "NEW_AND_OLD_IMAGES"), entry("deletionProtectionEnabled", true), entry("billingMode", "PAY_PER_REQUEST"));
+        assertThat(orders.provider)
+                .as("orders is created in the stack's own region")
+                .isEmpty();
+        assertThat(orders.inputs)
+                .contains(
+                        entry("name", "orders"),
+                        entry("hashKey", "pk"),
+                        entry("rangeKey", "sk"),
+                        entry("streamEnabled", true),
+                        entry("streamViewType", "NEW_AND_OLD_IMAGES"),
+                        entry("deletionProtectionEnabled", true),
+                        entry("billingMode", "PAY_PER_REQUEST"));
         assertThat(Stack.input(orders, "pointInTimeRecovery", "enabled")).isEqualTo(true);
         assertThat(Stack.input(orders, "serverSideEncryption", "enabled")).isEqualTo(true);
         assertThat(Stack.input(orders, "ttl")).isEqualTo(Map.of("attributeName", "_expiresAt", "enabled", true));
         assertThat(orders.inputs).doesNotContainKey("replicas");
-        assertThat(stack.ofType(REPLICA)).extracting(r -> r.name).containsExactlyInAnyOrder("orders-eu-west-1", "orders-ap-southeast-2");
+        assertThat(stack.ofType(REPLICA))
+                .extracting(r -> r.name)
+                .containsExactlyInAnyOrder("orders-eu-west-1", "orders-ap-southeast-2");
         assertThat(stack.ofType(REPLICA)).allSatisfy(replica -> {
-            assertThat(replica.inputs).contains(entry("pointInTimeRecovery", true), entry("deletionProtectionEnabled", true),
-                    entry("globalTableArn", "arn:aws:dynamodb:us-east-1:123456789012:table/orders"));
+            assertThat(replica.inputs)
+                    .contains(
+                            entry("pointInTimeRecovery", true),
+                            entry("deletionProtectionEnabled", true),
+                            entry("globalTableArn", "arn:aws:dynamodb:us-east-1:123456789012:table/orders"));
             assertThat(replica.provider).endsWith("::aws-" + replica.name.substring("orders-".length()));
         });
 
         ResourceArgs euCustomers = stack.named(TABLE, "eu-customers");
-        assertThat(euCustomers.provider).as("the EU-only table is created in eu-west-1, never in the primary us-east-1").endsWith("::aws-eu-west-1");
+        assertThat(euCustomers.provider)
+                .as("the EU-only table is created in eu-west-1, never in the primary us-east-1")
+                .endsWith("::aws-eu-west-1");
         assertThat(stack.named("pulumi:providers:aws", "aws-eu-west-1").inputs).containsEntry("region", "eu-west-1");
         assertThat(stack.ofType(REPLICA)).noneMatch(r -> r.name.startsWith("eu-customers"));
     }
@@ -81,9 +148,12 @@ class MultiWriterStackTest {
 
         assertThat(stack.ofType(TABLE)).extracting(r -> r.name).containsExactly("shop-test-idempotency");
         assertThat(stack.ofType(REPLICA)).isEmpty();
-        assertThat(stack.calls()).filteredOn(c -> c.token.equals(OfflineCloud.GET_TABLE))
-                .allSatisfy(call -> assertThat(call.provider).as("the stack's own region").isEmpty())
-                .extracting(c -> c.args.get("name")).containsExactlyInAnyOrder("orders", "eu-customers");
+        assertThat(stack.calls())
+                .filteredOn(c -> c.token.equals(OfflineCloud.GET_TABLE))
+                .allSatisfy(call ->
+                        assertThat(call.provider).as("the stack's own region").isEmpty())
+                .extracting(c -> c.args.get("name"))
+                .containsExactlyInAnyOrder("orders", "eu-customers");
         assertThat(stack.named(ESM, "shop-test-processor-eu-customers").inputs)
                 .containsEntry("eventSourceArn", OfflineCloud.streamArn("eu-west-1", "eu-customers"));
     }
@@ -93,26 +163,43 @@ class MultiWriterStackTest {
         Stack stack = Stack.run(Stack.PLATFORM, "ap-southeast-2").succeeded();
 
         ResourceArgs function = stack.named(FUNCTION, "shop-test-processor");
-        assertThat(function.inputs).contains(entry("runtime", "java21"), entry("architectures", List.of("arm64")),
-                entry("handler", ProcessorEnvironment.HANDLER), entry("publish", true),
-                entry("memorySize", 1024.0), entry("timeout", 60.0), entry("role", "arn:aws:iam::123456789012:role/shop-test-processor-ap-southeast-2"));
+        assertThat(function.inputs)
+                .contains(
+                        entry("runtime", "java21"),
+                        entry("architectures", List.of("arm64")),
+                        entry("handler", ProcessorEnvironment.HANDLER),
+                        entry("publish", true),
+                        entry("memorySize", 1024.0),
+                        entry("timeout", 60.0),
+                        entry("role", "arn:aws:iam::123456789012:role/shop-test-processor-ap-southeast-2"));
         assertThat(Stack.input(function, "snapStart", "applyOn")).isEqualTo("PublishedVersions");
         assertThat(Stack.input(function, "tracingConfig", "mode")).isEqualTo("Active");
         @SuppressWarnings("unchecked")
         Map<String, String> environment = (Map<String, String>) Stack.input(function, "environment", "variables");
-        assertThat(environment).containsOnlyKeys(ProcessorEnvironment.PLATFORM, ProcessorEnvironment.TOPICS, ProcessorEnvironment.QUARANTINE_QUEUE_URL,
-                ProcessorEnvironment.IDEMPOTENCY_TABLE, ProcessorEnvironment.SERVICE_NAME);
-        assertThat(TopologyLoader.parse(ProcessorEnvironment.decodePlatform(environment.get(ProcessorEnvironment.PLATFORM)), "env"))
+        assertThat(environment)
+                .containsOnlyKeys(
+                        ProcessorEnvironment.PLATFORM,
+                        ProcessorEnvironment.TOPICS,
+                        ProcessorEnvironment.QUARANTINE_QUEUE_URL,
+                        ProcessorEnvironment.IDEMPOTENCY_TABLE,
+                        ProcessorEnvironment.SERVICE_NAME);
+        assertThat(TopologyLoader.parse(
+                        ProcessorEnvironment.decodePlatform(environment.get(ProcessorEnvironment.PLATFORM)), "env"))
                 .isEqualTo(TopologyLoader.load(Stack.PLATFORM));
         assertThat(LambdaRules.environmentBytes(environment)).isLessThanOrEqualTo(LambdaRules.MAX_ENVIRONMENT_BYTES);
         assertThat(ProcessorEnvironment.parseTopics(environment.get(ProcessorEnvironment.TOPICS)))
                 .containsExactly(entry("ap-southeast-2", "arn:aws:sns:ap-southeast-2:123456789012:shop-test-events"));
-        assertThat(environment).containsEntry(ProcessorEnvironment.QUARANTINE_QUEUE_URL,
-                "https://sqs.ap-southeast-2.amazonaws.com/123456789012/shop-test-quarantine")
+        assertThat(environment)
+                .containsEntry(
+                        ProcessorEnvironment.QUARANTINE_QUEUE_URL,
+                        "https://sqs.ap-southeast-2.amazonaws.com/123456789012/shop-test-quarantine")
                 .containsEntry(ProcessorEnvironment.IDEMPOTENCY_TABLE, "shop-test-idempotency");
 
         assertThat(stack.named("aws:lambda/alias:Alias", "shop-test-processor-live").inputs)
-                .contains(entry("name", "live"), entry("functionName", "shop-test-processor"), entry("functionVersion", "1"));
+                .contains(
+                        entry("name", "live"),
+                        entry("functionName", "shop-test-processor"),
+                        entry("functionVersion", "1"));
         ResourceArgs idempotency = stack.named(TABLE, "shop-test-idempotency");
         assertThat(idempotency.inputs).contains(entry("hashKey", "id"), entry("billingMode", "PAY_PER_REQUEST"));
         assertThat(Stack.input(idempotency, "ttl")).isEqualTo(Map.of("attributeName", "expiration", "enabled", true));
@@ -123,10 +210,19 @@ class MultiWriterStackTest {
         Stack stack = Stack.run(Stack.PLATFORM, "eu-west-1").succeeded();
 
         assertThat(stack.ofType(ESM)).hasSize(2).allSatisfy(mapping -> {
-            assertThat(mapping.inputs).contains(entry("functionName", "arn:aws:lambda:eu-west-1:123456789012:function:shop-test-processor:live"),
-                    entry("startingPosition", "TRIM_HORIZON"), entry("batchSize", 100.0), entry("maximumBatchingWindowInSeconds", 0.0),
-                    entry("bisectBatchOnFunctionError", true), entry("maximumRetryAttempts", 10.0), entry("maximumRecordAgeInSeconds", 3600.0),
-                    entry("parallelizationFactor", 1.0), entry("functionResponseTypes", List.of("ReportBatchItemFailures")));
+            assertThat(mapping.inputs)
+                    .contains(
+                            entry(
+                                    "functionName",
+                                    "arn:aws:lambda:eu-west-1:123456789012:function:shop-test-processor:live"),
+                            entry("startingPosition", "TRIM_HORIZON"),
+                            entry("batchSize", 100.0),
+                            entry("maximumBatchingWindowInSeconds", 0.0),
+                            entry("bisectBatchOnFunctionError", true),
+                            entry("maximumRetryAttempts", 10.0),
+                            entry("maximumRecordAgeInSeconds", 3600.0),
+                            entry("parallelizationFactor", 1.0),
+                            entry("functionResponseTypes", List.of("ReportBatchItemFailures")));
             assertThat(Stack.input(mapping, "metricsConfig", "metrics")).isEqualTo(List.of("EventCount"));
             assertThat(Stack.input(mapping, "destinationConfig", "onFailure", "destinationArn"))
                     .isEqualTo("arn:aws:sqs:eu-west-1:123456789012:shop-test-stream-failures");
@@ -135,17 +231,22 @@ class MultiWriterStackTest {
         assertThat(filterPatterns(stack.named(ESM, "shop-test-processor-eu-customers")))
                 .hasSize(5)
                 .isEqualTo(FilterPatterns.forRegion(settings.topology(), "eu-customers", "eu-west-1"));
-        assertThat(FilterPatterns.forRegion(settings.topology(), "orders", "eu-west-1")).as("order-cache takes replicas here").isEmpty();
+        assertThat(FilterPatterns.forRegion(settings.topology(), "orders", "eu-west-1"))
+                .as("order-cache takes replicas here")
+                .isEmpty();
         assertThat(stack.named(ESM, "shop-test-processor-orders").inputs).doesNotContainKey("filterCriteria");
     }
 
     @Test
     void fanout_anyRegion_isDeclaredFromFanoutLayout() {
         Stack stack = Stack.run(Stack.PLATFORM, "eu-west-1").succeeded();
-        RegionFanout layout = FanoutLayout.of(stack.settings().topology(), stack.settings().names()).region("eu-west-1");
+        RegionFanout layout = FanoutLayout.of(
+                        stack.settings().topology(), stack.settings().names())
+                .region("eu-west-1");
         String topicArn = "arn:aws:sns:eu-west-1:123456789012:shop-test-events";
 
-        assertThat(stack.named("aws:sns/topic:Topic", "shop-test-events").inputs).containsEntry("kmsMasterKeyId", "alias/aws/sns")
+        assertThat(stack.named("aws:sns/topic:Topic", "shop-test-events").inputs)
+                .containsEntry("kmsMasterKeyId", "alias/aws/sns")
                 .doesNotContainKey("fifoTopic");
         assertThat(layout.subscriptions()).hasSize(3);
         for (QueueSubscription subscription : layout.subscriptions()) {
@@ -153,19 +254,28 @@ class MultiWriterStackTest {
             String dlqArn = "arn:aws:sqs:eu-west-1:123456789012:" + subscription.deadLetterQueueName();
             ResourceArgs queue = stack.named("aws:sqs/queue:Queue", subscription.queueName());
             Map<String, String> attributes = subscription.queueAttributes(dlqArn);
-            assertThat(queue.inputs).contains(entry("redrivePolicy", attributes.get("RedrivePolicy")),
-                    entry("visibilityTimeoutSeconds", Double.valueOf(attributes.get("VisibilityTimeout"))),
-                    entry("receiveWaitTimeSeconds", Double.valueOf(attributes.get("ReceiveMessageWaitTimeSeconds"))),
-                    entry("messageRetentionSeconds", Double.valueOf(attributes.get("MessageRetentionPeriod"))), entry("sqsManagedSseEnabled", true));
+            assertThat(queue.inputs)
+                    .contains(
+                            entry("redrivePolicy", attributes.get("RedrivePolicy")),
+                            entry("visibilityTimeoutSeconds", Double.valueOf(attributes.get("VisibilityTimeout"))),
+                            entry(
+                                    "receiveWaitTimeSeconds",
+                                    Double.valueOf(attributes.get("ReceiveMessageWaitTimeSeconds"))),
+                            entry("messageRetentionSeconds", Double.valueOf(attributes.get("MessageRetentionPeriod"))),
+                            entry("sqsManagedSseEnabled", true));
             assertThat(stack.named("aws:sqs/queuePolicy:QueuePolicy", subscription.queueName()).inputs)
                     .containsEntry("policy", subscription.queuePolicy(queueArn, topicArn));
             assertThat(stack.named("aws:sqs/queuePolicy:QueuePolicy", subscription.deadLetterQueueName()).inputs)
                     .containsEntry("policy", subscription.deadLetterQueuePolicy(dlqArn));
             Map<String, String> subscriptionAttributes = subscription.subscriptionAttributes();
-            assertThat(stack.named("aws:sns/topicSubscription:TopicSubscription", subscription.queueName()).inputs).contains(
-                    entry("topic", topicArn), entry("protocol", "sqs"), entry("endpoint", queueArn), entry("rawMessageDelivery", true),
-                    entry("filterPolicyScope", subscriptionAttributes.get("FilterPolicyScope")),
-                    entry("filterPolicy", subscription.filterPolicy().json()));
+            assertThat(stack.named("aws:sns/topicSubscription:TopicSubscription", subscription.queueName()).inputs)
+                    .contains(
+                            entry("topic", topicArn),
+                            entry("protocol", "sqs"),
+                            entry("endpoint", queueArn),
+                            entry("rawMessageDelivery", true),
+                            entry("filterPolicyScope", subscriptionAttributes.get("FilterPolicyScope")),
+                            entry("filterPolicy", subscription.filterPolicy().json()));
         }
     }
 
@@ -173,23 +283,45 @@ class MultiWriterStackTest {
     void observability_euWest1_alarmsOnProcessorHealthResidencyBlockedAndEveryTerminalQueue() {
         Stack stack = Stack.run(Stack.PLATFORM, "eu-west-1").succeeded();
 
-        assertThat(stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).extracting(r -> r.name).containsExactlyInAnyOrder(
-                "shop-test-processor-iterator-age", "shop-test-processor-errors", "shop-test-processor-throttles", "shop-test-residency-blocked",
-                "shop-test-quarantine-depth", "shop-test-stream-failures-depth", "shop-test-billing-dlq-depth", "shop-test-order-cache-dlq-depth",
-                "shop-test-crm-sync-dlq-depth");
+        assertThat(stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm"))
+                .extracting(r -> r.name)
+                .containsExactlyInAnyOrder(
+                        "shop-test-processor-iterator-age",
+                        "shop-test-processor-errors",
+                        "shop-test-processor-throttles",
+                        "shop-test-residency-blocked",
+                        "shop-test-quarantine-depth",
+                        "shop-test-stream-failures-depth",
+                        "shop-test-billing-dlq-depth",
+                        "shop-test-order-cache-dlq-depth",
+                        "shop-test-crm-sync-dlq-depth");
         ResourceArgs blocked = stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-residency-blocked");
-        assertThat(blocked.inputs).contains(entry("namespace", "Distributary"), entry("metricName", "ResidencyBlocked"), entry("statistic", "Sum"),
-                entry("comparisonOperator", "GreaterThanThreshold"), entry("threshold", 0.0),
-                entry("dimensions", Map.of("Region", "eu-west-1", "FunctionName", "shop-test-processor")));
-        assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-crm-sync-dlq-depth").inputs).contains(
-                entry("namespace", "AWS/SQS"), entry("metricName", "ApproximateNumberOfMessagesVisible"), entry("threshold", 0.0),
-                entry("dimensions", Map.of("QueueName", "shop-test-crm-sync-dlq")));
-        assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-crm-sync-dlq-depth").inputs.get("alarmDescription"))
-                .as("a command that finds this stack's queue").asString()
+        assertThat(blocked.inputs)
+                .contains(
+                        entry("namespace", "Distributary"),
+                        entry("metricName", "ResidencyBlocked"),
+                        entry("statistic", "Sum"),
+                        entry("comparisonOperator", "GreaterThanThreshold"),
+                        entry("threshold", 0.0),
+                        entry("dimensions", Map.of("Region", "eu-west-1", "FunctionName", "shop-test-processor")));
+        assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-crm-sync-dlq-depth").inputs)
+                .contains(
+                        entry("namespace", "AWS/SQS"),
+                        entry("metricName", "ApproximateNumberOfMessagesVisible"),
+                        entry("threshold", 0.0),
+                        entry("dimensions", Map.of("QueueName", "shop-test-crm-sync-dlq")));
+        assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-crm-sync-dlq-depth")
+                        .inputs
+                        .get("alarmDescription"))
+                .as("a command that finds this stack's queue")
+                .asString()
                 .endsWith("(distributary redrive --region eu-west-1 --consumer crm-sync --environment test)");
-        JsonNode dashboard = Stack.json(stack.named("aws:cloudwatch/dashboard:Dashboard", "shop-test-eu-west-1").inputs.get("dashboardBody"));
+        JsonNode dashboard = Stack.json(stack.named("aws:cloudwatch/dashboard:Dashboard", "shop-test-eu-west-1")
+                .inputs
+                .get("dashboardBody"));
         assertThat(dashboard.findValuesAsText("region")).containsOnly("eu-west-1");
-        assertThat(dashboard.toString()).contains("\"ResidencyBlocked\"", "\"EndToEndLagMs\"", "\"IteratorAge\"", "\"shop-test-crm-sync-dlq\"");
+        assertThat(dashboard.toString())
+                .contains("\"ResidencyBlocked\"", "\"EndToEndLagMs\"", "\"IteratorAge\"", "\"shop-test-crm-sync-dlq\"");
     }
 
     @Test
@@ -197,18 +329,20 @@ class MultiWriterStackTest {
         Stack stack = Stack.run(Stack.PLATFORM, "eu-west-1").succeeded();
 
         for (String alarm : List.of("shop-test-processor-errors", "shop-test-processor-throttles")) {
-            assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", alarm).inputs).as(alarm)
+            assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", alarm).inputs)
+                    .as(alarm)
                     .contains(entry("evaluationPeriods", 5.0), entry("datapointsToAlarm", 1.0));
         }
         assertThat(stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-processor-iterator-age").inputs)
                 .contains(entry("evaluationPeriods", 5.0), entry("datapointsToAlarm", 5.0));
-        assertThat(stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).allSatisfy(alarm ->
-                assertThat(alarm.inputs).as(alarm.name).containsKey("datapointsToAlarm"));
+        assertThat(stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm"))
+                .allSatisfy(alarm -> assertThat(alarm.inputs).as(alarm.name).containsKey("datapointsToAlarm"));
     }
 
     private static List<String> filterPatterns(ResourceArgs mapping) {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> filters = (List<Map<String, Object>>) Stack.input(mapping, "filterCriteria", "filters");
+        List<Map<String, Object>> filters =
+                (List<Map<String, Object>>) Stack.input(mapping, "filterCriteria", "filters");
         return filters.stream().map(f -> (String) f.get("pattern")).toList();
     }
 

@@ -34,19 +34,39 @@ class PrimaryRegionStackTest {
         Stack central = Stack.run(Stack.PRIMARY_REGION, "eu-central-1").succeeded();
         Stack us = Stack.run(Stack.PRIMARY_REGION, "us-east-1").succeeded();
 
-        assertThat(primary.ofType(ESM)).extracting(r -> r.name).containsExactlyInAnyOrder("shop-primary-test-processor-orders",
-                "shop-primary-test-processor-eu-customers");
-        assertThat(primary.ofType(ESM)).allSatisfy(mapping -> assertThat(mapping.inputs.get("eventSourceArn")).as("the table made in this stack")
-                .isEqualTo(OfflineCloud.streamArn("eu-west-1", mapping.name.substring("shop-primary-test-processor-".length()))));
+        assertThat(primary.ofType(ESM))
+                .extracting(r -> r.name)
+                .containsExactlyInAnyOrder(
+                        "shop-primary-test-processor-orders", "shop-primary-test-processor-eu-customers");
+        assertThat(primary.ofType(ESM))
+                .allSatisfy(mapping -> assertThat(mapping.inputs.get("eventSourceArn"))
+                        .as("the table made in this stack")
+                        .isEqualTo(OfflineCloud.streamArn(
+                                "eu-west-1", mapping.name.substring("shop-primary-test-processor-".length()))));
         for (Stack other : List.of(central, us)) {
-            assertThat(other.counts()).as(other.settings().region()).doesNotContainKeys(ESM, "aws:lambda/function:Function",
-                    "aws:iam/role:Role", "distributary:infra:RegionalProcessor", "distributary:infra:GlobalTables", "aws:dynamodb/table:Table");
+            assertThat(other.counts())
+                    .as(other.settings().region())
+                    .doesNotContainKeys(
+                            ESM,
+                            "aws:lambda/function:Function",
+                            "aws:iam/role:Role",
+                            "distributary:infra:RegionalProcessor",
+                            "distributary:infra:GlobalTables",
+                            "aws:dynamodb/table:Table");
             assertThat(other.calls()).as("no lookups without a processor").isEmpty();
-            assertThat(other.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).extracting(r -> r.name).allMatch(name -> name.endsWith("-dlq-depth"));
+            assertThat(other.ofType("aws:cloudwatch/metricAlarm:MetricAlarm"))
+                    .extracting(r -> r.name)
+                    .allMatch(name -> name.endsWith("-dlq-depth"));
         }
-        assertThat(central.counts()).containsEntry("aws:sqs/queue:Queue", 4).containsEntry("aws:sns/topicSubscription:TopicSubscription", 2);
-        assertThat(us.counts()).containsEntry("aws:sqs/queue:Queue", 2).containsEntry("aws:sns/topicSubscription:TopicSubscription", 1);
-        assertThat(primary.counts()).containsEntry("aws:sqs/queue:Queue", 8).containsEntry("aws:dynamodb/tableReplica:TableReplica", 3)
+        assertThat(central.counts())
+                .containsEntry("aws:sqs/queue:Queue", 4)
+                .containsEntry("aws:sns/topicSubscription:TopicSubscription", 2);
+        assertThat(us.counts())
+                .containsEntry("aws:sqs/queue:Queue", 2)
+                .containsEntry("aws:sns/topicSubscription:TopicSubscription", 1);
+        assertThat(primary.counts())
+                .containsEntry("aws:sqs/queue:Queue", 8)
+                .containsEntry("aws:dynamodb/tableReplica:TableReplica", 3)
                 .containsEntry("aws:dynamodb/table:Table", 3);
     }
 
@@ -59,19 +79,26 @@ class PrimaryRegionStackTest {
             ResourceArgs mapping = primary.named(ESM, "shop-primary-test-processor-" + table);
             assertThat(patterns(mapping)).as(table).isEqualTo(expected);
         }
-        assertThat(patterns(primary.named(ESM, "shop-primary-test-processor-eu-customers"))).hasSize(5);
+        assertThat(patterns(primary.named(ESM, "shop-primary-test-processor-eu-customers")))
+                .hasSize(5);
     }
 
     @Test
     void primaryRegionMode_primaryMayPublishToEveryRegionWhoseConsumersTakeAPermittedTable() {
         Stack primary = Stack.run(Stack.PRIMARY_REGION, "eu-west-1").succeeded();
 
-        assertThat(publishResources(primary)).containsExactly("arn:aws:sns:eu-west-1:123456789012:shop-primary-test-events",
-                "arn:aws:sns:eu-central-1:123456789012:shop-primary-test-events", "arn:aws:sns:us-east-1:123456789012:shop-primary-test-events");
+        assertThat(publishResources(primary))
+                .containsExactly(
+                        "arn:aws:sns:eu-west-1:123456789012:shop-primary-test-events",
+                        "arn:aws:sns:eu-central-1:123456789012:shop-primary-test-events",
+                        "arn:aws:sns:us-east-1:123456789012:shop-primary-test-events");
         @SuppressWarnings("unchecked")
-        Map<String, String> environment = (Map<String, String>) Stack.input(primary.named("aws:lambda/function:Function",
-                "shop-primary-test-processor"), "environment", "variables");
-        assertThat(ProcessorEnvironment.parseTopics(environment.get(ProcessorEnvironment.TOPICS))).containsOnlyKeys("eu-west-1", "eu-central-1", "us-east-1");
+        Map<String, String> environment = (Map<String, String>) Stack.input(
+                primary.named("aws:lambda/function:Function", "shop-primary-test-processor"),
+                "environment",
+                "variables");
+        assertThat(ProcessorEnvironment.parseTopics(environment.get(ProcessorEnvironment.TOPICS)))
+                .containsOnlyKeys("eu-west-1", "eu-central-1", "us-east-1");
         assertThat(primary.calls()).extracting(c -> c.token).containsExactly(OfflineCloud.CALLER_IDENTITY);
     }
 
@@ -81,18 +108,29 @@ class PrimaryRegionStackTest {
         String original = Files.readString(Stack.PRIMARY_REGION);
         String orderCache = "    - name: order-cache\n      tables: [orders]\n";
         assertThat(original).contains(orderCache);
-        Files.writeString(platform, original.replace(orderCache, "    - name: order-cache\n      regions: [eu-west-1, eu-central-1]\n      tables: [orders]\n"));
+        Files.writeString(
+                platform,
+                original.replace(
+                        orderCache,
+                        "    - name: order-cache\n      regions: [eu-west-1, eu-central-1]\n      tables: [orders]\n"));
 
         Stack primary = Stack.run(platform, "eu-west-1").succeeded();
 
-        assertThat(publishResources(primary)).containsExactly("arn:aws:sns:eu-west-1:123456789012:shop-primary-test-events",
-                "arn:aws:sns:eu-central-1:123456789012:shop-primary-test-events");
+        assertThat(publishResources(primary))
+                .containsExactly(
+                        "arn:aws:sns:eu-west-1:123456789012:shop-primary-test-events",
+                        "arn:aws:sns:eu-central-1:123456789012:shop-primary-test-events");
     }
 
     private static List<String> publishResources(Stack stack) {
-        JsonNode policy = Stack.json(stack.named("aws:iam/rolePolicy:RolePolicy", "shop-primary-test-processor-eu-west-1").inputs.get("policy"));
+        JsonNode policy =
+                Stack.json(stack.named("aws:iam/rolePolicy:RolePolicy", "shop-primary-test-processor-eu-west-1")
+                        .inputs
+                        .get("policy"));
         JsonNode publish = StreamSupport.stream(policy.get("Statement").spliterator(), false)
-                .filter(s -> s.get("Action").toString().contains("sns:Publish")).findFirst().orElseThrow();
+                .filter(s -> s.get("Action").toString().contains("sns:Publish"))
+                .findFirst()
+                .orElseThrow();
         assertThat(publish.get("Action")).hasSize(1);
         List<String> resources = new ArrayList<>();
         publish.get("Resource").forEach(r -> resources.add(r.asText()));
@@ -101,7 +139,10 @@ class PrimaryRegionStackTest {
 
     private static List<String> patterns(ResourceArgs mapping) {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> filters = (List<Map<String, Object>>) Stack.input(mapping, "filterCriteria", "filters");
-        return filters == null ? List.of() : filters.stream().map(f -> (String) f.get("pattern")).toList();
+        List<Map<String, Object>> filters =
+                (List<Map<String, Object>>) Stack.input(mapping, "filterCriteria", "filters");
+        return filters == null
+                ? List.of()
+                : filters.stream().map(f -> (String) f.get("pattern")).toList();
     }
 }

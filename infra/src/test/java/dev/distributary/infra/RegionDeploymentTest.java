@@ -41,19 +41,25 @@ class RegionDeploymentTest {
         RegionDeployment primary = RegionDeployment.of(PRIMARY, "eu-west-1");
 
         assertThat(primary.processes()).isTrue();
-        assertThat(primary.mappings()).extracting(StreamMapping::table).extracting(t -> t.name()).containsExactly("orders", "eu-customers");
+        assertThat(primary.mappings())
+                .extracting(StreamMapping::table)
+                .extracting(t -> t.name())
+                .containsExactly("orders", "eu-customers");
         assertThat(primary.publishRegions()).containsExactly("eu-west-1", "eu-central-1", "us-east-1");
     }
 
     @Test
     void homeRegion_tableOutsideThePrimarysZone_isTheFirstRegionOfItsZone() {
-        assertThat(GlobalTables.homeRegion(SHOP, SHOP.requireTable("orders"), "us-east-1")).isEqualTo("us-east-1");
-        assertThat(GlobalTables.homeRegion(SHOP, SHOP.requireTable("eu-customers"), "us-east-1")).isEqualTo("eu-west-1");
+        assertThat(GlobalTables.homeRegion(SHOP, SHOP.requireTable("orders"), "us-east-1"))
+                .isEqualTo("us-east-1");
+        assertThat(GlobalTables.homeRegion(SHOP, SHOP.requireTable("eu-customers"), "us-east-1"))
+                .isEqualTo("eu-west-1");
     }
 
     @Test
     void regionOutsideThePlatform_isRefusedWithThePlatformsRegions() {
-        assertThatThrownBy(() -> RegionDeployment.of(SHOP, "us-west-2")).hasMessage(
-                "region 'us-west-2' is not one of the platform's regions [us-east-1, eu-west-1, ap-southeast-2]");
+        assertThatThrownBy(() -> RegionDeployment.of(SHOP, "us-west-2"))
+                .hasMessage(
+                        "region 'us-west-2' is not one of the platform's regions [us-east-1, eu-west-1, ap-southeast-2]");
     }
 }

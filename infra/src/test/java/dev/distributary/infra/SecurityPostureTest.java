@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SecurityPostureTest {
     /** The only actions AWS gives no resource-level permissions for, among those the processor needs. */
     private static final Set<String> RESOURCELESS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
-    private static final Set<String> STREAM_READ = Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-            "dynamodb:ListStreams");
+
+    private static final Set<String> STREAM_READ = Set.of(
+            "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
 
     @AfterEach
     void cleanup() {
@@ -38,8 +39,14 @@ class SecurityPostureTest {
 
     static synchronized Stream<Named<Stack>> everyStack() {
         if (stacks == null) {
-            stacks = Stream.concat(Stack.everyRegion(Stack.PLATFORM).stream(), Stack.everyRegion(Stack.PRIMARY_REGION).stream())
-                    .map(stack -> Named.of(stack.settings().topology().name() + " " + stack.settings().region(), stack)).toList();
+            stacks = Stream.concat(
+                            Stack.everyRegion(Stack.PLATFORM).stream(),
+                            Stack.everyRegion(Stack.PRIMARY_REGION).stream())
+                    .map(stack -> Named.of(
+                            stack.settings().topology().name() + " "
+                                    + stack.settings().region(),
+                            stack))
+                    .toList();
         }
         return stacks.stream();
     }
@@ -50,10 +57,12 @@ class SecurityPostureTest {
         List<JsonNode> allows = allowStatements(stack);
         String region = stack.settings().region();
         String prefix = "arn:aws:";
-        Set<String> logGroups = stack.ofType("aws:cloudwatch/logGroup:LogGroup").stream().map(g -> String.valueOf(g.inputs.get("name")))
+        Set<String> logGroups = stack.ofType("aws:cloudwatch/logGroup:LogGroup").stream()
+                .map(g -> String.valueOf(g.inputs.get("name")))
                 .collect(java.util.stream.Collectors.toSet());
         Set<String> mappedTables = stack.ofType("aws:lambda/eventSourceMapping:EventSourceMapping").stream()
-                .map(m -> String.valueOf(m.inputs.get("eventSourceArn"))).map(arn -> arn.substring(arn.indexOf(":table/") + 7, arn.indexOf("/stream/")))
+                .map(m -> String.valueOf(m.inputs.get("eventSourceArn")))
+                .map(arn -> arn.substring(arn.indexOf(":table/") + 7, arn.indexOf("/stream/")))
                 .collect(java.util.stream.Collectors.toSet());
         assertThat(allows).as("Allow statements in " + region).isNotEmpty().allSatisfy(statement -> {
             List<String> actions = texts(statement.get("Action"));
@@ -63,15 +72,22 @@ class SecurityPostureTest {
                     continue;
                 }
                 if (resource.equals("*")) {
-                    assertThat(RESOURCELESS).as("only X-Ray's trace APIs have no resource-level permissions").containsAll(actions);
+                    assertThat(RESOURCELESS)
+                            .as("only X-Ray's trace APIs have no resource-level permissions")
+                            .containsAll(actions);
                 } else if (resource.contains(":logs:")) {
                     // Lambda names the log streams at run time: the streams of the function's own log group.
-                    assertThat(logGroups.stream().map(g -> prefix + "logs:" + region + ":" + OfflineCloud.ACCOUNT + ":log-group:" + g + ":*"))
+                    assertThat(logGroups.stream()
+                                    .map(g -> prefix + "logs:" + region + ":" + OfflineCloud.ACCOUNT + ":log-group:" + g
+                                            + ":*"))
                             .contains(resource);
                     assertThat(actions).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
                 } else {
-                    // DynamoDB names a stream with a label when it is enabled: the streams of the tables mapped here (AWS's own example policy).
-                    assertThat(mappedTables.stream().map(t -> prefix + "dynamodb:" + region + ":" + OfflineCloud.ACCOUNT + ":table/" + t + "/stream/*"))
+                    // DynamoDB names a stream with a label when it is enabled: the streams of the tables mapped here
+                    // (AWS's own example policy).
+                    assertThat(mappedTables.stream()
+                                    .map(t -> prefix + "dynamodb:" + region + ":" + OfflineCloud.ACCOUNT + ":table/" + t
+                                            + "/stream/*"))
                             .contains(resource);
                     assertThat(STREAM_READ).containsAll(actions);
                 }
@@ -84,49 +100,79 @@ class SecurityPostureTest {
     void everyResourcePolicy_anyStack_grantsNothingToThePublic_andTheRoleOnlyToLambda(Stack stack) {
         List<ResourceArgs> policies = new ArrayList<>(stack.ofType("aws:sqs/queuePolicy:QueuePolicy"));
         policies.addAll(stack.ofType("aws:sns/topicPolicy:TopicPolicy"));
-        assertThat(policies).isNotEmpty().allSatisfy(policy -> Stack.json(policy.inputs.get("policy")).get("Statement").forEach(statement -> {
-            if (isPublic(statement.get("Principal"))) {
-                assertThat(statement.get("Effect").asText()).as(policy.name + ": a statement for everyone may only deny").isEqualTo("Deny");
-            } else {
-                assertThat(statement.at("/Principal/Service").isTextual()).as(policy.name + ": an Allow names an AWS service").isTrue();
-            }
-        }));
-        stack.ofType("aws:iam/role:Role").forEach(role -> Stack.json(role.inputs.get("assumeRolePolicy")).get("Statement").forEach(statement -> {
-            assertThat(statement.at("/Principal/Service").asText()).isEqualTo("lambda.amazonaws.com");
-            assertThat(statement.get("Action").asText()).isEqualTo("sts:AssumeRole");
-        }));
+        assertThat(policies)
+                .isNotEmpty()
+                .allSatisfy(policy -> Stack.json(policy.inputs.get("policy"))
+                        .get("Statement")
+                        .forEach(statement -> {
+                            if (isPublic(statement.get("Principal"))) {
+                                assertThat(statement.get("Effect").asText())
+                                        .as(policy.name + ": a statement for everyone may only deny")
+                                        .isEqualTo("Deny");
+                            } else {
+                                assertThat(statement.at("/Principal/Service").isTextual())
+                                        .as(policy.name + ": an Allow names an AWS service")
+                                        .isTrue();
+                            }
+                        }));
+        stack.ofType("aws:iam/role:Role")
+                .forEach(role -> Stack.json(role.inputs.get("assumeRolePolicy"))
+                        .get("Statement")
+                        .forEach(statement -> {
+                            assertThat(statement.at("/Principal/Service").asText())
+                                    .isEqualTo("lambda.amazonaws.com");
+                            assertThat(statement.get("Action").asText()).isEqualTo("sts:AssumeRole");
+                        }));
     }
 
     @ParameterizedTest
     @MethodSource("everyStack")
     void everyConsumerQueue_anyStack_acceptsMessagesOnlyFromItsRegionsTopic(Stack stack) {
         ResourceArgs topic = stack.ofType("aws:sns/topic:Topic").get(0);
-        String topicArn = "arn:aws:sns:" + stack.settings().region() + ":" + OfflineCloud.ACCOUNT + ":" + topic.inputs.getOrDefault("name", topic.name);
+        String topicArn = "arn:aws:sns:" + stack.settings().region() + ":" + OfflineCloud.ACCOUNT + ":"
+                + topic.inputs.getOrDefault("name", topic.name);
         int bound = 0;
         for (ResourceArgs policy : stack.ofType("aws:sqs/queuePolicy:QueuePolicy")) {
-            String queueArn = "arn:aws:sqs:" + stack.settings().region() + ":" + OfflineCloud.ACCOUNT + ":" + policy.name;
+            String queueArn =
+                    "arn:aws:sqs:" + stack.settings().region() + ":" + OfflineCloud.ACCOUNT + ":" + policy.name;
             for (JsonNode statement : Stack.json(policy.inputs.get("policy")).get("Statement")) {
-                assertThat(statement.get("Resource").asText()).as(policy.name + " speaks only of its own queue").isEqualTo(queueArn);
+                assertThat(statement.get("Resource").asText())
+                        .as(policy.name + " speaks only of its own queue")
+                        .isEqualTo(queueArn);
                 if (statement.get("Effect").asText().equals("Allow")) {
                     bound++;
                     assertThat(statement.at("/Principal/Service").asText()).isEqualTo("sns.amazonaws.com");
                     assertThat(texts(statement.get("Action"))).containsExactly("sqs:SendMessage");
-                    assertThat(statement.at("/Condition/ArnEquals/aws:SourceArn").asText()).as(policy.name + " is bound to the region's topic")
+                    assertThat(statement
+                                    .at("/Condition/ArnEquals/aws:SourceArn")
+                                    .asText())
+                            .as(policy.name + " is bound to the region's topic")
                             .isEqualTo(topicArn);
                 }
             }
         }
-        assertThat(bound).as("one binding per subscribed queue").isEqualTo(stack.ofType("aws:sns/topicSubscription:TopicSubscription").size());
+        assertThat(bound)
+                .as("one binding per subscribed queue")
+                .isEqualTo(stack.ofType("aws:sns/topicSubscription:TopicSubscription")
+                        .size());
     }
 
     @ParameterizedTest
     @MethodSource("everyStack")
     void everyTable_anyStack_isEncryptedAtRest(Stack stack) {
         List<ResourceArgs> tables = stack.ofType("aws:dynamodb/table:Table");
-        assertThat(tables).allSatisfy(table -> assertThat(Stack.input(table, "serverSideEncryption", "enabled")).as(table.name).isEqualTo(true));
-        assertThat(stack.ofType("aws:dynamodb/tableReplica:TableReplica")).allSatisfy(replica ->
-                assertThat(replica.inputs.get("kmsKeyArn")).as(replica.name + " keeps the table's AWS-managed key").isNull());
-        if (stack.settings().topology().processingRegions().contains(stack.settings().region())) {
+        assertThat(tables)
+                .allSatisfy(table -> assertThat(Stack.input(table, "serverSideEncryption", "enabled"))
+                        .as(table.name)
+                        .isEqualTo(true));
+        assertThat(stack.ofType("aws:dynamodb/tableReplica:TableReplica"))
+                .allSatisfy(replica -> assertThat(replica.inputs.get("kmsKeyArn"))
+                        .as(replica.name + " keeps the table's AWS-managed key")
+                        .isNull());
+        if (stack.settings()
+                .topology()
+                .processingRegions()
+                .contains(stack.settings().region())) {
             assertThat(tables).as("the idempotency table at least").isNotEmpty();
         }
     }
@@ -135,14 +181,24 @@ class SecurityPostureTest {
     @MethodSource("everyStack")
     void everyQueueAndTopic_anyStack_isEncryptedAndRefusesAccessWithoutTls(Stack stack) {
         List<ResourceArgs> queues = stack.ofType("aws:sqs/queue:Queue");
-        assertThat(queues).isNotEmpty().allSatisfy(queue -> assertThat(queue.inputs).containsEntry("sqsManagedSseEnabled", true));
-        List<String> queuePolicies = stack.ofType("aws:sqs/queuePolicy:QueuePolicy").stream().map(p -> p.name).toList();
-        assertThat(queuePolicies).containsExactlyInAnyOrderElementsOf(queues.stream().map(q -> q.name).toList());
-        stack.ofType("aws:sqs/queuePolicy:QueuePolicy").forEach(policy -> assertThat(deniesInsecureTransport(policy)).as(policy.name).isTrue());
+        assertThat(queues)
+                .isNotEmpty()
+                .allSatisfy(queue -> assertThat(queue.inputs).containsEntry("sqsManagedSseEnabled", true));
+        List<String> queuePolicies = stack.ofType("aws:sqs/queuePolicy:QueuePolicy").stream()
+                .map(p -> p.name)
+                .toList();
+        assertThat(queuePolicies)
+                .containsExactlyInAnyOrderElementsOf(
+                        queues.stream().map(q -> q.name).toList());
+        stack.ofType("aws:sqs/queuePolicy:QueuePolicy")
+                .forEach(policy -> assertThat(deniesInsecureTransport(policy))
+                        .as(policy.name)
+                        .isTrue());
 
         ResourceArgs topic = stack.ofType("aws:sns/topic:Topic").get(0);
         assertThat(topic.inputs).containsEntry("kmsMasterKeyId", "alias/aws/sns");
-        assertThat(deniesInsecureTransport(stack.named("aws:sns/topicPolicy:TopicPolicy", topic.name))).isTrue();
+        assertThat(deniesInsecureTransport(stack.named("aws:sns/topicPolicy:TopicPolicy", topic.name)))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -150,11 +206,16 @@ class SecurityPostureTest {
     void everyConsumerQueue_anyStack_redrivesToItsOwnDeadLetterQueueWhoseDepthIsAlarmed(Stack stack) {
         List<String> alarmed = stack.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
                 .filter(a -> "ApproximateNumberOfMessagesVisible".equals(a.inputs.get("metricName")))
-                .map(a -> ((Map<?, ?>) a.inputs.get("dimensions")).get("QueueName").toString()).toList();
+                .map(a -> ((Map<?, ?>) a.inputs.get("dimensions"))
+                        .get("QueueName")
+                        .toString())
+                .toList();
         for (ResourceArgs queue : stack.ofType("aws:sqs/queue:Queue")) {
             Object redrive = queue.inputs.get("redrivePolicy");
             if (redrive == null) {
-                assertThat(alarmed).as("a terminal queue (DLQ, quarantine, on-failure) is alarmed on its depth").contains(queue.name);
+                assertThat(alarmed)
+                        .as("a terminal queue (DLQ, quarantine, on-failure) is alarmed on its depth")
+                        .contains(queue.name);
                 continue;
             }
             String target = Stack.json(redrive).get("deadLetterTargetArn").asText();
@@ -162,8 +223,10 @@ class SecurityPostureTest {
             assertThat(dlqName).isEqualTo(queue.name + "-dlq");
             assertThat(stack.named("aws:sqs/queue:Queue", dlqName).inputs).containsEntry("sqsManagedSseEnabled", true);
         }
-        assertThat(stack.ofType("aws:sqs/queue:Queue")).filteredOn(q -> q.inputs.get("redrivePolicy") != null)
-                .hasSize(stack.ofType("aws:sns/topicSubscription:TopicSubscription").size());
+        assertThat(stack.ofType("aws:sqs/queue:Queue"))
+                .filteredOn(q -> q.inputs.get("redrivePolicy") != null)
+                .hasSize(stack.ofType("aws:sns/topicSubscription:TopicSubscription")
+                        .size());
     }
 
     private static List<JsonNode> allowStatements(Stack stack) {
@@ -184,14 +247,19 @@ class SecurityPostureTest {
     }
 
     private static boolean isPublic(JsonNode principal) {
-        return principal != null && (principal.isTextual() && principal.asText().equals("*") || principal.path("AWS").asText("").equals("*"));
+        return principal != null
+                && (principal.isTextual() && principal.asText().equals("*")
+                        || principal.path("AWS").asText("").equals("*"));
     }
 
     private static boolean deniesInsecureTransport(ResourceArgs policy) {
         JsonNode statements = Stack.json(policy.inputs.get("policy")).get("Statement");
         for (JsonNode statement : statements) {
             if (statement.get("Effect").asText().equals("Deny")
-                    && "false".equals(statement.at("/Condition/Bool/aws:SecureTransport").asText())) {
+                    && "false"
+                            .equals(statement
+                                    .at("/Condition/Bool/aws:SecureTransport")
+                                    .asText())) {
                 return true;
             }
         }

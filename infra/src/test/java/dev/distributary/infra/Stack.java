@@ -36,7 +36,11 @@ record Stack(StackSettings settings, TestResult result, List<ResourceArgs> resou
         RecordingCloud cloud = new RecordingCloud(settings.region());
         try {
             TestResult result = PulumiTest.withMocks(cloud)
-                    .withOptions(TestOptions.builder().projectName("distributary").stackName("test-" + settings.region()).preview(false).build())
+                    .withOptions(TestOptions.builder()
+                            .projectName("distributary")
+                            .stackName("test-" + settings.region())
+                            .preview(false)
+                            .build())
                     .runTest(ctx -> DistributaryStack.declare(ctx, settings));
             return new Stack(settings, result, List.copyOf(cloud.resources), List.copyOf(cloud.calls));
         } finally {
@@ -55,8 +59,11 @@ record Stack(StackSettings settings, TestResult result, List<ResourceArgs> resou
     }
 
     ResourceArgs named(String type, String name) {
-        return ofType(type).stream().filter(r -> r.name.equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " named " + name + "; there are " + ofType(type).stream().map(r -> r.name).toList()));
+        return ofType(type).stream()
+                .filter(r -> r.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name + "; there are "
+                        + ofType(type).stream().map(r -> r.name).toList()));
     }
 
     Map<String, Integer> counts() {
@@ -67,8 +74,14 @@ record Stack(StackSettings settings, TestResult result, List<ResourceArgs> resou
 
     /** Every stack of the platform, one per region. */
     static List<Stack> everyRegion(Path platform) {
-        StackSettings any = settings(platform, dev.distributary.topology.TopologyLoader.load(platform).regions().get(0));
-        return any.topology().regions().stream().map(region -> run(platform, region).succeeded()).toList();
+        StackSettings any = settings(
+                platform,
+                dev.distributary.topology.TopologyLoader.load(platform)
+                        .regions()
+                        .get(0));
+        return any.topology().regions().stream()
+                .map(region -> run(platform, region).succeeded())
+                .toList();
     }
 
     static Object input(ResourceArgs resource, String... path) {

@@ -24,8 +24,13 @@ import java.util.function.UnaryOperator;
  * @param permissions         changes the functions' role permissions before their policy is written (a test takes one away, say);
  *                            identity for none
  */
-public record Instrumentation(List<Path> functionClassPath, Map<String, String> functionEnvironment, UnaryOperator<Invoker> invoker,
-        Optional<String> handler, boolean eventFilter, UnaryOperator<List<ProcessorPermissions.Permission>> permissions) {
+public record Instrumentation(
+        List<Path> functionClassPath,
+        Map<String, String> functionEnvironment,
+        UnaryOperator<Invoker> invoker,
+        Optional<String> handler,
+        boolean eventFilter,
+        UnaryOperator<List<ProcessorPermissions.Permission>> permissions) {
 
     public Instrumentation {
         functionClassPath = List.copyOf(functionClassPath);
@@ -40,7 +45,8 @@ public record Instrumentation(List<Path> functionClassPath, Map<String, String> 
 
     /** Nothing added. */
     public static Instrumentation none() {
-        return new Instrumentation(List.of(), Map.of(), UnaryOperator.identity(), Optional.empty(), true, UnaryOperator.identity());
+        return new Instrumentation(
+                List.of(), Map.of(), UnaryOperator.identity(), Optional.empty(), true, UnaryOperator.identity());
     }
 
     public Instrumentation withFunctionCode(Path entry, Map<String, String> environment) {
@@ -59,15 +65,27 @@ public record Instrumentation(List<Path> functionClassPath, Map<String, String> 
 
     public Instrumentation withInvoker(UnaryOperator<Invoker> wrapper) {
         UnaryOperator<Invoker> previous = invoker;
-        return new Instrumentation(functionClassPath, functionEnvironment, target -> wrapper.apply(previous.apply(target)), handler, eventFilter,
+        return new Instrumentation(
+                functionClassPath,
+                functionEnvironment,
+                target -> wrapper.apply(previous.apply(target)),
+                handler,
+                eventFilter,
                 permissions);
     }
 
     /** The functions' role without the statement of that Sid: what the local run then denies shows what the statement is for. */
     public Instrumentation withoutPermission(String sid) {
         UnaryOperator<List<ProcessorPermissions.Permission>> previous = permissions;
-        return new Instrumentation(functionClassPath, functionEnvironment, invoker, handler, eventFilter,
-                list -> previous.apply(list).stream().filter(p -> !p.sid().equals(sid)).toList());
+        return new Instrumentation(
+                functionClassPath,
+                functionEnvironment,
+                invoker,
+                handler,
+                eventFilter,
+                list -> previous.apply(list).stream()
+                        .filter(p -> !p.sid().equals(sid))
+                        .toList());
     }
 
     /**
@@ -76,6 +94,12 @@ public record Instrumentation(List<Path> functionClassPath, Map<String, String> 
      */
     public Instrumentation withReplacementFunction(Path code, String replacementHandler) {
         Instrumentation withCode = withFunctionCode(code, Map.of());
-        return new Instrumentation(withCode.functionClassPath, functionEnvironment, invoker, Optional.of(replacementHandler), false, permissions);
+        return new Instrumentation(
+                withCode.functionClassPath,
+                functionEnvironment,
+                invoker,
+                Optional.of(replacementHandler),
+                false,
+                permissions);
     }
 }

@@ -54,44 +54,124 @@ public record LocalOptions(
 
     /** The stacks' default environment, Lambda's poll rate, the default replication delay, a new moto server, nothing instrumented. */
     public static LocalOptions defaults(Topology topology, String platformYaml, Path processorJar, Path workDirectory) {
-        return new LocalOptions(topology, platformYaml, ResourceNames.DEFAULT_ENVIRONMENT, Optional.empty(), processorJar, workDirectory,
+        return new LocalOptions(
+                topology,
+                platformYaml,
+                ResourceNames.DEFAULT_ENVIRONMENT,
+                Optional.empty(),
+                processorJar,
+                workDirectory,
                 ReplicationSettings.defaults(),
-                Duration.ofMillis(250), Duration.ofMillis(500), 42, Instrumentation.none());
+                Duration.ofMillis(250),
+                Duration.ofMillis(500),
+                42,
+                Instrumentation.none());
     }
 
     public LocalOptions withEndpoint(URI uri) {
-        return new LocalOptions(topology, platformYaml, environment, Optional.of(uri), processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(
+                topology,
+                platformYaml,
+                environment,
+                Optional.of(uri),
+                processorJar,
+                workDirectory,
+                replication,
+                pollInterval,
+                maxIdlePoll,
+                seed,
                 instrumentation);
     }
 
     public LocalOptions withEndpoint(Optional<URI> uri) {
-        return new LocalOptions(topology, platformYaml, environment, uri, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(
+                topology,
+                platformYaml,
+                environment,
+                uri,
+                processorJar,
+                workDirectory,
+                replication,
+                pollInterval,
+                maxIdlePoll,
+                seed,
                 instrumentation);
     }
 
     public LocalOptions withReplication(ReplicationSettings settings) {
-        return new LocalOptions(topology, platformYaml, environment, endpoint, processorJar, workDirectory, settings, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(
+                topology,
+                platformYaml,
+                environment,
+                endpoint,
+                processorJar,
+                workDirectory,
+                settings,
+                pollInterval,
+                maxIdlePoll,
+                seed,
                 instrumentation);
     }
 
     public LocalOptions withSeed(long newSeed) {
-        return new LocalOptions(topology, platformYaml, environment, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, newSeed,
+        return new LocalOptions(
+                topology,
+                platformYaml,
+                environment,
+                endpoint,
+                processorJar,
+                workDirectory,
+                replication,
+                pollInterval,
+                maxIdlePoll,
+                newSeed,
                 instrumentation);
     }
 
     public LocalOptions withInstrumentation(Instrumentation added) {
-        return new LocalOptions(topology, platformYaml, environment, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed, added);
+        return new LocalOptions(
+                topology,
+                platformYaml,
+                environment,
+                endpoint,
+                processorJar,
+                workDirectory,
+                replication,
+                pollInterval,
+                maxIdlePoll,
+                seed,
+                added);
     }
 
     /** The same run for another platform (a variant of this one with other processor settings, say). */
     public LocalOptions withPlatform(Topology newTopology, String newYaml) {
-        return new LocalOptions(newTopology, newYaml, environment, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(
+                newTopology,
+                newYaml,
+                environment,
+                endpoint,
+                processorJar,
+                workDirectory,
+                replication,
+                pollInterval,
+                maxIdlePoll,
+                seed,
                 instrumentation);
     }
 
     /** The same run with another environment's resource names. */
     public LocalOptions withEnvironment(String name) {
-        return new LocalOptions(topology, platformYaml, name, endpoint, processorJar, workDirectory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(
+                topology,
+                platformYaml,
+                name,
+                endpoint,
+                processorJar,
+                workDirectory,
+                replication,
+                pollInterval,
+                maxIdlePoll,
+                seed,
                 instrumentation);
     }
 
@@ -101,7 +181,17 @@ public record LocalOptions(
     }
 
     public LocalOptions withWorkDirectory(Path directory) {
-        return new LocalOptions(topology, platformYaml, environment, endpoint, processorJar, directory, replication, pollInterval, maxIdlePoll, seed,
+        return new LocalOptions(
+                topology,
+                platformYaml,
+                environment,
+                endpoint,
+                processorJar,
+                directory,
+                replication,
+                pollInterval,
+                maxIdlePoll,
+                seed,
                 instrumentation);
     }
 }

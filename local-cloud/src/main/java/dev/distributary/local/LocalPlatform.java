@@ -97,11 +97,19 @@ public final class LocalPlatform implements AutoCloseable {
         aws = new AwsClients(proxy.endpoint());
         running.add(aws);
         resources = new PlatformProvisioner(topology, names, aws).provision(progress);
-        replicator = new Replicator(topology, aws::dynamoDb, aws::streams, options.replication(), Clock.systemUTC(),
-                new Random(options.seed())).start();
+        replicator = new Replicator(
+                        topology,
+                        aws::dynamoDb,
+                        aws::streams,
+                        options.replication(),
+                        Clock.systemUTC(),
+                        new Random(options.seed()))
+                .start();
         running.add(replicator);
-        progress.accept("replicating " + topology.tables().stream().filter(t -> topology.replicaRegions(t).size() > 1).count()
-                + " global table(s) between their replica regions");
+        progress.accept("replicating "
+                + topology.tables().stream()
+                        .filter(t -> topology.replicaRegions(t).size() > 1)
+                        .count() + " global table(s) between their replica regions");
         Path logs = options.workDirectory().resolve("logs");
         try {
             Files.createDirectories(logs);
@@ -112,25 +120,41 @@ public final class LocalPlatform implements AutoCloseable {
         for (String region : topology.processingRegions()) {
             RegionResources here = resources.get(region);
             LocalIdentity identity = assumeRole(region, arns);
-            // Lambda reads the stream and writes the on-failure destination with the function's role: so does the local mapping.
+            // Lambda reads the stream and writes the on-failure destination with the function's role: so does the local
+            // mapping.
             AwsClients role = new AwsClients(proxy.endpoint(), identity.accessKeyId(), identity.secretAccessKey());
             running.add(role);
-            LocalFunction function = new LocalFunction(functionConfig(region, here, logs), options.workDirectory(), platformEnvironment(identity));
+            LocalFunction function = new LocalFunction(
+                    functionConfig(region, here, logs), options.workDirectory(), platformEnvironment(identity));
             running.add(function);
             functions.put(region, function);
             List<EventSourceMapping> regionMappings = new ArrayList<>();
             for (Map.Entry<String, String> stream : here.streamArns().entrySet()) {
                 TableSpec table = topology.requireTable(stream.getKey());
-                List<String> filter = options.instrumentation().eventFilter() ? FilterPatterns.forRegion(topology, table, region) : List.of();
-                MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(), filter).withPolling(options.pollInterval(), options.maxIdlePoll());
-                EventSourceMapping esm = new EventSourceMapping(new DynamoStreamsSource(role.streams(region), stream.getValue(), table.partitionKey().name()),
-                        mapping, options.instrumentation().invoker().apply(function::invoke), new SqsFailureDestination(role.sqs(region), here.processor().orElseThrow().onFailureUrl()),
-                        checkpoints, Clock.systemUTC()).start();
+                List<String> filter = options.instrumentation().eventFilter()
+                        ? FilterPatterns.forRegion(topology, table, region)
+                        : List.of();
+                MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(), filter)
+                        .withPolling(options.pollInterval(), options.maxIdlePoll());
+                EventSourceMapping esm = new EventSourceMapping(
+                                new DynamoStreamsSource(
+                                        role.streams(region),
+                                        stream.getValue(),
+                                        table.partitionKey().name()),
+                                mapping,
+                                options.instrumentation().invoker().apply(function::invoke),
+                                new SqsFailureDestination(
+                                        role.sqs(region),
+                                        here.processor().orElseThrow().onFailureUrl()),
+                                checkpoints,
+                                Clock.systemUTC())
+                        .start();
                 running.add(esm);
                 regionMappings.add(esm);
             }
             mappings.put(region, regionMappings);
-            progress.accept(region + ": processor " + function.config().name() + " with " + regionMappings.size() + " event source mapping(s)");
+            progress.accept(region + ": processor " + function.config().name() + " with " + regionMappings.size()
+                    + " event source mapping(s)");
         }
     }
 
@@ -140,8 +164,10 @@ public final class LocalPlatform implements AutoCloseable {
      */
     private LocalIdentity assumeRole(String region, Arns arns) {
         Topology topology = options.topology();
-        LocalIdentity identity = LocalIdentity.of(names.processorFunction(), region, names.processorRole(region), MotoServer.ACCOUNT_ID);
-        String policy = ProcessorPolicy.document(options.instrumentation().permissions().apply(ProcessorPermissions.of(topology.processor())),
+        LocalIdentity identity =
+                LocalIdentity.of(names.processorFunction(), region, names.processorRole(region), MotoServer.ACCOUNT_ID);
+        String policy = ProcessorPolicy.document(
+                options.instrumentation().permissions().apply(ProcessorPermissions.of(topology.processor())),
                 ProcessorPolicy.resources(topology, names, region, arns));
         proxy.iam().register(identity, IdentityPolicy.parse(policy));
         identities.put(region, identity);
@@ -156,27 +182,42 @@ public final class LocalPlatform implements AutoCloseable {
     public Duration warmUp() {
         List<LocalFunction> environments = new ArrayList<>();
         functions.forEach((region, function) -> mappings.get(region).forEach(mapping -> environments.add(function)));
-        return environments.parallelStream().map(LocalFunction::warmUp).max(Duration::compareTo).orElse(Duration.ZERO);
+        return environments.parallelStream()
+                .map(LocalFunction::warmUp)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     private FunctionConfig functionConfig(String region, RegionResources here, Path logs) {
         Topology topology = options.topology();
         Map<String, String> topics = new LinkedHashMap<>();
-        for (String target : topology.routing().mode() == dev.distributary.topology.RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region)) {
+        for (String target : topology.routing().mode() == dev.distributary.topology.RoutingMode.PRIMARY_REGION
+                ? topology.regions()
+                : List.of(region)) {
             topics.put(target, resources.get(target).fanout().topicArn());
         }
         RegionResources.ProcessorResources processor = here.processor().orElseThrow();
-        Map<String, String> variables = ProcessorEnvironment.of(options.platformYaml(), topics, processor.quarantineUrl(), processor.idempotencyTable());
+        Map<String, String> variables = ProcessorEnvironment.of(
+                options.platformYaml(), topics, processor.quarantineUrl(), processor.idempotencyTable());
         LambdaRules.requireEnvironment(names.processorFunction() + " in " + region, variables);
-        Map<String, String> environment = new HashMap<>(options.instrumentation().functionEnvironment());
+        Map<String, String> environment =
+                new HashMap<>(options.instrumentation().functionEnvironment());
         environment.putAll(variables);
         ProcessorSettings settings = topology.processor();
         int concurrency = Math.max(1, here.streamArns().size() * settings.parallelizationFactor());
         List<Path> code = new ArrayList<>();
         code.add(options.processorJar());
         code.addAll(options.instrumentation().functionClassPath());
-        return new FunctionConfig(names.processorFunction(), region, options.instrumentation().handler().orElse(ProcessorEnvironment.HANDLER), code, environment,
-                settings.memoryMb(), Duration.ofSeconds(settings.timeoutSeconds()), concurrency, Optional.of(logs));
+        return new FunctionConfig(
+                names.processorFunction(),
+                region,
+                options.instrumentation().handler().orElse(ProcessorEnvironment.HANDLER),
+                code,
+                environment,
+                settings.memoryMb(),
+                Duration.ofSeconds(settings.timeoutSeconds()),
+                concurrency,
+                Optional.of(logs));
     }
 
     /**
@@ -187,9 +228,11 @@ public final class LocalPlatform implements AutoCloseable {
     public LocalFunction freshFunction(String region) {
         LocalFunction function = functions.get(region);
         if (function == null) {
-            throw new IllegalArgumentException("no processor runs in " + region + "; processing regions: " + functions.keySet());
+            throw new IllegalArgumentException(
+                    "no processor runs in " + region + "; processing regions: " + functions.keySet());
         }
-        return new LocalFunction(function.config(), options.workDirectory(), platformEnvironment(identities.get(region)));
+        return new LocalFunction(
+                function.config(), options.workDirectory(), platformEnvironment(identities.get(region)));
     }
 
     /** What Lambda's platform would put in every environment, pointed at the local endpoint: the role's credentials among it. */

@@ -16,21 +16,27 @@ import org.junit.jupiter.api.Test;
 class LambdaQuotaTest {
 
     @Test
-    void platformWhoseProcessorEnvironmentExceedsFourKilobytes_localStartRefused_namingTheLimitAndTheSize(MotoServer moto) throws Exception {
+    void platformWhoseProcessorEnvironmentExceedsFourKilobytes_localStartRefused_namingTheLimitAndTheSize(
+            MotoServer moto) throws Exception {
         Random random = new Random(3);
         StringBuilder yaml = new StringBuilder("name: big\nregions: [eu-west-1]\ntables:\n");
         for (int i = 0; i < 30; i++) {
             yaml.append("  - name: ").append(name(random, 200)).append("\n    partitionKey: {name: pk, type: S}\n");
         }
         Path work = Files.createDirectories(Path.of("target", "lambda-quota-test"));
-        LocalOptions options = LocalOptions.defaults(TopologyLoader.parse(yaml.toString(), "big.yaml"), yaml.toString(),
-                Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR), work).withEndpoint(moto.endpoint());
+        LocalOptions options = LocalOptions.defaults(
+                        TopologyLoader.parse(yaml.toString(), "big.yaml"),
+                        yaml.toString(),
+                        Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR),
+                        work)
+                .withEndpoint(moto.endpoint());
 
-        assertThatThrownBy(() -> LocalPlatform.start(options, line -> { }))
+        assertThatThrownBy(() -> LocalPlatform.start(options, line -> {}))
                 .isInstanceOf(LambdaRules.LambdaRuleException.class)
                 .hasMessageStartingWith("the environment of function big-dev-processor in eu-west-1 is ")
-                .hasMessageContaining(" bytes; Lambda allows 4096 bytes for all its variables together (names and values), so CreateFunction"
-                        + " would fail. The largest is DISTRIBUTARY_PLATFORM");
+                .hasMessageContaining(
+                        " bytes; Lambda allows 4096 bytes for all its variables together (names and values), so CreateFunction"
+                                + " would fail. The largest is DISTRIBUTARY_PLATFORM");
     }
 
     private static String name(Random random, int length) {

@@ -38,9 +38,10 @@ class LocalPlatformTest {
     static void start(MotoServer moto) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "local-platform-test"));
         Topology topology = TopologyLoader.load(PLATFORM);
-        LocalOptions options = LocalOptions.defaults(topology, Files.readString(PLATFORM), Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR), work)
+        LocalOptions options = LocalOptions.defaults(
+                        topology, Files.readString(PLATFORM), Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR), work)
                 .withEndpoint(moto.endpoint());
-        platform = LocalPlatform.start(options, line -> { });
+        platform = LocalPlatform.start(options, line -> {});
         platform.warmUp();
     }
 
@@ -52,9 +53,13 @@ class LocalPlatformTest {
     }
 
     private List<JsonNode> receive(String region, String consumer) throws Exception {
-        String url = platform.resources().get(region).fanout().requireQueue(consumer).queueUrl();
+        String url =
+                platform.resources().get(region).fanout().requireQueue(consumer).queueUrl();
         List<JsonNode> bodies = new ArrayList<>();
-        for (Message message : platform.aws().sqs(region).receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+        for (Message message : platform.aws()
+                .sqs(region)
+                .receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages()) {
             bodies.add(JSON.readTree(message.body()));
             platform.aws().sqs(region).deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
         }
@@ -63,20 +68,33 @@ class LocalPlatformTest {
 
     @Test
     void everyProcessingRegion_runsTheHandlerInfraDeploys() {
-        assertThat(platform.functions()).containsOnlyKeys(platform.options().topology().processingRegions());
-        assertThat(platform.functions().values()).allSatisfy(function ->
-                assertThat(function.config().handler()).isEqualTo(ProcessorEnvironment.HANDLER));
+        assertThat(platform.functions())
+                .containsOnlyKeys(platform.options().topology().processingRegions());
+        assertThat(platform.functions().values())
+                .allSatisfy(
+                        function -> assertThat(function.config().handler()).isEqualTo(ProcessorEnvironment.HANDLER));
     }
 
     @Test
     void orderWrittenInEurope_reachesBillingInEuropeOnce_andTheOrderCacheOfEveryRegion() throws Exception {
         Topology topology = platform.options().topology();
-        DynamoDbClient writer = platform.aws().configure(DynamoDbClient.builder(), "eu-west-1").httpClient(platform.aws().httpClient())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new OriginStampingInterceptor("eu-west-1", topology, Clock.systemUTC())))
+        DynamoDbClient writer = platform.aws()
+                .configure(DynamoDbClient.builder(), "eu-west-1")
+                .httpClient(platform.aws().httpClient())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(
+                        new OriginStampingInterceptor("eu-west-1", topology, Clock.systemUTC())))
                 .build();
 
-        writer.putItem(b -> b.tableName("orders").item(Map.of("pk", AttributeValue.fromS("order-1"), "sk", AttributeValue.fromS("v1"),
-                "entityType", AttributeValue.fromS("order"), "status", AttributeValue.fromS("PLACED"))));
+        writer.putItem(b -> b.tableName("orders")
+                .item(Map.of(
+                        "pk",
+                        AttributeValue.fromS("order-1"),
+                        "sk",
+                        AttributeValue.fromS("v1"),
+                        "entityType",
+                        AttributeValue.fromS("order"),
+                        "status",
+                        AttributeValue.fromS("PLACED"))));
 
         List<JsonNode> billing = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -91,10 +109,14 @@ class LocalPlatformTest {
             });
             assertThat(cache).singleElement().satisfies(event -> {
                 assertThat(event.get("originregion").asText()).isEqualTo("eu-west-1");
-                assertThat(event.get("originkind").asText()).isEqualTo(region.equals("eu-west-1") ? "local" : "replica");
+                assertThat(event.get("originkind").asText())
+                        .isEqualTo(region.equals("eu-west-1") ? "local" : "replica");
             });
         }
-        assertThat(billing).singleElement().satisfies(event -> assertThat(event.at("/data/after/status").asText()).isEqualTo("PLACED"));
+        assertThat(billing)
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(event.at("/data/after/status").asText()).isEqualTo("PLACED"));
         assertThat(receive("us-east-1", "billing")).isEmpty();
         assertThat(receive("ap-southeast-2", "billing")).isEmpty();
     }

@@ -30,32 +30,50 @@ class ProxyTest {
 
     @Test
     void callsThroughTheProxy_reachTheEmulator_andAreCountedPerServiceAndOperation(MotoServer moto) {
-        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
-            String url = aws.sqs("eu-west-1").createQueue(b -> b.queueName("through-proxy")).queueUrl();
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
+                AwsClients aws = new AwsClients(proxy.endpoint())) {
+            String url = aws.sqs("eu-west-1")
+                    .createQueue(b -> b.queueName("through-proxy"))
+                    .queueUrl();
             aws.sqs("eu-west-1").sendMessage(b -> b.queueUrl(url).messageBody("hello"));
             aws.sns("eu-west-1").createTopic(b -> b.name("t"));
             aws.dynamoDb("eu-west-1").listTables();
 
-            assertThat(aws.sqs("eu-west-1").receiveMessage(b -> b.queueUrl(url)).messages()).extracting(m -> m.body()).containsExactly("hello");
+            assertThat(aws.sqs("eu-west-1").receiveMessage(b -> b.queueUrl(url)).messages())
+                    .extracting(m -> m.body())
+                    .containsExactly("hello");
             assertThat(proxy.calls()).containsEntry("sns", java.util.Map.of("CreateTopic", 1L));
-            assertThat(proxy.calls().get("sqs")).containsEntry("CreateQueue", 1L).containsEntry("SendMessage", 1L).containsEntry("ReceiveMessage", 1L);
+            assertThat(proxy.calls().get("sqs"))
+                    .containsEntry("CreateQueue", 1L)
+                    .containsEntry("SendMessage", 1L)
+                    .containsEntry("ReceiveMessage", 1L);
             assertThat(proxy.calls().get("dynamodb")).containsEntry("ListTables", 1L);
         }
     }
 
     @Test
     void callsNamingATable_areCountedPerTable_soApplicationAndBookkeepingWritesCanBeToldApart(MotoServer moto) {
-        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
+                AwsClients aws = new AwsClients(proxy.endpoint())) {
             DynamoDbClient dynamo = aws.dynamoDb("eu-west-1");
             for (String table : List.of("orders", "idempotency")) {
-                dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                        .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
+                dynamo.createTable(b -> b.tableName(table)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("id")
+                                .keyType(KeyType.HASH)
+                                .build())
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName("id")
+                                .attributeType(ScalarAttributeType.S)
+                                .build()));
             }
             Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("a"));
             dynamo.putItem(b -> b.tableName("orders").item(item));
             dynamo.putItem(b -> b.tableName("orders").item(item));
-            dynamo.batchWriteItem(b -> b.requestItems(Map.of("idempotency", List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build()))));
+            dynamo.batchWriteItem(b -> b.requestItems(Map.of(
+                    "idempotency",
+                    List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build()))));
             dynamo.listTables();
 
             Map<String, Map<String, Long>> dynamoCalls = proxy.callsByResource().get("dynamodb");
@@ -67,66 +85,99 @@ class ProxyTest {
 
     @Test
     void injectedThrottling_reachesTheSdkAsTheServicesOwnError(MotoServer moto) {
-        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
+                AwsClients aws = new AwsClients(proxy.endpoint())) {
             proxy.inject(new FaultRule("sns", "CreateTopic", 1.0, 400, "Throttling"));
             proxy.inject(new FaultRule("sqs", "*", 1.0, 500, "InternalError"));
-            SnsClient sns = aws.configure(SnsClient.builder(), "eu-west-1").httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
-            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1").httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+            SnsClient sns = aws.configure(SnsClient.builder(), "eu-west-1")
+                    .httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                    .build();
+            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1")
+                    .httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                    .build();
 
-            assertThatThrownBy(() -> sns.createTopic(b -> b.name("t"))).isInstanceOfSatisfying(SnsException.class, e -> {
-                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
-                assertThat(e.isThrottlingException()).isTrue();
-            });
-            assertThatThrownBy(() -> sqs.listQueues()).isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+            assertThatThrownBy(() -> sns.createTopic(b -> b.name("t")))
+                    .isInstanceOfSatisfying(SnsException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+                        assertThat(e.isThrottlingException()).isTrue();
+                    });
+            assertThatThrownBy(() -> sqs.listQueues())
+                    .isInstanceOfSatisfying(
+                            SqsException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
             assertThat(proxy.injectedFaults().get("sns")).containsEntry("CreateTopic", 1L);
         }
     }
 
     @Test
     void faultOnOneTable_failsOnlyThatTablesCalls_includingBatchWrites(MotoServer moto) {
-        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
-            DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder(), "eu-west-1").httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
+                AwsClients aws = new AwsClients(proxy.endpoint())) {
+            DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder(), "eu-west-1")
+                    .httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                    .build();
             for (String table : List.of("faulted", "healthy")) {
-                dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                        .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                        .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build()));
+                dynamo.createTable(b -> b.tableName(table)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("id")
+                                .keyType(KeyType.HASH)
+                                .build())
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName("id")
+                                .attributeType(ScalarAttributeType.S)
+                                .build()));
             }
             proxy.inject(FaultRule.serverError("dynamodb", "*", 1.0).on("faulted"));
             Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("a"));
 
             dynamo.putItem(b -> b.tableName("healthy").item(item));
             assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName("faulted").item(item)))
-                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
-            assertThatThrownBy(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of("faulted",
-                    List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build())))))
+                    .isInstanceOfSatisfying(
+                            DynamoDbException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(500));
+            assertThatThrownBy(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(
+                            "faulted",
+                            List.of(WriteRequest.builder()
+                                    .putRequest(p -> p.item(item))
+                                    .build())))))
                     .isInstanceOf(DynamoDbException.class);
-            dynamo.batchWriteItem(b -> b.requestItems(Map.of("healthy", List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build()))));
+            dynamo.batchWriteItem(b -> b.requestItems(Map.of(
+                    "healthy",
+                    List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build()))));
 
-            assertThat(proxy.injectedFaults().get("dynamodb")).containsOnly(Map.entry("PutItem", 1L), Map.entry("BatchWriteItem", 1L));
+            assertThat(proxy.injectedFaults().get("dynamodb"))
+                    .containsOnly(Map.entry("PutItem", 1L), Map.entry("BatchWriteItem", 1L));
         }
     }
 
     @Test
     void faultOnOneQueue_failsOnlyThatQueuesCalls(MotoServer moto) {
-        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1); AwsClients aws = new AwsClients(proxy.endpoint())) {
-            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1").httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
-            String faulted = sqs.createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
+                AwsClients aws = new AwsClients(proxy.endpoint())) {
+            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1")
+                    .httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                    .build();
+            String faulted =
+                    sqs.createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
             String healthy = sqs.createQueue(b -> b.queueName("shop-billing")).queueUrl();
             proxy.inject(FaultRule.throttling("sqs", "SendMessage", 1.0).on("shop-quarantine"));
 
             sqs.sendMessage(b -> b.queueUrl(healthy).messageBody("fine"));
             assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(faulted).messageBody("refused")))
-                    .isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.isThrottlingException()).isTrue());
+                    .isInstanceOfSatisfying(
+                            SqsException.class,
+                            e -> assertThat(e.isThrottlingException()).isTrue());
         }
     }
 
     @Test
     void faultRule_withAStatusThatIsNoError_isRefused() {
         assertThatThrownBy(() -> new FaultRule("sns", "*", 0.5, 200, "Throttling"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("400-599");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("400-599");
     }
 }

@@ -49,23 +49,40 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public DynamoDbClient dynamoDb(String region) {
-        return cached("dynamodb", region, r -> configure(DynamoDbClient.builder(), r).httpClient(http).build());
+        return cached(
+                "dynamodb",
+                region,
+                r -> configure(DynamoDbClient.builder(), r).httpClient(http).build());
     }
 
     public DynamoDbStreamsClient streams(String region) {
-        return cached("streams", region, r -> configure(DynamoDbStreamsClient.builder(), r).httpClient(http).build());
+        return cached(
+                "streams",
+                region,
+                r -> configure(DynamoDbStreamsClient.builder(), r)
+                        .httpClient(http)
+                        .build());
     }
 
     public SnsClient sns(String region) {
-        return cached("sns", region, r -> configure(SnsClient.builder(), r).httpClient(http).build());
+        return cached(
+                "sns",
+                region,
+                r -> configure(SnsClient.builder(), r).httpClient(http).build());
     }
 
     public SqsClient sqs(String region) {
-        return cached("sqs", region, r -> configure(SqsClient.builder(), r).httpClient(http).build());
+        return cached(
+                "sqs",
+                region,
+                r -> configure(SqsClient.builder(), r).httpClient(http).build());
     }
 
     public CloudWatchClient cloudWatch(String region) {
-        return cached("cloudwatch", region, r -> configure(CloudWatchClient.builder(), r).httpClient(http).build());
+        return cached(
+                "cloudwatch",
+                region,
+                r -> configure(CloudWatchClient.builder(), r).httpClient(http).build());
     }
 
     /**

@@ -34,7 +34,8 @@ public final class MotoServer implements AutoCloseable {
     private final URI endpoint;
     private final Process process;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private MotoServer(URI endpoint, Process process, Path log) {
         this.endpoint = endpoint;
@@ -83,7 +84,10 @@ public final class MotoServer implements AutoCloseable {
         }
         String cache = environment.getOrDefault("XDG_CACHE_HOME", "");
         Path venv = (cache.isEmpty() ? Path.of(environment.getOrDefault("HOME", userHome), ".cache") : Path.of(cache))
-                .resolve("distributary").resolve("moto-venv").resolve("bin").resolve("moto_server");
+                .resolve("distributary")
+                .resolve("moto-venv")
+                .resolve("bin")
+                .resolve("moto_server");
         return Files.isExecutable(venv) ? venv.toString() : "moto_server";
     }
 
@@ -98,7 +102,8 @@ public final class MotoServer implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             deleteQuietly(log);
-            throw new MotoUnavailableException(executable + " is not on the PATH; install it with: " + MotoUnavailableException.INSTALL, e);
+            throw new MotoUnavailableException(
+                    executable + " is not on the PATH; install it with: " + MotoUnavailableException.INSTALL, e);
         }
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         try {
@@ -120,14 +125,18 @@ public final class MotoServer implements AutoCloseable {
     /** Clears every service's state in every region. */
     public void reset() {
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new MotoUnavailableException("moto reset at " + endpoint + " answered HTTP " + response.statusCode());
+                throw new MotoUnavailableException(
+                        "moto reset at " + endpoint + " answered HTTP " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new MotoUnavailableException("moto at " + endpoint + " did not answer the reset: " + e.getMessage(), e);
+            throw new MotoUnavailableException(
+                    "moto at " + endpoint + " did not answer the reset: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MotoUnavailableException("interrupted while resetting moto", e);
@@ -175,17 +184,21 @@ public final class MotoServer implements AutoCloseable {
                 return Integer.parseInt(matcher.group(1));
             }
             if (!process.isAlive()) {
-                throw new MotoUnavailableException("moto_server exited with code " + process.exitValue() + " before listening: "
-                        + lastLines(output) + " (is moto[server] installed? " + MotoUnavailableException.INSTALL + ")");
+                throw new MotoUnavailableException("moto_server exited with code " + process.exitValue()
+                        + " before listening: " + lastLines(output) + " (is moto[server] installed? "
+                        + MotoUnavailableException.INSTALL + ")");
             }
             pause();
         }
-        throw new MotoUnavailableException("moto_server did not start listening within " + START_TIMEOUT.toSeconds() + " s; its log: "
-                + lastLines(read(log)));
+        throw new MotoUnavailableException("moto_server did not start listening within " + START_TIMEOUT.toSeconds()
+                + " s; its log: " + lastLines(read(log)));
     }
 
     private void awaitReady(Instant deadline) {
-        HttpRequest probe = HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest probe = HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         String lastError = "no answer";
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -200,7 +213,8 @@ public final class MotoServer implements AutoCloseable {
             }
             pause();
         }
-        throw new MotoUnavailableException("the emulator at " + endpoint + " did not answer /moto-api/ in time (" + lastError + ")");
+        throw new MotoUnavailableException(
+                "the emulator at " + endpoint + " did not answer /moto-api/ in time (" + lastError + ")");
     }
 
     private static String read(Path log) {

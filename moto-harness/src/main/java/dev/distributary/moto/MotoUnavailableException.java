@@ -8,8 +8,9 @@ public final class MotoUnavailableException extends RuntimeException {
      * How to get it: the project's helper installs moto in a private virtual environment (which
      * works where pip refuses system-wide installs) that {@link MotoServer#start()} finds too.
      */
-    public static final String INSTALL = "scripts/moto.sh in the repository (it installs moto[server]==5.2.1 into "
-            + MotoServer.PRIVATE_VENV + ", where the tests and ./distributary find it), or put moto_server 5.2.1 on the PATH";
+    public static final String INSTALL =
+            "scripts/moto.sh in the repository (it installs moto[server]==5.2.1 into " + MotoServer.PRIVATE_VENV
+                    + ", where the tests and ./distributary find it), or put moto_server 5.2.1 on the PATH";
 
     public MotoUnavailableException(String message) {
         super(message);

@@ -26,20 +26,36 @@ class MotoHarnessSelfTest {
     void tableWithStream_putItem_recordAppearsInItsStream(AwsClients aws) {
         DynamoDbClient dynamo = aws.dynamoDb("eu-west-1");
         String streamArn = dynamo.createTable(b -> b.tableName("self-test")
-                        .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build())
                         .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()))
-                .tableDescription().latestStreamArn();
+                        .streamSpecification(StreamSpecification.builder()
+                                .streamEnabled(true)
+                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+                                .build()))
+                .tableDescription()
+                .latestStreamArn();
 
-        dynamo.putItem(b -> b.tableName("self-test").item(Map.of(
-                "pk", AttributeValue.fromS("item-1"), "colour", AttributeValue.fromS("blue"))));
+        dynamo.putItem(b -> b.tableName("self-test")
+                .item(Map.of("pk", AttributeValue.fromS("item-1"), "colour", AttributeValue.fromS("blue"))));
 
         DynamoDbStreamsClient streams = aws.streams("eu-west-1");
-        String shardId = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().get(0).shardId();
-        String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-        List<Record> records = streams.getRecords(b -> b.shardIterator(iterator)).records();
+        String shardId = streams.describeStream(b -> b.streamArn(streamArn))
+                .streamDescription()
+                .shards()
+                .get(0)
+                .shardId();
+        String iterator = streams.getShardIterator(
+                        b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
+        List<Record> records =
+                streams.getRecords(b -> b.shardIterator(iterator)).records();
 
         assertThat(streamArn).contains(":eu-west-1:");
         assertThat(records).singleElement().satisfies(record -> {

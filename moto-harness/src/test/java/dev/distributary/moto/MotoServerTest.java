@@ -44,9 +44,10 @@ class MotoServerTest {
     void start_withoutMotoOnThePath_failsWithOneLineNamingTheInstallCommand() {
         assertThatThrownBy(() -> MotoServer.start("moto_server_that_is_not_installed"))
                 .isInstanceOf(MotoUnavailableException.class)
-                .hasMessage("moto_server_that_is_not_installed is not on the PATH; install it with: scripts/moto.sh in the repository "
-                        + "(it installs moto[server]==5.2.1 into ${XDG_CACHE_HOME:-~/.cache}/distributary/moto-venv, where the tests and "
-                        + "./distributary find it), or put moto_server 5.2.1 on the PATH");
+                .hasMessage(
+                        "moto_server_that_is_not_installed is not on the PATH; install it with: scripts/moto.sh in the repository "
+                                + "(it installs moto[server]==5.2.1 into ${XDG_CACHE_HOME:-~/.cache}/distributary/moto-venv, where the tests and "
+                                + "./distributary find it), or put moto_server 5.2.1 on the PATH");
     }
 
     @Test
@@ -55,24 +56,40 @@ class MotoServerTest {
         executableFile(bin.resolve("moto_server"));
         executableFile(dir.resolve("cache/distributary/moto-venv/bin/moto_server"));
 
-        assertThat(MotoServer.executable(Map.of("PATH", "/nowhere:" + bin, "XDG_CACHE_HOME", dir.resolve("cache").toString()), "/home/x"))
+        assertThat(MotoServer.executable(
+                        Map.of(
+                                "PATH",
+                                "/nowhere:" + bin,
+                                "XDG_CACHE_HOME",
+                                dir.resolve("cache").toString()),
+                        "/home/x"))
                 .isEqualTo("moto_server");
     }
 
     @Test
-    void executable_notOnThePath_isThePrivateVirtualEnvironments_underTheCacheDirectory(@TempDir Path dir) throws IOException {
+    void executable_notOnThePath_isThePrivateVirtualEnvironments_underTheCacheDirectory(@TempDir Path dir)
+            throws IOException {
         Path installed = executableFile(dir.resolve("cache/distributary/moto-venv/bin/moto_server"));
         Path home = executableFile(dir.resolve("home/.cache/distributary/moto-venv/bin/moto_server"));
 
-        assertThat(MotoServer.executable(Map.of("PATH", "/nowhere", "XDG_CACHE_HOME", dir.resolve("cache").toString()), "/home/x"))
+        assertThat(MotoServer.executable(
+                        Map.of(
+                                "PATH",
+                                "/nowhere",
+                                "XDG_CACHE_HOME",
+                                dir.resolve("cache").toString()),
+                        "/home/x"))
                 .isEqualTo(installed.toString());
-        assertThat(MotoServer.executable(Map.of("PATH", "/nowhere", "XDG_CACHE_HOME", ""), dir.resolve("home").toString()))
+        assertThat(MotoServer.executable(
+                        Map.of("PATH", "/nowhere", "XDG_CACHE_HOME", ""),
+                        dir.resolve("home").toString()))
                 .isEqualTo(home.toString());
     }
 
     @Test
     void executable_installedNowhere_isTheNameSoThatStartingItSaysHowToInstallIt(@TempDir Path dir) {
-        assertThat(MotoServer.executable(Map.of("PATH", "/nowhere", "HOME", dir.toString()), "/home/x")).isEqualTo("moto_server");
+        assertThat(MotoServer.executable(Map.of("PATH", "/nowhere", "HOME", dir.toString()), "/home/x"))
+                .isEqualTo("moto_server");
     }
 
     private static Path executableFile(Path file) throws IOException {

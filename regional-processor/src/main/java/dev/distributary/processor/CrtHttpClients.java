@@ -9,15 +9,14 @@ import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
  * (aws-crt-client is a {@code provided} dependency, packaged only by the {@code crt-client} profile).
  */
 final class CrtHttpClients {
-    private CrtHttpClients() {
-    }
+    private CrtHttpClients() {}
 
     static SdkHttpClient build() {
         return AwsCrtHttpClient.builder()
                 .connectionTimeout(ProcessorHttpClients.CONNECTION_TIMEOUT)
                 // the nearest to a socket timeout: a connection under 1 byte/s for this long is closed
-                .connectionHealthConfiguration(health -> health.minimumThroughputInBps(1L)
-                        .minimumThroughputTimeout(ProcessorHttpClients.SOCKET_TIMEOUT))
+                .connectionHealthConfiguration(health ->
+                        health.minimumThroughputInBps(1L).minimumThroughputTimeout(ProcessorHttpClients.SOCKET_TIMEOUT))
                 .build();
     }
 }

@@ -40,7 +40,7 @@ public enum HttpClientKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException(ProcessorEnvironment.HTTP_CLIENT + " is '" + text + "'; allowed values: " + allowedValues()
-                + " (default " + URL_CONNECTION.value + ")");
+        throw new IllegalArgumentException(ProcessorEnvironment.HTTP_CLIENT + " is '" + text + "'; allowed values: "
+                + allowedValues() + " (default " + URL_CONNECTION.value + ")");
     }
 }

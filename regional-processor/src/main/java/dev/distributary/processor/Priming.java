@@ -18,15 +18,18 @@ import java.util.Map;
 final class Priming {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Priming() {
-    }
+    private Priming() {}
 
     static void prime(ProcessorClients clients) {
         ProcessorConfig config = clients.config();
-        quietly(() -> clients.dynamo().getItem(b -> b.tableName(config.idempotencyTable())
-                .key(Map.of(PlatformTables.IDEMPOTENCY_KEY, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming")))));
+        quietly(() -> clients.dynamo()
+                .getItem(b -> b.tableName(config.idempotencyTable())
+                        .key(Map.of(
+                                PlatformTables.IDEMPOTENCY_KEY,
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming")))));
         quietly(() -> clients.sqs().getQueueAttributes(b -> b.queueUrl(config.quarantineQueueUrl())));
-        config.topics().forEach((region, arn) -> quietly(() -> clients.sns(region).getTopicAttributes(b -> b.topicArn(arn))));
+        config.topics()
+                .forEach((region, arn) -> quietly(() -> clients.sns(region).getTopicAttributes(b -> b.topicArn(arn))));
         quietly(() -> {
             ObjectNode sample = sample(config);
             var record = StreamRecordJson.read(JSON.readTree(JSON.writeValueAsBytes(sample)));
@@ -42,7 +45,9 @@ final class Priming {
         ObjectNode record = JSON.createObjectNode();
         record.put("eventID", "priming");
         record.put("eventName", "INSERT");
-        record.put("eventSourceARN", "arn:aws:dynamodb:" + config.region() + ":000000000000:table/" + table.name() + "/stream/priming");
+        record.put(
+                "eventSourceARN",
+                "arn:aws:dynamodb:" + config.region() + ":000000000000:table/" + table.name() + "/stream/priming");
         ObjectNode dynamodb = record.putObject("dynamodb");
         dynamodb.put("ApproximateCreationDateTime", 0);
         dynamodb.put("SequenceNumber", "1");

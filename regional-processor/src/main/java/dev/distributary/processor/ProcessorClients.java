@@ -32,8 +32,14 @@ final class ProcessorClients {
     ProcessorClients(ProcessorConfig config) {
         this.config = config;
         this.http = ProcessorHttpClients.build(config.httpClient());
-        this.dynamo = DynamoDbClient.builder().region(Region.of(config.region())).httpClient(http).build();
-        this.sqs = SqsClient.builder().region(Region.of(config.region())).httpClient(http).build();
+        this.dynamo = DynamoDbClient.builder()
+                .region(Region.of(config.region()))
+                .httpClient(http)
+                .build();
+        this.sqs = SqsClient.builder()
+                .region(Region.of(config.region()))
+                .httpClient(http)
+                .build();
     }
 
     ProcessorConfig config() {
@@ -54,24 +60,31 @@ final class ProcessorClients {
     }
 
     StreamProcessor processor(Clock clock) {
-        return new StreamProcessor(config,
-                (topicArn, envelopes) -> publisher(regionOf(topicArn)).publisher().publish(topicArn, envelopes),
-                Ledgers.onDynamoDb(config.topology().processor().ledger(), dynamo, config.idempotencyTable(), config.functionName(),
+        return new StreamProcessor(
+                config,
+                (topicArn, envelopes) ->
+                        publisher(regionOf(topicArn)).publisher().publish(topicArn, envelopes),
+                Ledgers.onDynamoDb(
+                        config.topology().processor().ledger(),
+                        dynamo,
+                        config.idempotencyTable(),
+                        config.functionName(),
                         Duration.ofSeconds(config.topology().processor().idempotencyExpirySeconds())),
                 new SqsQuarantine(sqs, config.quarantineQueueUrl()),
                 new EmfMetrics(config.region(), config.functionName()),
-                new XrayTracer(), clock);
+                new XrayTracer(),
+                clock);
     }
 
     private RegionalPublisher publisher(String region) {
         return publishers.computeIfAbsent(region, r -> {
-            SnsClient client = SnsClient.builder().region(Region.of(r)).httpClient(http).build();
+            SnsClient client =
+                    SnsClient.builder().region(Region.of(r)).httpClient(http).build();
             return new RegionalPublisher(client, new SnsPublisher(client));
         });
     }
 
-    private record RegionalPublisher(SnsClient client, SnsPublisher publisher) {
-    }
+    private record RegionalPublisher(SnsClient client, SnsPublisher publisher) {}
 
     /** arn:aws:sns:REGION:ACCOUNT:NAME */
     static String regionOf(String topicArn) {

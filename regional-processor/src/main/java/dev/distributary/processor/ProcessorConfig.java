@@ -42,21 +42,39 @@ public record ProcessorConfig(
         Objects.requireNonNull(idempotencyTable, "idempotencyTable");
         Objects.requireNonNull(httpClient, "httpClient");
         if (!topology.processingRegions().contains(region)) {
-            throw new ProcessorConfigException("no processor runs in " + region + " for platform '" + topology.name() + "': it processes in "
-                    + topology.processingRegions() + " (" + topology.routing().mode().yamlName() + ")");
+            throw new ProcessorConfigException("no processor runs in " + region + " for platform '" + topology.name()
+                    + "': it processes in " + topology.processingRegions() + " ("
+                    + topology.routing().mode().yamlName() + ")");
         }
-        List<String> needed = topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
+        List<String> needed =
+                topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
         Map<String, String> known = topics;
-        List<String> missing = needed.stream().filter(r -> !known.containsKey(r)).toList();
+        List<String> missing =
+                needed.stream().filter(r -> !known.containsKey(r)).toList();
         if (!missing.isEmpty()) {
-            throw new ProcessorConfigException(ProcessorEnvironment.TOPICS + " has no topic ARN for " + missing + "; give region=arn pairs separated by commas");
+            throw new ProcessorConfigException(ProcessorEnvironment.TOPICS + " has no topic ARN for " + missing
+                    + "; give region=arn pairs separated by commas");
         }
     }
 
     /** The configuration with the default HTTP client (URL connection). */
-    public ProcessorConfig(String region, String functionName, Topology topology, Map<String, String> topics, String quarantineQueueUrl,
-            String idempotencyTable, boolean logImages) {
-        this(region, functionName, topology, topics, quarantineQueueUrl, idempotencyTable, logImages, HttpClientKind.URL_CONNECTION);
+    public ProcessorConfig(
+            String region,
+            String functionName,
+            Topology topology,
+            Map<String, String> topics,
+            String quarantineQueueUrl,
+            String idempotencyTable,
+            boolean logImages) {
+        this(
+                region,
+                functionName,
+                topology,
+                topics,
+                quarantineQueueUrl,
+                idempotencyTable,
+                logImages,
+                HttpClientKind.URL_CONNECTION);
     }
 
     /** Reads the configuration; every problem is reported at once in a {@link ProcessorConfigException}. */
@@ -70,10 +88,18 @@ public record ProcessorConfig(
         Topology topology = platform(env, problems);
         HttpClientKind httpClient = httpClient(env.get(ProcessorEnvironment.HTTP_CLIENT), problems);
         if (!problems.isEmpty()) {
-            throw new ProcessorConfigException("the processor's environment is incomplete: " + String.join("; ", problems));
+            throw new ProcessorConfigException(
+                    "the processor's environment is incomplete: " + String.join("; ", problems));
         }
-        return new ProcessorConfig(region, function, topology, topics, quarantine, idempotency,
-                Boolean.parseBoolean(env.getOrDefault(ProcessorEnvironment.LOG_IMAGES, "false")), httpClient);
+        return new ProcessorConfig(
+                region,
+                function,
+                topology,
+                topics,
+                quarantine,
+                idempotency,
+                Boolean.parseBoolean(env.getOrDefault(ProcessorEnvironment.LOG_IMAGES, "false")),
+                httpClient);
     }
 
     private static HttpClientKind httpClient(String value, List<String> problems) {
@@ -110,7 +136,8 @@ public record ProcessorConfig(
             if (file != null && !file.isBlank()) {
                 return TopologyLoader.load(Path.of(file));
             }
-            problems.add("set " + ProcessorEnvironment.PLATFORM + " (the platform YAML, optionally " + ProcessorEnvironment.GZIP_BASE64 + "...) or " + ProcessorEnvironment.PLATFORM_FILE);
+            problems.add("set " + ProcessorEnvironment.PLATFORM + " (the platform YAML, optionally "
+                    + ProcessorEnvironment.GZIP_BASE64 + "...) or " + ProcessorEnvironment.PLATFORM_FILE);
         } catch (TopologyException e) {
             problems.add("the platform is not valid: " + e.getMessage().replace(System.lineSeparator(), "; "));
         } catch (IllegalArgumentException e) {

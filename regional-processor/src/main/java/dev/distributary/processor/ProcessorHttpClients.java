@@ -16,13 +16,14 @@ final class ProcessorHttpClients {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
     /** The deployment jar with the CRT client, and how to build it (from the repository root). */
     static final String CRT_JAR = "regional-processor/target/distributary-processor-crt.jar";
+
     static final String CRT_BUILD = "./mvnw -pl regional-processor -am package -Pcrt-client -DskipTests";
     /** A class of aws-crt-client and one of aws-crt (the native runtime): both must be on the class path. */
     static final String CRT_CLIENT_CLASS = "software.amazon.awssdk.http.crt.AwsCrtHttpClient";
+
     static final String CRT_RUNTIME_CLASS = "software.amazon.awssdk.crt.CRT";
 
-    private ProcessorHttpClients() {
-    }
+    private ProcessorHttpClients() {}
 
     static SdkHttpClient build(HttpClientKind kind) {
         return build(kind, ProcessorHttpClients.class.getClassLoader());
@@ -31,17 +32,25 @@ final class ProcessorHttpClients {
     /** As {@link #build(HttpClientKind)}, looking for the CRT classes in {@code loader}. */
     static SdkHttpClient build(HttpClientKind kind, ClassLoader loader) {
         return switch (kind) {
-            case URL_CONNECTION -> UrlConnectionHttpClient.builder().connectionTimeout(CONNECTION_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
+            case URL_CONNECTION ->
+                UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECTION_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT)
+                        .build();
             case CRT -> {
                 requireCrt(loader);
                 try {
                     yield CrtHttpClients.build();
                 } catch (LinkageError e) {
                     // the classes are there but the native library is not (a jar built for another platform, say)
-                    throw new ProcessorConfigException(ProcessorEnvironment.HTTP_CLIENT + "=crt: the AWS CRT HTTP client cannot start on "
-                            + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " (" + e + "); build " + CRT_JAR
-                            + " with `" + CRT_BUILD + "`, or unset " + ProcessorEnvironment.HTTP_CLIENT + " to use "
-                            + HttpClientKind.URL_CONNECTION.value(), e);
+                    throw new ProcessorConfigException(
+                            ProcessorEnvironment.HTTP_CLIENT + "=crt: the AWS CRT HTTP client cannot start on "
+                                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " (" + e
+                                    + "); build " + CRT_JAR
+                                    + " with `" + CRT_BUILD + "`, or unset " + ProcessorEnvironment.HTTP_CLIENT
+                                    + " to use "
+                                    + HttpClientKind.URL_CONNECTION.value(),
+                            e);
                 }
             }
         };
@@ -53,9 +62,13 @@ final class ProcessorHttpClients {
             try {
                 Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new ProcessorConfigException(ProcessorEnvironment.HTTP_CLIENT + "=crt, but this deployment jar has no AWS CRT HTTP client ("
-                        + name + " is missing): deploy " + CRT_JAR + ", built with `" + CRT_BUILD + "`, or unset "
-                        + ProcessorEnvironment.HTTP_CLIENT + " (or set it to " + HttpClientKind.URL_CONNECTION.value() + ") for the default jar", e);
+                throw new ProcessorConfigException(
+                        ProcessorEnvironment.HTTP_CLIENT + "=crt, but this deployment jar has no AWS CRT HTTP client ("
+                                + name + " is missing): deploy " + CRT_JAR + ", built with `" + CRT_BUILD
+                                + "`, or unset "
+                                + ProcessorEnvironment.HTTP_CLIENT + " (or set it to "
+                                + HttpClientKind.URL_CONNECTION.value() + ") for the default jar",
+                        e);
             }
         }
     }

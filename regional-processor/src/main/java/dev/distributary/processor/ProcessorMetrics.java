@@ -4,7 +4,15 @@ package dev.distributary.processor;
 public interface ProcessorMetrics {
 
     /** The metrics, as named in CloudWatch (namespace {@code Distributary}). */
-    enum Metric { Processed, Published, SkippedReplica, Skipped, ResidencyBlocked, Quarantined, Retried }
+    enum Metric {
+        Processed,
+        Published,
+        SkippedReplica,
+        Skipped,
+        ResidencyBlocked,
+        Quarantined,
+        Retried
+    }
 
     void count(Metric metric, long value);
 
@@ -16,15 +24,12 @@ public interface ProcessorMetrics {
     /** Metrics that go nowhere, for tests and tools. */
     ProcessorMetrics NONE = new ProcessorMetrics() {
         @Override
-        public void count(Metric metric, long value) {
-        }
+        public void count(Metric metric, long value) {}
 
         @Override
-        public void lag(long millis) {
-        }
+        public void lag(long millis) {}
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
     };
 }

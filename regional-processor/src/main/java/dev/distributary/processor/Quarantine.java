@@ -10,8 +10,7 @@ import java.util.Optional;
 public interface Quarantine {
 
     /** One record to quarantine. */
-    record Entry(String eventId, String sequenceNumber, String reason, String message) {
-    }
+    record Entry(String eventId, String sequenceNumber, String reason, String message) {}
 
     /**
      * What a send achieved: the entry IDs accepted (the others are retried with their batch), and

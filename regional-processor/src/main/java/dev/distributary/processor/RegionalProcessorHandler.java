@@ -27,7 +27,8 @@ import software.amazon.lambda.powertools.tracing.Tracing;
  * no window state: the state is always empty. Without a window the shard is absent and the state
  * is not read.
  */
-public final class RegionalProcessorHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse>, Resource {
+public final class RegionalProcessorHandler
+        implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse>, Resource {
     private final ProcessorClients clients;
     private final StreamProcessor processor;
 
@@ -51,12 +52,17 @@ public final class RegionalProcessorHandler implements RequestHandler<DynamodbTi
     @Logging
     @Tracing
     public TimeWindowEventResponse handleRequest(DynamodbTimeWindowEvent event, Context context) {
-        List<JsonNode> records = event.getRecords() == null ? List.of()
-                : event.getRecords().stream().<JsonNode>map(LambdaRecords::toJson).toList();
+        List<JsonNode> records = event.getRecords() == null
+                ? List.of()
+                : event.getRecords().stream()
+                        .<JsonNode>map(LambdaRecords::toJson)
+                        .toList();
         BatchResult result = processor.process(LambdaRecords.shard(event), records, context::getRemainingTimeInMillis);
         return TimeWindowEventResponse.builder()
                 .withState(Map.of())
-                .withBatchItemFailures(result.retryFrom().map(sequence -> List.of(new TimeWindowEventResponse.BatchItemFailure(sequence))).orElse(List.of()))
+                .withBatchItemFailures(result.retryFrom()
+                        .map(sequence -> List.of(new TimeWindowEventResponse.BatchItemFailure(sequence)))
+                        .orElse(List.of()))
                 .build();
     }
 

@@ -24,23 +24,50 @@ public final class StreamProcessor {
     private final BatchRun.PipelineParts parts;
     private final Clock clock;
 
-    public StreamProcessor(ProcessorConfig config, Publisher publisher, PublishLedger ledger, Quarantine quarantine,
-            ProcessorMetrics metrics, Clock clock) {
+    public StreamProcessor(
+            ProcessorConfig config,
+            Publisher publisher,
+            PublishLedger ledger,
+            Quarantine quarantine,
+            ProcessorMetrics metrics,
+            Clock clock) {
         this(config, publisher, ledger, quarantine, metrics, Tracer.NONE, clock);
     }
 
-    StreamProcessor(ProcessorConfig config, Publisher publisher, PublishLedger ledger, Quarantine quarantine,
-            ProcessorMetrics metrics, Tracer tracer, Clock clock) {
+    StreamProcessor(
+            ProcessorConfig config,
+            Publisher publisher,
+            PublishLedger ledger,
+            Quarantine quarantine,
+            ProcessorMetrics metrics,
+            Tracer tracer,
+            Clock clock) {
         this(config, publisher, ledger, quarantine, metrics, tracer, clock, BatchRun.Sleeper.THREAD);
     }
 
-    StreamProcessor(ProcessorConfig config, Publisher publisher, PublishLedger ledger, Quarantine quarantine,
-            ProcessorMetrics metrics, Tracer tracer, Clock clock, BatchRun.Sleeper sleeper) {
+    StreamProcessor(
+            ProcessorConfig config,
+            Publisher publisher,
+            PublishLedger ledger,
+            Quarantine quarantine,
+            ProcessorMetrics metrics,
+            Tracer tracer,
+            Clock clock,
+            BatchRun.Sleeper sleeper) {
         this.clock = clock;
-        this.parts = new BatchRun.PipelineParts(config.region(), config.functionName(),
+        this.parts = new BatchRun.PipelineParts(
+                config.region(),
+                config.functionName(),
                 OriginClassifier.of(config.topology(), config.region()),
                 new Router(config.topology(), config.region(), new EnvelopeFactory(config.topology())),
-                ledger, publisher, config.topics(), quarantine, metrics, new Slf4jRecordLog(config.logImages()), tracer, sleeper);
+                ledger,
+                publisher,
+                config.topics(),
+                quarantine,
+                metrics,
+                new Slf4jRecordLog(config.logImages()),
+                tracer,
+                sleeper);
     }
 
     /**
@@ -50,7 +77,8 @@ public final class StreamProcessor {
      * @param records         the stream records, as Lambda delivered them (an element that is not an object is quarantined)
      * @param remainingMillis how long the invocation may still run
      */
-    public BatchResult process(Optional<StreamShard> shard, List<? extends JsonNode> records, IntSupplier remainingMillis) {
+    public BatchResult process(
+            Optional<StreamShard> shard, List<? extends JsonNode> records, IntSupplier remainingMillis) {
         try {
             return new BatchRun(parts, clock, remainingMillis).run(shard, records);
         } finally {

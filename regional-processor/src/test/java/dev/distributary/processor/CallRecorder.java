@@ -17,8 +17,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class CallRecorder implements ExecutionInterceptor {
     /** One call: the service's IAM prefix, the operation, and the resource it names (a table name, topic ARN or queue URL). */
-    record Call(String service, String operation, Optional<String> resource) {
-    }
+    record Call(String service, String operation, Optional<String> resource) {}
 
     private static volatile List<Call> listening;
     private static volatile FailingPublishBatch faults;
@@ -47,7 +46,8 @@ public final class CallRecorder implements ExecutionInterceptor {
     }
 
     @Override
-    public software.amazon.awssdk.core.SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+    public software.amazon.awssdk.core.SdkResponse modifyResponse(
+            Context.ModifyResponse context, ExecutionAttributes attributes) {
         FailingPublishBatch active = faults;
         return active == null ? context.response() : active.modifyResponse(context, attributes);
     }
@@ -62,8 +62,11 @@ public final class CallRecorder implements ExecutionInterceptor {
         Optional<String> resource = request.getValueForField("TableName", String.class)
                 .or(() -> request.getValueForField("TopicArn", String.class))
                 .or(() -> request.getValueForField("QueueUrl", String.class))
-                .or(() -> request.getValueForField("RequestItems", java.util.Map.class).flatMap(items -> items.keySet().stream().findFirst().map(Object::toString)));
-        calls.add(new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT),
-                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), resource));
+                .or(() -> request.getValueForField("RequestItems", java.util.Map.class)
+                        .flatMap(items -> items.keySet().stream().findFirst().map(Object::toString)));
+        calls.add(new Call(
+                attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT),
+                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                resource));
     }
 }

@@ -13,12 +13,10 @@ final class CountingMetrics implements ProcessorMetrics {
     }
 
     @Override
-    public void lag(long millis) {
-    }
+    public void lag(long millis) {}
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     synchronized long get(Metric metric) {
         return counts.getOrDefault(metric, 0L);

@@ -63,16 +63,21 @@ class ExactlyOnceUnderFaultsPropertyTest {
         }
     }
 
-    record Faults(double transientEntry, double deathAfterPublish, double timeout, double quarantineFailure, double ledgerFailure,
-            int batchSize, boolean bisect, long seed) {
-    }
+    record Faults(
+            double transientEntry,
+            double deathAfterPublish,
+            double timeout,
+            double quarantineFailure,
+            double ledgerFailure,
+            int batchSize,
+            boolean bisect,
+            long seed) {}
 
-    record Shard(boolean primaryRegion, int records, BigInteger firstSequence) {
-    }
+    record Shard(boolean primaryRegion, int records, BigInteger firstSequence) {}
 
     @Property(tries = 120)
-    void everyRecordReachesEachOfItsTopics_andOnlyADeathRepublishes_atMostOneChunkEach(@ForAll IdempotencyLedger ledger,
-            @ForAll("shards") Shard shard, @ForAll("faults") Faults faults) {
+    void everyRecordReachesEachOfItsTopics_andOnlyADeathRepublishes_atMostOneChunkEach(
+            @ForAll IdempotencyLedger ledger, @ForAll("shards") Shard shard, @ForAll("faults") Faults faults) {
         Topology topology = shard.primaryRegion() ? PRIMARY : SHIPPED;
         String region = shard.primaryRegion() ? "eu-west-1" : "us-east-1";
         String[] topics = shard.primaryRegion() ? topology.regions().toArray(String[]::new) : new String[] {region};
@@ -90,13 +95,22 @@ class ExactlyOnceUnderFaultsPropertyTest {
         while (deliveries.hasNext()) {
             assertThat(++invocations).as("the shard is read to its end").isLessThan(5_000);
             if (processor == null) {
-                processor = new StreamProcessor(config, publisher, publishLedger, quarantine, ProcessorMetrics.NONE, Tracer.NONE, clock,
+                processor = new StreamProcessor(
+                        config,
+                        publisher,
+                        publishLedger,
+                        quarantine,
+                        ProcessorMetrics.NONE,
+                        Tracer.NONE,
+                        clock,
                         clock::advanceMillis);
             }
             List<ObjectNode> batch = deliveries.next();
-            AtomicInteger chunksLeft = new AtomicInteger(random.nextDouble() < faults.timeout() ? random.nextInt(3) : Integer.MAX_VALUE);
+            AtomicInteger chunksLeft =
+                    new AtomicInteger(random.nextDouble() < faults.timeout() ? random.nextInt(3) : Integer.MAX_VALUE);
             try {
-                BatchResult result = processor.process(Processors.SHARD, batch, () -> chunksLeft.getAndDecrement() > 0 ? 60_000 : 1_000);
+                BatchResult result = processor.process(
+                        Processors.SHARD, batch, () -> chunksLeft.getAndDecrement() > 0 ? 60_000 : 1_000);
                 deliveries.answered(result.retryFrom());
             } catch (FunctionDied died) {
                 deliveries.functionError();
@@ -111,27 +125,41 @@ class ExactlyOnceUnderFaultsPropertyTest {
             Map<String, Integer> received = publisher.counts(Processors.topicArn(topic));
             for (ObjectNode record : records) {
                 if (goesTo(record, topic, shard)) {
-                    assertThat(received).as("record " + record.get("eventID").asText() + " on " + topic).containsKey(record.get("eventID").asText());
+                    assertThat(received)
+                            .as("record " + record.get("eventID").asText() + " on " + topic)
+                            .containsKey(record.get("eventID").asText());
                 }
             }
         }
         excess.forEach((topic, extra) -> assertThat(extra)
                 .as("copies beyond the first on " + topic + " (" + publisher.deaths + " deaths)")
                 .isLessThanOrEqualTo(CHUNK * publisher.deaths));
-        assertThat(quarantine.eventIds()).as("every residency violation is quarantined")
-                .containsAll(records.stream().filter(ExactlyOnceUnderFaultsPropertyTest::violatesResidency).map(r -> r.get("eventID").asText()).toList());
+        assertThat(quarantine.eventIds())
+                .as("every residency violation is quarantined")
+                .containsAll(records.stream()
+                        .filter(ExactlyOnceUnderFaultsPropertyTest::violatesResidency)
+                        .map(r -> r.get("eventID").asText())
+                        .toList());
         if (publisher.deaths == 0) {
-            assertThat(quarantine.duplicates()).as("no record is quarantined twice without a death").isZero();
+            assertThat(quarantine.duplicates())
+                    .as("no record is quarantined twice without a death")
+                    .isZero();
         }
     }
 
     @Property(tries = 40)
-    void withoutFaults_redeliveringAnyHandledBatch_publishesNothingAgain(@ForAll IdempotencyLedger ledger, @ForAll("shards") Shard shard) {
+    void withoutFaults_redeliveringAnyHandledBatch_publishesNothingAgain(
+            @ForAll IdempotencyLedger ledger, @ForAll("shards") Shard shard) {
         ProcessorConfig config = config(SHIPPED, "us-east-1");
         List<ObjectNode> records = records("us-east-1", new Shard(false, shard.records(), shard.firstSequence()));
         FaultyPublisher publisher = new FaultyPublisher(new Random(1), new Faults(0, 0, 0, 0, 0, 100, false, 1));
-        StreamProcessor processor = new StreamProcessor(config, publisher, TestLedgers.inMemory(ledger), new FaultyQuarantine(new Random(1), 0),
-                ProcessorMetrics.NONE, Clock.fixed(Instant.ofEpochSecond(1_000_000), ZoneOffset.UTC));
+        StreamProcessor processor = new StreamProcessor(
+                config,
+                publisher,
+                TestLedgers.inMemory(ledger),
+                new FaultyQuarantine(new Random(1), 0),
+                ProcessorMetrics.NONE,
+                Clock.fixed(Instant.ofEpochSecond(1_000_000), ZoneOffset.UTC));
 
         processor.process(Processors.SHARD, records, () -> 60_000);
         BatchResult again = processor.process(Processors.SHARD, records, () -> 60_000);
@@ -142,16 +170,28 @@ class ExactlyOnceUnderFaultsPropertyTest {
 
     @Provide
     Arbitrary<Shard> shards() {
-        Arbitrary<BigInteger> first = Arbitraries.of(new BigInteger("9990"), new BigInteger("99999990"),
-                new BigInteger("999999999999999999999999999999999990"), new BigInteger("49600000000000000000001"));
-        return Combinators.combine(Arbitraries.of(false, true), Arbitraries.integers().between(1, 60), first).as(Shard::new);
+        Arbitrary<BigInteger> first = Arbitraries.of(
+                new BigInteger("9990"),
+                new BigInteger("99999990"),
+                new BigInteger("999999999999999999999999999999999990"),
+                new BigInteger("49600000000000000000001"));
+        return Combinators.combine(
+                        Arbitraries.of(false, true), Arbitraries.integers().between(1, 60), first)
+                .as(Shard::new);
     }
 
     @Provide
     Arbitrary<Faults> faults() {
-        return Combinators.combine(Arbitraries.of(0.0, 0.05, 0.3), Arbitraries.of(0.0, 0.1, 0.3), Arbitraries.of(0.0, 0.2),
-                Arbitraries.of(0.0, 0.2), Arbitraries.of(0.0, 0.3), Arbitraries.of(1, 3, 10, 25, 100), Arbitraries.of(false, true),
-                Arbitraries.longs()).as(Faults::new);
+        return Combinators.combine(
+                        Arbitraries.of(0.0, 0.05, 0.3),
+                        Arbitraries.of(0.0, 0.1, 0.3),
+                        Arbitraries.of(0.0, 0.2),
+                        Arbitraries.of(0.0, 0.2),
+                        Arbitraries.of(0.0, 0.3),
+                        Arbitraries.of(1, 3, 10, 25, 100),
+                        Arbitraries.of(false, true),
+                        Arbitraries.longs())
+                .as(Faults::new);
     }
 
     /** Local inserts, replicated modifies and residency violations, with consecutive sequence numbers from the shard's first. */
@@ -165,8 +205,12 @@ class ExactlyOnceUnderFaultsPropertyTest {
             if (i % 7 == 6) {
                 image = Items.with(image, "dataClass", AttributeValue.s("eu-personal"));
             }
-            ObjectNode record = StreamRecordJson.write(local.insert(keys, Items.stamped(image, origin, 1_795_687_200_000L + i)));
-            ((ObjectNode) record.get("dynamodb")).put("SequenceNumber", shard.firstSequence().add(BigInteger.valueOf(i)).toString());
+            ObjectNode record =
+                    StreamRecordJson.write(local.insert(keys, Items.stamped(image, origin, 1_795_687_200_000L + i)));
+            ((ObjectNode) record.get("dynamodb"))
+                    .put(
+                            "SequenceNumber",
+                            shard.firstSequence().add(BigInteger.valueOf(i)).toString());
             records.add(record);
         }
         return records;
@@ -178,7 +222,8 @@ class ExactlyOnceUnderFaultsPropertyTest {
     }
 
     private static boolean goesTo(ObjectNode record, String topicRegion, Shard shard) {
-        boolean euPersonal = "eu-personal".equals(record.at("/dynamodb/NewImage/dataClass/S").asText(null));
+        boolean euPersonal =
+                "eu-personal".equals(record.at("/dynamodb/NewImage/dataClass/S").asText(null));
         if (!shard.primaryRegion()) {
             return !euPersonal;
         }
@@ -187,8 +232,11 @@ class ExactlyOnceUnderFaultsPropertyTest {
 
     private static PublishLedger ledger(IdempotencyLedger kind, Random random, double failure) {
         return switch (kind) {
-            case CHECKPOINT -> new CheckpointLedger(new FlakyCheckpointStore(new InMemoryCheckpointStore(), random, failure), "shop-processor",
-                    TestLedgers.EXPIRY);
+            case CHECKPOINT ->
+                new CheckpointLedger(
+                        new FlakyCheckpointStore(new InMemoryCheckpointStore(), random, failure),
+                        "shop-processor",
+                        TestLedgers.EXPIRY);
             case PER_RECORD -> new PerRecordLedger(new FlakyRecordLedger(new InMemoryRecordLedger(), random, failure));
         };
     }
@@ -229,7 +277,10 @@ class ExactlyOnceUnderFaultsPropertyTest {
         void answered(Optional<String> retryFrom) {
             retryFrom.ifPresent(sequence -> {
                 int from = 0;
-                while (!current.get(from).at("/dynamodb/SequenceNumber").asText().equals(sequence)) {
+                while (!current.get(from)
+                        .at("/dynamodb/SequenceNumber")
+                        .asText()
+                        .equals(sequence)) {
                     from++;
                 }
                 pending.addFirst(List.copyOf(current.subList(from, current.size())));
@@ -264,7 +315,8 @@ class ExactlyOnceUnderFaultsPropertyTest {
             List<PublishOutcome> outcomes = new ArrayList<>();
             for (Envelope envelope : envelopes) {
                 if (random.nextDouble() < faults.transientEntry()) {
-                    outcomes.add(new PublishOutcome.Failed(envelope.eventId(), "Throttling", "Rate exceeded", FailureKind.TRANSIENT));
+                    outcomes.add(new PublishOutcome.Failed(
+                            envelope.eventId(), "Throttling", "Rate exceeded", FailureKind.TRANSIENT));
                 } else {
                     received.computeIfAbsent(topicArn, t -> new HashMap<>()).merge(envelope.eventId(), 1, Integer::sum);
                     outcomes.add(new PublishOutcome.Published(envelope.eventId(), "m"));
@@ -283,7 +335,8 @@ class ExactlyOnceUnderFaultsPropertyTest {
 
         Map<String, Integer> excessPerTopic() {
             Map<String, Integer> excess = new HashMap<>();
-            received.forEach((topic, counts) -> excess.put(topic, counts.values().stream().mapToInt(count -> count - 1).sum()));
+            received.forEach((topic, counts) -> excess.put(
+                    topic, counts.values().stream().mapToInt(count -> count - 1).sum()));
             return excess;
         }
     }
@@ -303,8 +356,11 @@ class ExactlyOnceUnderFaultsPropertyTest {
         public Sent send(List<Entry> entries) {
             int accepted = random.nextDouble() < failure ? random.nextInt(entries.size() + 1) : entries.size();
             entries.subList(0, accepted).forEach(entry -> received.merge(entry.eventId(), 1, Integer::sum));
-            Optional<RuntimeException> failed = accepted < entries.size() ? Optional.of(new IllegalStateException("SQS is throttling")) : Optional.empty();
-            return new Sent(entries.subList(0, accepted).stream().map(Entry::eventId).toList(), failed);
+            Optional<RuntimeException> failed = accepted < entries.size()
+                    ? Optional.of(new IllegalStateException("SQS is throttling"))
+                    : Optional.empty();
+            return new Sent(
+                    entries.subList(0, accepted).stream().map(Entry::eventId).toList(), failed);
         }
 
         List<String> eventIds() {

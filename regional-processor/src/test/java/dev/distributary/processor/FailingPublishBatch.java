@@ -59,7 +59,12 @@ final class FailingPublishBatch implements ExecutionInterceptor {
             return context.response();
         }
         List<BatchResultErrorEntry> failed = new ArrayList<>(response.failed());
-        withheld.forEach(id -> failed.add(BatchResultErrorEntry.builder().id(id).code("Throttling").message("Rate exceeded").senderFault(false).build()));
+        withheld.forEach(id -> failed.add(BatchResultErrorEntry.builder()
+                .id(id)
+                .code("Throttling")
+                .message("Rate exceeded")
+                .senderFault(false)
+                .build()));
         return response.toBuilder().failed(failed).build();
     }
 }

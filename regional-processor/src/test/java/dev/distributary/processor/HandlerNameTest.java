@@ -15,6 +15,7 @@ class HandlerNameTest {
         String[] parts = ProcessorEnvironment.HANDLER.split("::");
 
         assertThat(parts).containsExactly(RegionalProcessorHandler.class.getName(), "handleRequest");
-        assertThat(RegionalProcessorHandler.class.getMethod(parts[1], DynamodbTimeWindowEvent.class, Context.class)).isNotNull();
+        assertThat(RegionalProcessorHandler.class.getMethod(parts[1], DynamodbTimeWindowEvent.class, Context.class))
+                .isNotNull();
     }
 }

@@ -60,7 +60,8 @@ class ItemImagesNotLoggedTest {
     }
 
     private void addCapture(LoggerConfig config, Appender shipped) {
-        Appender capture = WriterAppender.createAppender((StringLayout) shipped.getLayout(), null, captured, "capture", false, true);
+        Appender capture = WriterAppender.createAppender(
+                (StringLayout) shipped.getLayout(), null, captured, "capture", false, true);
         capture.start();
         config.addAppender(capture, null, null);
     }
@@ -77,41 +78,93 @@ class ItemImagesNotLoggedTest {
         List<ObjectNode> records = new ArrayList<>();
         var orders = ChangeRecords.in("us-east-1", "orders");
         var keys = Items.of("pk", AttributeValue.s("order-" + MARKER), "sk", AttributeValue.s("v0"));
-        records.add(StreamRecordJson.write(orders.insert(keys, Items.stamped(Items.with(keys, "customer", AttributeValue.s(MARKER),
-                "address", new AttributeValue.M(java.util.Map.of("street", AttributeValue.s(MARKER)))), "us-east-1", 1_795_687_200_000L))));
-        records.add(StreamRecordJson.write(orders.insert(Items.of("pk", AttributeValue.s("eu-1"), "sk", AttributeValue.s("v0")),
-                Items.stamped(Items.of("pk", AttributeValue.s("eu-1"), "sk", AttributeValue.s("v0"), "dataClass", AttributeValue.s("eu-personal"),
-                        "name", AttributeValue.s(MARKER)), "us-east-1", 1_795_687_200_001L))));
-        ObjectNode malformed = StreamRecordJson.write(orders.insert(Items.of("pk", AttributeValue.s("bad-1"), "sk", AttributeValue.s("v0")),
-                Items.stamped(Items.of("pk", AttributeValue.s("bad-1"), "sk", AttributeValue.s("v0")), "us-east-1", 1_795_687_200_002L)));
+        records.add(StreamRecordJson.write(orders.insert(
+                keys,
+                Items.stamped(
+                        Items.with(
+                                keys,
+                                "customer",
+                                AttributeValue.s(MARKER),
+                                "address",
+                                new AttributeValue.M(java.util.Map.of("street", AttributeValue.s(MARKER)))),
+                        "us-east-1",
+                        1_795_687_200_000L))));
+        records.add(StreamRecordJson.write(orders.insert(
+                Items.of("pk", AttributeValue.s("eu-1"), "sk", AttributeValue.s("v0")),
+                Items.stamped(
+                        Items.of(
+                                "pk",
+                                AttributeValue.s("eu-1"),
+                                "sk",
+                                AttributeValue.s("v0"),
+                                "dataClass",
+                                AttributeValue.s("eu-personal"),
+                                "name",
+                                AttributeValue.s(MARKER)),
+                        "us-east-1",
+                        1_795_687_200_001L))));
+        ObjectNode malformed = StreamRecordJson.write(orders.insert(
+                Items.of("pk", AttributeValue.s("bad-1"), "sk", AttributeValue.s("v0")),
+                Items.stamped(
+                        Items.of("pk", AttributeValue.s("bad-1"), "sk", AttributeValue.s("v0")),
+                        "us-east-1",
+                        1_795_687_200_002L)));
         ((ObjectNode) malformed.at("/dynamodb/NewImage")).putObject("total").put("N", MARKER);
         records.add(malformed);
-        records.add(StreamRecordJson.write(orders.insert(Items.of("pk", AttributeValue.s("retry-1"), "sk", AttributeValue.s("v0")),
-                Items.stamped(Items.of("pk", AttributeValue.s("retry-1"), "sk", AttributeValue.s("v0"), "note", AttributeValue.s(MARKER)),
-                        "us-east-1", 1_795_687_200_003L))));
+        records.add(StreamRecordJson.write(orders.insert(
+                Items.of("pk", AttributeValue.s("retry-1"), "sk", AttributeValue.s("v0")),
+                Items.stamped(
+                        Items.of(
+                                "pk",
+                                AttributeValue.s("retry-1"),
+                                "sk",
+                                AttributeValue.s("v0"),
+                                "note",
+                                AttributeValue.s(MARKER)),
+                        "us-east-1",
+                        1_795_687_200_003L))));
         return records;
     }
 
     private BatchResult process(boolean logImages) {
         ProcessorConfig base = config(SHIPPED, "us-east-1");
-        ProcessorConfig config = new ProcessorConfig(base.region(), base.functionName(), base.topology(), base.topics(), base.quarantineQueueUrl(),
-                base.idempotencyTable(), logImages);
+        ProcessorConfig config = new ProcessorConfig(
+                base.region(),
+                base.functionName(),
+                base.topology(),
+                base.topics(),
+                base.quarantineQueueUrl(),
+                base.idempotencyTable(),
+                logImages);
         List<ObjectNode> records = recordsWithTheMarker();
-        RecordingPublisher publisher = new RecordingPublisher().failTransiently(records.get(3).get("eventID").asText());
-        return new StreamProcessor(config, publisher, new PerRecordLedger(new InMemoryRecordLedger()), new RecordingQuarantine(), new CountingMetrics(), CLOCK)
+        RecordingPublisher publisher = new RecordingPublisher()
+                .failTransiently(records.get(3).get("eventID").asText());
+        return new StreamProcessor(
+                        config,
+                        publisher,
+                        new PerRecordLedger(new InMemoryRecordLedger()),
+                        new RecordingQuarantine(),
+                        new CountingMetrics(),
+                        CLOCK)
                 .process(Processors.SHARD, records, () -> 60_000);
     }
 
     @Test
     void everyOutcome_atTheDefaultLevel_logsNoItemImage() {
-        assertThat(logger.getLevel()).as("the default level of the shipped log4j2.xml").isEqualTo(Level.INFO);
+        assertThat(logger.getLevel())
+                .as("the default level of the shipped log4j2.xml")
+                .isEqualTo(Level.INFO);
         assertThat(images.getLevel()).as("the images' default level").isEqualTo(Level.INFO);
 
         BatchResult result = process(false);
 
-        assertThat(result.outcomes()).extracting(o -> o.getClass().getSimpleName())
+        assertThat(result.outcomes())
+                .extracting(o -> o.getClass().getSimpleName())
                 .containsExactly("Published", "Quarantined", "Quarantined", "Retry");
-        assertThat(captured.toString()).as("the records were logged").contains("\"outcome\":\"Quarantined\"").contains("\"outcome\":\"Retry\"");
+        assertThat(captured.toString())
+                .as("the records were logged")
+                .contains("\"outcome\":\"Quarantined\"")
+                .contains("\"outcome\":\"Retry\"");
         assertThat(captured.toString()).as("the batch was logged").contains("batch of 4 records");
         assertThat(captured.toString()).doesNotContain(MARKER);
     }
@@ -121,11 +174,23 @@ class ItemImagesNotLoggedTest {
         logger.setLevel(Level.DEBUG);
         context.updateLoggers();
         ProcessorConfig base = config(SHIPPED, "us-east-1");
-        ProcessorConfig config = new ProcessorConfig(base.region(), base.functionName(), base.topology(), base.topics(), base.quarantineQueueUrl(),
-                base.idempotencyTable(), true);
+        ProcessorConfig config = new ProcessorConfig(
+                base.region(),
+                base.functionName(),
+                base.topology(),
+                base.topics(),
+                base.quarantineQueueUrl(),
+                base.idempotencyTable(),
+                true);
 
-        BatchResult result = new StreamProcessor(config, new RecordingPublisher(), new PerRecordLedger(new InMemoryRecordLedger()), new RecordingQuarantine(), new CountingMetrics(),
-                CLOCK).process(Processors.SHARD, List.of(recordsWithTheMarker().get(1)), () -> 60_000);
+        BatchResult result = new StreamProcessor(
+                        config,
+                        new RecordingPublisher(),
+                        new PerRecordLedger(new InMemoryRecordLedger()),
+                        new RecordingQuarantine(),
+                        new CountingMetrics(),
+                        CLOCK)
+                .process(Processors.SHARD, List.of(recordsWithTheMarker().get(1)), () -> 60_000);
 
         assertThat(result.outcomes()).singleElement().isInstanceOf(RecordOutcome.Quarantined.class);
         assertThat(captured.toString()).contains("\"outcome\":\"Quarantined\"").doesNotContain(MARKER);
@@ -138,15 +203,22 @@ class ItemImagesNotLoggedTest {
 
         process(true);
 
-        assertThat(captured.toString()).as("the capture sees what the processor logs").contains(MARKER);
+        assertThat(captured.toString())
+                .as("the capture sees what the processor logs")
+                .contains(MARKER);
     }
 
     @Test
     void lineOfAPublishedRecord_isCompact_withItsCoordinatesAndOutcomeOnly() throws Exception {
         process(false);
 
-        String published = captured.toString().lines().filter(line -> line.contains("\"outcome\":\"Published\"")).findFirst().orElseThrow();
-        com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(published);
+        String published = captured.toString()
+                .lines()
+                .filter(line -> line.contains("\"outcome\":\"Published\""))
+                .findFirst()
+                .orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode line =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(published);
         java.util.List<String> fields = new java.util.ArrayList<>();
         line.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("level", "sequenceNumber", "eventId", "table", "outcome");

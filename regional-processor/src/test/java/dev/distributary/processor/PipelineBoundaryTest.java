@@ -20,17 +20,30 @@ class PipelineBoundaryTest {
 
     @ArchTest
     static final ArchRule pipeline_awsLambdaAndPowertoolsTypes_neverUsed = noClasses()
-            .that().resideInAPackage(PIPELINE)
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws.services.lambda..",
-                    "software.amazon.lambda.powertools..", "software.amazon.cloudwatchlogs..", "com.amazonaws.xray..");
+            .that()
+            .resideInAPackage(PIPELINE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "software.amazon.awssdk..",
+                    "com.amazonaws.services.lambda..",
+                    "software.amazon.lambda.powertools..",
+                    "software.amazon.cloudwatchlogs..",
+                    "com.amazonaws.xray..");
 
     @ArchTest
     static final ArchRule pipeline_adapters_neverUsed = noClasses()
-            .that().resideInAPackage(PIPELINE)
-            .should().dependOnClassesThat().resideInAPackage("dev.distributary.processor.internal.aws..");
+            .that()
+            .resideInAPackage(PIPELINE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.distributary.processor.internal.aws..");
 
     @ArchTest
     static final ArchRule pipeline_loggingFramework_onlyThroughRecordLog = noClasses()
-            .that().resideInAPackage(PIPELINE)
-            .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "org.apache.logging..");
+            .that()
+            .resideInAPackage(PIPELINE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.slf4j..", "org.apache.logging..");
 }

@@ -1,6 +1,5 @@
 package dev.distributary.processor;
 
-import static dev.distributary.processor.Processors.SHIPPED;
 import static dev.distributary.processor.Processors.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,8 +68,12 @@ class ProcessorCallsGrantedTest {
     @ParameterizedTest
     @EnumSource(IdempotencyLedger.class)
     void everyCallOfEveryCodePath_isGrantedByTheRolesPermissions(IdempotencyLedger ledger) throws Exception {
-        Topology topology = TopologyLoader.parse(Files.readString(Path.of("..", "platform.yaml"))
-                .replace("idempotencyExpirySeconds: 90000", "idempotencyExpirySeconds: 90000\n  idempotency: " + ledger.yamlName()), "platform.yaml");
+        Topology topology = TopologyLoader.parse(
+                Files.readString(Path.of("..", "platform.yaml"))
+                        .replace(
+                                "idempotencyExpirySeconds: 90000",
+                                "idempotencyExpirySeconds: 90000\n  idempotency: " + ledger.yamlName()),
+                "platform.yaml");
         ProcessorConfig config = provision(topology);
         List<CallRecorder.Call> calls = CallRecorder.listen();
 
@@ -86,15 +89,21 @@ class ProcessorCallsGrantedTest {
         CallRecorder.stop();
 
         Map<Resources, Set<String>> granted = ProcessorPermissions.of(topology.processor()).stream()
-                .collect(Collectors.groupingBy(ProcessorPermissions.Permission::resources,
+                .collect(Collectors.groupingBy(
+                        ProcessorPermissions.Permission::resources,
                         Collectors.flatMapping(permission -> permission.actions().stream(), Collectors.toSet())));
         assertThat(calls).as("the code paths ran").isNotEmpty();
         for (CallRecorder.Call call : calls) {
             Resources resource = resourceOf(call, config);
-            assertThat(granted.getOrDefault(resource, Set.of())).as(call + " on " + resource).contains(action(call));
+            assertThat(granted.getOrDefault(resource, Set.of()))
+                    .as(call + " on " + resource)
+                    .contains(action(call));
         }
-        Set<String> issued = calls.stream().map(ProcessorCallsGrantedTest::action).collect(Collectors.toSet());
-        assertThat(issued).as("the recording saw the ledger's own calls").contains("dynamodb:GetItem", "dynamodb:PutItem");
+        Set<String> issued =
+                calls.stream().map(ProcessorCallsGrantedTest::action).collect(Collectors.toSet());
+        assertThat(issued)
+                .as("the recording saw the ledger's own calls")
+                .contains("dynamodb:GetItem", "dynamodb:PutItem");
         if (ledger == IdempotencyLedger.PER_RECORD) {
             assertThat(issued).contains("dynamodb:BatchWriteItem", "dynamodb:DeleteItem");
         }
@@ -111,7 +120,8 @@ class ProcessorCallsGrantedTest {
     }
 
     private static Resources resourceOf(CallRecorder.Call call, ProcessorConfig config) {
-        String named = call.resource().orElseThrow(() -> new AssertionError(call + " names no resource the role could be scoped to"));
+        String named = call.resource()
+                .orElseThrow(() -> new AssertionError(call + " names no resource the role could be scoped to"));
         if (named.equals(config.idempotencyTable())) {
             return Resources.IDEMPOTENCY_TABLE;
         }
@@ -125,12 +135,24 @@ class ProcessorCallsGrantedTest {
     }
 
     private ProcessorConfig provision(Topology topology) {
-        String topic = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION)).provision(FanoutLayout.of(topology).region(REGION)).topicArn();
-        String quarantine = aws.sqs(REGION).createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
-        aws.dynamoDb(REGION).createTable(b -> b.tableName("shop-idempotency").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
+        String topic = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION))
+                .provision(FanoutLayout.of(topology).region(REGION))
+                .topicArn();
+        String quarantine =
+                aws.sqs(REGION).createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
+        aws.dynamoDb(REGION)
+                .createTable(b -> b.tableName("shop-idempotency")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                                .keyType(KeyType.HASH)
+                                .build()));
         CallRecorder.throttling(throttle);
-        return new ProcessorConfig(REGION, "shop-processor", topology, Map.of(REGION, topic), quarantine, "shop-idempotency", false);
+        return new ProcessorConfig(
+                REGION, "shop-processor", topology, Map.of(REGION, topic), quarantine, "shop-idempotency", false);
     }
 }

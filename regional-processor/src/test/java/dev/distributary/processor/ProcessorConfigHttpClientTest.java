@@ -16,9 +16,13 @@ class ProcessorConfigHttpClientTest {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_LAMBDA_FUNCTION_NAME", "shop-processor");
-        env.put(ProcessorEnvironment.PLATFORM_FILE, Path.of("..", "platform.yaml").toString());
+        env.put(
+                ProcessorEnvironment.PLATFORM_FILE,
+                Path.of("..", "platform.yaml").toString());
         env.put(ProcessorEnvironment.TOPICS, "us-east-1=" + Processors.topicArn("us-east-1"));
-        env.put(ProcessorEnvironment.QUARANTINE_QUEUE_URL, "https://sqs.us-east-1.amazonaws.com/123456789012/shop-quarantine");
+        env.put(
+                ProcessorEnvironment.QUARANTINE_QUEUE_URL,
+                "https://sqs.us-east-1.amazonaws.com/123456789012/shop-quarantine");
         env.put(ProcessorEnvironment.IDEMPOTENCY_TABLE, "shop-idempotency");
         return env;
     }
@@ -31,27 +35,33 @@ class ProcessorConfigHttpClientTest {
 
     @Test
     void variableUnset_fromEnvironment_choosesUrlConnection() {
-        assertThat(ProcessorConfig.fromEnvironment(environment()).httpClient()).isEqualTo(HttpClientKind.URL_CONNECTION);
+        assertThat(ProcessorConfig.fromEnvironment(environment()).httpClient())
+                .isEqualTo(HttpClientKind.URL_CONNECTION);
     }
 
     @Test
     void variableBlank_fromEnvironment_choosesUrlConnection() {
-        assertThat(ProcessorConfig.fromEnvironment(environmentWith(" ")).httpClient()).isEqualTo(HttpClientKind.URL_CONNECTION);
+        assertThat(ProcessorConfig.fromEnvironment(environmentWith(" ")).httpClient())
+                .isEqualTo(HttpClientKind.URL_CONNECTION);
     }
 
     @Test
     void variableUrlConnection_fromEnvironment_choosesUrlConnection() {
-        assertThat(ProcessorConfig.fromEnvironment(environmentWith("url-connection")).httpClient()).isEqualTo(HttpClientKind.URL_CONNECTION);
+        assertThat(ProcessorConfig.fromEnvironment(environmentWith("url-connection"))
+                        .httpClient())
+                .isEqualTo(HttpClientKind.URL_CONNECTION);
     }
 
     @Test
     void variableCrt_fromEnvironment_choosesCrt() {
-        assertThat(ProcessorConfig.fromEnvironment(environmentWith("crt")).httpClient()).isEqualTo(HttpClientKind.CRT);
+        assertThat(ProcessorConfig.fromEnvironment(environmentWith("crt")).httpClient())
+                .isEqualTo(HttpClientKind.CRT);
     }
 
     @Test
     void variableCrtInCapitalsWithBlanks_fromEnvironment_choosesCrt() {
-        assertThat(ProcessorConfig.fromEnvironment(environmentWith(" CRT ")).httpClient()).isEqualTo(HttpClientKind.CRT);
+        assertThat(ProcessorConfig.fromEnvironment(environmentWith(" CRT ")).httpClient())
+                .isEqualTo(HttpClientKind.CRT);
     }
 
     @Test
@@ -74,6 +84,7 @@ class ProcessorConfigHttpClientTest {
 
     @Test
     void configBuiltWithoutHttpClient_constructor_choosesUrlConnection() {
-        assertThat(Processors.config(Processors.SHIPPED, "us-east-1").httpClient()).isEqualTo(HttpClientKind.URL_CONNECTION);
+        assertThat(Processors.config(Processors.SHIPPED, "us-east-1").httpClient())
+                .isEqualTo(HttpClientKind.URL_CONNECTION);
     }
 }

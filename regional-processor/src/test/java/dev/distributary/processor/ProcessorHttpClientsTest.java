@@ -32,7 +32,8 @@ class ProcessorHttpClientsTest {
 
     @Test
     void crtChosenWithCrtOnClassPath_build_givesAwsCrtClient() {
-        // aws-crt-client is a provided dependency, so the test class path has it (and aws-crt's native library for this machine)
+        // aws-crt-client is a provided dependency, so the test class path has it (and aws-crt's native library for this
+        // machine)
         try (SdkHttpClient client = ProcessorHttpClients.build(HttpClientKind.CRT)) {
             assertThat(client).isInstanceOf(AwsCrtHttpClient.class);
         }
@@ -61,25 +62,31 @@ class ProcessorHttpClientsTest {
      * in a class loader of their own. Choosing crt there fails in the handler's constructor (Lambda's init).
      */
     @Test
-    void crtChosenWithoutCrtJarsOnClassPath_handlerInit_failsWithConfigExceptionNamingVariableAndBuild() throws Exception {
+    void crtChosenWithoutCrtJarsOnClassPath_handlerInit_failsWithConfigExceptionNamingVariableAndBuild()
+            throws Exception {
         URL[] classPath = Arrays.stream(testClassPath().split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("aws-crt"))
                 .map(ProcessorHttpClientsTest::url)
                 .toArray(URL[]::new);
         try (URLClassLoader withoutCrt = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
-            assertThatThrownBy(() -> withoutCrt.loadClass(ProcessorHttpClients.CRT_CLIENT_CLASS)).isInstanceOf(ClassNotFoundException.class);
+            assertThatThrownBy(() -> withoutCrt.loadClass(ProcessorHttpClients.CRT_CLIENT_CLASS))
+                    .isInstanceOf(ClassNotFoundException.class);
             Class<?> configType = withoutCrt.loadClass(ProcessorConfig.class.getName());
             Method fromEnvironment = configType.getMethod("fromEnvironment", Map.class);
             Object config = fromEnvironment.invoke(null, environmentChoosingCrt());
-            Constructor<?> handler = withoutCrt.loadClass(RegionalProcessorHandler.class.getName()).getDeclaredConstructor(configType);
+            Constructor<?> handler = withoutCrt
+                    .loadClass(RegionalProcessorHandler.class.getName())
+                    .getDeclaredConstructor(configType);
             handler.setAccessible(true);
 
             assertThatThrownBy(() -> handler.newInstance(config))
                     .isInstanceOf(InvocationTargetException.class)
                     .cause()
-                    .satisfies(cause -> assertThat(cause.getClass().getName()).isEqualTo(ProcessorConfigException.class.getName()))
-                    .hasMessageContaining("DISTRIBUTARY_HTTP_CLIENT=crt, but this deployment jar has no AWS CRT HTTP client")
+                    .satisfies(cause ->
+                            assertThat(cause.getClass().getName()).isEqualTo(ProcessorConfigException.class.getName()))
+                    .hasMessageContaining(
+                            "DISTRIBUTARY_HTTP_CLIENT=crt, but this deployment jar has no AWS CRT HTTP client")
                     .hasMessageContaining("./mvnw -pl regional-processor -am package -Pcrt-client -DskipTests");
         }
     }
@@ -92,7 +99,9 @@ class ProcessorHttpClientsTest {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_LAMBDA_FUNCTION_NAME", "shop-processor");
-        env.put(ProcessorEnvironment.PLATFORM_FILE, Path.of("..", "platform.yaml").toString());
+        env.put(
+                ProcessorEnvironment.PLATFORM_FILE,
+                Path.of("..", "platform.yaml").toString());
         env.put(ProcessorEnvironment.TOPICS, "us-east-1=" + Processors.topicArn("us-east-1"));
         env.put(ProcessorEnvironment.QUARANTINE_QUEUE_URL, "http://127.0.0.1:9/123456789012/shop-quarantine");
         env.put(ProcessorEnvironment.IDEMPOTENCY_TABLE, "shop-idempotency");

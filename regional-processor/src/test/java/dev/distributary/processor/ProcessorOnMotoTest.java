@@ -15,6 +15,7 @@ import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
 import dev.distributary.processor.idempotency.Ledgers;
 import dev.distributary.processor.internal.aws.SqsQuarantine;
+import dev.distributary.topology.IdempotencyLedger;
 import dev.distributary.topology.PlatformTables;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import dev.distributary.topology.IdempotencyLedger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -53,27 +53,54 @@ class ProcessorOnMotoTest {
     @BeforeEach
     void provision() {
         moto.reset();
-        fanout = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION)).provision(FanoutLayout.of(SHIPPED).region(REGION));
-        quarantineUrl = aws.sqs(REGION).createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
-        aws.dynamoDb(REGION).createTable(b -> b.tableName("shop-idempotency").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
+        fanout = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION))
+                .provision(FanoutLayout.of(SHIPPED).region(REGION));
+        quarantineUrl =
+                aws.sqs(REGION).createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
+        aws.dynamoDb(REGION)
+                .createTable(b -> b.tableName("shop-idempotency")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                                .keyType(KeyType.HASH)
+                                .build()));
     }
 
     /** The processor with the given ledger, on this test's moto; each call is a fresh function instance. */
     private StreamProcessor processor(IdempotencyLedger ledger) {
-        SnsClient sns = aws.configure(SnsClient.builder(), REGION).httpClient(aws.httpClient())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(faults)).build();
-        ProcessorConfig config = new ProcessorConfig(REGION, "shop-processor", SHIPPED, Map.of(REGION, fanout.topicArn()), quarantineUrl,
-                "shop-idempotency", false);
-        return new StreamProcessor(config, new SnsPublisher(sns)::publish, Ledgers.onDynamoDb(ledger, aws.dynamoDb(REGION), "shop-idempotency", "shop-processor", Duration.ofHours(25)),
-                new SqsQuarantine(aws.sqs(REGION), quarantineUrl), ProcessorMetrics.NONE, Clock.systemUTC());
+        SnsClient sns = aws.configure(SnsClient.builder(), REGION)
+                .httpClient(aws.httpClient())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(faults))
+                .build();
+        ProcessorConfig config = new ProcessorConfig(
+                REGION,
+                "shop-processor",
+                SHIPPED,
+                Map.of(REGION, fanout.topicArn()),
+                quarantineUrl,
+                "shop-idempotency",
+                false);
+        return new StreamProcessor(
+                config,
+                new SnsPublisher(sns)::publish,
+                Ledgers.onDynamoDb(
+                        ledger, aws.dynamoDb(REGION), "shop-idempotency", "shop-processor", Duration.ofHours(25)),
+                new SqsQuarantine(aws.sqs(REGION), quarantineUrl),
+                ProcessorMetrics.NONE,
+                Clock.systemUTC());
     }
 
     private List<JsonNode> drain(String queueUrl) throws Exception {
         List<JsonNode> bodies = new ArrayList<>();
         while (true) {
-            List<Message> messages = aws.sqs(REGION).receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            List<Message> messages = aws.sqs(REGION)
+                    .receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
             if (messages.isEmpty()) {
                 return bodies;
             }
@@ -85,22 +112,28 @@ class ProcessorOnMotoTest {
     }
 
     private List<String> ids(String consumer) throws Exception {
-        return drain(fanout.requireQueue(consumer).queueUrl()).stream().map(body -> body.get("id").asText()).toList();
+        return drain(fanout.requireQueue(consumer).queueUrl()).stream()
+                .map(body -> body.get("id").asText())
+                .toList();
     }
 
     @ParameterizedTest
     @EnumSource(IdempotencyLedger.class)
     void batch_reachesExactlyTheQueuesWhoseFiltersAndOriginScopeAccept(IdempotencyLedger ledger) throws Exception {
-        BatchResult result = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result =
+                processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(ids("billing")).containsExactlyInAnyOrder("e-local-insert", "e-local-modify");
-        assertThat(ids("order-cache")).containsExactlyInAnyOrder("e-local-insert", "e-replica-modify", "e-local-tombstone", "e-local-modify");
+        assertThat(ids("order-cache"))
+                .containsExactlyInAnyOrder("e-local-insert", "e-replica-modify", "e-local-tombstone", "e-local-modify");
         assertThat(drain(quarantineUrl)).singleElement().satisfies(message -> {
             assertThat(message.get("reason").asText()).startsWith("residency: class 'eu-personal'");
             assertThat(message.get("eventId").asText()).isEqualTo("e-residency");
             assertThat(message.get("recordWithheld").asBoolean()).isTrue();
-            assertThat(message.has("record")).as("an eu-personal record's attribute values stay out of us-east-1's queue").isFalse();
+            assertThat(message.has("record"))
+                    .as("an eu-personal record's attribute values stay out of us-east-1's queue")
+                    .isFalse();
         });
     }
 
@@ -108,9 +141,11 @@ class ProcessorOnMotoTest {
     @EnumSource(IdempotencyLedger.class)
     void sameBatchDeliveredTwice_publishesEachEventOnce(IdempotencyLedger ledger) throws Exception {
         processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
-        BatchResult replay = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult replay =
+                processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
-        assertThat(replay.outcomes()).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RecordOutcome.Skipped.class));
+        assertThat(replay.outcomes())
+                .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RecordOutcome.Skipped.class));
         assertThat(ids("order-cache")).hasSize(4).doesNotHaveDuplicates();
         assertThat(ids("billing")).hasSize(2);
         assertThat(drain(quarantineUrl)).hasSize(1);
@@ -118,29 +153,36 @@ class ProcessorOnMotoTest {
 
     @ParameterizedTest
     @EnumSource(IdempotencyLedger.class)
-    void throttledPublish_reportsTheFailedRecord_andTheRetryDeliversItWithoutDuplicates(IdempotencyLedger ledger) throws Exception {
+    void throttledPublish_reportsTheFailedRecord_andTheRetryDeliversItWithoutDuplicates(IdempotencyLedger ledger)
+            throws Exception {
         faults.fail("e-local-tombstone");
 
-        BatchResult first = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult first =
+                processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
         faults.heal();
-        BatchResult retry = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult retry =
+                processor(ledger).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(first.retryFrom()).contains("1003");
         assertThat(retry.retryFrom()).isEmpty();
-        assertThat(ids("order-cache")).containsExactlyInAnyOrder("e-local-insert", "e-replica-modify", "e-local-tombstone", "e-local-modify");
+        assertThat(ids("order-cache"))
+                .containsExactlyInAnyOrder("e-local-insert", "e-replica-modify", "e-local-tombstone", "e-local-modify");
         assertThat(ids("billing")).containsExactlyInAnyOrder("e-local-insert", "e-local-modify");
         assertThat(drain(quarantineUrl)).hasSize(1);
     }
 
     @ParameterizedTest
     @EnumSource(IdempotencyLedger.class)
-    void poisonRecord_reachesTheQuarantineWithItsFullPayload_whileItsNeighboursArePublished(IdempotencyLedger ledger) throws Exception {
-        BatchResult result = processor(ledger).process(Processors.SHARD, event("orders-us-east-1-poison.json"), () -> 60_000);
+    void poisonRecord_reachesTheQuarantineWithItsFullPayload_whileItsNeighboursArePublished(IdempotencyLedger ledger)
+            throws Exception {
+        BatchResult result =
+                processor(ledger).process(Processors.SHARD, event("orders-us-east-1-poison.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(ids("billing")).containsExactlyInAnyOrder("e-before", "e-after");
         assertThat(drain(quarantineUrl)).singleElement().satisfies(message -> {
-            assertThat(message.get("reason").asText()).isEqualTo("malformed: dynamodb.NewImage.total.N is not a number");
+            assertThat(message.get("reason").asText())
+                    .isEqualTo("malformed: dynamodb.NewImage.total.N is not a number");
             assertThat(message.at("/record/dynamodb/NewImage/pk/S").asText()).isEqualTo("p-2");
             assertThat(message.at("/record/eventSourceARN").asText()).contains(":table/orders/stream/");
         });

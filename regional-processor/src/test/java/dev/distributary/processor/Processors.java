@@ -1,8 +1,8 @@
 package dev.distributary.processor;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.processor.internal.aws.LambdaRecords;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
@@ -19,10 +19,10 @@ final class Processors {
 
     /** The shard test batches come from (the per-record ledger does not read it; the checkpoint ledger keys by it). */
     static final Optional<StreamShard> SHARD = Optional.of(new StreamShard(
-            "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000", "shardId-00000001-test"));
+            "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000",
+            "shardId-00000001-test"));
 
-    private Processors() {
-    }
+    private Processors() {}
 
     static String topicArn(String region) {
         return "arn:aws:sns:" + region + ":123456789012:shop-events";
@@ -37,8 +37,14 @@ final class Processors {
     }
 
     static ProcessorConfig config(Topology topology, String region, String... topicRegions) {
-        return new ProcessorConfig(region, "shop-processor", topology, topics(topology, topicRegions.length == 0 ? new String[] {region} : topicRegions),
-                "https://sqs." + region + ".amazonaws.com/123456789012/shop-quarantine", "shop-idempotency", false);
+        return new ProcessorConfig(
+                region,
+                "shop-processor",
+                topology,
+                topics(topology, topicRegions.length == 0 ? new String[] {region} : topicRegions),
+                "https://sqs." + region + ".amazonaws.com/123456789012/shop-quarantine",
+                "shop-idempotency",
+                false);
     }
 
     /** A raw AWS event from src/test/resources/events, loaded as Lambda delivers it, its records as the handler passes them on. */

@@ -33,11 +33,14 @@ final class RecordingPublisher implements Publisher {
         List<PublishOutcome> outcomes = new ArrayList<>();
         for (Envelope envelope : envelopes) {
             if (transientFailures.contains(envelope.eventId())) {
-                outcomes.add(new PublishOutcome.Failed(envelope.eventId(), "Throttling", "Rate exceeded", FailureKind.TRANSIENT));
+                outcomes.add(new PublishOutcome.Failed(
+                        envelope.eventId(), "Throttling", "Rate exceeded", FailureKind.TRANSIENT));
             } else if (permanentFailures.contains(envelope.eventId())) {
-                outcomes.add(new PublishOutcome.Failed(envelope.eventId(), "InvalidParameter", "refused", FailureKind.PERMANENT));
+                outcomes.add(new PublishOutcome.Failed(
+                        envelope.eventId(), "InvalidParameter", "refused", FailureKind.PERMANENT));
             } else {
-                byTopic.computeIfAbsent(topicArn, t -> new CopyOnWriteArrayList<>()).add(envelope);
+                byTopic.computeIfAbsent(topicArn, t -> new CopyOnWriteArrayList<>())
+                        .add(envelope);
                 outcomes.add(new PublishOutcome.Published(envelope.eventId(), "m-" + envelope.eventId()));
             }
         }
@@ -45,7 +48,9 @@ final class RecordingPublisher implements Publisher {
     }
 
     List<String> eventIds(String topicArn) {
-        return byTopic.getOrDefault(topicArn, List.of()).stream().map(Envelope::eventId).toList();
+        return byTopic.getOrDefault(topicArn, List.of()).stream()
+                .map(Envelope::eventId)
+                .toList();
     }
 
     List<Envelope> envelopes(String topicArn) {

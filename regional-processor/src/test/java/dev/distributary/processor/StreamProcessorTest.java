@@ -23,8 +23,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline on raw AWS-shaped events, with in-memory topic, ledger and quarantine. */
@@ -42,19 +42,25 @@ class StreamProcessorTest {
     }
 
     private static List<String> sequences(BatchResult result, Class<? extends RecordOutcome> kind) {
-        return result.outcomes().stream().filter(kind::isInstance).map(RecordOutcome::sequenceNumber).toList();
+        return result.outcomes().stream()
+                .filter(kind::isInstance)
+                .map(RecordOutcome::sequenceNumber)
+                .toList();
     }
 
     @Test
     void mixedBatch_publishesLocalReplicaAndTombstone_andQuarantinesTheResidencyViolation() throws Exception {
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1"))
+                .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(publisher.eventIds(topicArn("us-east-1")))
                 .containsExactly("e-local-insert", "e-replica-modify", "e-local-tombstone", "e-local-modify");
         assertThat(sequences(result, RecordOutcome.Quarantined.class)).containsExactly("1004");
-        assertThat(quarantine.entries()).singleElement().satisfies(entry ->
-                assertThat(entry.reason()).startsWith("residency: class 'eu-personal' is not permitted in us-east-1"));
+        assertThat(quarantine.entries())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.reason())
+                        .startsWith("residency: class 'eu-personal' is not permitted in us-east-1"));
         assertThat(metrics.get(Metric.ResidencyBlocked)).isEqualTo(1);
         assertThat(metrics.get(Metric.Published)).isEqualTo(4);
         assertThat(metrics.get(Metric.Processed)).isEqualTo(5);
@@ -64,11 +70,16 @@ class StreamProcessorTest {
 
     @Test
     void publishedEnvelopes_carryOriginKindAndTheTombstoneAsRemove() throws Exception {
-        processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        processor(config(SHIPPED, "us-east-1"))
+                .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         List<Envelope> envelopes = publisher.envelopes(topicArn("us-east-1"));
-        assertThat(envelopes.get(0).messageAttributes()).containsEntry("originKind", "local").containsEntry("eventName", "INSERT");
-        assertThat(envelopes.get(1).messageAttributes()).containsEntry("originKind", "replica").containsEntry("originRegion", "eu-west-1");
+        assertThat(envelopes.get(0).messageAttributes())
+                .containsEntry("originKind", "local")
+                .containsEntry("eventName", "INSERT");
+        assertThat(envelopes.get(1).messageAttributes())
+                .containsEntry("originKind", "replica")
+                .containsEntry("originRegion", "eu-west-1");
         assertThat(envelopes.get(2).messageAttributes()).containsEntry("eventName", "REMOVE");
         JsonNode tombstone = JSON.readTree(envelopes.get(2).json());
         assertThat(tombstone.at("/data/op").asText()).isEqualTo("tombstone");
@@ -90,9 +101,12 @@ class StreamProcessorTest {
                       tables: [orders]
                 """, "local-only.yaml");
 
-        BatchResult result = processor(config(localOnly, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(localOnly, "us-east-1"))
+                .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
-        assertThat(result.outcomes()).filteredOn(o -> o.eventId().equals("e-replica-modify")).singleElement()
+        assertThat(result.outcomes())
+                .filteredOn(o -> o.eventId().equals("e-replica-modify"))
+                .singleElement()
                 .isEqualTo(new RecordOutcome.Skipped("e-replica-modify", "1002", SkipReason.REPLICA_NOT_WANTED));
         assertThat(publisher.eventIds(topicArn("us-east-1"))).doesNotContain("e-replica-modify");
         assertThat(metrics.get(Metric.SkippedReplica)).isEqualTo(1);
@@ -100,14 +114,16 @@ class StreamProcessorTest {
 
     @Test
     void poisonRecord_isQuarantinedWithItsFullPayload_andTheRecordsAroundItArePublished() throws Exception {
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-poison.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1"))
+                .process(Processors.SHARD, event("orders-us-east-1-poison.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(publisher.eventIds(topicArn("us-east-1"))).containsExactly("e-before", "e-after");
         assertThat(quarantine.entries()).singleElement().satisfies(entry -> {
             assertThat(entry.reason()).isEqualTo("malformed: dynamodb.NewImage.total.N is not a number");
             JsonNode message = JSON.readTree(entry.message());
-            assertThat(message.get("record").at("/dynamodb/NewImage/total/N").asText()).isEqualTo("not-a-number");
+            assertThat(message.get("record").at("/dynamodb/NewImage/total/N").asText())
+                    .isEqualTo("not-a-number");
             assertThat(message.get("record").get("eventID").asText()).isEqualTo("e-poison");
             assertThat(message.get("region").asText()).isEqualTo("us-east-1");
         });
@@ -126,7 +142,8 @@ class StreamProcessorTest {
         assertThat(quarantine.entries()).isEmpty();
 
         RecordingPublisher healed = new RecordingPublisher();
-        BatchResult retry = new StreamProcessor(config(SHIPPED, "us-east-1"), healed, new PerRecordLedger(ledger), quarantine, metrics, CLOCK)
+        BatchResult retry = new StreamProcessor(
+                        config(SHIPPED, "us-east-1"), healed, new PerRecordLedger(ledger), quarantine, metrics, CLOCK)
                 .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(retry.retryFrom()).isEmpty();
@@ -139,10 +156,12 @@ class StreamProcessorTest {
     void permanentPublishFailure_quarantinesTheRecord_andTheBatchMovesOn() {
         publisher.failPermanently("e-local-insert");
 
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1"))
+                .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEmpty();
-        assertThat(quarantine.entries()).extracting(Quarantine.Entry::reason)
+        assertThat(quarantine.entries())
+                .extracting(Quarantine.Entry::reason)
                 .contains("publish refused: InvalidParameter: refused");
     }
 
@@ -150,7 +169,8 @@ class StreamProcessorTest {
     void recordHeldByAnotherInvocation_stopsTheBatchThere() {
         ledger.claim("e-local-tombstone", CLOCK.instant(), 60_000);
 
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1"))
+                .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).contains("1003");
         assertThat(publisher.eventIds(topicArn("us-east-1"))).containsExactly("e-local-insert", "e-replica-modify");
@@ -178,8 +198,15 @@ class StreamProcessorTest {
         };
         List<Long> waits = new ArrayList<>();
         ledger.claim("e-local-tombstone", CLOCK.instant(), 2_000);
-        StreamProcessor processor = new StreamProcessor(config(SHIPPED, "us-east-1"), publisher, new PerRecordLedger(ledger), quarantine, metrics,
-                dev.distributary.processor.internal.pipeline.Tracer.NONE, moving, millis -> {
+        StreamProcessor processor = new StreamProcessor(
+                config(SHIPPED, "us-east-1"),
+                publisher,
+                new PerRecordLedger(ledger),
+                quarantine,
+                metrics,
+                dev.distributary.processor.internal.pipeline.Tracer.NONE,
+                moving,
+                millis -> {
                     waits.add(millis);
                     now.set(now.get().plusMillis(millis));
                 });
@@ -193,7 +220,8 @@ class StreamProcessorTest {
 
     @Test
     void invocationAboutToTimeOut_startsNoWork_andRetriesFromTheFirstRecord() {
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 1_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1"))
+                .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 1_000);
 
         assertThat(result.retryFrom()).contains("1001");
         assertThat(publisher.eventIds(topicArn("us-east-1"))).isEmpty();
@@ -208,37 +236,62 @@ class StreamProcessorTest {
 
         assertThat(result.retryFrom()).isEmpty();
         assertThat(publisher.eventIds(topicArn("us-east-1"))).isEmpty();
-        assertThat(result.outcomes()).singleElement().isInstanceOfSatisfying(RecordOutcome.Quarantined.class, q ->
-                assertThat(q.reason()).isEqualTo("unclassifiable: unknown event name 'UPSERT'; a DynamoDB stream record is INSERT, MODIFY or REMOVE"));
-        assertThat(quarantine.entries()).singleElement().satisfies(entry -> assertThat(entry.eventId()).isEqualTo("e-local-insert"));
+        assertThat(result.outcomes())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RecordOutcome.Quarantined.class,
+                        q -> assertThat(q.reason())
+                                .isEqualTo(
+                                        "unclassifiable: unknown event name 'UPSERT'; a DynamoDB stream record is INSERT, MODIFY or REMOVE"));
+        assertThat(quarantine.entries())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.eventId()).isEqualTo("e-local-insert"));
     }
 
     @Test
     void unstampedWrite_isQuarantinedByThePrimary_andSkippedElsewhere() {
         ObjectNode inPrimary = StreamRecordJson.write(ChangeRecords.fixture("insert-unstamped"));
         ObjectNode inEu = StreamRecordJson.write(ChangeRecords.in("eu-west-1", "orders")
-                .insert(Items.of("pk", AttributeValue.s("x"), "sk", AttributeValue.s("v0")), Items.of("pk", AttributeValue.s("x"), "sk", AttributeValue.s("v0"))));
+                .insert(
+                        Items.of("pk", AttributeValue.s("x"), "sk", AttributeValue.s("v0")),
+                        Items.of("pk", AttributeValue.s("x"), "sk", AttributeValue.s("v0"))));
 
-        BatchResult primary = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, List.of(inPrimary), () -> 60_000);
-        BatchResult europe = processor(config(SHIPPED, "eu-west-1")).process(Processors.SHARD, List.of(inEu), () -> 60_000);
+        BatchResult primary =
+                processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, List.of(inPrimary), () -> 60_000);
+        BatchResult europe =
+                processor(config(SHIPPED, "eu-west-1")).process(Processors.SHARD, List.of(inEu), () -> 60_000);
 
-        assertThat(primary.outcomes()).singleElement().isInstanceOfSatisfying(RecordOutcome.Quarantined.class,
-                q -> assertThat(q.reason()).startsWith("unstamped: "));
-        assertThat(europe.outcomes()).singleElement().isInstanceOfSatisfying(RecordOutcome.Skipped.class,
-                s -> assertThat(s.reason()).isEqualTo(SkipReason.UNSTAMPED));
+        assertThat(primary.outcomes())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RecordOutcome.Quarantined.class,
+                        q -> assertThat(q.reason()).startsWith("unstamped: "));
+        assertThat(europe.outcomes())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RecordOutcome.Skipped.class, s -> assertThat(s.reason()).isEqualTo(SkipReason.UNSTAMPED));
     }
 
     @Test
     void primaryRegionMode_publishesToEveryRegionWhoseConsumersAndResidencyAllow_andNoOther() {
         Topology primary = Processors.PRIMARY;
-        ObjectNode customer = StreamRecordJson.write(ChangeRecords.in("eu-west-1", "eu-customers").insert(
-                Items.of("customerId", AttributeValue.s("c-1")),
-                Items.stamped(Items.of("customerId", AttributeValue.s("c-1"), "name", AttributeValue.s("Aoife")), "eu-west-1", 1_795_687_200_000L)));
-        ObjectNode order = StreamRecordJson.write(ChangeRecords.in("eu-west-1", "orders").insert(
-                Items.of("pk", AttributeValue.s("o-9"), "sk", AttributeValue.s("v0")),
-                Items.stamped(Items.of("pk", AttributeValue.s("o-9"), "sk", AttributeValue.s("v0")), "eu-west-1", 1_795_687_200_000L)));
+        ObjectNode customer = StreamRecordJson.write(ChangeRecords.in("eu-west-1", "eu-customers")
+                .insert(
+                        Items.of("customerId", AttributeValue.s("c-1")),
+                        Items.stamped(
+                                Items.of("customerId", AttributeValue.s("c-1"), "name", AttributeValue.s("Aoife")),
+                                "eu-west-1",
+                                1_795_687_200_000L)));
+        ObjectNode order = StreamRecordJson.write(ChangeRecords.in("eu-west-1", "orders")
+                .insert(
+                        Items.of("pk", AttributeValue.s("o-9"), "sk", AttributeValue.s("v0")),
+                        Items.stamped(
+                                Items.of("pk", AttributeValue.s("o-9"), "sk", AttributeValue.s("v0")),
+                                "eu-west-1",
+                                1_795_687_200_000L)));
 
-        processor(config(primary, "eu-west-1", "eu-west-1", "eu-central-1", "us-east-1")).process(Processors.SHARD, List.of(customer, order), () -> 60_000);
+        processor(config(primary, "eu-west-1", "eu-west-1", "eu-central-1", "us-east-1"))
+                .process(Processors.SHARD, List.of(customer, order), () -> 60_000);
 
         String customerId = customer.get("eventID").asText();
         String orderId = order.get("eventID").asText();
@@ -251,7 +304,8 @@ class StreamProcessorTest {
     void handlerResponse_namesTheFirstRecordToRetry() {
         publisher.failTransiently("e-local-tombstone");
 
-        BatchResult result = processor(config(SHIPPED, "us-east-1")).process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
+        BatchResult result = processor(config(SHIPPED, "us-east-1"))
+                .process(Processors.SHARD, event("orders-us-east-1-batch.json"), () -> 60_000);
 
         assertThat(result.retryFrom()).isEqualTo(Optional.of("1003"));
     }

@@ -11,8 +11,7 @@ import java.time.Duration;
 final class TestLedgers {
     static final Duration EXPIRY = Duration.ofHours(25);
 
-    private TestLedgers() {
-    }
+    private TestLedgers() {}
 
     static PublishLedger inMemory(IdempotencyLedger kind) {
         return switch (kind) {

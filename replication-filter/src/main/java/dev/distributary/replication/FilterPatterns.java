@@ -38,8 +38,7 @@ public final class FilterPatterns {
     /** Lambda allows at most five filters per event source mapping. */
     public static final int MAX_PATTERNS = LambdaRules.MAX_FILTERS;
 
-    private FilterPatterns() {
-    }
+    private FilterPatterns() {}
 
     /**
      * The patterns for the mapping of {@code table}'s stream in {@code region}; empty means no filter.
@@ -52,7 +51,8 @@ public final class FilterPatterns {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(region, "region");
         if (!topology.tables().contains(table)) {
-            throw new IllegalArgumentException("table '" + table.name() + "' is not a table of platform '" + topology.name() + "'");
+            throw new IllegalArgumentException(
+                    "table '" + table.name() + "' is not a table of platform '" + topology.name() + "'");
         }
         if (!topology.replicaRegions(table).contains(region)) {
             throw new IllegalArgumentException("table '" + table.name() + "' has no replica in " + region
@@ -63,7 +63,8 @@ public final class FilterPatterns {
         }
         String origin = quote(table.stamp().originAttribute());
         String ttl = quote(table.stamp().ttlAttribute());
-        String key = quote(table.partitionKey().name()) + ":{" + quote(table.partitionKey().type().name()) + ":";
+        String key = quote(table.partitionKey().name()) + ":{"
+                + quote(table.partitionKey().type().name()) + ":";
         String exists = "[{\"exists\":true}]}";
         String absent = "[{\"exists\":false}]}";
         String here = "{\"S\":[" + quote(region) + "]}";
@@ -74,7 +75,8 @@ public final class FilterPatterns {
                 dynamodb(removal + ",\"OldImage\":{" + origin + ":" + here + "}"),
                 dynamodb(removal + ",\"OldImage\":{" + ttl + ":{\"N\":" + exists + "}"),
                 dynamodb("\"NewImage\":{" + key + exists + "," + origin + ":" + noOrigin + "}"),
-                dynamodb("\"Keys\":{" + key + exists + "}," + removal + ",\"OldImage\":{" + origin + ":" + noOrigin + "}"));
+                dynamodb("\"Keys\":{" + key + exists + "}," + removal + ",\"OldImage\":{" + origin + ":" + noOrigin
+                        + "}"));
         LambdaRules.requireFilters(table.name() + " in " + region, patterns);
         return patterns;
     }

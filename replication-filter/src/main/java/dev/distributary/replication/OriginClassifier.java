@@ -67,21 +67,30 @@ public final class OriginClassifier {
         Optional<Operation> op = Operation.fromStreamEventName(record.eventName());
         Stamps stamps = tables.get(record.table());
         if (stamps == null) {
-            return new Unclassifiable(op, "table '" + record.table() + "' is not in platform '" + platform + "' (tables: "
-                    + tables.keySet().stream().sorted().toList() + "); add it to platform.yaml or stop reading its stream");
+            return new Unclassifiable(
+                    op,
+                    "table '" + record.table() + "' is not in platform '" + platform + "' (tables: "
+                            + tables.keySet().stream().sorted().toList()
+                            + "); add it to platform.yaml or stop reading its stream");
         }
         if (!region.equals(record.source().region())) {
-            return new Unclassifiable(op, "the record comes from the stream in " + record.source().region() + " ("
-                    + record.source().streamArn() + "), but this classifier processes " + region
-                    + ": the event source mapping or the processor's region is misconfigured");
+            return new Unclassifiable(
+                    op,
+                    "the record comes from the stream in " + record.source().region() + " ("
+                            + record.source().streamArn() + "), but this classifier processes " + region
+                            + ": the event source mapping or the processor's region is misconfigured");
         }
         if (!stamps.isReplicatedIn(region)) {
-            return new Unclassifiable(op, "table '" + stamps.table() + "' has no replica in " + region + " according to platform '"
-                    + platform + "' (its replicas: " + stamps.replicaRegions() + "); its stream here should not exist");
+            return new Unclassifiable(
+                    op,
+                    "table '" + stamps.table() + "' has no replica in " + region + " according to platform '" + platform
+                            + "' (its replicas: " + stamps.replicaRegions() + "); its stream here should not exist");
         }
         if (op.isEmpty()) {
-            return new Unclassifiable(op, "unknown event name '" + record.eventName()
-                    + "'; a DynamoDB stream record is INSERT, MODIFY or REMOVE");
+            return new Unclassifiable(
+                    op,
+                    "unknown event name '" + record.eventName()
+                            + "'; a DynamoDB stream record is INSERT, MODIFY or REMOVE");
         }
         try {
             return switch (op.get()) {
@@ -97,8 +106,10 @@ public final class OriginClassifier {
     private Classification write(ChangeRecord record, Operation type, Stamps stamps) {
         Image after = record.newImage().orElse(null);
         if (after == null) {
-            return new Unclassifiable(Optional.of(type), "a " + type + " record without a NewImage;"
-                    + " the table's stream must carry new and old images (NEW_AND_OLD_IMAGES)");
+            return new Unclassifiable(
+                    Optional.of(type),
+                    "a " + type + " record without a NewImage;"
+                            + " the table's stream must carry new and old images (NEW_AND_OLD_IMAGES)");
         }
         Image before = record.oldImage().orElse(null);
         if (type == Operation.MODIFY && before != null && Stamps.onlyLegacyAttributesChanged(before, after)) {
@@ -109,12 +120,16 @@ public final class OriginClassifier {
         }
         boolean tombstone = stamps.isTombstone(after, "NewImage");
         boolean recreates = type == Operation.MODIFY && before != null && stamps.wasTombstone(before);
-        Operation op = tombstone ? Operation.TOMBSTONE
+        Operation op = tombstone
+                ? Operation.TOMBSTONE
                 : type == Operation.INSERT || recreates ? Operation.INSERT : Operation.MODIFY;
         Origin origin = stamps.originOf(after, "NewImage");
         if (origin == null) {
-            return new Unstamped(op, "the NewImage of this " + type + " has no origin stamp ('" + stamps.stamp().originAttribute()
-                    + "') and no 2017.11.29 " + Stamps.LEGACY_REGION + ": it was not written through the origin-stamping writer");
+            return new Unstamped(
+                    op,
+                    "the NewImage of this " + type + " has no origin stamp ('"
+                            + stamps.stamp().originAttribute() + "') and no 2017.11.29 " + Stamps.LEGACY_REGION
+                            + ": it was not written through the origin-stamping writer");
         }
         boolean local = origin.region().equals(region);
         if (tombstone) {
@@ -126,8 +141,10 @@ public final class OriginClassifier {
     private Classification remove(ChangeRecord record, Stamps stamps) {
         Image before = record.oldImage().orElse(null);
         if (before == null) {
-            return new Unclassifiable(Optional.of(Operation.REMOVE), "a REMOVE record without an OldImage, so the delete cannot be"
-                    + " attributed; the table's stream must carry new and old images (NEW_AND_OLD_IMAGES)");
+            return new Unclassifiable(
+                    Optional.of(Operation.REMOVE),
+                    "a REMOVE record without an OldImage, so the delete cannot be"
+                            + " attributed; the table's stream must carry new and old images (NEW_AND_OLD_IMAGES)");
         }
         boolean wasTombstone = stamps.wasTombstone(before);
         OptionalLong ttl = stamps.ttlSeconds(before);
@@ -135,7 +152,8 @@ public final class OriginClassifier {
             if (record.userIdentity().get().isTtlService()) {
                 return new TtlExpiry(true, region, wasTombstone, ttl);
             }
-        } else if (ttl.isPresent() && ttl.getAsLong() <= record.approximateCreationTime().getEpochSecond()) {
+        } else if (ttl.isPresent()
+                && ttl.getAsLong() <= record.approximateCreationTime().getEpochSecond()) {
             return new TtlExpiry(false, region, wasTombstone, ttl);
         }
         Origin origin = Stamps.legacyDeleting(before) ? stamps.legacyOriginOf(before, "OldImage") : null;
@@ -143,9 +161,11 @@ public final class OriginClassifier {
             origin = stamps.originOf(before, "OldImage");
         }
         if (origin == null) {
-            return new Unstamped(Operation.REMOVE, "the OldImage of this hard delete has no origin stamp ('"
-                    + stamps.stamp().originAttribute() + "') and no 2017.11.29 " + Stamps.LEGACY_REGION
-                    + ", so it cannot be attributed to its last writer");
+            return new Unstamped(
+                    Operation.REMOVE,
+                    "the OldImage of this hard delete has no origin stamp ('"
+                            + stamps.stamp().originAttribute() + "') and no 2017.11.29 " + Stamps.LEGACY_REGION
+                            + ", so it cannot be attributed to its last writer");
         }
         return origin.region().equals(region)
                 ? new LocalWrite(Operation.REMOVE, origin, wasTombstone)

@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * @param region           the region processing it
  * @param removesTombstone for a REMOVE: the item was already a tombstone, so its logical delete was published before
  */
-public record ReplicaWrite(Operation operation, Origin origin, String region, boolean removesTombstone) implements Classification {
+public record ReplicaWrite(Operation operation, Origin origin, String region, boolean removesTombstone)
+        implements Classification {
     public ReplicaWrite {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(origin, "origin");

@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  *                           the processor can skip this clean-up
  * @param expiresAtSeconds   the old image's TTL, epoch seconds, when it has a numeric one
  */
-public record TtlExpiry(boolean local, String region, boolean wasTombstone, OptionalLong expiresAtSeconds) implements Classification {
+public record TtlExpiry(boolean local, String region, boolean wasTombstone, OptionalLong expiresAtSeconds)
+        implements Classification {
     public TtlExpiry {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(expiresAtSeconds, "expiresAtSeconds");
@@ -28,7 +29,8 @@ public record TtlExpiry(boolean local, String region, boolean wasTombstone, Opti
         String what = wasTombstone ? "the expiry of a tombstone" : "a TTL expiry";
         return local
                 ? what + " by DynamoDB's TTL process in " + region + " (the record carries the service identity)"
-                : what + " replicated into " + region + " from the region whose TTL process removed it (no identity, and the TTL "
+                : what + " replicated into " + region
+                        + " from the region whose TTL process removed it (no identity, and the TTL "
                         + (expiresAtSeconds.isPresent() ? expiresAtSeconds.getAsLong() + " " : "")
                         + "is at or before the record's creation time)";
     }

@@ -36,7 +36,11 @@ class OriginClassifierTest {
         void insertAllTypes_stampedWithProcessingRegion_localInsertWithWriteTime() {
             Classification c = US.classify(ChangeRecords.fixture("insert-all-types"));
 
-            assertThat(c).isEqualTo(new LocalWrite(Operation.INSERT, new Origin("us-east-1", OptionalLong.of(1_795_687_200_123L), false), false));
+            assertThat(c)
+                    .isEqualTo(new LocalWrite(
+                            Operation.INSERT,
+                            new Origin("us-east-1", OptionalLong.of(1_795_687_200_123L), false),
+                            false));
             assertThat(c.isLocal()).isTrue();
             assertThat(c.originRegion()).contains("us-east-1");
             assertThat(c.writeTimeMillis()).hasValue(1_795_687_200_123L);
@@ -58,14 +62,20 @@ class OriginClassifierTest {
 
         @Test
         void modify_stampedWithProcessingRegion_localModify() {
-            ChangeRecord record = eu().modify(KEYS, Items.stamped(ITEM, "us-east-1", T), Items.stamped(ITEM, "eu-west-1", T + 5));
+            ChangeRecord record =
+                    eu().modify(KEYS, Items.stamped(ITEM, "us-east-1", T), Items.stamped(ITEM, "eu-west-1", T + 5));
 
-            assertThat(EU.classify(record)).isEqualTo(new LocalWrite(Operation.MODIFY, new Origin("eu-west-1", OptionalLong.of(T + 5), false), false));
+            assertThat(EU.classify(record))
+                    .isEqualTo(new LocalWrite(
+                            Operation.MODIFY, new Origin("eu-west-1", OptionalLong.of(T + 5), false), false));
         }
 
         @Test
         void modify_overTombstone_isLocalInsertBecauseItReCreatesTheItem() {
-            ChangeRecord record = eu().modify(KEYS, Items.tombstone(ITEM, "us-east-1", T, 1_795_773_600L), Items.stamped(ITEM, "eu-west-1", T + 5));
+            ChangeRecord record = eu().modify(
+                            KEYS,
+                            Items.tombstone(ITEM, "us-east-1", T, 1_795_773_600L),
+                            Items.stamped(ITEM, "eu-west-1", T + 5));
 
             Classification c = EU.classify(record);
 
@@ -86,7 +96,9 @@ class OriginClassifierTest {
 
         @Test
         void insert_writeTimeInExponentNotation_readAsWholeMilliseconds() {
-            ChangeRecord record = eu().insert(KEYS, Items.with(ITEM, Items.ORIGIN, s("eu-west-1"), Items.WRITTEN_AT, n("1.795687200123E12")));
+            ChangeRecord record = eu().insert(
+                            KEYS,
+                            Items.with(ITEM, Items.ORIGIN, s("eu-west-1"), Items.WRITTEN_AT, n("1.795687200123E12")));
 
             assertThat(EU.classify(record).writeTimeMillis()).hasValue(T);
         }
@@ -95,7 +107,8 @@ class OriginClassifierTest {
         void tableWithOwnStampNames_stampReadFromThoseAttributes() {
             ChangeRecords ledger = ChangeRecords.in("us-east-1", "ledger");
             Image keys = Items.of("id", s("l-1"));
-            Image stamped = Items.with(keys, "writtenIn", s("eu-west-1"), "writtenAtMs", n(T), Items.ORIGIN, s("us-east-1"));
+            Image stamped =
+                    Items.with(keys, "writtenIn", s("eu-west-1"), "writtenAtMs", n(T), Items.ORIGIN, s("us-east-1"));
 
             Classification c = US.classify(ledger.insert(keys, stamped));
 
@@ -117,13 +130,20 @@ class OriginClassifierTest {
         void hardRemove_lastWrittenInProcessingRegion_localRemove() {
             Classification c = EU.classify(ChangeRecords.fixture("remove-hard"));
 
-            assertThat(c).isEqualTo(new LocalWrite(Operation.REMOVE, new Origin("eu-west-1", OptionalLong.of(1_795_687_000_000L), false), false));
-            assertThat(c.reason()).isEqualTo("a hard delete, attributed to the item's last writer eu-west-1, the region processing it");
+            assertThat(c)
+                    .isEqualTo(new LocalWrite(
+                            Operation.REMOVE,
+                            new Origin("eu-west-1", OptionalLong.of(1_795_687_000_000L), false),
+                            false));
+            assertThat(c.reason())
+                    .isEqualTo(
+                            "a hard delete, attributed to the item's last writer eu-west-1, the region processing it");
         }
 
         @Test
         void hardRemove_lastWrittenElsewhere_replicaRemove() {
-            Classification c = US.classify(ChangeRecords.in("us-east-1", "orders").remove(KEYS, Items.stamped(ITEM, "eu-west-1", T)));
+            Classification c = US.classify(
+                    ChangeRecords.in("us-east-1", "orders").remove(KEYS, Items.stamped(ITEM, "eu-west-1", T)));
 
             assertThat(c).isInstanceOf(ReplicaWrite.class);
             assertThat(c.op()).contains(Operation.REMOVE);
@@ -134,9 +154,12 @@ class OriginClassifierTest {
         void hardRemove_ofTombstoneBeforeItsTtl_flagsThatTheDeleteWasPublishedBefore() {
             Image tombstone = Items.tombstone(ITEM, "eu-west-1", T, 1_795_773_600L);
 
-            Classification c = EU.classify(eu().at(Instant.ofEpochSecond(1_795_687_300L)).remove(KEYS, tombstone));
+            Classification c =
+                    EU.classify(eu().at(Instant.ofEpochSecond(1_795_687_300L)).remove(KEYS, tombstone));
 
-            assertThat(c).isEqualTo(new LocalWrite(Operation.REMOVE, new Origin("eu-west-1", OptionalLong.of(T), false), true));
+            assertThat(c)
+                    .isEqualTo(
+                            new LocalWrite(Operation.REMOVE, new Origin("eu-west-1", OptionalLong.of(T), false), true));
             assertThat(c.reason()).contains("of a tombstone");
         }
 
@@ -144,7 +167,9 @@ class OriginClassifierTest {
         void tombstone_writtenInProcessingRegion_localTombstone() {
             Classification c = EU.classify(ChangeRecords.fixture("tombstone"));
 
-            assertThat(c).isEqualTo(new Tombstone(new Origin("eu-west-1", OptionalLong.of(1_795_687_203_456L), false), true));
+            assertThat(c)
+                    .isEqualTo(
+                            new Tombstone(new Origin("eu-west-1", OptionalLong.of(1_795_687_203_456L), false), true));
             assertThat(c.op()).contains(Operation.TOMBSTONE);
             assertThat(Operation.TOMBSTONE.eventName()).isEqualTo(Operation.REMOVE);
         }
@@ -152,7 +177,10 @@ class OriginClassifierTest {
         @Test
         void tombstone_replicatedIn_notLocalAndNamesTheDeleter() {
             ChangeRecord record = ChangeRecords.in("us-east-1", "orders")
-                    .modify(KEYS, Items.stamped(ITEM, "us-east-1", T), Items.tombstone(ITEM, "eu-west-1", T + 9, 1_795_773_600L));
+                    .modify(
+                            KEYS,
+                            Items.stamped(ITEM, "us-east-1", T),
+                            Items.tombstone(ITEM, "eu-west-1", T + 9, 1_795_773_600L));
 
             Classification c = US.classify(record);
 
@@ -162,7 +190,8 @@ class OriginClassifierTest {
 
         @Test
         void tombstone_arrivingAsInsert_stillATombstone() {
-            Classification c = US.classify(ChangeRecords.in("us-east-1", "orders").insert(KEYS, Items.tombstone(ITEM, "eu-west-1", T, 1L)));
+            Classification c = US.classify(
+                    ChangeRecords.in("us-east-1", "orders").insert(KEYS, Items.tombstone(ITEM, "eu-west-1", T, 1L)));
 
             assertThat(c).isInstanceOf(Tombstone.class);
         }
@@ -206,7 +235,8 @@ class OriginClassifierTest {
         void remove_withoutIdentity_ttlStillInTheFuture_hardDeleteByLastWriter() {
             Image expiring = Items.with(Items.stamped(ITEM, "eu-west-1", T), Items.EXPIRES_AT, n(1_795_773_600L));
 
-            Classification c = EU.classify(eu().at(Instant.ofEpochSecond(1_795_773_599L)).remove(KEYS, expiring));
+            Classification c =
+                    EU.classify(eu().at(Instant.ofEpochSecond(1_795_773_599L)).remove(KEYS, expiring));
 
             assertThat(c).isInstanceOf(LocalWrite.class);
             assertThat(c.op()).contains(Operation.REMOVE);
@@ -216,7 +246,9 @@ class OriginClassifierTest {
         void remove_withoutIdentity_ttlExactlyAtCreationTime_replicatedExpiry() {
             Image expiring = Items.with(Items.stamped(ITEM, "eu-west-1", T), Items.EXPIRES_AT, n(1_795_773_600L));
 
-            assertThat(EU.classify(eu().at(Instant.ofEpochSecond(1_795_773_600L)).remove(KEYS, expiring))).isInstanceOf(TtlExpiry.class);
+            assertThat(EU.classify(
+                            eu().at(Instant.ofEpochSecond(1_795_773_600L)).remove(KEYS, expiring)))
+                    .isInstanceOf(TtlExpiry.class);
         }
 
         @Test
@@ -228,8 +260,12 @@ class OriginClassifierTest {
 
         @Test
         void remove_withAnotherIdentity_treatedAsHardDelete() {
-            ChangeRecord record = eu().record("REMOVE", KEYS, Optional.of(Items.stamped(ITEM, "us-east-1", T)), Optional.empty(),
-                    Optional.of(new UserIdentity("Service", "something.amazonaws.com")));
+            ChangeRecord record = eu().record(
+                            "REMOVE",
+                            KEYS,
+                            Optional.of(Items.stamped(ITEM, "us-east-1", T)),
+                            Optional.empty(),
+                            Optional.of(new UserIdentity("Service", "something.amazonaws.com")));
 
             assertThat(EU.classify(record)).isInstanceOf(ReplicaWrite.class);
         }
@@ -241,7 +277,9 @@ class OriginClassifierTest {
         void legacyBookkeepingModify_onlyAwsRepAttributesAdded_skippedAsBookkeeping() {
             Classification c = US.classify(ChangeRecords.fixture("legacy-2017-replica"));
 
-            assertThat(c).isEqualTo(new LegacyBookkeeping(new Origin("eu-west-1", OptionalLong.of(1_795_687_204_125L), true), false));
+            assertThat(c)
+                    .isEqualTo(new LegacyBookkeeping(
+                            new Origin("eu-west-1", OptionalLong.of(1_795_687_204_125L), true), false));
             assertThat(c.op()).contains(Operation.MODIFY);
             assertThat(c.reason()).contains("aws:rep:*");
         }
@@ -249,8 +287,14 @@ class OriginClassifierTest {
         @Test
         void legacyBookkeeping_inTheRegionItNames_isLocalBookkeeping() {
             Image before = Items.stamped(ITEM, "eu-west-1", T);
-            Image after = Items.with(before, "aws:rep:updateregion", s("eu-west-1"), "aws:rep:updatetime", n("1795687200.2"),
-                    "aws:rep:deleting", bool(false));
+            Image after = Items.with(
+                    before,
+                    "aws:rep:updateregion",
+                    s("eu-west-1"),
+                    "aws:rep:updatetime",
+                    n("1795687200.2"),
+                    "aws:rep:deleting",
+                    bool(false));
 
             Classification c = EU.classify(eu().modify(KEYS, before, after));
 
@@ -260,26 +304,47 @@ class OriginClassifierTest {
 
         @Test
         void legacyOnlyItem_dataChanged_replicaWriteFromUpdateRegion() {
-            Image before = Items.with(ITEM, "aws:rep:updateregion", s("us-east-1"), "aws:rep:updatetime", n("1795687100.5"));
-            Image after = Items.with(ITEM, "status", s("PAID"), "aws:rep:updateregion", s("eu-west-1"), "aws:rep:updatetime", n("1795687204.125001"));
+            Image before =
+                    Items.with(ITEM, "aws:rep:updateregion", s("us-east-1"), "aws:rep:updatetime", n("1795687100.5"));
+            Image after = Items.with(
+                    ITEM,
+                    "status",
+                    s("PAID"),
+                    "aws:rep:updateregion",
+                    s("eu-west-1"),
+                    "aws:rep:updatetime",
+                    n("1795687204.125001"));
 
-            Classification c = US.classify(ChangeRecords.in("us-east-1", "orders").modify(KEYS, before, after));
+            Classification c =
+                    US.classify(ChangeRecords.in("us-east-1", "orders").modify(KEYS, before, after));
 
-            assertThat(c).isEqualTo(new ReplicaWrite(Operation.MODIFY, new Origin("eu-west-1", OptionalLong.of(1_795_687_204_125L), true), "us-east-1", false));
+            assertThat(c)
+                    .isEqualTo(new ReplicaWrite(
+                            Operation.MODIFY,
+                            new Origin("eu-west-1", OptionalLong.of(1_795_687_204_125L), true),
+                            "us-east-1",
+                            false));
             assertThat(c.reason()).contains("2017.11.29");
         }
 
         @Test
         void itemWithBothStamps_originStampWinsOverStaleLegacyAttributes() {
-            Image after = Items.with(Items.stamped(ITEM, "eu-west-1", T), "status", s("PAID"), "aws:rep:updateregion", s("us-east-1"));
+            Image after = Items.with(
+                    Items.stamped(ITEM, "eu-west-1", T), "status", s("PAID"), "aws:rep:updateregion", s("us-east-1"));
 
             assertThat(EU.classify(eu().modify(KEYS, ITEM, after))).isInstanceOf(LocalWrite.class);
         }
 
         @Test
         void legacyRemove_whileDeletingFlagSet_attributedToTheRegionThatSetIt() {
-            Image before = Items.with(Items.stamped(ITEM, "us-east-1", T), "aws:rep:updateregion", s("eu-west-1"),
-                    "aws:rep:updatetime", n("1795687300"), "aws:rep:deleting", bool(true));
+            Image before = Items.with(
+                    Items.stamped(ITEM, "us-east-1", T),
+                    "aws:rep:updateregion",
+                    s("eu-west-1"),
+                    "aws:rep:updatetime",
+                    n("1795687300"),
+                    "aws:rep:deleting",
+                    bool(true));
 
             Classification c = EU.classify(eu().remove(KEYS, before));
 
@@ -322,12 +387,19 @@ class OriginClassifierTest {
     class BadInput {
         @Test
         void unknownEventName_unclassifiableWithoutOp() {
-            ChangeRecord record = eu().record("UPSERT", KEYS, Optional.empty(), Optional.of(Items.stamped(ITEM, "eu-west-1", T)), Optional.empty());
+            ChangeRecord record = eu().record(
+                            "UPSERT",
+                            KEYS,
+                            Optional.empty(),
+                            Optional.of(Items.stamped(ITEM, "eu-west-1", T)),
+                            Optional.empty());
 
             Classification c = EU.classify(record);
 
-            assertThat(c).isEqualTo(new Unclassifiable(Optional.empty(),
-                    "unknown event name 'UPSERT'; a DynamoDB stream record is INSERT, MODIFY or REMOVE"));
+            assertThat(c)
+                    .isEqualTo(new Unclassifiable(
+                            Optional.empty(),
+                            "unknown event name 'UPSERT'; a DynamoDB stream record is INSERT, MODIFY or REMOVE"));
         }
 
         @Test
@@ -358,21 +430,25 @@ class OriginClassifierTest {
 
         @Test
         void writeTimeOfWrongType_unclassifiable() {
-            Classification c = EU.classify(eu().insert(KEYS, Items.with(ITEM, Items.ORIGIN, s("eu-west-1"), Items.WRITTEN_AT, s("now"))));
+            Classification c = EU.classify(
+                    eu().insert(KEYS, Items.with(ITEM, Items.ORIGIN, s("eu-west-1"), Items.WRITTEN_AT, s("now"))));
 
-            assertThat(c.reason()).isEqualTo("NewImage._writtenAt is S, but the write time must be N (epoch milliseconds)");
+            assertThat(c.reason())
+                    .isEqualTo("NewImage._writtenAt is S, but the write time must be N (epoch milliseconds)");
         }
 
         @Test
         void writeTimeWithFraction_unclassifiable() {
-            Classification c = EU.classify(eu().insert(KEYS, Items.with(ITEM, Items.ORIGIN, s("eu-west-1"), Items.WRITTEN_AT, n("12.5"))));
+            Classification c = EU.classify(
+                    eu().insert(KEYS, Items.with(ITEM, Items.ORIGIN, s("eu-west-1"), Items.WRITTEN_AT, n("12.5"))));
 
             assertThat(c.reason()).contains("whole epoch milliseconds");
         }
 
         @Test
         void deletedFlagOfWrongType_unclassifiable() {
-            Classification c = EU.classify(eu().modify(KEYS, ITEM, Items.with(Items.stamped(ITEM, "eu-west-1", T), Items.DELETED, s("yes"))));
+            Classification c = EU.classify(
+                    eu().modify(KEYS, ITEM, Items.with(Items.stamped(ITEM, "eu-west-1", T), Items.DELETED, s("yes"))));
 
             assertThat(c.reason()).isEqualTo("NewImage._deleted is S, but the tombstone flag must be BOOL");
         }
@@ -386,14 +462,16 @@ class OriginClassifierTest {
 
         @Test
         void legacyUpdateTimeNotANumber_unclassifiable() {
-            Image after = Items.with(ITEM, "status", s("PAID"), "aws:rep:updateregion", s("eu-west-1"), "aws:rep:updatetime", s("x"));
+            Image after = Items.with(
+                    ITEM, "status", s("PAID"), "aws:rep:updateregion", s("eu-west-1"), "aws:rep:updatetime", s("x"));
 
             assertThat(EU.classify(eu().modify(KEYS, ITEM, after))).isInstanceOf(Unclassifiable.class);
         }
 
         @Test
         void tableNotInPlatform_unclassifiable() {
-            ChangeRecord record = ChangeRecords.in("eu-west-1", "invoices").insert(KEYS, Items.stamped(ITEM, "eu-west-1", T));
+            ChangeRecord record =
+                    ChangeRecords.in("eu-west-1", "invoices").insert(KEYS, Items.stamped(ITEM, "eu-west-1", T));
 
             assertThat(EU.classify(record).reason()).startsWith("table 'invoices' is not in platform 'shop'");
         }
@@ -407,7 +485,8 @@ class OriginClassifierTest {
 
         @Test
         void tableWithoutReplicaInRegion_unclassifiable() {
-            ChangeRecord record = ChangeRecords.in("us-east-1", "eu-customers").insert(Items.of("customerId", s("c")), Items.of("customerId", s("c")));
+            ChangeRecord record = ChangeRecords.in("us-east-1", "eu-customers")
+                    .insert(Items.of("customerId", s("c")), Items.of("customerId", s("c")));
 
             assertThat(US.classify(record).reason()).contains("has no replica in us-east-1");
         }
@@ -416,7 +495,8 @@ class OriginClassifierTest {
         void regionNotInPlatform_refusedAtConstruction() {
             assertThatThrownBy(() -> OriginClassifier.of(Platforms.ownStamps(), "us-west-2"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'us-west-2' is not a region of platform 'shop' ([us-east-1, eu-west-1, ap-southeast-2])");
+                    .hasMessageContaining(
+                            "'us-west-2' is not a region of platform 'shop' ([us-east-1, eu-west-1, ap-southeast-2])");
         }
     }
 }

@@ -17,16 +17,31 @@ class PurityTest {
     private static final String[] CORE = {"dev.distributary.replication", "dev.distributary.replication.internal"};
 
     @ArchTest
-    static final ArchRule coreHasNoCloudTypes = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.pulumi..");
+    static final ArchRule coreHasNoCloudTypes = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.pulumi..");
 
     @ArchTest
-    static final ArchRule coreUsesOnlyJdkTopologyAndChangeModel = classes().that().resideInAnyPackage(CORE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "java..", "dev.distributary.replication", "dev.distributary.replication.internal",
-                    "dev.distributary.topology..", "dev.distributary.change..");
+    static final ArchRule coreUsesOnlyJdkTopologyAndChangeModel = classes()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    "dev.distributary.replication",
+                    "dev.distributary.replication.internal",
+                    "dev.distributary.topology..",
+                    "dev.distributary.change..");
 
     @ArchTest
-    static final ArchRule writerUsesNoPulumiOrSdkV1 = noClasses().that().resideInAPackage("dev.distributary.replication.writer..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.amazonaws..", "com.pulumi..");
+    static final ArchRule writerUsesNoPulumiOrSdkV1 = noClasses()
+            .that()
+            .resideInAPackage("dev.distributary.replication.writer..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.amazonaws..", "com.pulumi..");
 }

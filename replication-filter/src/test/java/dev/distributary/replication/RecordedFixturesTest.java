@@ -18,9 +18,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every recorded stream record, read in every region: classification never throws and always says why. */
 class RecordedFixturesTest {
     static final List<String> READABLE = List.of(
-            "insert-all-types", "insert-unstamped", "legacy-2017-replica", "modify-replicated-from-eu", "remove-hard",
-            "remove-ttl-replicated", "remove-ttl-service", "tombstone",
-            "insert-origin-wrong-type", "unknown-event-name", "remove-keys-only", "modify-local-all-types");
+            "insert-all-types",
+            "insert-unstamped",
+            "legacy-2017-replica",
+            "modify-replicated-from-eu",
+            "remove-hard",
+            "remove-ttl-replicated",
+            "remove-ttl-service",
+            "tombstone",
+            "insert-origin-wrong-type",
+            "unknown-event-name",
+            "remove-keys-only",
+            "modify-local-all-types");
 
     @Test
     void everyReadableFixture_inEveryRegion_classifiedWithAReasonAndNoException() {
@@ -30,10 +39,12 @@ class RecordedFixturesTest {
                 raw.put("eventSourceARN", ChangeRecords.streamArn(region, "orders"));
                 ChangeRecord record = StreamRecordJson.read(raw);
 
-                Classification c = OriginClassifier.of(Platforms.ownStamps(), region).classify(record);
+                Classification c =
+                        OriginClassifier.of(Platforms.ownStamps(), region).classify(record);
 
                 assertThat(c.reason()).as(name + " in " + region).isNotBlank().doesNotContain("null");
-                assertThat(c.isLocal()).as(name + " in " + region + ": " + c)
+                assertThat(c.isLocal())
+                        .as(name + " in " + region + ": " + c)
                         .isEqualTo(c.originRegion().filter(region::equals).isPresent());
             }
         }
@@ -53,7 +64,8 @@ class RecordedFixturesTest {
         ((ObjectNode) raw.get("dynamodb").get("NewImage")).putObject("blob").put("S", "x".repeat(399_000));
         ((ObjectNode) raw.get("dynamodb")).put("SizeBytes", 399_600);
 
-        Classification c = OriginClassifier.of(Platforms.ownStamps(), "us-east-1").classify(StreamRecordJson.read(raw));
+        Classification c =
+                OriginClassifier.of(Platforms.ownStamps(), "us-east-1").classify(StreamRecordJson.read(raw));
 
         assertThat(raw.toString().length()).isGreaterThan(399_000);
         assertThat(c).isInstanceOf(LocalWrite.class);
@@ -61,7 +73,8 @@ class RecordedFixturesTest {
 
     @Test
     void modifyOfEveryAttributeType_stampedHere_localModify() {
-        Classification c = OriginClassifier.of(Platforms.ownStamps(), "eu-west-1").classify(ChangeRecords.fixture("modify-local-all-types"));
+        Classification c = OriginClassifier.of(Platforms.ownStamps(), "eu-west-1")
+                .classify(ChangeRecords.fixture("modify-local-all-types"));
 
         assertThat(c).isInstanceOf(LocalWrite.class);
         assertThat(c.op()).contains(Operation.MODIFY);

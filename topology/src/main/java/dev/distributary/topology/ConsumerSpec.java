@@ -52,8 +52,8 @@ public record ConsumerSpec(
             throw new IllegalArgumentException("consumer " + name + " needs at least one region, table and event name");
         }
         if (!Operation.EVENT_NAMES.containsAll(eventNames)) {
-            throw new IllegalArgumentException("consumer " + name + " subscribes to " + eventNames + "; event names are "
-                    + Operation.EVENT_NAMES + " (a tombstone is a REMOVE)");
+            throw new IllegalArgumentException("consumer " + name + " subscribes to " + eventNames
+                    + "; event names are " + Operation.EVENT_NAMES + " (a tombstone is a REMOVE)");
         }
         if (filters.size() > MAX_FILTER_ATTRIBUTES) {
             throw new IllegalArgumentException("consumer " + name + " filters on " + filters.size()

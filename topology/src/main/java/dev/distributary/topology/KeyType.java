@@ -2,7 +2,9 @@ package dev.distributary.topology;
 
 /** DynamoDB scalar key types. */
 public enum KeyType implements YamlName {
-    S, N, B;
+    S,
+    N,
+    B;
 
     @Override
     public String yamlName() {

@@ -28,13 +28,13 @@ public final class LambdaRules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LambdaRules() {
-    }
+    private LambdaRules() {}
 
     /** The size Lambda counts: every variable's name and value, in UTF-8 bytes. */
     public static int environmentBytes(Map<String, String> variables) {
         return variables.entrySet().stream()
-                .mapToInt(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length)
+                .mapToInt(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length
+                        + e.getValue().getBytes(StandardCharsets.UTF_8).length)
                 .sum();
     }
 
@@ -44,10 +44,15 @@ public final class LambdaRules {
         if (bytes <= MAX_ENVIRONMENT_BYTES) {
             return List.of();
         }
-        String largest = variables.entrySet().stream().max(Map.Entry.comparingByValue((a, b) -> Integer.compare(a.length(), b.length())))
-                .map(e -> e.getKey() + " (" + (e.getKey().length() + e.getValue().length()) + " bytes)").orElse("");
-        return List.of("the environment of function " + function + " is " + bytes + " bytes; Lambda allows " + MAX_ENVIRONMENT_BYTES
-                + " bytes for all its variables together (names and values), so CreateFunction would fail. The largest is " + largest
+        String largest = variables.entrySet().stream()
+                .max(Map.Entry.comparingByValue((a, b) -> Integer.compare(a.length(), b.length())))
+                .map(e ->
+                        e.getKey() + " (" + (e.getKey().length() + e.getValue().length()) + " bytes)")
+                .orElse("");
+        return List.of("the environment of function " + function + " is " + bytes + " bytes; Lambda allows "
+                + MAX_ENVIRONMENT_BYTES
+                + " bytes for all its variables together (names and values), so CreateFunction would fail. The largest is "
+                + largest
                 + ": make the platform smaller (fewer or shorter table, consumer, zone and attribute names)");
     }
 
@@ -72,15 +77,16 @@ public final class LambdaRules {
     public static List<String> filterProblems(String mapping, List<String> patterns) {
         List<String> problems = new ArrayList<>();
         if (patterns.size() > MAX_FILTERS) {
-            problems.add("event source mapping " + mapping + " has " + patterns.size() + " filter patterns; Lambda allows at most " + MAX_FILTERS
+            problems.add("event source mapping " + mapping + " has " + patterns.size()
+                    + " filter patterns; Lambda allows at most " + MAX_FILTERS
                     + " per mapping: merge patterns, or let more records through and decide in the function's code");
         }
         for (int i = 0; i < patterns.size(); i++) {
             String pattern = patterns.get(i);
             String which = "filter pattern " + (i + 1) + " of event source mapping " + mapping;
             if (pattern.length() > MAX_FILTER_PATTERN_LENGTH) {
-                problems.add(which + " is " + pattern.length() + " characters; Lambda allows at most " + MAX_FILTER_PATTERN_LENGTH
-                        + ": shorten the attribute names or values it names");
+                problems.add(which + " is " + pattern.length() + " characters; Lambda allows at most "
+                        + MAX_FILTER_PATTERN_LENGTH + ": shorten the attribute names or values it names");
             }
             JsonNode node;
             try {
@@ -95,8 +101,10 @@ public final class LambdaRules {
             }
             node.fieldNames().forEachRemaining(key -> {
                 if (!key.equals(DYNAMODB_FILTER_KEY)) {
-                    problems.add(which + " filters on '" + key + "', but DynamoDB event source mappings only support filtering on the '"
-                            + DYNAMODB_FILTER_KEY + "' key: constrain dynamodb.Keys, NewImage or OldImage instead, or decide it in the"
+                    problems.add(which + " filters on '" + key
+                            + "', but DynamoDB event source mappings only support filtering on the '"
+                            + DYNAMODB_FILTER_KEY
+                            + "' key: constrain dynamodb.Keys, NewImage or OldImage instead, or decide it in the"
                             + " function's code");
                 }
             });

@@ -10,8 +10,12 @@ public enum Names {
     ATTRIBUTE("[^\\s]{1,255}", "1–255 characters without spaces"),
     ZONE("[a-z][a-z0-9-]{0,31}", "1–32 characters: lower-case letters, digits and '-', starting with a letter"),
     DATA_CLASS("[a-z][a-z0-9-]{0,31}", "1–32 characters: lower-case letters, digits and '-', starting with a letter"),
-    CONSUMER("[a-z][a-z0-9-]{0,31}", "1–32 characters: lower-case letters, digits and '-', starting with a letter (it names SQS queues)"),
-    FILTER_ATTRIBUTE("[A-Za-z0-9_-]{1,64}", "1–64 characters: letters, digits, '_' and '-' (it becomes an SNS message attribute)");
+    CONSUMER(
+            "[a-z][a-z0-9-]{0,31}",
+            "1–32 characters: lower-case letters, digits and '-', starting with a letter (it names SQS queues)"),
+    FILTER_ATTRIBUTE(
+            "[A-Za-z0-9_-]{1,64}",
+            "1–64 characters: letters, digits, '_' and '-' (it becomes an SNS message attribute)");
 
     private final Pattern pattern;
     private final String rule;

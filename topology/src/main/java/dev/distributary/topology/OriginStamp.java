@@ -25,7 +25,8 @@ public record OriginStamp(
     public static final IntRange TOMBSTONE_TTL = IntRange.of(3_600, 31_536_000);
 
     public static OriginStamp defaults() {
-        return new OriginStamp(DEFAULT_ORIGIN, DEFAULT_WRITE_TIME, DEFAULT_DELETED, DEFAULT_TTL, DEFAULT_TOMBSTONE_TTL_SECONDS);
+        return new OriginStamp(
+                DEFAULT_ORIGIN, DEFAULT_WRITE_TIME, DEFAULT_DELETED, DEFAULT_TTL, DEFAULT_TOMBSTONE_TTL_SECONDS);
     }
 
     public OriginStamp {
@@ -34,7 +35,9 @@ public record OriginStamp(
         Names.requireAttributeName(deletedAttribute, "deleted attribute");
         Names.requireAttributeName(ttlAttribute, "TTL attribute");
         TOMBSTONE_TTL.require("tombstoneTtlSeconds", tombstoneTtlSeconds);
-        if (java.util.Set.of(originAttribute, writeTimeAttribute, deletedAttribute, ttlAttribute).size() != 4) {
+        if (java.util.Set.of(originAttribute, writeTimeAttribute, deletedAttribute, ttlAttribute)
+                        .size()
+                != 4) {
             throw new IllegalArgumentException("the four stamp attributes must have distinct names");
         }
     }

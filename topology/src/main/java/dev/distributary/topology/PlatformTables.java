@@ -20,8 +20,7 @@ public final class PlatformTables {
      */
     public static final int FAILURE_RETENTION_SECONDS = 1_209_600;
 
-    private PlatformTables() {
-    }
+    private PlatformTables() {}
 
     /** The quarantine and on-failure queues' SQS attributes at creation. */
     public static Map<String, String> terminalQueueAttributes() {

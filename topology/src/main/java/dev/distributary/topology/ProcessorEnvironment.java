@@ -45,6 +45,7 @@ public final class ProcessorEnvironment {
     public static final String LOG_IMAGES = "DISTRIBUTARY_LOG_IMAGES";
     /** Powertools' service name for logs, traces and metrics. */
     public static final String SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
+
     public static final String GZIP_BASE64 = "gzip+base64:";
     /**
      * The HTTP client of the processor's AWS clients: {@code url-connection} (the default, in every
@@ -57,15 +58,15 @@ public final class ProcessorEnvironment {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProcessorEnvironment() {
-    }
+    private ProcessorEnvironment() {}
 
     /**
      * The variables for one region's processor. Lambda allows 4 KB for all of them together
      * ({@link LambdaRules#requireEnvironment}), so the platform travels compactly: as JSON without
      * the file's comments and layout, gzip-compressed when that is shorter.
      */
-    public static Map<String, String> of(String platformYaml, Map<String, String> topicArns, String quarantineQueueUrl, String idempotencyTable) {
+    public static Map<String, String> of(
+            String platformYaml, Map<String, String> topicArns, String quarantineQueueUrl, String idempotencyTable) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(PLATFORM, compactPlatform(platformYaml));
         env.put(TOPICS, formatTopics(topicArns));
@@ -77,7 +78,10 @@ public final class ProcessorEnvironment {
 
     public static String formatTopics(Map<String, String> topicArns) {
         StringBuilder value = new StringBuilder();
-        topicArns.forEach((region, arn) -> value.append(value.length() == 0 ? "" : ",").append(region).append('=').append(arn));
+        topicArns.forEach((region, arn) -> value.append(value.length() == 0 ? "" : ",")
+                .append(region)
+                .append('=')
+                .append(arn));
         return value.toString();
     }
 
@@ -89,7 +93,9 @@ public final class ProcessorEnvironment {
             if (equals < 1 || equals == pair.length() - 1) {
                 throw new IllegalArgumentException(TOPICS + " entry '" + pair + "' is not region=topic-arn");
             }
-            topics.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+            topics.put(
+                    pair.substring(0, equals).strip(),
+                    pair.substring(equals + 1).strip());
         }
         return topics;
     }
@@ -128,10 +134,12 @@ public final class ProcessorEnvironment {
         if (!value.startsWith(GZIP_BASE64)) {
             return value;
         }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(value.substring(GZIP_BASE64.length()))))) {
+        try (GZIPInputStream in = new GZIPInputStream(
+                new ByteArrayInputStream(Base64.getDecoder().decode(value.substring(GZIP_BASE64.length()))))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException(PLATFORM + " is not valid " + GZIP_BASE64 + " text: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    PLATFORM + " is not valid " + GZIP_BASE64 + " text: " + e.getMessage(), e);
         }
     }
 }

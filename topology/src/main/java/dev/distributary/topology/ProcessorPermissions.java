@@ -40,23 +40,33 @@ public final class ProcessorPermissions {
         }
     }
 
-    private ProcessorPermissions() {
-    }
+    private ProcessorPermissions() {}
 
     /** The processor's permissions with the publish ledger its settings choose. */
     public static List<Permission> of(ProcessorSettings settings) {
         List<Permission> permissions = new ArrayList<>();
-        permissions.add(new Permission("ReadTableStreams",
-                List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"), Resources.TABLE_STREAMS));
+        permissions.add(new Permission(
+                "ReadTableStreams",
+                List.of(
+                        "dynamodb:DescribeStream",
+                        "dynamodb:GetRecords",
+                        "dynamodb:GetShardIterator",
+                        "dynamodb:ListStreams"),
+                Resources.TABLE_STREAMS));
         permissions.add(new Permission("PublishToTopics", List.of("sns:Publish"), Resources.PUBLISH_TOPICS));
         permissions.add(new Permission("Quarantine", List.of("sqs:SendMessage"), Resources.QUARANTINE_QUEUE));
         permissions.add(new Permission("OnFailureDestination", List.of("sqs:SendMessage"), Resources.ON_FAILURE_QUEUE));
-        permissions.add(new Permission("IdempotencyRecords", ledgerActions(settings.ledger()), Resources.IDEMPOTENCY_TABLE));
+        permissions.add(
+                new Permission("IdempotencyRecords", ledgerActions(settings.ledger()), Resources.IDEMPOTENCY_TABLE));
         // Start-up priming makes one cheap read of each client's service before the first batch.
-        permissions.add(new Permission("PrimeTopicClients", List.of("sns:GetTopicAttributes"), Resources.PUBLISH_TOPICS));
-        permissions.add(new Permission("PrimeQueueClient", List.of("sqs:GetQueueAttributes"), Resources.QUARANTINE_QUEUE));
-        permissions.add(new Permission("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), Resources.LOG_STREAMS));
-        permissions.add(new Permission("WriteTraces", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), Resources.ANY));
+        permissions.add(
+                new Permission("PrimeTopicClients", List.of("sns:GetTopicAttributes"), Resources.PUBLISH_TOPICS));
+        permissions.add(
+                new Permission("PrimeQueueClient", List.of("sqs:GetQueueAttributes"), Resources.QUARANTINE_QUEUE));
+        permissions.add(new Permission(
+                "WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), Resources.LOG_STREAMS));
+        permissions.add(new Permission(
+                "WriteTraces", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), Resources.ANY));
         return List.copyOf(permissions);
     }
 
@@ -69,7 +79,13 @@ public final class ProcessorPermissions {
     static List<String> ledgerActions(IdempotencyLedger ledger) {
         return switch (ledger) {
             case CHECKPOINT -> List.of("dynamodb:GetItem", "dynamodb:PutItem");
-            case PER_RECORD -> List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+            case PER_RECORD ->
+                List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:BatchWriteItem");
         };
     }
 }

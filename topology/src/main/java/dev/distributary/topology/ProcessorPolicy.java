@@ -20,8 +20,7 @@ public final class ProcessorPolicy {
     public static final String VERSION = "2012-10-17";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProcessorPolicy() {
-    }
+    private ProcessorPolicy() {}
 
     /**
      * The ARNs each kind of resource stands for, for the processor in {@code region}: the streams of
@@ -29,11 +28,20 @@ public final class ProcessorPolicy {
      * quarantine and on-failure queues, its idempotency table, its log group's streams, and
      * {@code *} for X-Ray (which has no resource-level permissions).
      */
-    public static Map<Resources, List<String>> resources(Topology topology, ResourceNames names, String region, Arns arns) {
+    public static Map<Resources, List<String>> resources(
+            Topology topology, ResourceNames names, String region, Arns arns) {
         Map<Resources, List<String>> resources = new EnumMap<>(Resources.class);
-        resources.put(Resources.TABLE_STREAMS, topology.tables().stream().filter(t -> topology.replicaRegions(t).contains(region))
-                .map(t -> arns.tableStreams(region, t.name())).toList());
-        resources.put(Resources.PUBLISH_TOPICS, topology.publishRegions(region).stream().map(r -> arns.topic(r, names.topic())).toList());
+        resources.put(
+                Resources.TABLE_STREAMS,
+                topology.tables().stream()
+                        .filter(t -> topology.replicaRegions(t).contains(region))
+                        .map(t -> arns.tableStreams(region, t.name()))
+                        .toList());
+        resources.put(
+                Resources.PUBLISH_TOPICS,
+                topology.publishRegions(region).stream()
+                        .map(r -> arns.topic(r, names.topic()))
+                        .toList());
         resources.put(Resources.QUARANTINE_QUEUE, List.of(arns.queue(region, names.quarantineQueue())));
         resources.put(Resources.ON_FAILURE_QUEUE, List.of(arns.queue(region, names.onFailureQueue())));
         resources.put(Resources.IDEMPOTENCY_TABLE, List.of(arns.table(region, names.idempotencyTable())));

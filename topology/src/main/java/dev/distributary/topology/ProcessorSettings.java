@@ -41,7 +41,8 @@ public record ProcessorSettings(
     public static final int CHECKPOINT_TUMBLING_WINDOW_SECONDS = 900;
 
     public static ProcessorSettings defaults() {
-        return new ProcessorSettings(100, 0, 10, 3_600, true, 1, 1_024, 60, 90_000, StartingPosition.TRIM_HORIZON, Optional.empty());
+        return new ProcessorSettings(
+                100, 0, 10, 3_600, true, 1, 1_024, 60, 90_000, StartingPosition.TRIM_HORIZON, Optional.empty());
     }
 
     public ProcessorSettings {
@@ -69,7 +70,8 @@ public record ProcessorSettings(
 
     /** The publish ledger the processor uses: the one asked for, else the checkpoint ledger at factor 1 and per-record above. */
     public IdempotencyLedger ledger() {
-        return idempotency.orElse(parallelizationFactor == 1 ? IdempotencyLedger.CHECKPOINT : IdempotencyLedger.PER_RECORD);
+        return idempotency.orElse(
+                parallelizationFactor == 1 ? IdempotencyLedger.CHECKPOINT : IdempotencyLedger.PER_RECORD);
     }
 
     /** Why {@link #ledger()} is the one it is, in a sentence for {@code validate} and {@code plan}. */
@@ -79,7 +81,8 @@ public record ProcessorSettings(
         }
         return parallelizationFactor == 1
                 ? "the default with parallelizationFactor 1: one invocation per shard at a time, so the shard's order is the ledger's"
-                : "the default with parallelizationFactor " + parallelizationFactor + ": concurrent batches of one shard need a record per event";
+                : "the default with parallelizationFactor " + parallelizationFactor
+                        + ": concurrent batches of one shard need a record per event";
     }
 
     /** The mapping's tumbling window: {@value #CHECKPOINT_TUMBLING_WINDOW_SECONDS} s for the checkpoint ledger (it needs the shard ID), else none. */
@@ -89,7 +92,8 @@ public record ProcessorSettings(
 
     /** Where a new event source mapping starts reading. */
     public enum StartingPosition implements YamlName {
-        TRIM_HORIZON, LATEST;
+        TRIM_HORIZON,
+        LATEST;
 
         @Override
         public String yamlName() {

@@ -3,11 +3,11 @@ package dev.distributary.topology;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.LinkedHashMap;
 
 /**
  * Which data may live in which region. Zones name sets of regions; every data class maps to one
@@ -18,7 +18,8 @@ import java.util.LinkedHashMap;
  * zone bounds its replica regions) and checked three times: at deploy time, at write time and
  * at processing time. This class answers the question all three ask.
  */
-public record ResidencyPolicy(String attribute, String defaultClass, Map<String, Zone> zones, Map<String, String> classes) {
+public record ResidencyPolicy(
+        String attribute, String defaultClass, Map<String, Zone> zones, Map<String, String> classes) {
 
     public static final String DEFAULT_ATTRIBUTE = "dataClass";
 
@@ -28,12 +29,14 @@ public record ResidencyPolicy(String attribute, String defaultClass, Map<String,
         zones = Collections.unmodifiableMap(new LinkedHashMap<>(zones));
         classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         if (!classes.containsKey(defaultClass)) {
-            throw new IllegalArgumentException("default class " + defaultClass + " is not among the classes " + classes.keySet());
+            throw new IllegalArgumentException(
+                    "default class " + defaultClass + " is not among the classes " + classes.keySet());
         }
         for (Map.Entry<String, String> entry : classes.entrySet()) {
             Names.DATA_CLASS.require(entry.getKey(), "data class");
             if (!zones.containsKey(entry.getValue())) {
-                throw new IllegalArgumentException("class " + entry.getKey() + " maps to unknown zone " + entry.getValue());
+                throw new IllegalArgumentException(
+                        "class " + entry.getKey() + " maps to unknown zone " + entry.getValue());
             }
         }
     }
@@ -90,17 +93,28 @@ public record ResidencyPolicy(String attribute, String defaultClass, Map<String,
             String dataClass = topology.defaultClass(table);
             List<String> replicas = topology.replicaRegions(table);
             String tablePath = "tables[" + t + "]";
-            policy.firstForbidden(dataClass, replicas).ifPresent(region -> violations.add(new ResidencyViolation(
-                    tablePath + (table.dataClass().isPresent() ? ".dataClass" : ".zone"), table.name(), dataClass, region,
-                    "table '" + table.name() + "' would replicate class '" + dataClass + "' to " + region
-                            + ", outside its zone '" + policy.classes().get(dataClass) + "' " + policy.regionsOf(dataClass)
-                            + "; give the table a zone within it or a class permitted in all of " + replicas)));
+            policy.firstForbidden(dataClass, replicas)
+                    .ifPresent(region -> violations.add(new ResidencyViolation(
+                            tablePath + (table.dataClass().isPresent() ? ".dataClass" : ".zone"),
+                            table.name(),
+                            dataClass,
+                            region,
+                            "table '" + table.name() + "' would replicate class '" + dataClass + "' to " + region
+                                    + ", outside its zone '" + policy.classes().get(dataClass) + "' "
+                                    + policy.regionsOf(dataClass)
+                                    + "; give the table a zone within it or a class permitted in all of " + replicas)));
             String primary = topology.routing().primary();
             if (topology.routing().mode() == RoutingMode.PRIMARY_REGION && !replicas.contains(primary)) {
-                violations.add(new ResidencyViolation(tablePath + ".zone", table.name(), dataClass, primary,
+                violations.add(new ResidencyViolation(
+                        tablePath + ".zone",
+                        table.name(),
+                        dataClass,
+                        primary,
                         "in primary-region mode every change is processed in the primary " + primary
-                                + ", but table '" + table.name() + "' (class '" + dataClass + "') has no replica there: its zone '"
-                                + table.zone() + "' is " + replicas + "; choose a primary inside the zone or use multi-writer"));
+                                + ", but table '" + table.name() + "' (class '" + dataClass
+                                + "') has no replica there: its zone '"
+                                + table.zone() + "' is " + replicas
+                                + "; choose a primary inside the zone or use multi-writer"));
             }
         }
         List<ConsumerSpec> consumers = topology.fanout().consumers();
@@ -115,9 +129,15 @@ public record ResidencyPolicy(String attribute, String defaultClass, Map<String,
                 for (String region : consumer.regions()) {
                     String path = "fanout.consumers[" + c + "].regions";
                     if (!policy.permits(dataClass, region)) {
-                        violations.add(new ResidencyViolation(path, tableName, dataClass, region,
-                                "consumer '" + consumer.name() + "' would receive table '" + tableName + "' (class '" + dataClass
-                                        + "') in " + region + ", outside zone '" + policy.classes().get(dataClass) + "' "
+                        violations.add(new ResidencyViolation(
+                                path,
+                                tableName,
+                                dataClass,
+                                region,
+                                "consumer '" + consumer.name() + "' would receive table '" + tableName + "' (class '"
+                                        + dataClass
+                                        + "') in " + region + ", outside zone '"
+                                        + policy.classes().get(dataClass) + "' "
                                         + policy.regionsOf(dataClass) + "; remove " + region + " from its regions"));
                     }
                 }

@@ -9,5 +9,4 @@ package dev.distributary.topology;
  * @param region    the region it must not reach
  * @param message   what is wrong and what to change
  */
-public record ResidencyViolation(String path, String table, String dataClass, String region, String message) {
-}
+public record ResidencyViolation(String path, String table, String dataClass, String region, String message) {}

@@ -21,6 +21,7 @@ public record ResourceNames(String prefix, boolean fifo) {
 
     /** What follows the prefix in the names of a region's own resources (topic, quarantine and so on). */
     public static final String TOPIC = "events";
+
     public static final String QUARANTINE = "quarantine";
     public static final String ON_FAILURE = "stream-failures";
     public static final String IDEMPOTENCY = "idempotency";
@@ -41,7 +42,8 @@ public record ResourceNames(String prefix, boolean fifo) {
             return of(topology);
         }
         Names.ENVIRONMENT.require(environment, "environment name");
-        return new ResourceNames(topology.name() + "-" + environment, topology.fanout().type() == FanoutType.FIFO);
+        return new ResourceNames(
+                topology.name() + "-" + environment, topology.fanout().type() == FanoutType.FIFO);
     }
 
     /** The region's SNS topic. */

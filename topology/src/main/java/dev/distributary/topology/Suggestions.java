@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /** "Did you mean …?" for misspelt keys and values. */
 public final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The candidate closest to the input, if it is close enough to be a likely typo. */
     public static Optional<String> closest(String input, Collection<String> candidates) {
@@ -20,7 +19,9 @@ public final class Suggestions {
 
     /** "; did you mean 'x'?" when a candidate is close, else "." — either ends a sentence. */
     public static String didYouMean(String input, Collection<String> candidates) {
-        return closest(input, candidates).map(c -> "; did you mean '" + c + "'?").orElse(".");
+        return closest(input, candidates)
+                .map(c -> "; did you mean '" + c + "'?")
+                .orElse(".");
     }
 
     static int distance(String a, String b) {

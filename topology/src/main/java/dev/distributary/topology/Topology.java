@@ -43,8 +43,9 @@ public record Topology(
 
     /** The table of that name; for names that came from this topology. */
     public TableSpec requireTable(String tableName) {
-        return table(tableName).orElseThrow(() -> new IllegalArgumentException(
-                "no table '" + tableName + "' in platform '" + name + "'; tables: " + tables.stream().map(TableSpec::name).toList()));
+        return table(tableName)
+                .orElseThrow(() -> new IllegalArgumentException("no table '" + tableName + "' in platform '" + name
+                        + "'; tables: " + tables.stream().map(TableSpec::name).toList()));
     }
 
     /** The regions that hold a replica of the table: its zone's regions, in the order of {@link #regions()}. */
@@ -68,12 +69,17 @@ public record Topology(
 
     /** The regions where the application writes at least one table, in the order of {@link #regions()}. */
     public List<String> writingRegions() {
-        return regions.stream().filter(region -> tables.stream().anyMatch(table -> writingRegions(table).contains(region))).toList();
+        return regions.stream()
+                .filter(region ->
+                        tables.stream().anyMatch(table -> writingRegions(table).contains(region)))
+                .toList();
     }
 
     /** The consumers that have a queue in the region. */
     public List<ConsumerSpec> consumersIn(String region) {
-        return fanout.consumers().stream().filter(c -> c.regions().contains(region)).toList();
+        return fanout.consumers().stream()
+                .filter(c -> c.regions().contains(region))
+                .toList();
     }
 
     /**
@@ -96,10 +102,15 @@ public record Topology(
         if (routing.mode() != RoutingMode.PRIMARY_REGION) {
             return List.of(region);
         }
-        List<TableSpec> read = tables.stream().filter(table -> replicaRegions(table).contains(region)).toList();
-        return regions.stream().filter(target -> read.stream().anyMatch(table ->
-                consumersIn(target).stream().anyMatch(c -> c.tables().contains(table.name()))
-                        && residency.permits(defaultClass(table), target))).toList();
+        List<TableSpec> read = tables.stream()
+                .filter(table -> replicaRegions(table).contains(region))
+                .toList();
+        return regions.stream()
+                .filter(target -> read.stream()
+                        .anyMatch(table -> consumersIn(target).stream()
+                                        .anyMatch(c -> c.tables().contains(table.name()))
+                                && residency.permits(defaultClass(table), target)))
+                .toList();
     }
 
     /** Whether a consumer in the region wants changes that were written in another region. */

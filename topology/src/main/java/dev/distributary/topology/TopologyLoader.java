@@ -1,8 +1,8 @@
 package dev.distributary.topology;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,11 +26,11 @@ public final class TopologyLoader {
 
     public static final String DEFAULT_FILE = "platform.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(
-            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
 
-    private TopologyLoader() {
-    }
+    private TopologyLoader() {}
 
     /** Loads and validates the file; the file name in messages is the path as given. */
     public static Topology load(Path file) {
@@ -60,7 +60,9 @@ public final class TopologyLoader {
             throw single(fileName, malformed(e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw single(fileName, "holds no settings; a platform file needs at least 'regions' and 'tables' (see examples/)");
+            throw single(
+                    fileName,
+                    "holds no settings; a platform file needs at least 'regions' and 'tables' (see examples/)");
         }
         Problems problems = new Problems(fileName);
         Topology topology = new PlatformReader(problems).read(root);
@@ -78,12 +80,18 @@ public final class TopologyLoader {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 String problem = String.valueOf(marked.getProblem()).strip().replaceAll("\\s+", " ");
-                String context = marked.getContext() == null || marked.getContextMark() == null ? ""
-                        : " (" + marked.getContext().strip().replaceAll("\\s+", " ") + " that starts at " + position(marked.getContextMark()) + ")";
+                String context = marked.getContext() == null || marked.getContextMark() == null
+                        ? ""
+                        : " (" + marked.getContext().strip().replaceAll("\\s+", " ") + " that starts at "
+                                + position(marked.getContextMark()) + ")";
                 return "malformed YAML at " + position(marked.getProblemMark()) + ": " + problem + context;
             }
         }
-        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        String message = String.valueOf(e.getOriginalMessage())
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
         return "malformed YAML" + at(e.getLocation()) + ": " + message;
     }
 
@@ -93,7 +101,8 @@ public final class TopologyLoader {
 
     private static String at(JsonLocation location) {
         return location == null || location.getLineNr() < 1
-                ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static TopologyException single(String file, String message) {

@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 class ConsumerSpecTest {
 
     private static ConsumerSpec consumer(Set<Operation> eventNames) {
-        return new ConsumerSpec("billing", List.of("us-east-1"), List.of("orders"), eventNames, OriginScope.LOCAL, Map.of(),
-                ConsumerSpec.DEFAULT_MAX_RECEIVE_COUNT, ConsumerSpec.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
+        return new ConsumerSpec(
+                "billing",
+                List.of("us-east-1"),
+                List.of("orders"),
+                eventNames,
+                OriginScope.LOCAL,
+                Map.of(),
+                ConsumerSpec.DEFAULT_MAX_RECEIVE_COUNT,
+                ConsumerSpec.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
     }
 
     @Test

@@ -14,7 +14,8 @@ class LedgerChoiceTest {
 
     @Test
     void parallelizationFactorOne_withoutAChoice_getsTheCheckpointLedger_andItsTumblingWindow() {
-        ProcessorSettings settings = processor(baseWith("batchSize: 100", "batchSize: 100\n  parallelizationFactor: 1"));
+        ProcessorSettings settings =
+                processor(baseWith("batchSize: 100", "batchSize: 100\n  parallelizationFactor: 1"));
 
         assertThat(settings.ledger()).isEqualTo(IdempotencyLedger.CHECKPOINT);
         assertThat(settings.ledgerReason()).startsWith("the default with parallelizationFactor 1");
@@ -23,7 +24,8 @@ class LedgerChoiceTest {
 
     @Test
     void higherFactor_withoutAChoice_getsThePerRecordLedger_withoutAWindow() {
-        ProcessorSettings settings = processor(baseWith("batchSize: 100", "batchSize: 100\n  parallelizationFactor: 4"));
+        ProcessorSettings settings =
+                processor(baseWith("batchSize: 100", "batchSize: 100\n  parallelizationFactor: 4"));
 
         assertThat(settings.ledger()).isEqualTo(IdempotencyLedger.PER_RECORD);
         assertThat(settings.ledgerReason()).contains("parallelizationFactor 4");

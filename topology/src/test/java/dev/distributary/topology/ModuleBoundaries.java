@@ -24,8 +24,7 @@ import java.util.Optional;
 public final class ModuleBoundaries {
     private static final String PREFIX = "dev.distributary.";
 
-    private ModuleBoundaries() {
-    }
+    private ModuleBoundaries() {}
 
     /** No class depends on a class in another module's internal packages. */
     public static ArchRule noOtherModulesInternals() {
@@ -48,7 +47,8 @@ public final class ModuleBoundaries {
             public void check(JavaClass origin, ConditionEvents events) {
                 Optional<String> from = module(origin.getPackageName());
                 for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                    String target = dependency.getTargetClass().getBaseComponentType().getPackageName();
+                    String target =
+                            dependency.getTargetClass().getBaseComponentType().getPackageName();
                     Optional<String> owner = module(target);
                     if (owner.isPresent() && !owner.equals(from) && isInternal(target) && !isAllowed(target, allowed)) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));

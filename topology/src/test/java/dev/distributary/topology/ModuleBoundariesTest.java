@@ -14,23 +14,32 @@ class ModuleBoundariesTest {
 
     @Test
     void anotherModuleUsesTopologysInternalPackage_rule_namesTheDependency() {
-        EvaluationResult result = ModuleBoundaries.noOtherModulesInternals().evaluate(classes(UsesTopologyInternals.class));
+        EvaluationResult result =
+                ModuleBoundaries.noOtherModulesInternals().evaluate(classes(UsesTopologyInternals.class));
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+        assertThat(result.getFailureReport().getDetails())
+                .singleElement()
+                .asString()
                 .contains(UsesTopologyInternals.class.getName())
                 .contains("dev.distributary.topology.internal.AwsRegions");
     }
 
     @Test
     void anotherModuleUsesTopologysPublicPackage_rule_passes() {
-        assertThat(ModuleBoundaries.noOtherModulesInternals().evaluate(classes(UsesTopologysPublicApi.class)).hasViolation()).isFalse();
+        assertThat(ModuleBoundaries.noOtherModulesInternals()
+                        .evaluate(classes(UsesTopologysPublicApi.class))
+                        .hasViolation())
+                .isFalse();
     }
 
     @Test
     void moduleUsesItsOwnInternalPackage_rule_passes() {
         // TopologyLoader reads the file with topology.internal's readers.
-        assertThat(ModuleBoundaries.noOtherModulesInternals().evaluate(classes(TopologyLoader.class)).hasViolation()).isFalse();
+        assertThat(ModuleBoundaries.noOtherModulesInternals()
+                        .evaluate(classes(TopologyLoader.class))
+                        .hasViolation())
+                .isFalse();
     }
 
     @Test
@@ -43,7 +52,8 @@ class ModuleBoundariesTest {
 
     @Test
     void packageNames_module_isTheSegmentAfterDevDistributary() {
-        assertThat(ModuleBoundaries.module("dev.distributary.processor.idempotency.internal")).contains("processor");
+        assertThat(ModuleBoundaries.module("dev.distributary.processor.idempotency.internal"))
+                .contains("processor");
         assertThat(ModuleBoundaries.module("dev.distributary.cost")).contains("cost");
         assertThat(ModuleBoundaries.module("software.amazon.awssdk.internal")).isEmpty();
     }

@@ -106,8 +106,7 @@ public final class Platforms {
                   origin: any
             """;
 
-    private Platforms() {
-    }
+    private Platforms() {}
 
     /** The platform.yaml shipped at the project's root. */
     public static Topology shipped() {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,21 +26,29 @@ class ProcessorEnvironmentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../platform.yaml", "../examples/primary-region.yaml", "../examples/fifo.yaml"})
-    void platform_compactedForTheEnvironment_loadsAsTheSameTopology_inLessThanItsCompressedFile(String file) throws IOException {
+    void platform_compactedForTheEnvironment_loadsAsTheSameTopology_inLessThanItsCompressedFile(String file)
+            throws IOException {
         String yaml = Files.readString(Path.of(file));
 
         String compact = ProcessorEnvironment.compactPlatform(yaml);
 
-        assertThat(TopologyLoader.parse(ProcessorEnvironment.decodePlatform(compact), "env")).isEqualTo(TopologyLoader.parse(yaml, file));
-        assertThat(ProcessorEnvironment.decodePlatform(compact)).doesNotContain("#").doesNotContain("\n");
-        assertThat(compact.length()).isLessThan(ProcessorEnvironment.encodePlatform(yaml).length());
+        assertThat(TopologyLoader.parse(ProcessorEnvironment.decodePlatform(compact), "env"))
+                .isEqualTo(TopologyLoader.parse(yaml, file));
+        assertThat(ProcessorEnvironment.decodePlatform(compact))
+                .doesNotContain("#")
+                .doesNotContain("\n");
+        assertThat(compact.length())
+                .isLessThan(ProcessorEnvironment.encodePlatform(yaml).length());
     }
 
     @Test
     void shippedPlatformsEnvironment_inEveryRegion_fitsLambdasFourKilobytes() throws IOException {
         Map<String, String> topics = Map.of("eu-west-1", "arn:aws:sns:eu-west-1:123456789012:shop-dev-events");
-        Map<String, String> env = ProcessorEnvironment.of(Files.readString(Platforms.SHIPPED), topics,
-                "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-dev-quarantine", "shop-dev-idempotency");
+        Map<String, String> env = ProcessorEnvironment.of(
+                Files.readString(Platforms.SHIPPED),
+                topics,
+                "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-dev-quarantine",
+                "shop-dev-idempotency");
 
         assertThat(LambdaRules.environmentBytes(env)).isLessThan(LambdaRules.MAX_ENVIRONMENT_BYTES / 2);
     }
@@ -51,7 +59,8 @@ class ProcessorEnvironmentTest {
         topics.put("eu-west-1", "arn:aws:sns:eu-west-1:1:shop-events");
         topics.put("us-east-1", "arn:aws:sns:us-east-1:1:shop-events");
 
-        assertThat(ProcessorEnvironment.parseTopics(ProcessorEnvironment.formatTopics(topics))).containsExactlyEntriesOf(topics);
+        assertThat(ProcessorEnvironment.parseTopics(ProcessorEnvironment.formatTopics(topics)))
+                .containsExactlyEntriesOf(topics);
     }
 
     @Test

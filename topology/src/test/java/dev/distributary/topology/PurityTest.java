@@ -17,10 +17,19 @@ import com.tngtech.archunit.lang.ArchRule;
 class PurityTest {
 
     @ArchTest
-    static final ArchRule noCloudTypes = noClasses().should().dependOnClassesThat().resideInAnyPackage(
-            "software.amazon..", "com.amazonaws..", "com.pulumi..");
+    static final ArchRule noCloudTypes = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.pulumi..");
 
     @ArchTest
-    static final ArchRule onlyChangeModelJacksonAndSnakeYaml = classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-            "dev.distributary.topology..", "dev.distributary.change..", "java..", "com.fasterxml.jackson..", "org.yaml.snakeyaml..");
+    static final ArchRule onlyChangeModelJacksonAndSnakeYaml = classes()
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.distributary.topology..",
+                    "dev.distributary.change..",
+                    "java..",
+                    "com.fasterxml.jackson..",
+                    "org.yaml.snakeyaml..");
 }

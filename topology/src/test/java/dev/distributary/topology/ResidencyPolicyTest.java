@@ -45,10 +45,22 @@ class ResidencyPolicyTest {
 
     @Test
     void tableWhoseClassIsNarrowerThanItsZone_violatesAtTheFirstForbiddenReplica() {
-        TableSpec leaky = new TableSpec("leaky", new KeyAttribute("id", KeyType.S), Optional.empty(), "global",
-                Optional.of("eu-personal"), "entityType", OriginStamp.defaults());
-        Topology topology = new Topology(shipped.name(), shipped.regions(), shipped.routing(), policy,
-                List.of(leaky), shipped.processor(), new FanoutSpec(FanoutType.STANDARD, List.of()));
+        TableSpec leaky = new TableSpec(
+                "leaky",
+                new KeyAttribute("id", KeyType.S),
+                Optional.empty(),
+                "global",
+                Optional.of("eu-personal"),
+                "entityType",
+                OriginStamp.defaults());
+        Topology topology = new Topology(
+                shipped.name(),
+                shipped.regions(),
+                shipped.routing(),
+                policy,
+                List.of(leaky),
+                shipped.processor(),
+                new FanoutSpec(FanoutType.STANDARD, List.of()));
 
         assertThat(ResidencyPolicy.violations(topology)).singleElement().satisfies(v -> {
             assertThat(v.table()).isEqualTo("leaky");

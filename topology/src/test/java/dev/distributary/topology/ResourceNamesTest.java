@@ -30,7 +30,8 @@ class ResourceNamesTest {
 
     @Test
     void longestPossibleQueueName_fitsSqsEightyCharacterLimit() {
-        Topology fifo = TopologyLoader.parse(Platforms.baseWith("name: shop", "name: " + "a".repeat(20)) + "  type: fifo\n", "p.yaml");
+        Topology fifo = TopologyLoader.parse(
+                Platforms.baseWith("name: shop", "name: " + "a".repeat(20)) + "  type: fifo\n", "p.yaml");
         ResourceNames names = ResourceNames.of(fifo, "b".repeat(12));
 
         assertThat(names.deadLetterQueue("c".repeat(32))).hasSizeLessThanOrEqualTo(80);
@@ -40,6 +41,7 @@ class ResourceNamesTest {
     void environmentWithSpaces_isRefused() {
         Topology topology = TopologyLoader.load(Platforms.SHIPPED);
 
-        assertThatThrownBy(() -> ResourceNames.of(topology, "my env")).hasMessageContaining("environment name 'my env' is not valid");
+        assertThatThrownBy(() -> ResourceNames.of(topology, "my env"))
+                .hasMessageContaining("environment name 'my env' is not valid");
     }
 }

@@ -14,16 +14,22 @@ class TopologyLoaderTest {
         assertThat(topology.regions()).containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
         assertThat(topology.routing()).isEqualTo(new Routing(RoutingMode.MULTI_WRITER, "us-east-1"));
         assertThat(topology.tables()).extracting(TableSpec::name).containsExactly("orders", "eu-customers");
-        assertThat(topology.fanout().consumers()).extracting(ConsumerSpec::name).containsExactly("billing", "order-cache", "crm-sync");
-        assertThat(topology.fanout().consumers()).filteredOn(c -> c.origin() == OriginScope.ANY).hasSize(1);
+        assertThat(topology.fanout().consumers())
+                .extracting(ConsumerSpec::name)
+                .containsExactly("billing", "order-cache", "crm-sync");
+        assertThat(topology.fanout().consumers())
+                .filteredOn(c -> c.origin() == OriginScope.ANY)
+                .hasSize(1);
     }
 
     @Test
     void shippedPlatform_euCustomers_replicateOnlyInTheEu() {
         Topology topology = TopologyLoader.load(Platforms.SHIPPED);
 
-        assertThat(topology.replicaRegions(topology.requireTable("eu-customers"))).containsExactly("eu-west-1");
-        assertThat(topology.replicaRegions(topology.requireTable("orders"))).containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
+        assertThat(topology.replicaRegions(topology.requireTable("eu-customers")))
+                .containsExactly("eu-west-1");
+        assertThat(topology.replicaRegions(topology.requireTable("orders")))
+                .containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
         assertThat(topology.defaultClass(topology.requireTable("eu-customers"))).isEqualTo("eu-personal");
     }
 
@@ -45,12 +51,14 @@ class TopologyLoaderTest {
         assertThat(topology.residency().defaultClass()).isEqualTo("public");
         ConsumerSpec statements = topology.fanout().consumers().get(0);
         assertThat(statements.regions()).containsExactly("us-east-1", "us-west-2");
-        assertThat(statements.eventNames()).containsExactly(Operation.INSERT, Operation.MODIFY, Operation.REMOVE, Operation.EXPIRE);
+        assertThat(statements.eventNames())
+                .containsExactly(Operation.INSERT, Operation.MODIFY, Operation.REMOVE, Operation.EXPIRE);
         assertThat(statements.origin()).isEqualTo(OriginScope.LOCAL);
         assertThat(statements.maxReceiveCount()).isEqualTo(ConsumerSpec.DEFAULT_MAX_RECEIVE_COUNT);
         assertThat(topology.requireTable("accounts").stamp()).isEqualTo(OriginStamp.defaults());
         assertThat(topology.processor().batchSize()).isEqualTo(50);
-        assertThat(topology.processor().maximumRetryAttempts()).isEqualTo(ProcessorSettings.defaults().maximumRetryAttempts());
+        assertThat(topology.processor().maximumRetryAttempts())
+                .isEqualTo(ProcessorSettings.defaults().maximumRetryAttempts());
     }
 
     @Test

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * divided by the writes made.
  */
 final class AccountingRun {
-    private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
+    private static final Set<String> WRITES =
+            Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
     private static final Duration QUIET = Duration.ofSeconds(10);
 
     private final LocalOptions base;
@@ -45,35 +46,55 @@ final class AccountingRun {
 
     CallAccount run(ComparedDesign design, int batchSize, int events, double ratePerSecond) {
         int window = windowFor(batchSize, ratePerSecond);
-        Map<String, Object> settings = new java.util.HashMap<>(Map.of("batchSize", batchSize, "batchingWindowSeconds", window, "timeoutSeconds", 300));
+        Map<String, Object> settings = new java.util.HashMap<>(
+                Map.of("batchSize", batchSize, "batchingWindowSeconds", window, "timeoutSeconds", 300));
         if (design == ComparedDesign.NAIVE) {
-            // The naive design keeps no ledger: its mapping has no tumbling window (the checkpoint ledger's), as the per-record ledger's has none.
+            // The naive design keeps no ledger: its mapping has no tumbling window (the checkpoint ledger's), as the
+            // per-record ledger's has none.
             settings.put("idempotency", "per-record");
         }
-        PlatformVariant variant = PlatformVariant.of(base.topology(), base.platformYaml(), settings, "batch size " + batchSize);
+        PlatformVariant variant =
+                PlatformVariant.of(base.topology(), base.platformYaml(), settings, "batch size " + batchSize);
         Topology topology = variant.topology();
         LocalOptions options = base.withPlatform(topology, variant.yaml())
                 .withWorkDirectory(base.workDirectory().resolve(design.label() + "-" + batchSize))
                 .withInstrumentation(design.instrumentation(naiveCode));
-        try (LocalPlatform platform = LocalPlatform.start(options, line -> { })) {
+        try (LocalPlatform platform = LocalPlatform.start(options, line -> {})) {
             platform.warmUp();
             try (DeliveryRecorder recorder = new DeliveryRecorder(topology, platform)) {
                 CallSnapshot before = CallSnapshot.of(platform);
-                Workload workload = new Workload(topology, platform, WorkloadOptions.of(events, ratePerSecond, base.seed()));
-                progress.accept(String.format("%-12s batch %4d (window %2d s): writing %d changes at %.0f/s", design.label(), batchSize, window,
-                        events, ratePerSecond));
+                Workload workload =
+                        new Workload(topology, platform, WorkloadOptions.of(events, ratePerSecond, base.seed()));
+                progress.accept(String.format(
+                        "%-12s batch %4d (window %2d s): writing %d changes at %.0f/s",
+                        design.label(), batchSize, window, events, ratePerSecond));
                 workload.run();
                 if (!workload.failures().isEmpty()) {
-                    throw new IllegalStateException(workload.failures().size() + " writes failed, first: " + workload.failures().get(0));
+                    throw new IllegalStateException(workload.failures().size() + " writes failed, first: "
+                            + workload.failures().get(0));
                 }
                 List<String> wanted = design == ComparedDesign.DISTRIBUTARY
-                        ? Expectations.of(topology, workload.changes()).stream().map(Expectations.Expected::key).toList() : List.of();
+                        ? Expectations.of(topology, workload.changes()).stream()
+                                .map(Expectations.Expected::key)
+                                .toList()
+                        : List.of();
                 boolean arrived = new Drain(platform, recorder, QUIET).await(wanted, Duration.ofMinutes(10));
                 CallSnapshot spent = CallSnapshot.of(platform).since(before);
-                long expectedNaive = design == ComparedDesign.NAIVE ? NaiveDeliveries.count(topology, workload.changes()) : 0;
+                long expectedNaive =
+                        design == ComparedDesign.NAIVE ? NaiveDeliveries.count(topology, workload.changes()) : 0;
                 boolean complete = design == ComparedDesign.DISTRIBUTARY ? arrived : recorder.count() >= expectedNaive;
                 long logBytes = LogVolume.ingestedBytes(options.workDirectory().resolve("logs"));
-                return account(design, batchSize, window, topology, platform, workload.changes().size(), spent, recorder.count(), logBytes, complete);
+                return account(
+                        design,
+                        batchSize,
+                        window,
+                        topology,
+                        platform,
+                        workload.changes().size(),
+                        spent,
+                        recorder.count(),
+                        logBytes,
+                        complete);
             }
         }
     }
@@ -89,17 +110,34 @@ final class AccountingRun {
         return (int) Math.min(300, Math.ceil(batchSize / ratePerSecond * 3));
     }
 
-    private static CallAccount account(ComparedDesign design, int batchSize, int window, Topology topology, LocalPlatform platform, long events,
-            CallSnapshot spent, long deliveries, long logBytes, boolean complete) {
-        Set<String> applicationTables = topology.tables().stream().map(TableSpec::name).collect(Collectors.toSet());
-        Set<String> idempotencyTables = platform.resources().values().stream().map(RegionResources::processor)
-                .flatMap(java.util.Optional::stream).map(RegionResources.ProcessorResources::idempotencyTable).collect(Collectors.toSet());
+    private static CallAccount account(
+            ComparedDesign design,
+            int batchSize,
+            int window,
+            Topology topology,
+            LocalPlatform platform,
+            long events,
+            CallSnapshot spent,
+            long deliveries,
+            long logBytes,
+            boolean complete) {
+        Set<String> applicationTables =
+                topology.tables().stream().map(TableSpec::name).collect(Collectors.toSet());
+        Set<String> idempotencyTables = platform.resources().values().stream()
+                .map(RegionResources::processor)
+                .flatMap(java.util.Optional::stream)
+                .map(RegionResources.ProcessorResources::idempotencyTable)
+                .collect(Collectors.toSet());
         Predicate<String> any = x -> true;
         long tableWrites = spent.count("dynamodb", WRITES::contains, applicationTables::contains);
         double n = events;
         long idempotencyWrites = spent.count("dynamodb", WRITES::contains, idempotencyTables::contains);
         double records = Math.max(1, spent.invokedRecords());
-        return new CallAccount(design, batchSize, window, events,
+        return new CallAccount(
+                design,
+                batchSize,
+                window,
+                events,
                 spent.invocations() == 0 ? 0 : (double) spent.invokedRecords() / spent.invocations(),
                 spent.invocations() / n,
                 spent.invokedRecords() / n,

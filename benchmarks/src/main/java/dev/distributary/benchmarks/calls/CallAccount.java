@@ -46,5 +46,4 @@ public record CallAccount(
         double deliveries,
         double idempotencyWritesPerRecord,
         double logBytesPerRecord,
-        boolean complete) {
-}
+        boolean complete) {}

@@ -18,13 +18,12 @@ import java.util.List;
  */
 public final class CallAccounting {
     /** Writes and write rate per batch size: enough writes for several full batches in each region. */
-    private record Load(int batchSize, int events, double rate) {
-    }
+    private record Load(int batchSize, int events, double rate) {}
 
-    private static final List<Load> LOADS = List.of(new Load(1, 150, 15), new Load(10, 300, 30), new Load(100, 1_000, 50), new Load(1_000, 3_000, 100));
+    private static final List<Load> LOADS =
+            List.of(new Load(1, 150, 15), new Load(10, 300, 30), new Load(100, 1_000, 50), new Load(1_000, 3_000, 100));
 
-    private CallAccounting() {
-    }
+    private CallAccounting() {}
 
     public static void main(String[] args) throws IOException {
         ReportSetup.quiet();
@@ -34,7 +33,8 @@ public final class CallAccounting {
             sizes.add(Integer.parseInt(args[i]));
         }
         Path benchmarksJar = Path.of("benchmarks/target/benchmarks.jar");
-        LocalOptions base = ReportSetup.shippedPlatform("distributary-calls-", Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR), benchmarksJar);
+        LocalOptions base = ReportSetup.shippedPlatform(
+                "distributary-calls-", Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR), benchmarksJar);
         AccountingRun run = new AccountingRun(base, benchmarksJar, System.out::println);
         List<CallAccount> accounts = new ArrayList<>();
         for (Load load : LOADS) {
@@ -53,7 +53,8 @@ public final class CallAccounting {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), accounts);
         System.out.println("written to " + output);
         if (accounts.stream().anyMatch(a -> !a.complete())) {
-            System.err.println("error: a run did not deliver everything it should have; its figures are not trustworthy");
+            System.err.println(
+                    "error: a run did not deliver everything it should have; its figures are not trustworthy");
             System.exit(1);
         }
     }

@@ -15,26 +15,47 @@ import java.util.TreeMap;
 record CallSnapshot(Map<String, Map<String, Map<String, Long>>> calls, long invocations, long invokedRecords) {
 
     static CallSnapshot of(LocalPlatform platform) {
-        List<MappingMetrics.Snapshot> metrics = platform.mappings().values().stream().flatMap(List::stream).map(EventSourceMapping::metrics).toList();
-        return new CallSnapshot(platform.proxy().callsByResource(), metrics.stream().mapToLong(MappingMetrics.Snapshot::invocations).sum(),
-                metrics.stream().mapToLong(MappingMetrics.Snapshot::invokedEventCount).sum());
+        List<MappingMetrics.Snapshot> metrics = platform.mappings().values().stream()
+                .flatMap(List::stream)
+                .map(EventSourceMapping::metrics)
+                .toList();
+        return new CallSnapshot(
+                platform.proxy().callsByResource(),
+                metrics.stream().mapToLong(MappingMetrics.Snapshot::invocations).sum(),
+                metrics.stream()
+                        .mapToLong(MappingMetrics.Snapshot::invokedEventCount)
+                        .sum());
     }
 
     /** What happened between {@code earlier} and this snapshot. */
     CallSnapshot since(CallSnapshot earlier) {
         Map<String, Map<String, Map<String, Long>>> difference = new TreeMap<>();
-        calls.forEach((service, operations) -> operations.forEach((operation, resources) -> resources.forEach((resource, count) -> {
-            long before = earlier.calls.getOrDefault(service, Map.of()).getOrDefault(operation, Map.of()).getOrDefault(resource, 0L);
-            if (count > before) {
-                difference.computeIfAbsent(service, s -> new TreeMap<>()).computeIfAbsent(operation, o -> new TreeMap<>()).put(resource, count - before);
-            }
-        })));
+        calls.forEach((service, operations) ->
+                operations.forEach((operation, resources) -> resources.forEach((resource, count) -> {
+                    long before = earlier.calls
+                            .getOrDefault(service, Map.of())
+                            .getOrDefault(operation, Map.of())
+                            .getOrDefault(resource, 0L);
+                    if (count > before) {
+                        difference
+                                .computeIfAbsent(service, s -> new TreeMap<>())
+                                .computeIfAbsent(operation, o -> new TreeMap<>())
+                                .put(resource, count - before);
+                    }
+                })));
         return new CallSnapshot(difference, invocations - earlier.invocations, invokedRecords - earlier.invokedRecords);
     }
 
     /** Calls of a service, optionally only of some operations and only naming resources that pass. */
-    long count(String service, java.util.function.Predicate<String> operation, java.util.function.Predicate<String> resource) {
-        return calls.getOrDefault(service, Map.of()).entrySet().stream().filter(e -> operation.test(e.getKey()))
-                .flatMap(e -> e.getValue().entrySet().stream()).filter(e -> resource.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    long count(
+            String service,
+            java.util.function.Predicate<String> operation,
+            java.util.function.Predicate<String> resource) {
+        return calls.getOrDefault(service, Map.of()).entrySet().stream()
+                .filter(e -> operation.test(e.getKey()))
+                .flatMap(e -> e.getValue().entrySet().stream())
+                .filter(e -> resource.test(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 }

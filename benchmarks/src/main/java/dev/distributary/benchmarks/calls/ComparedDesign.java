@@ -14,7 +14,9 @@ public enum ComparedDesign {
 
     /** How the local platform runs this design; {@code naiveCode} holds the naive handler. */
     public Instrumentation instrumentation(Path naiveCode) {
-        return this == DISTRIBUTARY ? Instrumentation.none() : Instrumentation.none().withReplacementFunction(naiveCode, NAIVE_HANDLER);
+        return this == DISTRIBUTARY
+                ? Instrumentation.none()
+                : Instrumentation.none().withReplacementFunction(naiveCode, NAIVE_HANDLER);
     }
 
     public String label() {

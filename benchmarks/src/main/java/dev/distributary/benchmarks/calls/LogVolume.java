@@ -19,8 +19,7 @@ final class LogVolume {
     /** CloudWatch Logs counts each event's message bytes plus 26 bytes. */
     static final int EVENT_OVERHEAD_BYTES = 26;
 
-    private LogVolume() {
-    }
+    private LogVolume() {}
 
     /** The bytes CloudWatch Logs would ingest for every function log in the directory. */
     static long ingestedBytes(Path logDirectory) {
@@ -32,7 +31,8 @@ final class LogVolume {
             for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
                 try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                     bytes += lines.filter(line -> line.startsWith("{"))
-                            .mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length + EVENT_OVERHEAD_BYTES).sum();
+                            .mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length + EVENT_OVERHEAD_BYTES)
+                            .sum();
                 }
             }
         } catch (IOException e) {

@@ -13,8 +13,7 @@ import java.util.List;
  * tables, event names and filters accept it receives it.
  */
 final class NaiveDeliveries {
-    private NaiveDeliveries() {
-    }
+    private NaiveDeliveries() {}
 
     static long count(Topology topology, List<Change> changes) {
         long count = 0;

@@ -26,13 +26,14 @@ public final class CostChart {
     public static final String DISTRIBUTARY = "Distributary";
     public static final String NAIVE = "naive design";
     public static final String PIPES = "EventBridge Pipes";
-    private static final Map<Design, String> SERIES = Map.of(Design.DISTRIBUTARY, DISTRIBUTARY, Design.NAIVE, NAIVE, Design.PIPES, PIPES);
-    private static final Map<Design, Color> COLOURS = Map.of(Design.DISTRIBUTARY, Palette.BLUE, Design.NAIVE, Palette.ORANGE,
-            Design.PIPES, Palette.BLUISH_GREEN);
-    private static final StandardCategoryItemLabelGenerator DOLLARS = new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("$0.000"));
+    private static final Map<Design, String> SERIES =
+            Map.of(Design.DISTRIBUTARY, DISTRIBUTARY, Design.NAIVE, NAIVE, Design.PIPES, PIPES);
+    private static final Map<Design, Color> COLOURS =
+            Map.of(Design.DISTRIBUTARY, Palette.BLUE, Design.NAIVE, Palette.ORANGE, Design.PIPES, Palette.BLUISH_GREEN);
+    private static final StandardCategoryItemLabelGenerator DOLLARS =
+            new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("$0.000"));
 
-    private CostChart() {
-    }
+    private CostChart() {}
 
     /** {@code note}, when not blank, is printed under the title: what a reader of the chart alone must know. */
     public static Path write(String title, String note, CostEstimate estimate, Path file) throws IOException {
@@ -41,7 +42,8 @@ public final class CostChart {
 
     /** The components' chart, then the total's. */
     static List<JFreeChart> charts(String title, String note, CostEstimate estimate) {
-        Color[] colours = estimate.priced().stream().map(d -> COLOURS.get(d.design())).toArray(Color[]::new);
+        Color[] colours =
+                estimate.priced().stream().map(d -> COLOURS.get(d.design())).toArray(Color[]::new);
         JFreeChart components = chart(title, "USD per million events", components(estimate), true, colours);
         if (note != null && !note.isBlank()) {
             components.addSubtitle(new TextTitle(note, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
@@ -55,7 +57,10 @@ public final class CostChart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (CostEstimate.Row row : estimate.comparison()) {
             for (DesignCost design : estimate.priced()) {
-                data.addValue(row.of(design.design()).orElseThrow().usdPerMillion(), SERIES.get(design.design()), row.component().label());
+                data.addValue(
+                        row.of(design.design()).orElseThrow().usdPerMillion(),
+                        SERIES.get(design.design()),
+                        row.component().label());
             }
         }
         return data;
@@ -70,8 +75,10 @@ public final class CostChart {
         return data;
     }
 
-    private static JFreeChart chart(String title, String axis, DefaultCategoryDataset data, boolean legend, Color... colours) {
-        JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.HORIZONTAL, legend, false, false);
+    private static JFreeChart chart(
+            String title, String axis, DefaultCategoryDataset data, boolean legend, Color... colours) {
+        JFreeChart chart =
+                ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.HORIZONTAL, legend, false, false);
         Png.bars(chart.getCategoryPlot(), DOLLARS, colours);
         return Png.plain(chart);
     }

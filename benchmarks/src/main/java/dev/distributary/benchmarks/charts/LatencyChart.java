@@ -16,7 +16,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * report's table does.
  */
 public final class LatencyChart {
-    static final List<String> SERIES = List.of("local delivery p50", "local delivery p99", "replicated delivery p50", "replicated delivery p99");
+    static final List<String> SERIES =
+            List.of("local delivery p50", "local delivery p99", "replicated delivery p50", "replicated delivery p99");
 
     /**
      * One write rate's figures.
@@ -24,21 +25,37 @@ public final class LatencyChart {
      * @param writesPerSecond the rate over all regions
      * @param written         writes made at that rate
      */
-    public record Rate(double writesPerSecond, long written, long localP50, long localP99, long replicatedP50, long replicatedP99) {
-    }
+    public record Rate(
+            double writesPerSecond,
+            long written,
+            long localP50,
+            long localP99,
+            long replicatedP50,
+            long replicatedP99) {}
 
-    private LatencyChart() {
-    }
+    private LatencyChart() {}
 
     public static Path write(String title, List<Rate> rates, Path file) throws IOException {
         return Png.write(chart(title, rates), 520, file);
     }
 
     static JFreeChart chart(String title, List<Rate> rates) {
-        JFreeChart chart = ChartFactory.createBarChart(title, null, "write-to-queue latency (ms)", dataset(rates), PlotOrientation.VERTICAL, true,
-                false, false);
-        Png.bars(chart.getCategoryPlot(), new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0")),
-                Palette.SKY_BLUE, Palette.BLUE, Palette.ORANGE, Palette.VERMILLION);
+        JFreeChart chart = ChartFactory.createBarChart(
+                title,
+                null,
+                "write-to-queue latency (ms)",
+                dataset(rates),
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
+        Png.bars(
+                chart.getCategoryPlot(),
+                new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0")),
+                Palette.SKY_BLUE,
+                Palette.BLUE,
+                Palette.ORANGE,
+                Palette.VERMILLION);
         return Png.plain(chart);
     }
 

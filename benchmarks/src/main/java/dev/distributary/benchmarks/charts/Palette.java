@@ -13,6 +13,5 @@ public final class Palette {
     public static final Color VERMILLION = new Color(0xD5, 0x5E, 0x00);
     public static final Color BLUISH_GREEN = new Color(0x00, 0x9E, 0x73);
 
-    private Palette() {
-    }
+    private Palette() {}
 }

@@ -26,8 +26,7 @@ import org.jfree.chart.ui.TextAnchor;
 final class Png {
     static final int WIDTH = 900;
 
-    private Png() {
-    }
+    private Png() {}
 
     /** White plot, light grid lines: readable in a document. */
     static JFreeChart plain(JFreeChart chart) {
@@ -54,9 +53,10 @@ final class Png {
         renderer.setDefaultItemLabelGenerator(labels);
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        renderer.setDefaultPositiveItemLabelPosition(plot.getOrientation().isHorizontal()
-                ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
-                : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        renderer.setDefaultPositiveItemLabelPosition(
+                plot.getOrientation().isHorizontal()
+                        ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                        : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         renderer.setItemLabelAnchorOffset(3);
         // room beyond the longest bar for its label; the value axis below the bars
         plot.getRangeAxis().setUpperMargin(0.15);

@@ -16,8 +16,7 @@ import java.nio.file.Path;
  * {@code java -cp benchmarks/target/benchmarks.jar dev.distributary.benchmarks.cost.CostCharts [OUTPUT_DIR] [WRITES_PER_SECOND]}.
  */
 public final class CostCharts {
-    private CostCharts() {
-    }
+    private CostCharts() {}
 
     public static void main(String[] args) throws IOException {
         Path output = Path.of(args.length > 0 ? args[0] : "docs/benchmarks");
@@ -25,13 +24,21 @@ public final class CostCharts {
         Topology topology = TopologyLoader.load(Path.of("platform.yaml"));
         PriceTable prices = PriceTable.load();
         CostModel model = new CostModel(prices);
-        String note = String.format("SNS body filtering (pipes only) at $%.2f per GB scanned: a figure no copy of AWS's pricing page confirmed",
+        String note = String.format(
+                "SNS body filtering (pipes only) at $%.2f per GB scanned: a figure no copy of AWS's pricing page confirmed",
                 prices.price("sns.standard.payload-filtering-gb").value());
         for (int itemKb : new int[] {1, 40}) {
             CostEstimate estimate = model.estimate(topology, new Workload(writesPerSecond, itemKb));
-            Path file = CostChart.write(String.format("Cost per component, %s at %.0f writes/s, %d KB items", topology.name(), writesPerSecond, itemKb),
-                    note, estimate, output.resolve("cost-" + itemKb + "kb.png"));
-            System.out.printf("%2d KB items -> %s%n  %s%n", itemKb, file, estimate.cheapest().sentence());
+            Path file = CostChart.write(
+                    String.format(
+                            "Cost per component, %s at %.0f writes/s, %d KB items",
+                            topology.name(), writesPerSecond, itemKb),
+                    note,
+                    estimate,
+                    output.resolve("cost-" + itemKb + "kb.png"));
+            System.out.printf(
+                    "%2d KB items -> %s%n  %s%n",
+                    itemKb, file, estimate.cheapest().sentence());
         }
     }
 }

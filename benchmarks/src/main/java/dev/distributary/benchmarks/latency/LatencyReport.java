@@ -19,16 +19,16 @@ public final class LatencyReport {
     static final String CHART = "latency.png";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private LatencyReport() {
-    }
+    private LatencyReport() {}
 
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args.length > 0 ? args[0] : "docs/benchmarks");
-        System.out.println("drawn " + chart(read(directory), directory.resolve(CHART)) + " from " + directory.resolve(JSON));
+        System.out.println(
+                "drawn " + chart(read(directory), directory.resolve(CHART)) + " from " + directory.resolve(JSON));
     }
 
     static List<RateResult> read(Path directory) throws IOException {
-        return MAPPER.readValue(directory.resolve(JSON).toFile(), new TypeReference<List<RateResult>>() { });
+        return MAPPER.readValue(directory.resolve(JSON).toFile(), new TypeReference<List<RateResult>>() {});
     }
 
     /** Writes the JSON and the chart. */
@@ -39,8 +39,16 @@ public final class LatencyReport {
     }
 
     static Path chart(List<RateResult> results, Path file) throws IOException {
-        List<LatencyChart.Rate> rates = results.stream().map(r -> new LatencyChart.Rate(r.writesPerSecond(), r.written(), r.local().p50(),
-                r.local().p99(), r.replicated().p50(), r.replicated().p99())).toList();
-        return LatencyChart.write("Write-to-queue latency on the local run (moto), p50 and p99 per write rate", rates, file);
+        List<LatencyChart.Rate> rates = results.stream()
+                .map(r -> new LatencyChart.Rate(
+                        r.writesPerSecond(),
+                        r.written(),
+                        r.local().p50(),
+                        r.local().p99(),
+                        r.replicated().p50(),
+                        r.replicated().p99()))
+                .toList();
+        return LatencyChart.write(
+                "Write-to-queue latency on the local run (moto), p50 and p99 per write rate", rates, file);
     }
 }

@@ -25,25 +25,38 @@ public final class NaiveHandler implements RequestHandler<DynamodbEvent, Void> {
     private final NaivePipeline pipeline;
 
     public NaiveHandler() {
-        this(System.getenv(), SnsClient.builder().region(Region.of(require(System.getenv(), "AWS_REGION")))
-                .httpClient(UrlConnectionHttpClient.create()).build());
+        this(
+                System.getenv(),
+                SnsClient.builder()
+                        .region(Region.of(require(System.getenv(), "AWS_REGION")))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build());
     }
 
     NaiveHandler(Map<String, String> env, SnsClient sns) {
         String region = require(env, "AWS_REGION");
-        String topicArn = ProcessorEnvironment.parseTopics(require(env, ProcessorEnvironment.TOPICS)).get(region);
+        String topicArn = ProcessorEnvironment.parseTopics(require(env, ProcessorEnvironment.TOPICS))
+                .get(region);
         if (topicArn == null) {
             throw new IllegalStateException(ProcessorEnvironment.TOPICS + " names no topic for " + region);
         }
-        this.pipeline = new NaivePipeline(region, TopologyLoader.parse(ProcessorEnvironment.decodePlatform(
-                require(env, ProcessorEnvironment.PLATFORM)), ProcessorEnvironment.PLATFORM), topicArn,
-                (topic, json, attributes) -> sns.publish(b -> b.topicArn(topic).message(json).messageAttributes(SnsPublisher.messageAttributes(attributes))));
+        this.pipeline = new NaivePipeline(
+                region,
+                TopologyLoader.parse(
+                        ProcessorEnvironment.decodePlatform(require(env, ProcessorEnvironment.PLATFORM)),
+                        ProcessorEnvironment.PLATFORM),
+                topicArn,
+                (topic, json, attributes) -> sns.publish(b ->
+                        b.topicArn(topic).message(json).messageAttributes(SnsPublisher.messageAttributes(attributes))));
     }
 
     @Override
     public Void handleRequest(DynamodbEvent event, Context context) {
-        List<JsonNode> records = event.getRecords() == null ? List.of()
-                : event.getRecords().stream().<JsonNode>map(LambdaRecords::toJson).toList();
+        List<JsonNode> records = event.getRecords() == null
+                ? List.of()
+                : event.getRecords().stream()
+                        .<JsonNode>map(LambdaRecords::toJson)
+                        .toList();
         pipeline.process(records);
         return null;
     }

@@ -56,8 +56,11 @@ public final class NaivePipeline {
         for (JsonNode raw : records) {
             ChangeRecord change = StreamRecordJson.read(raw);
             Operation op = Operation.fromStreamEventName(change.eventName()).orElseThrow();
-            Optional<Image> item = op == Operation.REMOVE ? change.oldImage().or(change::newImage) : change.newImage().or(change::oldImage);
-            String dataClass = item.flatMap(image -> image.string(topology.residency().attribute()))
+            Optional<Image> item = op == Operation.REMOVE
+                    ? change.oldImage().or(change::newImage)
+                    : change.newImage().or(change::oldImage);
+            String dataClass = item.flatMap(
+                            image -> image.string(topology.residency().attribute()))
                     .orElseGet(() -> topology.defaultClass(topology.requireTable(change.table())));
             Envelope envelope = envelopes.create(change, EventContext.of(op, region, OriginKind.LOCAL, dataClass));
             publisher.publish(topicArn, envelope.json(), envelope.messageAttributes());

@@ -22,9 +22,12 @@ class AccountingRunTest {
 
     @BeforeAll
     static void runBothDesigns(@TempDir Path work) throws Exception {
-        LocalOptions base = LocalOptions.defaults(TopologyLoader.load(PLATFORM), Files.readString(PLATFORM),
-                Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR), work);
-        AccountingRun run = new AccountingRun(base, Path.of("target", "classes"), line -> { });
+        LocalOptions base = LocalOptions.defaults(
+                TopologyLoader.load(PLATFORM),
+                Files.readString(PLATFORM),
+                Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR),
+                work);
+        AccountingRun run = new AccountingRun(base, Path.of("target", "classes"), line -> {});
         distributary = run.run(ComparedDesign.DISTRIBUTARY, 10, 60, 20);
         naive = run.run(ComparedDesign.NAIVE, 10, 60, 20);
     }

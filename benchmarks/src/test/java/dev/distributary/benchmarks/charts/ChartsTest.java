@@ -22,49 +22,76 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChartsTest {
-    private static final List<LatencyChart.Rate> RATES = List.of(new LatencyChart.Rate(5, 148, 230, 578, 1209, 1793),
-            new LatencyChart.Rate(20, 598, 501, 1243, 1536, 2384));
+    private static final List<LatencyChart.Rate> RATES = List.of(
+            new LatencyChart.Rate(5, 148, 230, 578, 1209, 1793), new LatencyChart.Rate(20, 598, 501, 1243, 1536, 2384));
 
     @Test
     void latencyDataset_hasTheP50AndP99OfBothKindsOfDelivery_perRate_countingWritesAsTheTableDoes() {
         DefaultCategoryDataset data = LatencyChart.dataset(RATES);
 
-        assertThat(data.getRowKeys()).containsExactly("local delivery p50", "local delivery p99", "replicated delivery p50", "replicated delivery p99");
+        assertThat(data.getRowKeys())
+                .containsExactly(
+                        "local delivery p50",
+                        "local delivery p99",
+                        "replicated delivery p50",
+                        "replicated delivery p99");
         assertThat(data.getColumnKeys()).containsExactly("5 writes/s (148 written)", "20 writes/s (598 written)");
-        assertThat(data.getValue("local delivery p99", "5 writes/s (148 written)").doubleValue()).isEqualTo(578);
-        assertThat(data.getValue("replicated delivery p50", "20 writes/s (598 written)").doubleValue()).isEqualTo(1536);
+        assertThat(data.getValue("local delivery p99", "5 writes/s (148 written)")
+                        .doubleValue())
+                .isEqualTo(578);
+        assertThat(data.getValue("replicated delivery p50", "20 writes/s (598 written)")
+                        .doubleValue())
+                .isEqualTo(1536);
     }
 
     @Test
     void latencyChart_labelsEveryBar_inBluesForLocalAndOrangesForReplicated(@TempDir Path dir) throws Exception {
-        CategoryItemRenderer renderer = LatencyChart.chart("latency", RATES).getCategoryPlot().getRenderer();
-        BufferedImage image = ImageIO.read(LatencyChart.write("latency", RATES, dir.resolve("latency.png")).toFile());
+        CategoryItemRenderer renderer =
+                LatencyChart.chart("latency", RATES).getCategoryPlot().getRenderer();
+        BufferedImage image = ImageIO.read(
+                LatencyChart.write("latency", RATES, dir.resolve("latency.png")).toFile());
 
         assertThat(renderer.getDefaultItemLabelsVisible()).isTrue();
-        assertThat(paints(renderer, 4)).containsExactly(Palette.SKY_BLUE, Palette.BLUE, Palette.ORANGE, Palette.VERMILLION);
+        assertThat(paints(renderer, 4))
+                .containsExactly(Palette.SKY_BLUE, Palette.BLUE, Palette.ORANGE, Palette.VERMILLION);
         assertThat(image.getWidth()).isEqualTo(900);
         assertThat(image.getHeight()).isEqualTo(520);
     }
 
     @Test
-    void costCharts_putTheComponentsAndTheTotalOfAllThreeDesignsOnAxesOfTheirOwn_withLabelledBars(@TempDir Path dir) throws Exception {
-        CostEstimate estimate = new CostModel(PriceTable.load()).estimate(TopologyLoader.load(Path.of("../platform.yaml")), new Workload(100, 1));
+    void costCharts_putTheComponentsAndTheTotalOfAllThreeDesignsOnAxesOfTheirOwn_withLabelledBars(@TempDir Path dir)
+            throws Exception {
+        CostEstimate estimate = new CostModel(PriceTable.load())
+                .estimate(TopologyLoader.load(Path.of("../platform.yaml")), new Workload(100, 1));
 
         DefaultCategoryDataset components = CostChart.components(estimate);
         DefaultCategoryDataset total = CostChart.total(estimate);
         List<JFreeChart> charts = CostChart.charts("cost", "a note", estimate);
-        BufferedImage image = ImageIO.read(CostChart.write("cost", "a note", estimate, dir.resolve("cost.png")).toFile());
+        BufferedImage image = ImageIO.read(CostChart.write("cost", "a note", estimate, dir.resolve("cost.png"))
+                .toFile());
 
-        assertThat(components.getColumnKeys()).hasSize(Component.values().length).doesNotContain("total");
+        assertThat(components.getColumnKeys())
+                .hasSize(Component.values().length)
+                .doesNotContain("total");
         assertThat(components.getRowKeys()).containsExactly(CostChart.DISTRIBUTARY, CostChart.NAIVE, CostChart.PIPES);
-        assertThat(components.getValue(CostChart.PIPES, Component.PIPE_REQUESTS.label()).doubleValue())
-                .isEqualTo(estimate.of(Design.PIPES).component(Component.PIPE_REQUESTS).usdPerMillion());
-        assertThat(total.getValue(CostChart.DISTRIBUTARY, "total").doubleValue()).isEqualTo(estimate.distributary().usdPerMillion());
-        assertThat(total.getValue(CostChart.PIPES, "total").doubleValue()).isEqualTo(estimate.of(Design.PIPES).usdPerMillion());
+        assertThat(components
+                        .getValue(CostChart.PIPES, Component.PIPE_REQUESTS.label())
+                        .doubleValue())
+                .isEqualTo(estimate.of(Design.PIPES)
+                        .component(Component.PIPE_REQUESTS)
+                        .usdPerMillion());
+        assertThat(total.getValue(CostChart.DISTRIBUTARY, "total").doubleValue())
+                .isEqualTo(estimate.distributary().usdPerMillion());
+        assertThat(total.getValue(CostChart.PIPES, "total").doubleValue())
+                .isEqualTo(estimate.of(Design.PIPES).usdPerMillion());
         assertThat(charts).hasSize(2);
-        assertThat(charts.get(0).getSubtitles()).anySatisfy(title -> assertThat(title).isInstanceOfSatisfying(org.jfree.chart.title.TextTitle.class,
-                text -> assertThat(text.getText()).isEqualTo("a note")));
-        assertThat(charts.get(0).getCategoryPlot().getRangeAxis()).isNotSameAs(charts.get(1).getCategoryPlot().getRangeAxis());
+        assertThat(charts.get(0).getSubtitles())
+                .anySatisfy(title -> assertThat(title)
+                        .isInstanceOfSatisfying(
+                                org.jfree.chart.title.TextTitle.class,
+                                text -> assertThat(text.getText()).isEqualTo("a note")));
+        assertThat(charts.get(0).getCategoryPlot().getRangeAxis())
+                .isNotSameAs(charts.get(1).getCategoryPlot().getRangeAxis());
         assertThat(charts).allSatisfy(chart -> {
             CategoryItemRenderer renderer = chart.getCategoryPlot().getRenderer();
             assertThat(renderer.getDefaultItemLabelsVisible()).isTrue();
@@ -75,10 +102,18 @@ class ChartsTest {
 
     @Test
     void costCharts_forAFifoPlatform_drawOnlyThePricedDesigns() {
-        CostEstimate estimate = new CostModel(PriceTable.load()).estimate(TopologyLoader.load(Path.of("../examples/fifo.yaml")), new Workload(100, 1));
+        CostEstimate estimate = new CostModel(PriceTable.load())
+                .estimate(TopologyLoader.load(Path.of("../examples/fifo.yaml")), new Workload(100, 1));
 
-        assertThat(CostChart.components(estimate).getRowKeys()).containsExactly(CostChart.DISTRIBUTARY, CostChart.NAIVE);
-        assertThat(paints(CostChart.charts("cost", "", estimate).get(0).getCategoryPlot().getRenderer(), 2)).containsExactly(Palette.BLUE, Palette.ORANGE);
+        assertThat(CostChart.components(estimate).getRowKeys())
+                .containsExactly(CostChart.DISTRIBUTARY, CostChart.NAIVE);
+        assertThat(paints(
+                        CostChart.charts("cost", "", estimate)
+                                .get(0)
+                                .getCategoryPlot()
+                                .getRenderer(),
+                        2))
+                .containsExactly(Palette.BLUE, Palette.ORANGE);
     }
 
     private static List<Paint> paints(CategoryItemRenderer renderer, int series) {

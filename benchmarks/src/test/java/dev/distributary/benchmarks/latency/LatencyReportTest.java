@@ -19,7 +19,9 @@ class LatencyReportTest {
 
         assertThat(results).extracting(RateResult::writesPerSecond).containsExactly(5.0, 10.0, 20.0);
         assertThat(results).allSatisfy(r -> assertThat(r.passed()).isTrue());
-        assertThat(results.get(0).local().p50()).isPositive().isLessThanOrEqualTo(results.get(0).local().p99());
+        assertThat(results.get(0).local().p50())
+                .isPositive()
+                .isLessThanOrEqualTo(results.get(0).local().p99());
         assertThat(Files.size(chart)).isPositive();
     }
 

@@ -41,12 +41,14 @@ class NaiveHandlerTest {
     @BeforeEach
     void fanout() {
         moto.reset();
-        fanout = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION)).provision(FanoutLayout.of(StreamEvents.topology()).region(REGION));
+        fanout = new FanoutProvisioner(aws.sns(REGION), aws.sqs(REGION))
+                .provision(FanoutLayout.of(StreamEvents.topology()).region(REGION));
         topicArn = fanout.topicArn();
     }
 
     private static Map<String, String> environment(String platform, String topics) {
-        return Map.of("AWS_REGION", REGION, ProcessorEnvironment.PLATFORM, platform, ProcessorEnvironment.TOPICS, topics);
+        return Map.of(
+                "AWS_REGION", REGION, ProcessorEnvironment.PLATFORM, platform, ProcessorEnvironment.TOPICS, topics);
     }
 
     private static DynamodbEvent event(int records) {
@@ -58,7 +60,10 @@ class NaiveHandlerTest {
         String queueUrl = fanout.requireQueue(consumer).queueUrl();
         List<JsonNode> bodies = new ArrayList<>();
         while (true) {
-            List<Message> messages = aws.sqs(REGION).receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            List<Message> messages = aws.sqs(REGION)
+                    .receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
             if (messages.isEmpty()) {
                 return bodies;
             }
@@ -70,21 +75,29 @@ class NaiveHandlerTest {
     }
 
     @Test
-    void handleRequest_gzipPlatformAndBatchWithReplicas_deliversEveryRecordOnceToEachConsumerAsALocalWrite() throws Exception {
-        NaiveHandler handler = new NaiveHandler(environment(ProcessorEnvironment.encodePlatform(StreamEvents.PLATFORM),
-                ProcessorEnvironment.formatTopics(Map.of(REGION, topicArn))), aws.sns(REGION));
+    void handleRequest_gzipPlatformAndBatchWithReplicas_deliversEveryRecordOnceToEachConsumerAsALocalWrite()
+            throws Exception {
+        NaiveHandler handler = new NaiveHandler(
+                environment(
+                        ProcessorEnvironment.encodePlatform(StreamEvents.PLATFORM),
+                        ProcessorEnvironment.formatTopics(Map.of(REGION, topicArn))),
+                aws.sns(REGION));
         DynamodbEvent event = event(10);
 
         handler.handleRequest(event, null);
 
-        List<String> eventIds = event.getRecords().stream().map(DynamodbEvent.DynamodbStreamRecord::getEventID).toList();
+        List<String> eventIds = event.getRecords().stream()
+                .map(DynamodbEvent.DynamodbStreamRecord::getEventID)
+                .toList();
         List<JsonNode> billing = drain("billing");
         assertThat(billing).extracting(body -> body.get("id").asText()).containsExactlyInAnyOrderElementsOf(eventIds);
         assertThat(billing).allSatisfy(body -> {
             assertThat(body.get("originkind").asText()).isEqualTo("local");
             assertThat(body.get("originregion").asText()).isEqualTo(REGION);
         });
-        assertThat(drain("order-cache")).extracting(body -> body.get("id").asText()).containsExactlyInAnyOrderElementsOf(eventIds);
+        assertThat(drain("order-cache"))
+                .extracting(body -> body.get("id").asText())
+                .containsExactlyInAnyOrderElementsOf(eventIds);
         assertThat(handler.pipeline().published()).isEqualTo(10);
     }
 
@@ -100,16 +113,19 @@ class NaiveHandlerTest {
 
     @Test
     void construction_topicsWithoutItsRegion_failsNamingTheVariable() {
-        Map<String, String> env = environment(StreamEvents.PLATFORM, "us-east-1=arn:aws:sns:us-east-1:123456789012:shop-events");
+        Map<String, String> env =
+                environment(StreamEvents.PLATFORM, "us-east-1=arn:aws:sns:us-east-1:123456789012:shop-events");
 
         assertThatThrownBy(() -> new NaiveHandler(env, aws.sns(REGION)))
-                .hasMessageContaining(ProcessorEnvironment.TOPICS).hasMessageContaining(REGION);
+                .hasMessageContaining(ProcessorEnvironment.TOPICS)
+                .hasMessageContaining(REGION);
     }
 
     @Test
     void handleRequest_publishFails_throwsSoLambdaRetriesTheBatch() {
         String missingTopic = topicArn.replace("shop-events", "no-such-topic");
-        NaiveHandler handler = new NaiveHandler(environment(StreamEvents.PLATFORM, REGION + "=" + missingTopic), aws.sns(REGION));
+        NaiveHandler handler =
+                new NaiveHandler(environment(StreamEvents.PLATFORM, REGION + "=" + missingTopic), aws.sns(REGION));
 
         assertThatThrownBy(() -> handler.handleRequest(event(2), null)).isInstanceOf(SnsException.class);
     }

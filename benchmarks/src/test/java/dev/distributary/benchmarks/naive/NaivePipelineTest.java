@@ -15,25 +15,27 @@ import org.junit.jupiter.api.Test;
 class NaivePipelineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Message(String topicArn, JsonNode body, Map<String, String> attributes) {
-    }
+    private record Message(String topicArn, JsonNode body, Map<String, String> attributes) {}
 
     private final List<Message> published = new ArrayList<>();
 
     private NaivePipeline pipeline(String region) {
-        return new NaivePipeline(region, StreamEvents.topology(), StreamEvents.TOPIC_ARN, (topicArn, json, attributes) -> {
-            try {
-                published.add(new Message(topicArn, JSON.readTree(json), attributes));
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        return new NaivePipeline(
+                region, StreamEvents.topology(), StreamEvents.TOPIC_ARN, (topicArn, json, attributes) -> {
+                    try {
+                        published.add(new Message(topicArn, JSON.readTree(json), attributes));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
     }
 
     /** Ten records of eu-west-1's orders stream as the handler passes them on; the odd ones are replicated from us-east-1. */
     private static List<ObjectNode> records() throws Exception {
         List<ObjectNode> records = new ArrayList<>();
-        JSON.readTree(StreamEvents.eventJson(1_024, 10)).get("Records").forEach(record -> records.add((ObjectNode) record));
+        JSON.readTree(StreamEvents.eventJson(1_024, 10))
+                .get("Records")
+                .forEach(record -> records.add((ObjectNode) record));
         return records;
     }
 
@@ -46,8 +48,10 @@ class NaivePipelineTest {
 
         assertThat(count).isEqualTo(10);
         assertThat(pipeline.published()).isEqualTo(10);
-        assertThat(published).extracting(m -> m.body().get("id").asText())
-                .containsExactlyElementsOf(records.stream().map(r -> r.get("eventID").asText()).toList());
+        assertThat(published)
+                .extracting(m -> m.body().get("id").asText())
+                .containsExactlyElementsOf(
+                        records.stream().map(r -> r.get("eventID").asText()).toList());
         assertThat(published).allSatisfy(m -> assertThat(m.topicArn()).isEqualTo(StreamEvents.TOPIC_ARN));
     }
 
@@ -59,7 +63,8 @@ class NaivePipelineTest {
         pipeline(StreamEvents.REGION).process(List.of(replicated));
 
         assertThat(published).singleElement().satisfies(m -> {
-            assertThat(m.attributes()).containsEntry(MessageAttributes.ORIGIN_KIND, "local")
+            assertThat(m.attributes())
+                    .containsEntry(MessageAttributes.ORIGIN_KIND, "local")
                     .containsEntry(MessageAttributes.ORIGIN_REGION, StreamEvents.REGION);
             assertThat(m.body().get("originkind").asText()).isEqualTo("local");
             assertThat(m.body().get("originregion").asText()).isEqualTo(StreamEvents.REGION);
@@ -74,7 +79,9 @@ class NaivePipelineTest {
         int count = pipeline("us-east-1").process(List.of(record));
 
         assertThat(count).isEqualTo(1);
-        assertThat(published).singleElement().satisfies(m -> assertThat(m.attributes()).containsEntry(MessageAttributes.RESIDENCY, "eu-personal"));
+        assertThat(published)
+                .singleElement()
+                .satisfies(m -> assertThat(m.attributes()).containsEntry(MessageAttributes.RESIDENCY, "eu-personal"));
     }
 
     @Test

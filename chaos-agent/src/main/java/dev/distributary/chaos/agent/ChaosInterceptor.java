@@ -45,28 +45,38 @@ public final class ChaosInterceptor implements ExecutionInterceptor {
 
     /** The agent as the SDK loads it: configured by the process environment. */
     public ChaosInterceptor() {
-        this(ChaosSettings.fromEnvironment(System.getenv()), () -> System.getProperty(TRACE_PROPERTY, ""), new Fault() {
-            @Override
-            public void halt() {
-                Runtime.getRuntime().halt(137);
-            }
+        this(
+                ChaosSettings.fromEnvironment(System.getenv()),
+                () -> System.getProperty(TRACE_PROPERTY, ""),
+                new Fault() {
+                    @Override
+                    public void halt() {
+                        Runtime.getRuntime().halt(137);
+                    }
 
-            @Override
-            public void sleep(long millis) {
-                try {
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, System.out, Objects.hash(System.getenv("AWS_LAMBDA_LOG_STREAM_NAME"), System.getenv("AWS_REGION")),
+                    @Override
+                    public void sleep(long millis) {
+                        try {
+                            Thread.sleep(millis);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                System.out,
+                Objects.hash(System.getenv("AWS_LAMBDA_LOG_STREAM_NAME"), System.getenv("AWS_REGION")),
                 System.getenv("AWS_REGION") + "-" + System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
     }
 
     /**
      * @param function names the function's fault budget (region and name: every instance of it shares one)
      */
-    ChaosInterceptor(Optional<ChaosSettings> settings, Supplier<String> invocation, Fault fault, PrintStream log, long instanceSalt,
+    ChaosInterceptor(
+            Optional<ChaosSettings> settings,
+            Supplier<String> invocation,
+            Fault fault,
+            PrintStream log,
+            long instanceSalt,
             String function) {
         this.settings = settings;
         this.invocation = invocation;
@@ -74,7 +84,8 @@ public final class ChaosInterceptor implements ExecutionInterceptor {
         this.log = log;
         this.random = new Random(settings.map(ChaosSettings::seed).orElse(0L) * 31 + instanceSalt);
         this.budget = settings.filter(s -> s.maxFaults() > 0)
-                .map(s -> FaultBudget.inFile(s.budgetDirectory().orElseThrow().resolve("faults-" + function), s.maxFaults()))
+                .map(s -> FaultBudget.inFile(
+                        s.budgetDirectory().orElseThrow().resolve("faults-" + function), s.maxFaults()))
                 .orElse(FaultBudget.UNLIMITED);
     }
 
@@ -99,8 +110,8 @@ public final class ChaosInterceptor implements ExecutionInterceptor {
                 return;
             }
         }
-        log.println("{\"chaos\":\"" + chaos.action().name().toLowerCase(java.util.Locale.ROOT) + "\",\"operation\":\"" + chaos.operation()
-                + "\",\"call\":" + call + "}");
+        log.println("{\"chaos\":\"" + chaos.action().name().toLowerCase(java.util.Locale.ROOT) + "\",\"operation\":\""
+                + chaos.operation() + "\",\"call\":" + call + "}");
         log.flush();
         if (chaos.action() == ChaosSettings.Action.HALT) {
             fault.halt();

@@ -19,7 +19,14 @@ import java.util.Optional;
  * @param maxFaults   at most this many faults per function, all its instances together; 0 for no limit
  * @param budgetDirectory where the functions' fault counts are kept (needed with a limit)
  */
-public record ChaosSettings(Action action, String operation, int atCall, double probability, long sleepMillis, long seed, int maxFaults,
+public record ChaosSettings(
+        Action action,
+        String operation,
+        int atCall,
+        double probability,
+        long sleepMillis,
+        long seed,
+        int maxFaults,
         Optional<Path> budgetDirectory) {
     public static final String ACTION_VARIABLE = "DISTRIBUTARY_CHAOS_ACTION";
     public static final String OPERATION_VARIABLE = "DISTRIBUTARY_CHAOS_OPERATION";
@@ -32,7 +39,8 @@ public record ChaosSettings(Action action, String operation, int atCall, double 
 
     /** The fault. */
     public enum Action {
-        HALT, SLEEP
+        HALT,
+        SLEEP
     }
 
     public ChaosSettings {
@@ -40,7 +48,8 @@ public record ChaosSettings(Action action, String operation, int atCall, double 
             throw new IllegalArgumentException(ACTION_VARIABLE + " must be halt or sleep");
         }
         if (operation == null || operation.isBlank()) {
-            throw new IllegalArgumentException(OPERATION_VARIABLE + " must name an SDK operation, such as PublishBatch");
+            throw new IllegalArgumentException(
+                    OPERATION_VARIABLE + " must name an SDK operation, such as PublishBatch");
         }
         if (atCall < 1) {
             throw new IllegalArgumentException(AT_CALL_VARIABLE + " must be 1 or more, not " + atCall);
@@ -77,21 +86,36 @@ public record ChaosSettings(Action action, String operation, int atCall, double 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ACTION_VARIABLE + " must be halt or sleep, not '" + action + "'");
         }
-        return Optional.of(new ChaosSettings(parsed,
+        return Optional.of(new ChaosSettings(
+                parsed,
                 env.getOrDefault(OPERATION_VARIABLE, "PublishBatch"),
                 (int) number(env, AT_CALL_VARIABLE, 2),
                 decimal(env, PROBABILITY_VARIABLE, 1.0),
                 number(env, SLEEP_VARIABLE, 0),
                 number(env, SEED_VARIABLE, 1),
                 (int) number(env, MAX_FAULTS_VARIABLE, 0),
-                Optional.ofNullable(env.get(BUDGET_DIRECTORY_VARIABLE)).filter(d -> !d.isBlank()).map(Path::of)));
+                Optional.ofNullable(env.get(BUDGET_DIRECTORY_VARIABLE))
+                        .filter(d -> !d.isBlank())
+                        .map(Path::of)));
     }
 
     /** The variables that configure these settings, for the host that starts the function. */
     public Map<String, String> toEnvironment() {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(ACTION_VARIABLE, action.name().toLowerCase(Locale.ROOT), OPERATION_VARIABLE, operation,
-                AT_CALL_VARIABLE, Integer.toString(atCall), PROBABILITY_VARIABLE, Double.toString(probability),
-                SLEEP_VARIABLE, Long.toString(sleepMillis), SEED_VARIABLE, Long.toString(seed), MAX_FAULTS_VARIABLE, Integer.toString(maxFaults)));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                ACTION_VARIABLE,
+                action.name().toLowerCase(Locale.ROOT),
+                OPERATION_VARIABLE,
+                operation,
+                AT_CALL_VARIABLE,
+                Integer.toString(atCall),
+                PROBABILITY_VARIABLE,
+                Double.toString(probability),
+                SLEEP_VARIABLE,
+                Long.toString(sleepMillis),
+                SEED_VARIABLE,
+                Long.toString(seed),
+                MAX_FAULTS_VARIABLE,
+                Integer.toString(maxFaults)));
         budgetDirectory.ifPresent(dir -> env.put(BUDGET_DIRECTORY_VARIABLE, dir.toString()));
         return env;
     }

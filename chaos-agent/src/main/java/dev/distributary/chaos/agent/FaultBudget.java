@@ -26,7 +26,8 @@ interface FaultBudget {
         return () -> {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                try (FileChannel channel = FileChannel.open(
+                                file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                         FileLock lock = channel.lock()) {
                     ByteBuffer buffer = ByteBuffer.allocate(32);
                     channel.read(buffer, 0);

@@ -23,26 +23,34 @@ class ChaosInterceptorTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     private ChaosInterceptor interceptor(ChaosSettings settings) {
-        return new ChaosInterceptor(Optional.ofNullable(settings), invocation::get, new ChaosInterceptor.Fault() {
-            @Override
-            public void halt() {
-                faults.add("halt");
-            }
+        return new ChaosInterceptor(
+                Optional.ofNullable(settings),
+                invocation::get,
+                new ChaosInterceptor.Fault() {
+                    @Override
+                    public void halt() {
+                        faults.add("halt");
+                    }
 
-            @Override
-            public void sleep(long millis) {
-                faults.add("sleep " + millis);
-            }
-        }, new PrintStream(log, true, StandardCharsets.UTF_8), 7, "eu-west-1-shop-processor");
+                    @Override
+                    public void sleep(long millis) {
+                        faults.add("sleep " + millis);
+                    }
+                },
+                new PrintStream(log, true, StandardCharsets.UTF_8),
+                7,
+                "eu-west-1-shop-processor");
     }
 
     private static void call(ChaosInterceptor interceptor, String operation) {
-        interceptor.beforeExecution(() -> null, new ExecutionAttributes().putAttribute(SdkExecutionAttribute.OPERATION_NAME, operation));
+        interceptor.beforeExecution(
+                () -> null, new ExecutionAttributes().putAttribute(SdkExecutionAttribute.OPERATION_NAME, operation));
     }
 
     @Test
     void haltAtTheSecondPublishBatch_faultsBeforeThatCallInEachInvocation_andAnnouncesIt() {
-        ChaosInterceptor chaos = interceptor(new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 2, 1.0, 0, 1));
+        ChaosInterceptor chaos =
+                interceptor(new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 2, 1.0, 0, 1));
 
         call(chaos, "PublishBatch");
         call(chaos, "BatchWriteItem");
@@ -56,12 +64,14 @@ class ChaosInterceptorTest {
         call(chaos, "PublishBatch");
         call(chaos, "PublishBatch");
         assertThat(faults).containsExactly("halt", "halt");
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("{\"chaos\":\"halt\",\"operation\":\"PublishBatch\",\"call\":2}");
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("{\"chaos\":\"halt\",\"operation\":\"PublishBatch\",\"call\":2}");
     }
 
     @Test
     void sleepAction_stallsForTheConfiguredTime() {
-        ChaosInterceptor chaos = interceptor(new ChaosSettings(ChaosSettings.Action.SLEEP, "PublishBatch", 1, 1.0, 9_000, 1));
+        ChaosInterceptor chaos =
+                interceptor(new ChaosSettings(ChaosSettings.Action.SLEEP, "PublishBatch", 1, 1.0, 9_000, 1));
 
         call(chaos, "PublishBatch");
 
@@ -70,8 +80,10 @@ class ChaosInterceptorTest {
 
     @Test
     void probabilityZero_orAnotherOperation_orNoSettings_neverFaults() {
-        ChaosInterceptor never = interceptor(new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 1, 0.0, 0, 1));
-        ChaosInterceptor other = interceptor(new ChaosSettings(ChaosSettings.Action.HALT, "SendMessageBatch", 1, 1.0, 0, 1));
+        ChaosInterceptor never =
+                interceptor(new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 1, 0.0, 0, 1));
+        ChaosInterceptor other =
+                interceptor(new ChaosSettings(ChaosSettings.Action.HALT, "SendMessageBatch", 1, 1.0, 0, 1));
         ChaosInterceptor off = interceptor(null);
 
         for (int i = 0; i < 20; i++) {
@@ -86,7 +98,8 @@ class ChaosInterceptorTest {
 
     @Test
     void probabilityOneHalf_faultsInSomeInvocationsAndNotOthers() {
-        ChaosInterceptor chaos = interceptor(new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 1, 0.5, 0, 3));
+        ChaosInterceptor chaos =
+                interceptor(new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 1, 0.5, 0, 3));
 
         for (int i = 0; i < 200; i++) {
             invocation.set("trace-" + i);
@@ -98,7 +111,8 @@ class ChaosInterceptorTest {
 
     @Test
     void faultLimit_isSharedByEveryInstanceOfTheFunction(@TempDir Path budget) {
-        ChaosSettings limited = new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 1, 1.0, 0, 1, 2, Optional.of(budget));
+        ChaosSettings limited =
+                new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 1, 1.0, 0, 1, 2, Optional.of(budget));
         ChaosInterceptor first = interceptor(limited);
         ChaosInterceptor restarted = interceptor(limited);
 
@@ -115,7 +129,8 @@ class ChaosInterceptorTest {
 
     @Test
     void environment_roundTrips_andIsEmptyWithoutAnAction(@TempDir Path budget) {
-        ChaosSettings limited = new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 2, 1.0, 0, 3, 4, Optional.of(budget));
+        ChaosSettings limited =
+                new ChaosSettings(ChaosSettings.Action.HALT, "PublishBatch", 2, 1.0, 0, 3, 4, Optional.of(budget));
         assertThat(ChaosSettings.fromEnvironment(limited.toEnvironment())).contains(limited);
         ChaosSettings settings = new ChaosSettings(ChaosSettings.Action.SLEEP, "PublishBatch", 3, 0.25, 12_000, 9);
 
@@ -127,14 +142,15 @@ class ChaosInterceptorTest {
     void badEnvironment_isRefusedWithTheVariableAndWhatItMustBe() {
         assertThatThrownBy(() -> ChaosSettings.fromEnvironment(Map.of(ChaosSettings.ACTION_VARIABLE, "explode")))
                 .hasMessage("DISTRIBUTARY_CHAOS_ACTION must be halt or sleep, not 'explode'");
-        assertThatThrownBy(() -> ChaosSettings.fromEnvironment(Map.of(ChaosSettings.ACTION_VARIABLE, "halt",
-                ChaosSettings.PROBABILITY_VARIABLE, "2")))
+        assertThatThrownBy(() -> ChaosSettings.fromEnvironment(
+                        Map.of(ChaosSettings.ACTION_VARIABLE, "halt", ChaosSettings.PROBABILITY_VARIABLE, "2")))
                 .hasMessage("DISTRIBUTARY_CHAOS_PROBABILITY must be between 0 and 1, not 2.0");
-        assertThatThrownBy(() -> ChaosSettings.fromEnvironment(Map.of(ChaosSettings.ACTION_VARIABLE, "halt",
-                ChaosSettings.AT_CALL_VARIABLE, "second")))
+        assertThatThrownBy(() -> ChaosSettings.fromEnvironment(
+                        Map.of(ChaosSettings.ACTION_VARIABLE, "halt", ChaosSettings.AT_CALL_VARIABLE, "second")))
                 .hasMessage("DISTRIBUTARY_CHAOS_AT_CALL must be a whole number, not 'second'");
-        assertThatThrownBy(() -> ChaosSettings.fromEnvironment(Map.of(ChaosSettings.ACTION_VARIABLE, "halt",
-                ChaosSettings.MAX_FAULTS_VARIABLE, "3")))
-                .hasMessage("DISTRIBUTARY_CHAOS_MAX_FAULTS needs DISTRIBUTARY_CHAOS_BUDGET_DIR, a directory where the function's instances count their faults");
+        assertThatThrownBy(() -> ChaosSettings.fromEnvironment(
+                        Map.of(ChaosSettings.ACTION_VARIABLE, "halt", ChaosSettings.MAX_FAULTS_VARIABLE, "3")))
+                .hasMessage(
+                        "DISTRIBUTARY_CHAOS_MAX_FAULTS needs DISTRIBUTARY_CHAOS_BUDGET_DIR, a directory where the function's instances count their faults");
     }
 }

@@ -27,7 +27,10 @@ public final class Bill {
         List<ComponentCost> components = new ArrayList<>();
         for (Component component : Component.values()) {
             double[] line = lines.getOrDefault(component, new double[2]);
-            components.add(new ComponentCost(component, line[0] / eventsPerSecond, line[1] / eventsPerSecond * 1_000_000,
+            components.add(new ComponentCost(
+                    component,
+                    line[0] / eventsPerSecond,
+                    line[1] / eventsPerSecond * 1_000_000,
                     line[1] * Workload.SECONDS_PER_MONTH));
         }
         return new DesignCost(design, components);

@@ -47,12 +47,10 @@ public final class FlowModel {
     /** The writes an application makes, in equal shares; TTL expiries are not writes, so they are not in the mix. */
     private static final List<Operation> EVENT_MIX = List.of(Operation.INSERT, Operation.MODIFY, Operation.REMOVE);
 
-    private FlowModel() {
-    }
+    private FlowModel() {}
 
     /** One kind of record published to a region's topic, at a rate. */
-    private record Publication(String target, String table, Operation event, boolean local, double rate) {
-    }
+    private record Publication(String target, String table, Operation event, boolean local, double rate) {}
 
     public static Flows of(Topology topology, Design design, double writesPerSecond) {
         Map<String, Builder> streams = new LinkedHashMap<>();
@@ -77,8 +75,16 @@ public final class FlowModel {
     }
 
     /** Distributary's function, or the pipe per target topic that passes what that function would publish there. */
-    private static double published(Topology topology, Design design, TableSpec table, Operation event, String origin, double rate,
-                                    List<String> replicas, Map<String, Builder> streams, List<Publication> publications) {
+    private static double published(
+            Topology topology,
+            Design design,
+            TableSpec table,
+            Operation event,
+            String origin,
+            double rate,
+            List<String> replicas,
+            Map<String, Builder> streams,
+            List<Publication> publications) {
         double deliveries = 0;
         boolean primaryMode = topology.routing().mode() == RoutingMode.PRIMARY_REGION;
         for (String region : replicas) {
@@ -119,8 +125,13 @@ public final class FlowModel {
         return deliveries;
     }
 
-    private static double naive(Topology topology, TableSpec table, Operation event, double rate,
-                                List<String> replicas, Map<String, Builder> streams) {
+    private static double naive(
+            Topology topology,
+            TableSpec table,
+            Operation event,
+            double rate,
+            List<String> replicas,
+            Map<String, Builder> streams) {
         double deliveries = 0;
         for (String region : replicas) {
             Builder stream = stream(streams, table, region);
@@ -138,7 +149,8 @@ public final class FlowModel {
      */
     private static double bodyScans(Topology topology, List<Publication> publications) {
         Map<String, List<Publication>> byTarget = new LinkedHashMap<>();
-        publications.forEach(p -> byTarget.computeIfAbsent(p.target(), k -> new ArrayList<>()).add(p));
+        publications.forEach(p ->
+                byTarget.computeIfAbsent(p.target(), k -> new ArrayList<>()).add(p));
         double scans = 0;
         for (Map.Entry<String, List<Publication>> topic : byTarget.entrySet()) {
             List<Publication> carried = topic.getValue();
@@ -152,11 +164,14 @@ public final class FlowModel {
 
     /** Consumers in the region that take the table's record of this event name; a replicated record only those with origin {@code any}. */
     private static long matching(Topology topology, String region, TableSpec table, Operation event, boolean local) {
-        return topology.consumersIn(region).stream().filter(c -> takes(c, table.name(), event, local)).count();
+        return topology.consumersIn(region).stream()
+                .filter(c -> takes(c, table.name(), event, local))
+                .count();
     }
 
     private static boolean takes(ConsumerSpec consumer, String table, Operation event, boolean local) {
-        return consumer.tables().contains(table) && consumer.eventNames().contains(event)
+        return consumer.tables().contains(table)
+                && consumer.eventNames().contains(event)
                 && (local || consumer.origin() == OriginScope.ANY);
     }
 

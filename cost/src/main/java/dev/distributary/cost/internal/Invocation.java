@@ -13,13 +13,29 @@ package dev.distributary.cost.internal;
  * @param durationMs    modelled duration in ms
  * @param billedMs      the duration rounded up to Lambda's 1 ms
  */
-public record Invocation(double perSecond, double records, double published, double publishCalls, double snsRequests,
-                         double ledgerWrites, double ledgerReads, double durationMs, double billedMs) {
+public record Invocation(
+        double perSecond,
+        double records,
+        double published,
+        double publishCalls,
+        double snsRequests,
+        double ledgerWrites,
+        double ledgerReads,
+        double durationMs,
+        double billedMs) {
     public Invocation {
-        if (perSecond < 0 || records < 1 || published < 0 || publishCalls < 0 || snsRequests < 0 || ledgerWrites < 0 || ledgerReads < 0
-                || durationMs < 0 || billedMs < durationMs - 1e-9) {
+        if (perSecond < 0
+                || records < 1
+                || published < 0
+                || publishCalls < 0
+                || snsRequests < 0
+                || ledgerWrites < 0
+                || ledgerReads < 0
+                || durationMs < 0
+                || billedMs < durationMs - 1e-9) {
             throw new IllegalArgumentException("inconsistent invocation: " + perSecond + "/s, " + records + " records, "
-                    + published + " published, " + publishCalls + " calls, " + snsRequests + " requests, " + durationMs + " ms, billed " + billedMs);
+                    + published + " published, " + publishCalls + " calls, " + snsRequests + " requests, " + durationMs
+                    + " ms, billed " + billedMs);
         }
     }
 }

@@ -33,10 +33,10 @@ public final class InvocationModel {
     /** Items of the idempotency table stay under 1 KB: the per-record ledger's claim, then its completion. */
     public static final int PER_RECORD_WRITES = 2;
 
-    private InvocationModel() {
-    }
+    private InvocationModel() {}
 
-    public static Invocation of(StreamFlow stream, Design design, ProcessorSettings processor, EnvelopeSize envelope, PriceTable prices) {
+    public static Invocation of(
+            StreamFlow stream, Design design, ProcessorSettings processor, EnvelopeSize envelope, PriceTable prices) {
         double polls = prices.assumption("lambda.stream-polls-per-second").value();
         double window = Math.max(processor.batchingWindowSeconds(), 1 / polls);
         double records = Math.min(processor.batchSize(), Math.max(1, stream.invoked() * window));
@@ -72,7 +72,16 @@ public final class InvocationModel {
             }
             durationMs = opening * dynamoMs + calls * snsMs + chunkWrites * dynamoMs + cpuMs;
         }
-        return new Invocation(perSecond, records, published, calls, requests, ledgerWrites, ledgerReads, durationMs, Math.ceil(durationMs - 1e-9));
+        return new Invocation(
+                perSecond,
+                records,
+                published,
+                calls,
+                requests,
+                ledgerWrites,
+                ledgerReads,
+                durationMs,
+                Math.ceil(durationMs - 1e-9));
     }
 
     /** PublishBatch calls for {@code n} records: ten at a time, each ten split so no call exceeds 256 KB. */

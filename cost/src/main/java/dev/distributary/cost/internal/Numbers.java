@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 
 /** Numbers written as a person would write them, for the cost command's messages and table. */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * Whole numbers without a fraction ({@code 100}); others with up to three decimals

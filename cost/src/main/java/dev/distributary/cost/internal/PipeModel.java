@@ -26,8 +26,7 @@ public final class PipeModel {
     /** ...or this many KB. */
     static final double KB_PER_READ = 1024;
 
-    private PipeModel() {
-    }
+    private PipeModel() {}
 
     /**
      * What a pipe reading one table's stream costs and does.
@@ -35,15 +34,21 @@ public final class PipeModel {
      * @param pipe        the records the pipe passes, per second
      * @param streamRate  records per second in the stream the pipe reads (every change of its table)
      */
-    public static PipeTraffic of(StreamFlow pipe, double streamRate, ProcessorSettings processor, double itemKb, EnvelopeSize envelope,
-                                 PriceTable prices) {
+    public static PipeTraffic of(
+            StreamFlow pipe,
+            double streamRate,
+            ProcessorSettings processor,
+            double itemKb,
+            EnvelopeSize envelope,
+            PriceTable prices) {
         double polls = prices.assumption("pipes.stream-polls-per-second").value();
         double window = Math.max(processor.batchingWindowSeconds(), 1 / polls);
         double records = Math.min(batchSize(processor, envelope), Math.max(1, pipe.invoked() * window));
         double executions = pipe.invoked() / records;
         double snsPerExecution = InvocationModel.interpolate(records, n -> EnvelopeSize.chunks(n * envelope.kb()));
         double pipeRequests = pipe.invoked() * EnvelopeSize.chunks(recordKb(itemKb));
-        double reads = Math.max(polls, Math.max(streamRate / RECORDS_PER_READ, streamRate * recordKb(itemKb) / KB_PER_READ));
+        double reads =
+                Math.max(polls, Math.max(streamRate / RECORDS_PER_READ, streamRate * recordKb(itemKb) / KB_PER_READ));
         return new PipeTraffic(executions, records, executions * snsPerExecution, pipeRequests, reads);
     }
 

@@ -9,11 +9,13 @@ package dev.distributary.cost.internal;
  * @param pipeRequests billed pipe requests per second (each passed record's 64 KB chunks)
  * @param streamReads  GetRecords calls per second on the stream the pipe reads
  */
-public record PipeTraffic(double executions, double records, double snsRequests, double pipeRequests, double streamReads) {
+public record PipeTraffic(
+        double executions, double records, double snsRequests, double pipeRequests, double streamReads) {
     public PipeTraffic {
         if (executions < 0 || records < 1 || snsRequests < 0 || pipeRequests < 0 || streamReads < 0) {
-            throw new IllegalArgumentException("inconsistent pipe traffic: " + executions + " executions/s of " + records + " records, "
-                    + snsRequests + " SNS requests/s, " + pipeRequests + " pipe requests/s, " + streamReads + " stream reads/s");
+            throw new IllegalArgumentException("inconsistent pipe traffic: " + executions + " executions/s of "
+                    + records + " records, " + snsRequests + " SNS requests/s, " + pipeRequests + " pipe requests/s, "
+                    + streamReads + " stream reads/s");
         }
     }
 }

@@ -37,14 +37,21 @@ public record ConsumerConfig(
             throw new IllegalArgumentException("queueUrl must be a queue URL (GetQueueUrl returns it)");
         }
         require(workers >= 1 && workers <= 256, "workers is " + workers + "; allowed: 1 to 256");
-        require(batchSize >= 1 && batchSize <= 10, "batchSize is " + batchSize + "; SQS receives 1 to 10 messages at a time");
+        require(
+                batchSize >= 1 && batchSize <= 10,
+                "batchSize is " + batchSize + "; SQS receives 1 to 10 messages at a time");
         Objects.requireNonNull(waitTime, "waitTime");
-        require(!waitTime.isNegative() && waitTime.compareTo(Duration.ofSeconds(20)) <= 0, "waitTime is " + waitTime + "; SQS allows 0 to 20 seconds");
+        require(
+                !waitTime.isNegative() && waitTime.compareTo(Duration.ofSeconds(20)) <= 0,
+                "waitTime is " + waitTime + "; SQS allows 0 to 20 seconds");
         Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
-        require(visibilityTimeout.compareTo(Duration.ofSeconds(1)) >= 0 && visibilityTimeout.compareTo(MAX_VISIBILITY) <= 0,
+        require(
+                visibilityTimeout.compareTo(Duration.ofSeconds(1)) >= 0
+                        && visibilityTimeout.compareTo(MAX_VISIBILITY) <= 0,
                 "visibilityTimeout is " + visibilityTimeout + "; allowed: 1 second to 12 hours");
         Objects.requireNonNull(retryDelay, "retryDelay");
-        retryDelay.ifPresent(delay -> require(!delay.isNegative() && delay.compareTo(MAX_VISIBILITY) <= 0,
+        retryDelay.ifPresent(delay -> require(
+                !delay.isNegative() && delay.compareTo(MAX_VISIBILITY) <= 0,
                 "retryDelay is " + delay + "; allowed: 0 to 12 hours"));
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         require(!shutdownTimeout.isNegative(), "shutdownTimeout must not be negative");

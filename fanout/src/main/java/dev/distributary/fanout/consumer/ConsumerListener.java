@@ -9,22 +9,17 @@ import dev.distributary.fanout.InvalidEnvelopeException;
  */
 public interface ConsumerListener {
     /** The handler returned normally; the message will be deleted. */
-    default void handled(ChangeEvent event) {
-    }
+    default void handled(ChangeEvent event) {}
 
     /** The handler threw; the message is left for redelivery. */
-    default void failed(ChangeEvent event, Exception error) {
-    }
+    default void failed(ChangeEvent event, Exception error) {}
 
     /** The message is not a valid envelope; it is left (never deleted) to reach the dead-letter queue. */
-    default void rejected(String messageId, InvalidEnvelopeException reason) {
-    }
+    default void rejected(String messageId, InvalidEnvelopeException reason) {}
 
     /** Messages were returned to the queue unprocessed (visibility 0), on shutdown or to keep FIFO order. */
-    default void released(int count) {
-    }
+    default void released(int count) {}
 
     /** The visibility of messages still being worked on was extended. */
-    default void extended(int count) {
-    }
+    default void extended(int count) {}
 }

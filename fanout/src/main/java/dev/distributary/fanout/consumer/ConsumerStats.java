@@ -11,5 +11,5 @@ package dev.distributary.fanout.consumer;
  * @param released returned to the queue unprocessed
  * @param inFlight received and not yet settled
  */
-public record ConsumerStats(long received, long handled, long deleted, long failed, long rejected, long released, long inFlight) {
-}
+public record ConsumerStats(
+        long received, long handled, long deleted, long failed, long rejected, long released, long inFlight) {}

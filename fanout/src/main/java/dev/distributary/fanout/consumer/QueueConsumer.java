@@ -62,7 +62,11 @@ public final class QueueConsumer implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration SHORT_POLL_IDLE = Duration.ofMillis(100);
 
-    private enum State { NEW, RUNNING, STOPPED }
+    private enum State {
+        NEW,
+        RUNNING,
+        STOPPED
+    }
 
     private final SqsClient sqs;
     private final ConsumerConfig config;
@@ -91,7 +95,8 @@ public final class QueueConsumer implements AutoCloseable {
         SqsBatch batch = new SqsBatch(sqs, config.queueUrl());
         this.flights = new Flights(config.workers() + config.batchSize(), batch, counters, listener::released);
         this.acker = new Acker(flights);
-        this.keeper = new VisibilityKeeper(flights, batch, config.visibilityTimeout(), listener::extended, "consumer-" + name + "-visibility");
+        this.keeper = new VisibilityKeeper(
+                flights, batch, config.visibilityTimeout(), listener::extended, "consumer-" + name + "-visibility");
     }
 
     public static Builder builder(SqsClient sqs, String queueUrl) {
@@ -118,8 +123,14 @@ public final class QueueConsumer implements AutoCloseable {
     }
 
     public ConsumerStats stats() {
-        return new ConsumerStats(counters.received.get(), counters.handled.get(), counters.deleted.get(), counters.failed.get(),
-                counters.rejected.get(), counters.released.get(), flights.size());
+        return new ConsumerStats(
+                counters.received.get(),
+                counters.handled.get(),
+                counters.deleted.get(),
+                counters.failed.get(),
+                counters.rejected.get(),
+                counters.released.get(),
+                flights.size());
     }
 
     /**
@@ -145,7 +156,10 @@ public final class QueueConsumer implements AutoCloseable {
         }
         if (workers.stream().anyMatch(Thread::isAlive)) {
             interrupting = true;
-            LOG.warn("handlers of {} still running after {}; interrupting them and releasing their messages", name, config.shutdownTimeout());
+            LOG.warn(
+                    "handlers of {} still running after {}; interrupting them and releasing their messages",
+                    name,
+                    config.shutdownTimeout());
             workers.forEach(Thread::interrupt);
             workers.forEach(worker -> join(worker, Duration.ofSeconds(5)));
         }
@@ -174,12 +188,15 @@ public final class QueueConsumer implements AutoCloseable {
             List<Message> messages;
             try {
                 messages = sqs.receiveMessage(b -> b.queueUrl(config.queueUrl())
-                        .maxNumberOfMessages(config.batchSize())
-                        .waitTimeSeconds((int) config.waitTime().toSeconds())
-                        .visibilityTimeout((int) config.visibilityTimeout().toSeconds())
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                                MessageSystemAttributeName.MESSAGE_GROUP_ID)
-                        .messageAttributeNames("All")).messages();
+                                .maxNumberOfMessages(config.batchSize())
+                                .waitTimeSeconds((int) config.waitTime().toSeconds())
+                                .visibilityTimeout(
+                                        (int) config.visibilityTimeout().toSeconds())
+                                .messageSystemAttributeNames(
+                                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                        MessageSystemAttributeName.MESSAGE_GROUP_ID)
+                                .messageAttributeNames("All"))
+                        .messages();
                 backoff = Duration.ofMillis(100);
             } catch (SdkException e) {
                 flights.unreserve(config.batchSize());
@@ -196,7 +213,8 @@ public final class QueueConsumer implements AutoCloseable {
                 await(SHORT_POLL_IDLE); // short polling: an idle consumer must not spin
             }
             long visibleUntil = System.nanoTime() + config.visibilityTimeout().toNanos();
-            List<InFlight> received = messages.stream().map(m -> new InFlight(m, visibleUntil)).toList();
+            List<InFlight> received =
+                    messages.stream().map(m -> new InFlight(m, visibleUntil)).toList();
             flights.add(received);
             counters.received.addAndGet(received.size());
             if (stopping) {
@@ -213,7 +231,8 @@ public final class QueueConsumer implements AutoCloseable {
             return received.stream().map(List::of).toList();
         }
         Map<String, List<InFlight>> groups = new LinkedHashMap<>();
-        received.forEach(m -> groups.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m));
+        received.forEach(
+                m -> groups.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m));
         return new ArrayList<>(groups.values());
     }
 
@@ -252,8 +271,11 @@ public final class QueueConsumer implements AutoCloseable {
             event = ChangeEvent.parse(message.body());
         } catch (InvalidEnvelopeException e) {
             counters.rejected.incrementAndGet();
-            LOG.warn("message {} in {} is not a valid event envelope; leaving it for the dead-letter queue: {}",
-                    message.messageId(), name, e.getMessage());
+            LOG.warn(
+                    "message {} in {} is not a valid event envelope; leaving it for the dead-letter queue: {}",
+                    message.messageId(),
+                    name,
+                    e.getMessage());
             listener.rejected(message.messageId(), e);
             flights.leave(message, config.retryDelay());
             return false;
@@ -273,8 +295,12 @@ public final class QueueConsumer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             counters.failed.incrementAndGet();
-            LOG.warn("handler failed for event {} (message {}) in {}; it will be delivered again: {}",
-                    event.id(), message.messageId(), name, e.toString());
+            LOG.warn(
+                    "handler failed for event {} (message {}) in {}; it will be delivered again: {}",
+                    event.id(),
+                    message.messageId(),
+                    name,
+                    e.toString());
             listener.failed(event, e);
             flights.leave(message, config.retryDelay());
             return false;
@@ -316,7 +342,7 @@ public final class QueueConsumer implements AutoCloseable {
         private final SqsClient sqs;
         private final String queueUrl;
         private EventHandler handler;
-        private ConsumerListener listener = new ConsumerListener() { };
+        private ConsumerListener listener = new ConsumerListener() {};
         private int workers = ConsumerConfig.DEFAULT_WORKERS;
         private int batchSize = ConsumerConfig.DEFAULT_BATCH_SIZE;
         private Duration waitTime = ConsumerConfig.DEFAULT_WAIT_TIME;
@@ -374,8 +400,14 @@ public final class QueueConsumer implements AutoCloseable {
             if (handler == null) {
                 throw new IllegalStateException("a QueueConsumer needs a handler: builder.handler(event -> ...)");
             }
-            ConsumerConfig config = new ConsumerConfig(queueUrl, workers, batchSize, waitTime, visibilityTimeout,
-                    Optional.ofNullable(retryDelay), shutdownTimeout);
+            ConsumerConfig config = new ConsumerConfig(
+                    queueUrl,
+                    workers,
+                    batchSize,
+                    waitTime,
+                    visibilityTimeout,
+                    Optional.ofNullable(retryDelay),
+                    shutdownTimeout);
             return new QueueConsumer(sqs, config, handler, listener);
         }
     }

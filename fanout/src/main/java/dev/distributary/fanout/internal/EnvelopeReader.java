@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 
 /** Reads an envelope into a {@link ChangeEvent}, refusing anything that is not one with the reason. */
 public final class EnvelopeReader {
-    private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):[0-9]*:table/([^/]+)");
+    private static final Pattern TABLE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):[0-9]*:table/([^/]+)");
 
-    private EnvelopeReader() {
-    }
+    private EnvelopeReader() {}
 
     public static ChangeEvent read(String json) {
         if (json == null || json.isBlank()) {
@@ -41,17 +41,21 @@ public final class EnvelopeReader {
             throw new InvalidEnvelopeException("not CloudEvents structured JSON: " + e.getMessage(), e);
         }
         if (event.getSpecVersion() != SpecVersion.V1) {
-            throw new InvalidEnvelopeException("specversion is " + event.getSpecVersion() + "; envelopes are CloudEvents 1.0");
+            throw new InvalidEnvelopeException(
+                    "specversion is " + event.getSpecVersion() + "; envelopes are CloudEvents 1.0");
         }
         URI dataSchema = event.getDataSchema();
         if (dataSchema == null) {
-            throw new InvalidEnvelopeException("dataschema is missing; a Distributary envelope names its schema version (" + EnvelopeSchema.ID + ")");
+            throw new InvalidEnvelopeException(
+                    "dataschema is missing; a Distributary envelope names its schema version (" + EnvelopeSchema.ID
+                            + ")");
         }
         if (!EnvelopeSchema.isSupported(dataSchema)) {
             if (EnvelopeSchema.majorOf(dataSchema).isPresent()) {
                 throw new UnsupportedSchemaException(dataSchema);
             }
-            throw new InvalidEnvelopeException("dataschema '" + dataSchema + "' is not a Distributary envelope schema (" + EnvelopeSchema.ID + ")");
+            throw new InvalidEnvelopeException("dataschema '" + dataSchema + "' is not a Distributary envelope schema ("
+                    + EnvelopeSchema.ID + ")");
         }
         Matcher arn = TABLE_ARN.matcher(event.getSource().toString());
         if (!arn.matches()) {
@@ -68,10 +72,12 @@ public final class EnvelopeReader {
         JsonNode data = data(event);
         Map<String, String> hints = hints(data);
         Operation op = Operation.fromWireName(data.path("op").asText(""))
-                .orElseThrow(() -> new InvalidEnvelopeException("data.op must be insert, modify, remove, tombstone or expire"));
+                .orElseThrow(() ->
+                        new InvalidEnvelopeException("data.op must be insert, modify, remove, tombstone or expire"));
         Optional<String> originRegion = optionalExtension(event, EnvelopeWriter.ORIGIN_REGION);
         if (originRegion.isEmpty() && originKind == OriginKind.LOCAL) {
-            throw new InvalidEnvelopeException("originregion is missing; a local change always names the region it was written in");
+            throw new InvalidEnvelopeException(
+                    "originregion is missing; a local change always names the region it was written in");
         }
         JsonNode truncated = data.get("truncated");
         if (truncated == null || !truncated.isBoolean()) {
@@ -81,12 +87,28 @@ public final class EnvelopeReader {
         Optional<Image> before = optionalImage(data, "before", hints);
         Optional<Image> after = optionalImage(data, "after", hints);
         if (!hints.isEmpty()) {
-            throw new InvalidEnvelopeException("data.types names " + hints.keySet() + ", which are not values of keys, before or after");
+            throw new InvalidEnvelopeException(
+                    "data.types names " + hints.keySet() + ", which are not values of keys, before or after");
         }
-        return new ChangeEvent(event.getId(), event.getSource(), event.getType(), event.getSubject(), event.getTime().toInstant(),
-                dataSchema, arn.group(2), arn.group(1), optionalExtension(event, EnvelopeWriter.ENTITY_TYPE),
-                originRegion, originKind, extension(event, EnvelopeWriter.RESIDENCY),
-                extension(event, EnvelopeWriter.SEQUENCE), op, keys, before, after, truncated.booleanValue());
+        return new ChangeEvent(
+                event.getId(),
+                event.getSource(),
+                event.getType(),
+                event.getSubject(),
+                event.getTime().toInstant(),
+                dataSchema,
+                arn.group(2),
+                arn.group(1),
+                optionalExtension(event, EnvelopeWriter.ENTITY_TYPE),
+                originRegion,
+                originKind,
+                extension(event, EnvelopeWriter.RESIDENCY),
+                extension(event, EnvelopeWriter.SEQUENCE),
+                op,
+                keys,
+                before,
+                after,
+                truncated.booleanValue());
     }
 
     private static JsonNode data(CloudEvent event) {
@@ -100,7 +122,8 @@ public final class EnvelopeReader {
         }
         JsonNode node = json.getNode();
         if (node == null || !node.isObject()) {
-            throw new InvalidEnvelopeException("data must be an object with op, keys, before, after, truncated and types");
+            throw new InvalidEnvelopeException(
+                    "data must be an object with op, keys, before, after, truncated and types");
         }
         return node;
     }
@@ -127,12 +150,15 @@ public final class EnvelopeReader {
 
     private static Optional<Image> optionalImage(JsonNode data, String field, Map<String, String> hints) {
         JsonNode node = data.get(field);
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(PlainJson.readImage(node, "/" + field, hints));
+        return node == null || node.isNull()
+                ? Optional.empty()
+                : Optional.of(PlainJson.readImage(node, "/" + field, hints));
     }
 
     private static String extension(CloudEvent event, String name) {
         return optionalExtension(event, name)
-                .orElseThrow(() -> new InvalidEnvelopeException("extension attribute " + name + " is missing or empty"));
+                .orElseThrow(
+                        () -> new InvalidEnvelopeException("extension attribute " + name + " is missing or empty"));
     }
 
     private static Optional<String> optionalExtension(CloudEvent event, String name) {

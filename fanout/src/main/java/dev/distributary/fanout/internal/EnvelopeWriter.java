@@ -27,16 +27,21 @@ public final class EnvelopeWriter {
     public static final String SEQUENCE = "sequence";
     public static final String ENTITY_TYPE = "entitytype";
 
-    private EnvelopeWriter() {
-    }
+    private EnvelopeWriter() {}
 
     /**
      * The envelope's JSON text.
      *
      * @param keysOnly leave out the images (for a change too large for SNS); {@code truncated} says so
      */
-    public static String write(ChangeRecord record, EventContext context, String type, String subject, Instant time,
-            Optional<String> entityType, boolean keysOnly) {
+    public static String write(
+            ChangeRecord record,
+            EventContext context,
+            String type,
+            String subject,
+            Instant time,
+            Optional<String> entityType,
+            boolean keysOnly) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(record.eventId())
                 .withSource(URI.create(record.source().tableArn()))
@@ -50,7 +55,8 @@ public final class EnvelopeWriter {
                 .withExtension(SEQUENCE, record.sequenceNumber());
         context.originRegion().ifPresent(region -> builder.withExtension(ORIGIN_REGION, region));
         entityType.ifPresent(entity -> builder.withExtension(ENTITY_TYPE, entity));
-        CloudEvent event = builder.withData(JsonCloudEventData.wrap(data(record, context, keysOnly))).build();
+        CloudEvent event = builder.withData(JsonCloudEventData.wrap(data(record, context, keysOnly)))
+                .build();
         try {
             return Json.MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {

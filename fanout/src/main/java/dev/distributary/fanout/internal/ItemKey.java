@@ -20,8 +20,7 @@ public final class ItemKey {
     /** SNS and SQS FIFO ids: 1–128 characters, printable ASCII without space. */
     private static final Pattern FIFO_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
-    private ItemKey() {
-    }
+    private ItemKey() {}
 
     /**
      * {@code pk=order#1,sk=v0}: the key attributes in the table's key order (partition key, then
@@ -66,15 +65,16 @@ public final class ItemKey {
         } else if (value instanceof AttributeValue.B b) {
             return b.base64();
         }
-        return Json.write(AttributeValueJson.write(value)); // keys are scalars; render anything else rather than drop it
+        return Json.write(
+                AttributeValueJson.write(value)); // keys are scalars; render anything else rather than drop it
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
-
 }

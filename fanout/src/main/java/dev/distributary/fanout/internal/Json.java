@@ -27,8 +27,7 @@ public final class Json {
             .addModule(JsonFormat.getCloudEventJacksonModule())
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Compact JSON text of a tree. */
     public static String write(JsonNode node) {

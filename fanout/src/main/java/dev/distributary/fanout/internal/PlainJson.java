@@ -28,8 +28,7 @@ public final class PlainJson {
     /** DynamoDB allows 32 levels of nesting. */
     private static final int MAX_DEPTH = 32;
 
-    private PlainJson() {
-    }
+    private PlainJson() {}
 
     /** The image as a plain object; hints for its values go into {@code hints} under {@code pointer}. */
     public static ObjectNode writeImage(Image image, String pointer, Map<String, String> hints) {
@@ -45,7 +44,8 @@ public final class PlainJson {
         return write(value, new Pointer(null, pointer), hints);
     }
 
-    private static ObjectNode writeAttributes(Map<String, AttributeValue> attributes, Pointer pointer, Map<String, String> hints) {
+    private static ObjectNode writeAttributes(
+            Map<String, AttributeValue> attributes, Pointer pointer, Map<String, String> hints) {
         ObjectNode object = Json.NODES.objectNode();
         attributes.forEach((name, value) -> object.set(name, write(value, pointer.child(name), hints)));
         return object;
@@ -110,7 +110,9 @@ public final class PlainJson {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            attributes.put(field.getKey(), read(field.getValue(), pointer + "/" + Json.pointerSegment(field.getKey()), hints, 1));
+            attributes.put(
+                    field.getKey(),
+                    read(field.getValue(), pointer + "/" + Json.pointerSegment(field.getKey()), hints, 1));
         }
         return new Image(attributes);
     }
@@ -133,7 +135,10 @@ public final class PlainJson {
             return new AttributeValue.Null();
         } else if (node.isObject()) {
             Map<String, AttributeValue> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> map.put(f.getKey(), read(f.getValue(), pointer + "/" + Json.pointerSegment(f.getKey()), hints, depth + 1)));
+            node.fields()
+                    .forEachRemaining(f -> map.put(
+                            f.getKey(),
+                            read(f.getValue(), pointer + "/" + Json.pointerSegment(f.getKey()), hints, depth + 1)));
             return new AttributeValue.M(map);
         } else if (node.isArray()) {
             List<AttributeValue> list = new ArrayList<>();
@@ -205,7 +210,9 @@ public final class PlainJson {
 
     /** The decimal text of a number read with exact decimals. */
     private static String numberText(JsonNode node) {
-        return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.decimalValue().toString();
+        return node.isIntegralNumber()
+                ? node.bigIntegerValue().toString()
+                : node.decimalValue().toString();
     }
 
     private static InvalidEnvelopeException invalid(String pointer, String problem) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The IAM policy documents of the fan-out, as compact JSON. */
 public final class PolicyJson {
-    private PolicyJson() {
-    }
+    private PolicyJson() {}
 
     /**
      * A queue's policy: SNS may send to it only on behalf of the topic, and nobody may use it

@@ -11,8 +11,7 @@ import java.util.List;
 public final class PublishBatches {
     public static final int MAX_ENTRIES = 10;
 
-    private PublishBatches() {
-    }
+    private PublishBatches() {}
 
     /** The batches, as indexes into {@code envelopes}. */
     public static List<List<Integer>> of(List<Envelope> envelopes) {

@@ -7,10 +7,10 @@ import java.util.Map;
 public final class SnsSize {
     /** One SNS message, and one PublishBatch call, carry at most 256 KB. */
     public static final int MAX_BYTES = 262_144;
+
     private static final int STRING_TYPE_BYTES = "String".length();
 
-    private SnsSize() {
-    }
+    private SnsSize() {}
 
     public static long of(String body, Map<String, String> stringAttributes) {
         long size = utf8(body);

@@ -32,7 +32,8 @@ public final class FanoutProvisioner {
 
     public ProvisionedRegion provision(RegionFanout layout) {
         requireRegion(layout.region());
-        String topicArn = sns.createTopic(b -> b.name(layout.topicName()).attributes(layout.topicAttributes())).topicArn();
+        String topicArn = sns.createTopic(b -> b.name(layout.topicName()).attributes(layout.topicAttributes()))
+                .topicArn();
         List<ProvisionedQueue> queues = new ArrayList<>();
         for (QueueSubscription subscription : layout.subscriptions()) {
             queues.add(provision(subscription, topicArn));
@@ -43,17 +44,20 @@ public final class FanoutProvisioner {
     private ProvisionedQueue provision(QueueSubscription subscription, String topicArn) {
         String dlqUrl = createOrUpdate(subscription.deadLetterQueueName(), subscription.deadLetterQueueAttributes());
         String dlqArn = arnOf(dlqUrl);
-        sqs.setQueueAttributes(b -> b.queueUrl(dlqUrl).attributesWithStrings(Map.of("Policy", subscription.deadLetterQueuePolicy(dlqArn))));
+        sqs.setQueueAttributes(b ->
+                b.queueUrl(dlqUrl).attributesWithStrings(Map.of("Policy", subscription.deadLetterQueuePolicy(dlqArn))));
         String queueUrl = createOrUpdate(subscription.queueName(), subscription.queueAttributes(dlqArn));
         String queueArn = arnOf(queueUrl);
-        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributesWithStrings(Map.of("Policy", subscription.queuePolicy(queueArn, topicArn))));
+        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributesWithStrings(Map.of("Policy", subscription.queuePolicy(queueArn, topicArn))));
         String subscriptionArn = subscribe(topicArn, queueArn, subscription.subscriptionAttributes());
         return new ProvisionedQueue(subscription.consumer(), queueUrl, queueArn, dlqUrl, dlqArn, subscriptionArn);
     }
 
     private String createOrUpdate(String name, Map<String, String> attributes) {
         try {
-            return sqs.createQueue(b -> b.queueName(name).attributesWithStrings(attributes)).queueUrl();
+            return sqs.createQueue(b -> b.queueName(name).attributesWithStrings(attributes))
+                    .queueUrl();
         } catch (QueueNameExistsException e) {
             String url = sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
             Map<String, String> mutable = new LinkedHashMap<>(attributes);
@@ -65,19 +69,26 @@ public final class FanoutProvisioner {
 
     private String arnOf(String queueUrl) {
         return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     private String subscribe(String topicArn, String queueArn, Map<String, String> attributes) {
-        Optional<Subscription> existing = sns.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions().stream()
-                .filter(s -> "sqs".equals(s.protocol()) && queueArn.equals(s.endpoint()))
-                .findFirst();
+        Optional<Subscription> existing =
+                sns.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions().stream()
+                        .filter(s -> "sqs".equals(s.protocol()) && queueArn.equals(s.endpoint()))
+                        .findFirst();
         if (existing.isPresent()) {
             String arn = existing.get().subscriptionArn();
-            attributes.forEach((name, value) -> sns.setSubscriptionAttributes(b -> b.subscriptionArn(arn).attributeName(name).attributeValue(value)));
+            attributes.forEach((name, value) -> sns.setSubscriptionAttributes(
+                    b -> b.subscriptionArn(arn).attributeName(name).attributeValue(value)));
             return arn;
         }
-        return sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn).attributes(attributes).returnSubscriptionArn(true))
+        return sns.subscribe(b -> b.topicArn(topicArn)
+                        .protocol("sqs")
+                        .endpoint(queueArn)
+                        .attributes(attributes)
+                        .returnSubscriptionArn(true))
                 .subscriptionArn();
     }
 

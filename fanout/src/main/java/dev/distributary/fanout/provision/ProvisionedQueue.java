@@ -7,5 +7,4 @@ public record ProvisionedQueue(
         String queueArn,
         String deadLetterQueueUrl,
         String deadLetterQueueArn,
-        String subscriptionArn) {
-}
+        String subscriptionArn) {}

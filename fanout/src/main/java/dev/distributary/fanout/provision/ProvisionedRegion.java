@@ -16,7 +16,9 @@ public record ProvisionedRegion(String region, String topicArn, List<Provisioned
 
     /** The consumer's queues; {@link IllegalArgumentException} when it has none in this region. */
     public ProvisionedQueue requireQueue(String consumer) {
-        return queue(consumer).orElseThrow(() -> new IllegalArgumentException("consumer '" + consumer + "' has no queue in " + region
-                + "; consumers here: " + queues.stream().map(ProvisionedQueue::consumer).toList()));
+        return queue(consumer)
+                .orElseThrow(() -> new IllegalArgumentException("consumer '" + consumer + "' has no queue in " + region
+                        + "; consumers here: "
+                        + queues.stream().map(ProvisionedQueue::consumer).toList()));
     }
 }

@@ -3,7 +3,8 @@ package dev.distributary.fanout.publish;
 import java.util.Objects;
 
 /** What happened to one envelope of a {@link SnsPublisher#publish} call. */
-public sealed interface PublishOutcome permits PublishOutcome.Published, PublishOutcome.Failed, PublishOutcome.NotAttempted {
+public sealed interface PublishOutcome
+        permits PublishOutcome.Published, PublishOutcome.Failed, PublishOutcome.NotAttempted {
 
     /** The event ID of the envelope. */
     String eventId();

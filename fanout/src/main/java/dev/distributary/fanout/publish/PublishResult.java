@@ -18,17 +18,24 @@ public record PublishResult(List<PublishOutcome> outcomes, int calls) {
     }
 
     public long publishedCount() {
-        return outcomes.stream().filter(PublishOutcome.Published.class::isInstance).count();
+        return outcomes.stream()
+                .filter(PublishOutcome.Published.class::isInstance)
+                .count();
     }
 
     /** The envelopes SNS refused or said nothing about. */
     public List<PublishOutcome.Failed> failures() {
-        return outcomes.stream().filter(PublishOutcome.Failed.class::isInstance).map(PublishOutcome.Failed.class::cast).toList();
+        return outcomes.stream()
+                .filter(PublishOutcome.Failed.class::isInstance)
+                .map(PublishOutcome.Failed.class::cast)
+                .toList();
     }
 
     /** The first envelope, in input order, that was not published: where a stream processor must resume. */
     public Optional<PublishOutcome> firstUnpublished() {
-        return outcomes.stream().filter(o -> !(o instanceof PublishOutcome.Published)).findFirst();
+        return outcomes.stream()
+                .filter(o -> !(o instanceof PublishOutcome.Published))
+                .findFirst();
     }
 
     /** Whether any envelope failed for good (and must be quarantined rather than retried). */

@@ -25,8 +25,15 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResultEntry;
  * Never throws for a failed publish; the {@link PublishResult} says what happened to each envelope.
  */
 public final class SnsPublisher {
-    private static final Set<String> TRANSIENT_CODES = Set.of("Throttling", "ThrottlingException", "ThrottledException",
-            "RequestThrottled", "TooManyRequestsException", "KMSThrottling", "InternalError", "InternalFailure",
+    private static final Set<String> TRANSIENT_CODES = Set.of(
+            "Throttling",
+            "ThrottlingException",
+            "ThrottledException",
+            "RequestThrottled",
+            "TooManyRequestsException",
+            "KMSThrottling",
+            "InternalError",
+            "InternalFailure",
             "ServiceUnavailable");
 
     private final SnsClient sns;
@@ -41,7 +48,9 @@ public final class SnsPublisher {
         for (int i = 0; i < envelopes.size(); i++) {
             long size = envelopes.get(i).snsSizeBytes();
             if (size > SnsSize.MAX_BYTES) {
-                outcomes[i] = new PublishOutcome.Failed(envelopes.get(i).eventId(), "MessageTooLarge",
+                outcomes[i] = new PublishOutcome.Failed(
+                        envelopes.get(i).eventId(),
+                        "MessageTooLarge",
                         "the message is " + size + " bytes with its attributes; SNS takes at most " + SnsSize.MAX_BYTES,
                         FailureKind.PERMANENT);
             }
@@ -54,7 +63,8 @@ public final class SnsPublisher {
                 if (i < stopAt) {
                     send.add(i);
                 } else {
-                    outcomes[i] = new PublishOutcome.NotAttempted(envelopes.get(i).eventId(),
+                    outcomes[i] = new PublishOutcome.NotAttempted(
+                            envelopes.get(i).eventId(),
                             "an earlier change in this call failed; a FIFO topic must receive them in order");
                 }
             }
@@ -70,7 +80,8 @@ public final class SnsPublisher {
         return new PublishResult(List.of(outcomes), calls);
     }
 
-    private void publishBatch(String topicArn, boolean fifo, List<Envelope> envelopes, List<Integer> batch, PublishOutcome[] outcomes) {
+    private void publishBatch(
+            String topicArn, boolean fifo, List<Envelope> envelopes, List<Integer> batch, PublishOutcome[] outcomes) {
         Map<String, Integer> indexById = new LinkedHashMap<>();
         List<PublishBatchRequestEntry> entries = new ArrayList<>();
         for (int position = 0; position < batch.size(); position++) {
@@ -84,9 +95,11 @@ public final class SnsPublisher {
             response = sns.publishBatch(b -> b.topicArn(topicArn).publishBatchRequestEntries(entries));
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
-                    ? "HTTP" + e.statusCode() : e.awsErrorDetails().errorCode();
+                    ? "HTTP" + e.statusCode()
+                    : e.awsErrorDetails().errorCode();
             FailureKind kind = e.isThrottlingException() || e.statusCode() >= 500 || TRANSIENT_CODES.contains(code)
-                    ? FailureKind.TRANSIENT : FailureKind.PERMANENT;
+                    ? FailureKind.TRANSIENT
+                    : FailureKind.PERMANENT;
             failAll(envelopes, batch, outcomes, code, message(e), kind);
             return;
         } catch (SdkClientException e) {
@@ -96,7 +109,8 @@ public final class SnsPublisher {
         for (PublishBatchResultEntry success : response.successful()) {
             Integer index = indexById.get(success.id());
             if (index != null) {
-                outcomes[index] = new PublishOutcome.Published(envelopes.get(index).eventId(), String.valueOf(success.messageId()));
+                outcomes[index] = new PublishOutcome.Published(
+                        envelopes.get(index).eventId(), String.valueOf(success.messageId()));
             }
         }
         for (BatchResultErrorEntry failure : response.failed()) {
@@ -104,15 +118,22 @@ public final class SnsPublisher {
             if (index != null) {
                 String code = failure.code() == null ? "Unknown" : failure.code();
                 boolean senderFault = Boolean.TRUE.equals(failure.senderFault());
-                FailureKind kind = !senderFault || TRANSIENT_CODES.contains(code) ? FailureKind.TRANSIENT : FailureKind.PERMANENT;
-                outcomes[index] = new PublishOutcome.Failed(envelopes.get(index).eventId(), code,
-                        failure.message() == null ? code : failure.message(), kind);
+                FailureKind kind =
+                        !senderFault || TRANSIENT_CODES.contains(code) ? FailureKind.TRANSIENT : FailureKind.PERMANENT;
+                outcomes[index] = new PublishOutcome.Failed(
+                        envelopes.get(index).eventId(),
+                        code,
+                        failure.message() == null ? code : failure.message(),
+                        kind);
             }
         }
         for (int index : batch) {
             if (outcomes[index] == null) {
-                outcomes[index] = new PublishOutcome.Failed(envelopes.get(index).eventId(), "NoOutcome",
-                        "PublishBatch listed this entry neither as successful nor as failed", FailureKind.TRANSIENT);
+                outcomes[index] = new PublishOutcome.Failed(
+                        envelopes.get(index).eventId(),
+                        "NoOutcome",
+                        "PublishBatch listed this entry neither as successful nor as failed",
+                        FailureKind.TRANSIENT);
             }
         }
     }
@@ -130,7 +151,12 @@ public final class SnsPublisher {
     /** An envelope's message attributes as SNS takes them: every one a String. */
     public static Map<String, MessageAttributeValue> messageAttributes(Map<String, String> attributes) {
         Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
-        attributes.forEach((name, value) -> values.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
+        attributes.forEach((name, value) -> values.put(
+                name,
+                MessageAttributeValue.builder()
+                        .dataType("String")
+                        .stringValue(value)
+                        .build()));
         return values;
     }
 
@@ -145,9 +171,15 @@ public final class SnsPublisher {
         return entry.build();
     }
 
-    private static void failAll(List<Envelope> envelopes, List<Integer> batch, PublishOutcome[] outcomes, String code, String message,
+    private static void failAll(
+            List<Envelope> envelopes,
+            List<Integer> batch,
+            PublishOutcome[] outcomes,
+            String code,
+            String message,
             FailureKind kind) {
-        batch.forEach(i -> outcomes[i] = new PublishOutcome.Failed(envelopes.get(i).eventId(), code, message, kind));
+        batch.forEach(
+                i -> outcomes[i] = new PublishOutcome.Failed(envelopes.get(i).eventId(), code, message, kind));
     }
 
     private static String message(Exception e) {

@@ -43,30 +43,35 @@ class DlqRedriveTest {
 
         try (QueueConsumer failing = QueueConsumer.builder(sqs, queue.queueUrl())
                 .handler(event -> {
-                    attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+                    attempts.computeIfAbsent(event.id(), id -> new AtomicInteger())
+                            .incrementAndGet();
                     throw new IllegalStateException("billing is down");
                 })
                 .retryDelay(Duration.ZERO)
                 .waitTime(Duration.ofSeconds(1))
-                .build().start()) {
+                .build()
+                .start()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> Queues.count(sqs, queue.deadLetterQueueUrl()) == 25);
         }
-        assertThat(attempts).hasSize(25).allSatisfy((id, count) -> assertThat(count.get()).isEqualTo(3));
+        assertThat(attempts)
+                .hasSize(25)
+                .allSatisfy((id, count) -> assertThat(count.get()).isEqualTo(3));
         assertThat(Queues.count(sqs, queue.queueUrl())).isZero();
 
         List<String> started = new ArrayList<>();
         AtomicLong lastProgress = new AtomicLong();
-        RedriveResult result = new DlqRedrive(sqs).redrive(queue.deadLetterQueueUrl(), queue.queueUrl(), new RedriveListener() {
-            @Override
-            public void started(RedriveMethod method, long approximateTotal) {
-                started.add(method + " " + approximateTotal);
-            }
+        RedriveResult result = new DlqRedrive(sqs)
+                .redrive(queue.deadLetterQueueUrl(), queue.queueUrl(), new RedriveListener() {
+                    @Override
+                    public void started(RedriveMethod method, long approximateTotal) {
+                        started.add(method + " " + approximateTotal);
+                    }
 
-            @Override
-            public void progress(long moved) {
-                lastProgress.set(moved);
-            }
-        });
+                    @Override
+                    public void progress(long moved) {
+                        lastProgress.set(moved);
+                    }
+                });
 
         assertThat(result.method()).isEqualTo(RedriveMethod.COPY_AND_DELETE);
         assertThat(result.note()).startsWith("StartMessageMoveTask is not available at this endpoint (HTTP 500");
@@ -75,7 +80,9 @@ class DlqRedriveTest {
         assertThat(started).containsExactly("COPY_AND_DELETE 25");
         assertThat(lastProgress.get()).isEqualTo(25);
         assertThat(Queues.count(sqs, queue.deadLetterQueueUrl())).isZero();
-        Set<String> back = Queues.drain(sqs, queue.queueUrl()).stream().map(m -> ChangeEvent.parse(m.body()).id()).collect(Collectors.toSet());
+        Set<String> back = Queues.drain(sqs, queue.queueUrl()).stream()
+                .map(m -> ChangeEvent.parse(m.body()).id())
+                .collect(Collectors.toSet());
         assertThat(back).isEqualTo(envelopes.stream().map(Envelope::eventId).collect(Collectors.toSet()));
     }
 
@@ -85,12 +92,13 @@ class DlqRedriveTest {
         Queues.Pair queue = Queues.withDeadLetterQueue(sqs, "idle", 3, 30);
         List<String> started = new ArrayList<>();
 
-        RedriveResult result = new DlqRedrive(sqs).redrive(queue.deadLetterQueueUrl(), queue.queueUrl(), new RedriveListener() {
-            @Override
-            public void started(RedriveMethod method, long approximateTotal) {
-                started.add(method + " " + approximateTotal);
-            }
-        });
+        RedriveResult result = new DlqRedrive(sqs)
+                .redrive(queue.deadLetterQueueUrl(), queue.queueUrl(), new RedriveListener() {
+                    @Override
+                    public void started(RedriveMethod method, long approximateTotal) {
+                        started.add(method + " " + approximateTotal);
+                    }
+                });
 
         assertThat(result.method()).isEqualTo(RedriveMethod.NONE);
         assertThat(result.moved()).isZero();
@@ -101,24 +109,34 @@ class DlqRedriveTest {
 
     @Test
     void redriveOfAFifoDeadLetterQueue_keepsGroupsAndAttributes(AwsClients aws) {
-        ProvisionedRegion region = Provisioned.all(aws, FanoutLayout.of(Platforms.shipped(), new ResourceNames("redrive", true))).get(REGION);
+        ProvisionedRegion region = Provisioned.all(
+                        aws, FanoutLayout.of(Platforms.shipped(), new ResourceNames("redrive", true)))
+                .get(REGION);
         ProvisionedQueue cache = region.requireQueue("order-cache");
         SqsClient sqs = aws.sqs(REGION);
         List<Envelope> envelopes = Changes.inserts(REGION, 4);
-        assertThat(new SnsPublisher(aws.sns(REGION)).publish(region.topicArn(), envelopes).allPublished()).isTrue();
+        assertThat(new SnsPublisher(aws.sns(REGION))
+                        .publish(region.topicArn(), envelopes)
+                        .allPublished())
+                .isTrue();
         List<Message> delivered = Queues.drain(sqs, cache.queueUrl());
         for (Message message : delivered) { // put them where SQS would after max receives
-            sqs.sendMessage(b -> b.queueUrl(cache.deadLetterQueueUrl()).messageBody(message.body())
+            sqs.sendMessage(b -> b.queueUrl(cache.deadLetterQueueUrl())
+                    .messageBody(message.body())
                     .messageAttributes(message.messageAttributes())
                     .messageGroupId(message.attributesAsStrings().get("MessageGroupId"))
                     .messageDeduplicationId(message.attributesAsStrings().get("MessageDeduplicationId")));
         }
 
-        RedriveResult result = new DlqRedrive(sqs).redrive(cache.deadLetterQueueUrl(), cache.queueUrl(), new RedriveListener() { });
+        RedriveResult result =
+                new DlqRedrive(sqs).redrive(cache.deadLetterQueueUrl(), cache.queueUrl(), new RedriveListener() {});
 
         assertThat(result.moved()).isEqualTo(4);
         List<Message> back = Queues.drain(sqs, cache.queueUrl());
-        assertThat(back).extracting(Message::body).containsExactlyInAnyOrderElementsOf(delivered.stream().map(Message::body).toList());
+        assertThat(back)
+                .extracting(Message::body)
+                .containsExactlyInAnyOrderElementsOf(
+                        delivered.stream().map(Message::body).toList());
         assertThat(back).allSatisfy(message -> {
             assertThat(message.attributesAsStrings().get("MessageGroupId")).startsWith("orders/pk=order#");
             assertThat(message.messageAttributes().get("table").stringValue()).isEqualTo("orders");

@@ -34,18 +34,21 @@ class QueueConsumerTest {
      * queue depth), so the thousand messages flow through in seconds.
      */
     @Test
-    void thousandMessages_eightWorkers_shutdownMidway_nothingLostNothingDuplicated(AwsClients aws) throws InterruptedException {
+    void thousandMessages_eightWorkers_shutdownMidway_nothingLostNothingDuplicated(AwsClients aws)
+            throws InterruptedException {
         SqsClient sqs = aws.sqs(REGION);
         Queues.Pair queue = Queues.withDeadLetterQueue(sqs, "thousand", 5, 30);
         List<Envelope> envelopes = Changes.inserts(REGION, 1_000);
         Semaphore room = new Semaphore(IN_QUEUE);
-        Thread producer = new Thread(() -> {
-            List<String> bodies = Queues.bodies(envelopes);
-            for (int i = 0; i < bodies.size(); i += 10) {
-                room.acquireUninterruptibly(10);
-                Queues.send(sqs, queue.queueUrl(), bodies.subList(i, i + 10));
-            }
-        }, "producer");
+        Thread producer = new Thread(
+                () -> {
+                    List<String> bodies = Queues.bodies(envelopes);
+                    for (int i = 0; i < bodies.size(); i += 10) {
+                        room.acquireUninterruptibly(10);
+                        Queues.send(sqs, queue.queueUrl(), bodies.subList(i, i + 10));
+                    }
+                },
+                "producer");
         Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
         EventHandler record = event -> {
             handled.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
@@ -53,7 +56,11 @@ class QueueConsumerTest {
         };
         producer.start();
 
-        QueueConsumer first = consumer(sqs, queue.queueUrl(), record).workers(8).waitTime(Duration.ZERO).build().start();
+        QueueConsumer first = consumer(sqs, queue.queueUrl(), record)
+                .workers(8)
+                .waitTime(Duration.ZERO)
+                .build()
+                .start();
         await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() >= 300);
         first.close();
         ConsumerStats stopped = first.stats();
@@ -63,12 +70,17 @@ class QueueConsumerTest {
         assertThat(stopped.received()).isEqualTo(stopped.handled() + stopped.released());
         assertThat(stopped.inFlight()).isZero();
 
-        try (QueueConsumer second = consumer(sqs, queue.queueUrl(), record).workers(8).waitTime(Duration.ZERO).build().start()) {
+        try (QueueConsumer second = consumer(sqs, queue.queueUrl(), record)
+                .workers(8)
+                .waitTime(Duration.ZERO)
+                .build()
+                .start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == 1_000);
         }
         producer.join(10_000);
 
-        assertThat(handled.keySet()).isEqualTo(envelopes.stream().map(Envelope::eventId).collect(Collectors.toSet()));
+        assertThat(handled.keySet())
+                .isEqualTo(envelopes.stream().map(Envelope::eventId).collect(Collectors.toSet()));
         assertThat(handled.values()).allMatch(count -> count.get() == 1);
         assertThat(Queues.count(sqs, queue.queueUrl())).isZero();
         assertThat(Queues.count(sqs, queue.deadLetterQueueUrl())).isZero();
@@ -94,10 +106,15 @@ class QueueConsumerTest {
                         extended.addAndGet(count);
                     }
                 })
-                .build().start()) {
+                .build()
+                .start()) {
             await().atMost(Duration.ofSeconds(10)).until(() -> started.getCount() == 0);
-            await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5)).until(() ->
-                    sqs.receiveMessage(b -> b.queueUrl(queue.queueUrl()).waitTimeSeconds(0)).messages().isEmpty());
+            await().during(Duration.ofMillis(2_500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> sqs.receiveMessage(
+                                    b -> b.queueUrl(queue.queueUrl()).waitTimeSeconds(0))
+                            .messages()
+                            .isEmpty());
             finish.countDown();
             await().atMost(Duration.ofSeconds(5)).until(() -> consumer.stats().deleted() == 1);
         }
@@ -125,15 +142,18 @@ class QueueConsumerTest {
                         reasons.add(reason.getClass().getSimpleName() + ": " + reason.getMessage());
                     }
                 })
-                .build().start()) {
+                .build()
+                .start()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> Queues.count(sqs, queue.deadLetterQueueUrl()) == 2);
             assertThat(consumer.stats().rejected()).isEqualTo(4);
         }
 
         assertThat(handled).hasSize(5);
-        assertThat(reasons).anyMatch(r -> r.startsWith("InvalidEnvelopeException: not CloudEvents structured JSON"))
+        assertThat(reasons)
+                .anyMatch(r -> r.startsWith("InvalidEnvelopeException: not CloudEvents structured JSON"))
                 .anyMatch(r -> r.startsWith("UnsupportedSchemaException: dataschema"));
-        assertThat(Queues.drain(sqs, queue.deadLetterQueueUrl())).extracting(m -> m.body())
+        assertThat(Queues.drain(sqs, queue.deadLetterQueueUrl()))
+                .extracting(m -> m.body())
                 .containsExactlyInAnyOrder(bodies.get(5), bodies.get(6));
         assertThat(Queues.count(sqs, queue.queueUrl())).isZero();
     }
@@ -148,28 +168,36 @@ class QueueConsumerTest {
         CountDownLatch never = new CountDownLatch(1);
 
         QueueConsumer consumer = consumer(sqs, queue.queueUrl(), event -> {
-            started.countDown();
-            never.await();
-        }).shutdownTimeout(Duration.ofMillis(100)).build().start();
+                    started.countDown();
+                    never.await();
+                })
+                .shutdownTimeout(Duration.ofMillis(100))
+                .build()
+                .start();
         await().atMost(Duration.ofSeconds(10)).until(() -> started.getCount() == 0);
         consumer.close();
 
         assertThat(consumer.stats().released()).isEqualTo(1);
         assertThat(consumer.stats().failed()).isZero();
-        assertThat(Queues.drain(sqs, queue.queueUrl())).extracting(m -> ChangeEvent.parse(m.body()).id())
+        assertThat(Queues.drain(sqs, queue.queueUrl()))
+                .extracting(m -> ChangeEvent.parse(m.body()).id())
                 .containsExactly(envelopes.get(0).eventId());
     }
 
     @Test
     void batchSizeOverTen_isRefusedWithTheRange(AwsClients aws) {
-        assertThatThrownBy(() -> QueueConsumer.builder(aws.sqs(REGION), "http://localhost/q").handler(event -> { }).batchSize(11).build())
+        assertThatThrownBy(() -> QueueConsumer.builder(aws.sqs(REGION), "http://localhost/q")
+                        .handler(event -> {})
+                        .batchSize(11)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("batchSize is 11; SQS receives 1 to 10 messages at a time");
     }
 
     @Test
     void builderWithoutHandler_saysHowToGiveOne(AwsClients aws) {
-        assertThatThrownBy(() -> QueueConsumer.builder(aws.sqs(REGION), "http://localhost/q").build())
+        assertThatThrownBy(() -> QueueConsumer.builder(aws.sqs(REGION), "http://localhost/q")
+                        .build())
                 .hasMessage("a QueueConsumer needs a handler: builder.handler(event -> ...)");
     }
 

@@ -12,7 +12,8 @@ class PublishBatchesTest {
 
     @Test
     void smallEnvelopes_goTenPerCall_inOrder() {
-        List<Envelope> envelopes = IntStream.range(0, 25).mapToObj(i -> envelope(i, 100)).toList();
+        List<Envelope> envelopes =
+                IntStream.range(0, 25).mapToObj(i -> envelope(i, 100)).toList();
 
         assertThat(PublishBatches.of(envelopes)).extracting(List::size).containsExactly(10, 10, 5);
         assertThat(PublishBatches.of(envelopes).get(2)).containsExactly(20, 21, 22, 23, 24);
@@ -20,13 +21,17 @@ class PublishBatchesTest {
 
     @Test
     void largeEnvelopes_splitSoNoCallExceeds256Kb() {
-        List<Envelope> envelopes = IntStream.range(0, 7).mapToObj(i -> envelope(i, 100_000)).toList();
+        List<Envelope> envelopes =
+                IntStream.range(0, 7).mapToObj(i -> envelope(i, 100_000)).toList();
 
         List<List<Integer>> batches = PublishBatches.of(envelopes);
 
         assertThat(batches).extracting(List::size).containsExactly(2, 2, 2, 1);
         for (List<Integer> batch : batches) {
-            assertThat(batch.stream().mapToLong(i -> envelopes.get(i).snsSizeBytes()).sum()).isLessThanOrEqualTo(SnsSize.MAX_BYTES);
+            assertThat(batch.stream()
+                            .mapToLong(i -> envelopes.get(i).snsSizeBytes())
+                            .sum())
+                    .isLessThanOrEqualTo(SnsSize.MAX_BYTES);
         }
     }
 

@@ -31,8 +31,13 @@ class SnsPublisherTest {
 
         assertThat(result.allPublished()).isTrue();
         assertThat(result.calls()).isEqualTo(3);
-        assertThat(result.outcomes()).extracting(PublishOutcome::eventId).containsExactlyElementsOf(envelopes.stream().map(Envelope::eventId).toList());
-        assertThat(Queues.drain(aws.sqs(REGION), region.requireQueue("order-cache").queueUrl())).hasSize(25);
+        assertThat(result.outcomes())
+                .extracting(PublishOutcome::eventId)
+                .containsExactlyElementsOf(
+                        envelopes.stream().map(Envelope::eventId).toList());
+        assertThat(Queues.drain(
+                        aws.sqs(REGION), region.requireQueue("order-cache").queueUrl()))
+                .hasSize(25);
     }
 
     @Test
@@ -44,15 +49,18 @@ class SnsPublisherTest {
 
         assertThat(result.allPublished()).as(result.failures().toString()).isTrue();
         assertThat(result.calls()).isEqualTo(3);
-        assertThat(Queues.drain(aws.sqs(REGION), region.requireQueue("order-cache").queueUrl()))
+        assertThat(Queues.drain(
+                        aws.sqs(REGION), region.requireQueue("order-cache").queueUrl()))
                 .extracting(m -> ChangeEvent.parse(m.body()).id())
-                .containsExactlyInAnyOrderElementsOf(envelopes.stream().map(Envelope::eventId).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        envelopes.stream().map(Envelope::eventId).toList());
     }
 
     @Test
     void entriesTheEndpointDropsSilently_countAsTransientFailures(AwsClients aws) {
         ProvisionedRegion region = provision(aws, "dropped", false);
-        aws.sqs(REGION).deleteQueue(b -> b.queueUrl(region.requireQueue("order-cache").queueUrl()));
+        aws.sqs(REGION)
+                .deleteQueue(b -> b.queueUrl(region.requireQueue("order-cache").queueUrl()));
 
         PublishResult result = new SnsPublisher(aws.sns(REGION)).publish(region.topicArn(), Changes.inserts(REGION, 3));
 
@@ -66,22 +74,32 @@ class SnsPublisherTest {
 
     @Test
     void topicThatDoesNotExist_failsEveryEntryPermanently(AwsClients aws) {
-        PublishResult result = new SnsPublisher(aws.sns(REGION)).publish("arn:aws:sns:eu-west-1:123456789012:no-such-topic",
-                Changes.inserts(REGION, 2));
+        PublishResult result = new SnsPublisher(aws.sns(REGION))
+                .publish("arn:aws:sns:eu-west-1:123456789012:no-such-topic", Changes.inserts(REGION, 2));
 
         assertThat(result.failures()).hasSize(2).allSatisfy(failure -> {
             assertThat(failure.kind()).isEqualTo(FailureKind.PERMANENT);
             assertThat(failure.code()).isEqualTo("NotFound");
         });
         assertThat(result.hasPermanentFailure()).isTrue();
-        assertThat(result.firstUnpublished()).get().extracting(PublishOutcome::eventId).isEqualTo(result.outcomes().get(0).eventId());
+        assertThat(result.firstUnpublished())
+                .get()
+                .extracting(PublishOutcome::eventId)
+                .isEqualTo(result.outcomes().get(0).eventId());
     }
 
     @Test
     void fifoTopic_stopsAtAFailedEnvelope_andLeavesTheRestNotAttempted(AwsClients aws) {
         ProvisionedRegion region = provision(aws, "fifo", true);
         List<Envelope> valid = Changes.inserts(REGION, 14);
-        Envelope tooLarge = new Envelope("too-large", "orders", "x".repeat(Envelope.MAX_SNS_BYTES + 1), Map.of(), "orders/big", "too-large", false);
+        Envelope tooLarge = new Envelope(
+                "too-large",
+                "orders",
+                "x".repeat(Envelope.MAX_SNS_BYTES + 1),
+                Map.of(),
+                "orders/big",
+                "too-large",
+                false);
         List<Envelope> envelopes = new ArrayList<>(valid.subList(0, 12));
         envelopes.add(tooLarge);
         envelopes.addAll(valid.subList(12, 14));
@@ -94,11 +112,17 @@ class SnsPublisherTest {
             assertThat(failed.kind()).isEqualTo(FailureKind.PERMANENT);
         });
         assertThat(result.outcomes().subList(13, 15)).allMatch(PublishOutcome.NotAttempted.class::isInstance);
-        assertThat(result.firstUnpublished()).get().extracting(PublishOutcome::eventId).isEqualTo("too-large");
-        assertThat(Queues.drain(aws.sqs(REGION), region.requireQueue("order-cache").queueUrl())).hasSize(12);
+        assertThat(result.firstUnpublished())
+                .get()
+                .extracting(PublishOutcome::eventId)
+                .isEqualTo("too-large");
+        assertThat(Queues.drain(
+                        aws.sqs(REGION), region.requireQueue("order-cache").queueUrl()))
+                .hasSize(12);
     }
 
     private static ProvisionedRegion provision(AwsClients aws, String prefix, boolean fifo) {
-        return Provisioned.all(aws, FanoutLayout.of(Platforms.shipped(), new ResourceNames(prefix, fifo))).get(REGION);
+        return Provisioned.all(aws, FanoutLayout.of(Platforms.shipped(), new ResourceNames(prefix, fifo)))
+                .get(REGION);
     }
 }

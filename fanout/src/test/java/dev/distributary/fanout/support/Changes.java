@@ -18,16 +18,26 @@ import java.util.stream.IntStream;
 public final class Changes {
     private static final EnvelopeFactory SHIPPED = new EnvelopeFactory(Platforms.shipped());
 
-    private Changes() {
-    }
+    private Changes() {}
 
     /** {@code count} local inserts of distinct orders, each with a {@code blob} of {@code padding} characters. */
     public static List<Envelope> inserts(String region, int count, int padding) {
         ChangeRecords orders = ChangeRecords.in(region, "orders");
-        return IntStream.range(0, count).mapToObj(i -> SHIPPED.create(
-                orders.insert(Items.of("pk", s("order#" + i), "sk", s("v0")),
-                        Items.of("pk", s("order#" + i), "sk", s("v0"), "n", n(i), "blob", s("x".repeat(padding)))),
-                EventContext.of(Operation.INSERT, region, OriginKind.LOCAL, "public"))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> SHIPPED.create(
+                        orders.insert(
+                                Items.of("pk", s("order#" + i), "sk", s("v0")),
+                                Items.of(
+                                        "pk",
+                                        s("order#" + i),
+                                        "sk",
+                                        s("v0"),
+                                        "n",
+                                        n(i),
+                                        "blob",
+                                        s("x".repeat(padding)))),
+                        EventContext.of(Operation.INSERT, region, OriginKind.LOCAL, "public")))
+                .toList();
     }
 
     public static List<Envelope> inserts(String region, int count) {

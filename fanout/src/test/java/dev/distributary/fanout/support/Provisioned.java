@@ -10,13 +10,14 @@ import java.util.Map;
 
 /** A whole layout provisioned on moto, region by region. */
 public final class Provisioned {
-    private Provisioned() {
-    }
+    private Provisioned() {}
 
     public static Map<String, ProvisionedRegion> all(AwsClients aws, FanoutLayout layout) {
         Map<String, ProvisionedRegion> regions = new LinkedHashMap<>();
         for (RegionFanout region : layout.regions()) {
-            regions.put(region.region(), new FanoutProvisioner(aws.sns(region.region()), aws.sqs(region.region())).provision(region));
+            regions.put(
+                    region.region(),
+                    new FanoutProvisioner(aws.sns(region.region()), aws.sqs(region.region())).provision(region));
         }
         return regions;
     }

@@ -13,10 +13,10 @@ public final class DashboardBody {
     private static final int WIDTH = 12;
     private static final int HEIGHT = 6;
     /** The processor's embedded metrics that count records. */
-    public static final List<String> RECORD_METRICS = List.of("Processed", "Published", "SkippedReplica", "Quarantined", "ResidencyBlocked");
+    public static final List<String> RECORD_METRICS =
+            List.of("Processed", "Published", "SkippedReplica", "Quarantined", "ResidencyBlocked");
 
-    private DashboardBody() {
-    }
+    private DashboardBody() {}
 
     public static String of(String region, Optional<String> function, List<String> queues) {
         ObjectNode body = JSON.createObjectNode();
@@ -25,21 +25,46 @@ public final class DashboardBody {
         function.ifPresent(fn -> {
             ArrayNode invocations = metricWidget(widgets, "Processor invocations", region, "Sum", 0, y[0]);
             for (String metric : List.of("Invocations", "Errors", "Throttles")) {
-                invocations.addArray().add("AWS/Lambda").add(metric).add("FunctionName").add(fn);
+                invocations
+                        .addArray()
+                        .add("AWS/Lambda")
+                        .add(metric)
+                        .add("FunctionName")
+                        .add(fn);
             }
             metricWidget(widgets, "Iterator age (ms)", region, "Maximum", WIDTH, y[0])
-                    .addArray().add("AWS/Lambda").add("IteratorAge").add("FunctionName").add(fn);
+                    .addArray()
+                    .add("AWS/Lambda")
+                    .add("IteratorAge")
+                    .add("FunctionName")
+                    .add(fn);
             y[0] += HEIGHT;
             ArrayNode records = metricWidget(widgets, "Records", region, "Sum", 0, y[0]);
             for (String metric : RECORD_METRICS) {
-                records.addArray().add("Distributary").add(metric).add("Region").add(region).add("FunctionName").add(fn);
+                records.addArray()
+                        .add("Distributary")
+                        .add(metric)
+                        .add("Region")
+                        .add(region)
+                        .add("FunctionName")
+                        .add(fn);
             }
             metricWidget(widgets, "End-to-end lag p99 (ms)", region, "p99", WIDTH, y[0])
-                    .addArray().add("Distributary").add("EndToEndLagMs").add("Region").add(region).add("FunctionName").add(fn);
+                    .addArray()
+                    .add("Distributary")
+                    .add("EndToEndLagMs")
+                    .add("Region")
+                    .add(region)
+                    .add("FunctionName")
+                    .add(fn);
             y[0] += HEIGHT;
         });
         ArrayNode depth = metricWidget(widgets, "Messages waiting", region, "Maximum", 0, y[0]);
-        queues.forEach(queue -> depth.addArray().add("AWS/SQS").add("ApproximateNumberOfMessagesVisible").add("QueueName").add(queue));
+        queues.forEach(queue -> depth.addArray()
+                .add("AWS/SQS")
+                .add("ApproximateNumberOfMessagesVisible")
+                .add("QueueName")
+                .add(queue));
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -51,7 +76,12 @@ public final class DashboardBody {
         ObjectNode widget = widgets.addObject();
         widget.put("type", "metric").put("x", x).put("y", y).put("width", WIDTH).put("height", HEIGHT);
         ObjectNode properties = widget.putObject("properties");
-        properties.put("title", title).put("region", region).put("stat", stat).put("period", 60).put("view", "timeSeries");
+        properties
+                .put("title", title)
+                .put("region", region)
+                .put("stat", stat)
+                .put("period", 60)
+                .put("view", "timeSeries");
         return properties.putArray("metrics");
     }
 }

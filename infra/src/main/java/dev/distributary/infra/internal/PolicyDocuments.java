@@ -13,8 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class PolicyDocuments {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PolicyDocuments() {
-    }
+    private PolicyDocuments() {}
 
     /** Lets the service assume the role. */
     public static String assumeRole(String service) {

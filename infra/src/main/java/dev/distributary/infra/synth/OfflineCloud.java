@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OfflineCloud implements Mocks {
     /** The account of every ARN synth shows: AWS's documentation account, never a real one. */
     public static final String ACCOUNT = "123456789012";
+
     public static final String CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
     public static final String GET_TABLE = "aws:dynamodb/getTable:getTable";
     /** The stream label synth gives every table: streams are named by their creation time. */
@@ -58,7 +59,10 @@ public final class OfflineCloud implements Mocks {
                 state.put("streamLabel", STREAM_LABEL);
             }
             case "aws:dynamodb/tableReplica:TableReplica" ->
-                    state.put("arn", String.valueOf(args.inputs.get("globalTableArn")).replaceFirst(":dynamodb:[^:]+:", ":dynamodb:" + where + ":"));
+                state.put(
+                        "arn",
+                        String.valueOf(args.inputs.get("globalTableArn"))
+                                .replaceFirst(":dynamodb:[^:]+:", ":dynamodb:" + where + ":"));
             case "aws:lambda/function:Function" -> {
                 String arn = arn("lambda", where, "function:" + name);
                 state.put("arn", arn);
@@ -66,10 +70,11 @@ public final class OfflineCloud implements Mocks {
                 state.put("qualifiedArn", arn + ":1");
             }
             case "aws:lambda/alias:Alias" ->
-                    state.put("arn", arn("lambda", where, "function:" + args.inputs.get("functionName") + ":" + name));
+                state.put("arn", arn("lambda", where, "function:" + args.inputs.get("functionName") + ":" + name));
             case "aws:iam/role:Role" -> state.put("arn", "arn:aws:iam::" + ACCOUNT + ":role/" + name);
             case "aws:cloudwatch/logGroup:LogGroup" -> state.put("arn", arn("logs", where, "log-group:" + name));
-            case "aws:cloudwatch/metricAlarm:MetricAlarm" -> state.put("arn", arn("cloudwatch", where, "alarm:" + name));
+            case "aws:cloudwatch/metricAlarm:MetricAlarm" ->
+                state.put("arn", arn("cloudwatch", where, "alarm:" + name));
             default -> {
                 // components, policies, subscriptions, mappings, dashboards: their inputs are what matters
             }
@@ -83,13 +88,23 @@ public final class OfflineCloud implements Mocks {
         return switch (args.token) {
             case CALLER_IDENTITY -> CompletableFuture.completedFuture(callerIdentity());
             case GET_TABLE -> CompletableFuture.completedFuture(table(where, String.valueOf(args.args.get("name"))));
-            default -> CompletableFuture.failedFuture(new IllegalStateException(
-                    "synth has no offline answer for the data source " + args.token + "; teach OfflineCloud about it"));
+            default ->
+                CompletableFuture.failedFuture(
+                        new IllegalStateException("synth has no offline answer for the data source " + args.token
+                                + "; teach OfflineCloud about it"));
         };
     }
 
     public static Map<String, Object> callerIdentity() {
-        return Map.of("accountId", ACCOUNT, "arn", "arn:aws:iam::" + ACCOUNT + ":user/synth", "id", ACCOUNT, "userId", "SYNTH");
+        return Map.of(
+                "accountId",
+                ACCOUNT,
+                "arn",
+                "arn:aws:iam::" + ACCOUNT + ":user/synth",
+                "id",
+                ACCOUNT,
+                "userId",
+                "SYNTH");
     }
 
     /** What {@code getTable} returns for a global table's replica in the region (every field the provider requires). */

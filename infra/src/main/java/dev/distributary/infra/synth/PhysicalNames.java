@@ -22,8 +22,7 @@ final class PhysicalNames {
             "aws:cloudwatch/dashboard:Dashboard", "dashboardName",
             "aws:iam/role:Role", "name");
 
-    private PhysicalNames() {
-    }
+    private PhysicalNames() {}
 
     /** @throws SynthException naming the type, the name and the region of the first duplicate */
     static void requireUnique(List<SynthResource> resources, String stackRegion) {
@@ -34,12 +33,16 @@ final class PhysicalNames {
                 continue;
             }
             String name = resource.inputs().get(input).asText();
-            String where = resource.provider().map(p -> "the region of provider " + p).orElse(stackRegion);
+            String where =
+                    resource.provider().map(p -> "the region of provider " + p).orElse(stackRegion);
             SynthResource earlier = seen.putIfAbsent(resource.type() + " " + where + " " + name, resource);
             if (earlier != null) {
-                throw new SynthException("two " + resource.type() + " resources are named '" + name + "' in " + where + " ('" + earlier.name()
-                        + "' and '" + resource.name() + "'): AWS names them uniquely per account and region, so pulumi up would fail;"
-                        + " rename one (for a consumer, choose a name that is not another consumer's plus -dlq, nor a reserved one)");
+                throw new SynthException(
+                        "two " + resource.type() + " resources are named '" + name + "' in " + where + " ('"
+                                + earlier.name()
+                                + "' and '" + resource.name()
+                                + "'): AWS names them uniquely per account and region, so pulumi up would fail;"
+                                + " rename one (for a consumer, choose a name that is not another consumer's plus -dlq, nor a reserved one)");
             }
         }
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param provider the logical name of its explicit provider (another region); empty for the stack's region
  * @param inputs   its inputs, keys sorted at every level, secrets as {@value Synthesizer#SECRET}
  */
-public record SynthResource(String type, String name, Optional<String> parent, Optional<String> provider, ObjectNode inputs) {
+public record SynthResource(
+        String type, String name, Optional<String> parent, Optional<String> provider, ObjectNode inputs) {
     public SynthResource {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");

@@ -30,12 +30,13 @@ import java.util.logging.Logger;
 public final class Synthesizer {
     /** How a secret input is shown. */
     public static final String SECRET = RecordingMonitor.SECRET;
+
     public static final String PROJECT = "distributary";
     /** The components in the order the stack declares them. */
-    private static final List<String> COMPONENTS = List.of(GlobalTables.TYPE, RegionalFanout.TYPE, RegionalProcessor.TYPE, Observability.TYPE);
+    private static final List<String> COMPONENTS =
+            List.of(GlobalTables.TYPE, RegionalFanout.TYPE, RegionalProcessor.TYPE, Observability.TYPE);
 
-    private Synthesizer() {
-    }
+    private Synthesizer() {}
 
     /**
      * The region's stack.
@@ -58,7 +59,11 @@ public final class Synthesizer {
         OfflineCloud cloud = new OfflineCloud(region);
         try {
             TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build())
+                    .options(TestOptions.builder()
+                            .projectName(PROJECT)
+                            .stackName(stack)
+                            .preview(false)
+                            .build())
                     .mocks(cloud)
                     .monitorDecorator(mock -> monitor[0] = new RecordingMonitor(cloud, com.pulumi.Log.ignore()))
                     .build()
@@ -87,14 +92,21 @@ public final class Synthesizer {
             int rank = COMPONENTS.indexOf(r.type());
             return rank < 0 ? COMPONENTS.size() : rank;
         });
-        List<SynthResource> top = recorded.stream().filter(r -> r.parent().isEmpty())
-                .sorted(byRank.thenComparing(SynthResource::type).thenComparing(SynthResource::name)).toList();
+        List<SynthResource> top = recorded.stream()
+                .filter(r -> r.parent().isEmpty())
+                .sorted(byRank.thenComparing(SynthResource::type).thenComparing(SynthResource::name))
+                .toList();
         List<String> parents = top.stream().map(SynthResource::name).toList();
-        List<SynthResource> children = recorded.stream().filter(r -> r.parent().isPresent())
+        List<SynthResource> children = recorded.stream()
+                .filter(r -> r.parent().isPresent())
                 .sorted(Comparator.comparingInt((SynthResource r) -> {
-                    int index = parents.indexOf(r.parent().get());
-                    return index < 0 ? parents.size() : index;
-                }).thenComparing(r -> r.parent().get()).thenComparing(SynthResource::type).thenComparing(SynthResource::name)).toList();
+                            int index = parents.indexOf(r.parent().get());
+                            return index < 0 ? parents.size() : index;
+                        })
+                        .thenComparing(r -> r.parent().get())
+                        .thenComparing(SynthResource::type)
+                        .thenComparing(SynthResource::name))
+                .toList();
         List<SynthResource> all = new ArrayList<>(top);
         all.addAll(children);
         return all;
@@ -102,10 +114,13 @@ public final class Synthesizer {
 
     private static RuntimeException unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause.getClass().getName().startsWith("com.pulumi.")) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException
+                        || cause.getClass().getName().startsWith("com.pulumi."))
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause instanceof RuntimeException runtime ? runtime : new SynthException("the program failed: " + cause, cause);
+        return cause instanceof RuntimeException runtime
+                ? runtime
+                : new SynthException("the program failed: " + cause, cause);
     }
-
 }

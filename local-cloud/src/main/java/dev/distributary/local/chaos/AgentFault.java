@@ -15,13 +15,21 @@ import java.util.Optional;
  * contract ({@code ChaosSettings} there reads them); the agent's jar goes on the functions' class
  * path through {@link dev.distributary.local.Instrumentation}.
  */
-public record AgentFault(Action action, String operation, int atCall, double probability, Duration sleep, long seed, int maxFaults,
+public record AgentFault(
+        Action action,
+        String operation,
+        int atCall,
+        double probability,
+        Duration sleep,
+        long seed,
+        int maxFaults,
         Optional<Path> budgetDirectory) {
     /** Where the build leaves the agent, relative to the repository root. */
     public static final String DEFAULT_JAR = "chaos-agent/target/distributary-chaos-agent.jar";
 
     public enum Action {
-        HALT, SLEEP
+        HALT,
+        SLEEP
     }
 
     public AgentFault {
@@ -52,18 +60,35 @@ public record AgentFault(Action action, String operation, int atCall, double pro
 
     /** The same fault, at most {@code max} times per function (all its instances together, counted in {@code directory}); 0 for no limit. */
     public AgentFault limitedTo(int max, Path directory) {
-        return new AgentFault(action, operation, atCall, probability, sleep, seed, max, max == 0 ? Optional.empty() : Optional.of(directory));
+        return new AgentFault(
+                action,
+                operation,
+                atCall,
+                probability,
+                sleep,
+                seed,
+                max,
+                max == 0 ? Optional.empty() : Optional.of(directory));
     }
 
     public Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>(Map.of("DISTRIBUTARY_CHAOS_ACTION", action.name().toLowerCase(Locale.ROOT),
-                "DISTRIBUTARY_CHAOS_OPERATION", operation,
-                "DISTRIBUTARY_CHAOS_AT_CALL", Integer.toString(atCall),
-                "DISTRIBUTARY_CHAOS_PROBABILITY", Double.toString(probability),
-                "DISTRIBUTARY_CHAOS_SLEEP_MILLIS", Long.toString(sleep.toMillis()),
-                "DISTRIBUTARY_CHAOS_SEED", Long.toString(seed),
-                "DISTRIBUTARY_CHAOS_MAX_FAULTS", Integer.toString(maxFaults)));
-        budgetDirectory.ifPresent(dir -> env.put("DISTRIBUTARY_CHAOS_BUDGET_DIR", dir.toAbsolutePath().toString()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DISTRIBUTARY_CHAOS_ACTION",
+                action.name().toLowerCase(Locale.ROOT),
+                "DISTRIBUTARY_CHAOS_OPERATION",
+                operation,
+                "DISTRIBUTARY_CHAOS_AT_CALL",
+                Integer.toString(atCall),
+                "DISTRIBUTARY_CHAOS_PROBABILITY",
+                Double.toString(probability),
+                "DISTRIBUTARY_CHAOS_SLEEP_MILLIS",
+                Long.toString(sleep.toMillis()),
+                "DISTRIBUTARY_CHAOS_SEED",
+                Long.toString(seed),
+                "DISTRIBUTARY_CHAOS_MAX_FAULTS",
+                Integer.toString(maxFaults)));
+        budgetDirectory.ifPresent(dir ->
+                env.put("DISTRIBUTARY_CHAOS_BUDGET_DIR", dir.toAbsolutePath().toString()));
         return env;
     }
 
@@ -71,14 +96,15 @@ public record AgentFault(Action action, String operation, int atCall, double pro
     public static Path jar(Path home) {
         Path jar = home.resolve(DEFAULT_JAR);
         if (!java.nio.file.Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the chaos agent's jar " + jar + " is missing; build it with ./mvnw -pl chaos-agent package"
-                    + " (./distributary builds it)");
+            throw new IllegalStateException("the chaos agent's jar " + jar
+                    + " is missing; build it with ./mvnw -pl chaos-agent package" + " (./distributary builds it)");
         }
         return jar;
     }
 
     public String describe() {
-        return (action == Action.HALT ? "halt" : "stall " + sleep.toSeconds() + " s") + " before " + operation + " #" + atCall
-                + " of an invocation (p=" + probability + (maxFaults > 0 ? ", at most " + maxFaults + " per function" : "") + ")";
+        return (action == Action.HALT ? "halt" : "stall " + sleep.toSeconds() + " s") + " before " + operation + " #"
+                + atCall + " of an invocation (p=" + probability
+                + (maxFaults > 0 ? ", at most " + maxFaults + " per function" : "") + ")";
     }
 }

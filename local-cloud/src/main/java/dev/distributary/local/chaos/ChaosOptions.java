@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param agentProbability  the chance that the chaos agent strikes an invocation it can strike; empty for each scenario's own
  * @param agentMaxFaults    at most this many agent faults per function; 0 for no limit
  */
-public record ChaosOptions(Path home, Optional<Integer> events, double ratePerSecond, long seed, Duration drainTimeout,
-        Optional<Double> agentProbability, int agentMaxFaults) {
+public record ChaosOptions(
+        Path home,
+        Optional<Integer> events,
+        double ratePerSecond,
+        long seed,
+        Duration drainTimeout,
+        Optional<Double> agentProbability,
+        int agentMaxFaults) {
 
     public static final double DEFAULT_RATE = 20;
     public static final Duration DEFAULT_DRAIN = Duration.ofMinutes(3);
@@ -31,7 +37,8 @@ public record ChaosOptions(Path home, Optional<Integer> events, double ratePerSe
             }
         });
         if (ratePerSecond <= 0 || ratePerSecond > 500) {
-            throw new IllegalArgumentException("the rate must be above 0 and at most 500 writes a second, not " + ratePerSecond);
+            throw new IllegalArgumentException(
+                    "the rate must be above 0 and at most 500 writes a second, not " + ratePerSecond);
         }
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         Objects.requireNonNull(agentProbability, "agentProbability");
@@ -41,7 +48,8 @@ public record ChaosOptions(Path home, Optional<Integer> events, double ratePerSe
             }
         });
         if (agentMaxFaults < 0) {
-            throw new IllegalArgumentException("the agent's fault limit must be 0 (none) or more, not " + agentMaxFaults);
+            throw new IllegalArgumentException(
+                    "the agent's fault limit must be 0 (none) or more, not " + agentMaxFaults);
         }
     }
 
@@ -51,7 +59,8 @@ public record ChaosOptions(Path home, Optional<Integer> events, double ratePerSe
     }
 
     public ChaosOptions withEvents(int count) {
-        return new ChaosOptions(home, Optional.of(count), ratePerSecond, seed, drainTimeout, agentProbability, agentMaxFaults);
+        return new ChaosOptions(
+                home, Optional.of(count), ratePerSecond, seed, drainTimeout, agentProbability, agentMaxFaults);
     }
 
     public ChaosOptions withRate(double rate) {

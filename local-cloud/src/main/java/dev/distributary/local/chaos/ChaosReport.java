@@ -23,7 +23,8 @@ public record ChaosReport(boolean passed, long seed, double durationSeconds, Lis
 
     /** The run passed when every scenario did (and at least one ran). */
     public static ChaosReport of(long seed, double durationSeconds, List<Row> scenarios) {
-        return new ChaosReport(!scenarios.isEmpty() && scenarios.stream().allMatch(Row::passed), seed, durationSeconds, scenarios);
+        return new ChaosReport(
+                !scenarios.isEmpty() && scenarios.stream().allMatch(Row::passed), seed, durationSeconds, scenarios);
     }
 
     /**
@@ -41,8 +42,18 @@ public record ChaosReport(boolean passed, long seed, double durationSeconds, Lis
      * @param checks          each hard assertion with its counts
      * @param durationSeconds the scenario, start-up of its platform included
      */
-    public record Row(String name, long events, long lost, long duplicated, long leaked, long quarantined, long iamDenied, boolean passed, String detail,
-            List<Check> checks, double durationSeconds) {
+    public record Row(
+            String name,
+            long events,
+            long lost,
+            long duplicated,
+            long leaked,
+            long quarantined,
+            long iamDenied,
+            boolean passed,
+            String detail,
+            List<Check> checks,
+            double durationSeconds) {
         public Row {
             checks = List.copyOf(checks);
         }
@@ -52,15 +63,33 @@ public record ChaosReport(boolean passed, long seed, double durationSeconds, Lis
          * made was denied by its role (AWS would refuse it). It passed when every check held; its
          * detail names the failed checks first.
          */
-        public static Row of(String name, long events, long quarantined, Scenario.Verdict verdict, List<Denial> denials, double durationSeconds) {
+        public static Row of(
+                String name,
+                long events,
+                long quarantined,
+                Scenario.Verdict verdict,
+                List<Denial> denials,
+                double durationSeconds) {
             List<Check> checks = new ArrayList<>(verdict.checks());
             DemoReport.Check iam = DemoChecks.iam(denials);
             checks.add(Check.of(iam.name(), iam.passed(), iam.detail()));
             List<Check> failed = checks.stream().filter(c -> !c.passed()).toList();
-            String detail = failed.isEmpty() ? verdict.summary()
-                    : failed.stream().map(c -> c.name() + ": " + c.detail()).collect(Collectors.joining("; ")) + ". " + verdict.summary();
-            return new Row(name, events, verdict.lost(), verdict.duplicated(), verdict.leaked(), quarantined, denials.size(), failed.isEmpty(),
-                    detail, checks, durationSeconds);
+            String detail = failed.isEmpty()
+                    ? verdict.summary()
+                    : failed.stream().map(c -> c.name() + ": " + c.detail()).collect(Collectors.joining("; ")) + ". "
+                            + verdict.summary();
+            return new Row(
+                    name,
+                    events,
+                    verdict.lost(),
+                    verdict.duplicated(),
+                    verdict.leaked(),
+                    quarantined,
+                    denials.size(),
+                    failed.isEmpty(),
+                    detail,
+                    checks,
+                    durationSeconds);
         }
     }
 }

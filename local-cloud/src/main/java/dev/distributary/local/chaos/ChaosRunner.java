@@ -81,15 +81,19 @@ public final class ChaosRunner implements AutoCloseable {
         long started = System.nanoTime();
         int events = chaos.eventsFor(scenario);
         out.accept(String.format("%s: %s", scenario.name(), scenario.summary()));
-        out.accept(String.format("  %,d writes at %.0f/s: about %s of writing", events, chaos.ratePerSecond(), minutes(events / chaos.ratePerSecond())));
+        out.accept(String.format(
+                "  %,d writes at %.0f/s: about %s of writing",
+                events, chaos.ratePerSecond(), minutes(events / chaos.ratePerSecond())));
         AtomicLong repeated = new AtomicLong();
         try {
-            PlatformVariant variant = PlatformVariant.of(options.topology(), options.platformYaml(), scenario.processorSettings(), scenario.name());
+            PlatformVariant variant = PlatformVariant.of(
+                    options.topology(), options.platformYaml(), scenario.processorSettings(), scenario.name());
             Path work = options.workDirectory().resolve(scenario.name());
             clearFiles(work.resolve("logs"));
             clearFiles(work.resolve(DeathMidBatch.BUDGET));
-            LocalOptions run = scenario.configure(options.withPlatform(variant.topology(), variant.yaml()).withWorkDirectory(work), chaos, repeated);
-            try (LocalPlatform platform = LocalPlatform.start(run, line -> { })) {
+            LocalOptions run = scenario.configure(
+                    options.withPlatform(variant.topology(), variant.yaml()).withWorkDirectory(work), chaos, repeated);
+            try (LocalPlatform platform = LocalPlatform.start(run, line -> {})) {
                 current = platform;
                 platform.warmUp();
                 scenario.arm(platform, chaos);
@@ -103,14 +107,20 @@ public final class ChaosRunner implements AutoCloseable {
                         return thread;
                     });
                     // progress lines are best effort: a failed one need not stop the run
-                    var unused = progress.scheduleAtFixedRate(() -> out.accept(String.format("  %,d/%,d written, %,d delivered", workload.completed(), events,
-                            recorder.count())), PROGRESS.toMillis(), PROGRESS.toMillis(), TimeUnit.MILLISECONDS);
+                    var unused = progress.scheduleAtFixedRate(
+                            () -> out.accept(String.format(
+                                    "  %,d/%,d written, %,d delivered",
+                                    workload.completed(), events, recorder.count())),
+                            PROGRESS.toMillis(),
+                            PROGRESS.toMillis(),
+                            TimeUnit.MILLISECONDS);
                     List<Planted> planted;
                     try {
                         workload.run();
                         planted = scenario.plant(platform, chaos);
                         out.accept("  written; draining...");
-                        new Drain(platform, recorder, scenario.quiet()).await(scenario.awaited(variant.topology(), workload), chaos.drainTimeout());
+                        new Drain(platform, recorder, scenario.quiet())
+                                .await(scenario.awaited(variant.topology(), workload), chaos.drainTimeout());
                     } finally {
                         progress.shutdownNow();
                     }
@@ -121,9 +131,15 @@ public final class ChaosRunner implements AutoCloseable {
                     evidence = gather(platform, run, workload, planted, recorder, repeated.get());
                 }
                 Scenario.Verdict verdict = scenario.evaluate(evidence, platform);
-                ChaosReport.Row row = ChaosReport.Row.of(scenario.name(), evidence.events(), evidence.quarantine().size(), verdict,
-                        platform.iamDenials(), seconds(started));
-                out.accept(String.format("  %s in %.0f s: %s", row.passed() ? "passed" : "FAILED", row.durationSeconds(), row.detail()));
+                ChaosReport.Row row = ChaosReport.Row.of(
+                        scenario.name(),
+                        evidence.events(),
+                        evidence.quarantine().size(),
+                        verdict,
+                        platform.iamDenials(),
+                        seconds(started));
+                out.accept(String.format(
+                        "  %s in %.0f s: %s", row.passed() ? "passed" : "FAILED", row.durationSeconds(), row.detail()));
                 return row;
             } finally {
                 current = null;
@@ -131,8 +147,18 @@ public final class ChaosRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             out.accept("  FAILED: the scenario could not run: " + reason);
-            return new ChaosReport.Row(scenario.name(), 0, 0, 0, 0, 0, 0, false, "the scenario could not run: " + reason,
-                    List.of(Check.of("the scenario ran", false, reason)), seconds(started));
+            return new ChaosReport.Row(
+                    scenario.name(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    false,
+                    "the scenario could not run: " + reason,
+                    List.of(Check.of("the scenario ran", false, reason)),
+                    seconds(started));
         }
     }
 
@@ -164,24 +190,61 @@ public final class ChaosRunner implements AutoCloseable {
         }
     }
 
-    private Evidence gather(LocalPlatform platform, LocalOptions run, Workload workload, List<Planted> planted, DeliveryRecorder recorder,
+    private Evidence gather(
+            LocalPlatform platform,
+            LocalOptions run,
+            Workload workload,
+            List<Planted> planted,
+            DeliveryRecorder recorder,
             long repeated) {
         Path logs = run.workDirectory().resolve("logs");
         List<QuarantinedRecord> quarantine = Quarantines.drain(platform).stream()
-                .map(message -> QuarantinedRecord.of(message, run.topology())).toList();
-        List<MappingMetrics.Snapshot> snapshots = platform.mappings().values().stream().flatMap(List::stream).map(EventSourceMapping::metrics).toList();
+                .map(message -> QuarantinedRecord.of(message, run.topology()))
+                .toList();
+        List<MappingMetrics.Snapshot> snapshots = platform.mappings().values().stream()
+                .flatMap(List::stream)
+                .map(EventSourceMapping::metrics)
+                .toList();
         MappingMetrics.Snapshot total = new MappingMetrics.Snapshot(
-                snapshots.stream().mapToLong(MappingMetrics.Snapshot::polledEventCount).sum(),
-                snapshots.stream().mapToLong(MappingMetrics.Snapshot::filteredOutEventCount).sum(),
-                snapshots.stream().mapToLong(MappingMetrics.Snapshot::invokedEventCount).sum(),
-                snapshots.stream().mapToLong(MappingMetrics.Snapshot::failedInvokeEventCount).sum(),
-                snapshots.stream().mapToLong(MappingMetrics.Snapshot::droppedEventCount).sum(),
-                snapshots.stream().mapToLong(MappingMetrics.Snapshot::onFailureDestinationDeliveredEventCount).sum(),
-                snapshots.stream().mapToLong(MappingMetrics.Snapshot::invocations).sum(),
-                snapshots.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0));
-        return new Evidence(run.topology(), workload.written(), planted, recorder.deliveries(), quarantine, FunctionLogMetrics.sum(logs),
-                FunctionLogMetrics.chaosFaults(logs), platform.proxy().injectedFaults(), platform.proxy().calls(), total, shards(platform),
-                repeated, platform.replicator().metrics().superseded());
+                snapshots.stream()
+                        .mapToLong(MappingMetrics.Snapshot::polledEventCount)
+                        .sum(),
+                snapshots.stream()
+                        .mapToLong(MappingMetrics.Snapshot::filteredOutEventCount)
+                        .sum(),
+                snapshots.stream()
+                        .mapToLong(MappingMetrics.Snapshot::invokedEventCount)
+                        .sum(),
+                snapshots.stream()
+                        .mapToLong(MappingMetrics.Snapshot::failedInvokeEventCount)
+                        .sum(),
+                snapshots.stream()
+                        .mapToLong(MappingMetrics.Snapshot::droppedEventCount)
+                        .sum(),
+                snapshots.stream()
+                        .mapToLong(MappingMetrics.Snapshot::onFailureDestinationDeliveredEventCount)
+                        .sum(),
+                snapshots.stream()
+                        .mapToLong(MappingMetrics.Snapshot::invocations)
+                        .sum(),
+                snapshots.stream()
+                        .mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis)
+                        .max()
+                        .orElse(0));
+        return new Evidence(
+                run.topology(),
+                workload.written(),
+                planted,
+                recorder.deliveries(),
+                quarantine,
+                FunctionLogMetrics.sum(logs),
+                FunctionLogMetrics.chaosFaults(logs),
+                platform.proxy().injectedFaults(),
+                platform.proxy().calls(),
+                total,
+                shards(platform),
+                repeated,
+                platform.replicator().metrics().superseded());
     }
 
     /** Each mapping's checkpoint on each shard of its stream, against the shard's last record (read to the end). */
@@ -191,9 +254,16 @@ public final class ChaosRunner implements AutoCloseable {
             for (EventSourceMapping mapping : mappings) {
                 String table = tableOf(mapping.streamArn());
                 TableSpec spec = platform.options().topology().requireTable(table);
-                DynamoStreamsSource source = new DynamoStreamsSource(platform.aws().streams(region), mapping.streamArn(), spec.partitionKey().name());
+                DynamoStreamsSource source = new DynamoStreamsSource(
+                        platform.aws().streams(region),
+                        mapping.streamArn(),
+                        spec.partitionKey().name());
                 for (ShardSource.Shard shard : source.shards()) {
-                    positions.add(new ShardPosition(region, table, shard.shardId(), platform.checkpoints().get(mapping.streamArn(), shard.shardId()),
+                    positions.add(new ShardPosition(
+                            region,
+                            table,
+                            shard.shardId(),
+                            platform.checkpoints().get(mapping.streamArn(), shard.shardId()),
                             lastRecord(source, shard.shardId())));
                 }
             }
@@ -233,12 +303,12 @@ public final class ChaosRunner implements AutoCloseable {
         if (names.isEmpty()) {
             return Scenarios.all();
         }
-        List<String> unknown = names.stream().filter(n -> Scenarios.named(n).isEmpty()).toList();
+        List<String> unknown =
+                names.stream().filter(n -> Scenarios.named(n).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown scenario" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                    + "; the scenarios are " + String.join(", ", Scenarios.names()));
+            throw new IllegalArgumentException("unknown scenario" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; the scenarios are " + String.join(", ", Scenarios.names()));
         }
         return Scenarios.all().stream().filter(s -> names.contains(s.name())).toList();
     }
-
 }

@@ -48,9 +48,11 @@ public final class DeathMidBatch implements Scenario {
 
     @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
-        AgentFault fault = AgentFault.halt("PublishBatch", 2, chaos.agentProbability().orElse(PROBABILITY), chaos.seed())
+        AgentFault fault = AgentFault.halt(
+                        "PublishBatch", 2, chaos.agentProbability().orElse(PROBABILITY), chaos.seed())
                 .limitedTo(chaos.agentMaxFaults(), options.workDirectory().resolve(BUDGET));
-        return options.withInstrumentation(options.instrumentation().withFunctionCode(AgentFault.jar(chaos.home()), fault.environment()));
+        return options.withInstrumentation(
+                options.instrumentation().withFunctionCode(AgentFault.jar(chaos.home()), fault.environment()));
     }
 
     @Override
@@ -72,8 +74,16 @@ public final class DeathMidBatch implements Scenario {
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.nothingQuarantined(evidence),
                 Checks.writes(evidence.written()));
-        return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
-                "%s %,d times after publishing part of a batch; %,d deliveries exactly once; %,d record invocations retried",
-                what, faults, tally.expected() - tally.lost(), evidence.mappings().failedInvokeEventCount()));
+        return new Verdict(
+                checks,
+                tally.lost(),
+                tally.duplicated(),
+                tally.leaked(),
+                String.format(
+                        "%s %,d times after publishing part of a batch; %,d deliveries exactly once; %,d record invocations retried",
+                        what,
+                        faults,
+                        tally.expected() - tally.lost(),
+                        evidence.mappings().failedInvokeEventCount()));
     }
 }

@@ -26,7 +26,8 @@ public final class DuplicateBatches implements Scenario {
 
     @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
-        return options.withInstrumentation(options.instrumentation().withInvoker(invoker -> new TwiceInvoker(invoker, repeatedInvocations)));
+        return options.withInstrumentation(
+                options.instrumentation().withInvoker(invoker -> new TwiceInvoker(invoker, repeatedInvocations)));
     }
 
     @Override
@@ -35,12 +36,19 @@ public final class DuplicateBatches implements Scenario {
         long repeated = evidence.repeatedInvocations();
         List<Check> checks = List.of(
                 Checks.delivery(tally),
-                Check.of("every batch was delivered twice", repeated > 0 && repeated == evidence.mappings().invocations(),
+                Check.of(
+                        "every batch was delivered twice",
+                        repeated > 0 && repeated == evidence.mappings().invocations(),
                         repeated + " of " + evidence.mappings().invocations() + " batches invoked a second time"),
                 Checks.nothingQuarantined(evidence),
                 Checks.writes(evidence.written()));
-        return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
-                "%,d batches each invoked twice; the second invocations skipped %,d records already published; %,d deliveries exactly once",
-                repeated, evidence.metric("Skipped"), tally.expected() - tally.lost()));
+        return new Verdict(
+                checks,
+                tally.lost(),
+                tally.duplicated(),
+                tally.leaked(),
+                String.format(
+                        "%,d batches each invoked twice; the second invocations skipped %,d records already published; %,d deliveries exactly once",
+                        repeated, evidence.metric("Skipped"), tally.expected() - tally.lost()));
     }
 }

@@ -29,9 +29,19 @@ import java.util.stream.Collectors;
  * @param repeatedInvocations batches the mappings delivered a second time
  * @param replicaSuperseded   replicated copies refused by last-writer-wins
  */
-public record Evidence(Topology topology, Written written, List<Planted> planted, List<Delivery> deliveries, List<QuarantinedRecord> quarantine,
-        Map<String, Double> functionMetrics, Map<String, Long> agentFaults, Map<String, Map<String, Long>> injectedFaults,
-        Map<String, Map<String, Long>> apiCalls, MappingMetrics.Snapshot mappings, List<ShardPosition> shards, long repeatedInvocations,
+public record Evidence(
+        Topology topology,
+        Written written,
+        List<Planted> planted,
+        List<Delivery> deliveries,
+        List<QuarantinedRecord> quarantine,
+        Map<String, Double> functionMetrics,
+        Map<String, Long> agentFaults,
+        Map<String, Map<String, Long>> injectedFaults,
+        Map<String, Map<String, Long>> apiCalls,
+        MappingMetrics.Snapshot mappings,
+        List<ShardPosition> shards,
+        long repeatedInvocations,
         long replicaSuperseded) {
 
     public List<Change> changes() {
@@ -40,13 +50,19 @@ public record Evidence(Topology topology, Written written, List<Planted> planted
 
     /** Deliveries of the workload's items (not of planted records). */
     public List<Delivery> workloadDeliveries() {
-        Set<String> plantedItems = planted.stream().map(p -> p.table() + "|" + p.subject()).collect(Collectors.toSet());
-        return deliveries.stream().filter(d -> !plantedItems.contains(d.event().table() + "|" + d.event().subject())).toList();
+        Set<String> plantedItems =
+                planted.stream().map(p -> p.table() + "|" + p.subject()).collect(Collectors.toSet());
+        return deliveries.stream()
+                .filter(d -> !plantedItems.contains(
+                        d.event().table() + "|" + d.event().subject()))
+                .toList();
     }
 
     public long injected(String service, String operation) {
         return injectedFaults.getOrDefault(service, Map.of()).entrySet().stream()
-                .filter(e -> operation.equals("*") || e.getKey().equals(operation)).mapToLong(Map.Entry::getValue).sum();
+                .filter(e -> operation.equals("*") || e.getKey().equals(operation))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     public long calls(String service, String operation) {

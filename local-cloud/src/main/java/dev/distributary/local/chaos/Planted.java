@@ -11,10 +11,17 @@ package dev.distributary.local.chaos;
  * @param reasonPrefix        how each quarantine reason must start
  * @param expectedDeliveries  deliveries it must make instead (an item too large for SNS is published keys-only), each truncated
  */
-public record Planted(String description, String table, String region, String subject, int expectedQuarantines, String reasonPrefix,
+public record Planted(
+        String description,
+        String table,
+        String region,
+        String subject,
+        int expectedQuarantines,
+        String reasonPrefix,
         int expectedDeliveries) {
 
-    public static Planted quarantined(String description, String table, String region, String subject, int count, String reasonPrefix) {
+    public static Planted quarantined(
+            String description, String table, String region, String subject, int count, String reasonPrefix) {
         return new Planted(description, table, region, subject, count, reasonPrefix, 0);
     }
 

@@ -21,20 +21,26 @@ public record PlatformVariant(Topology topology, String yaml) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The platform itself when there is nothing to change. */
-    public static PlatformVariant of(Topology topology, String yaml, Map<String, Object> processorSettings, String name) {
+    public static PlatformVariant of(
+            Topology topology, String yaml, Map<String, Object> processorSettings, String name) {
         if (processorSettings.isEmpty()) {
             return new PlatformVariant(topology, yaml);
         }
         try {
             JsonNode root = YAML.readTree(yaml);
-            ObjectNode processor = root.has("processor") && root.get("processor").isObject()
-                    ? (ObjectNode) root.get("processor") : ((ObjectNode) root).putObject("processor");
+            ObjectNode processor =
+                    root.has("processor") && root.get("processor").isObject()
+                            ? (ObjectNode) root.get("processor")
+                            : ((ObjectNode) root).putObject("processor");
             processorSettings.forEach((key, value) -> processor.set(key, YAML.valueToTree(value)));
             String variant = YAML.writeValueAsString(root);
-            return new PlatformVariant(TopologyLoader.parse(variant, topology.name() + " (" + name + " variant)"), variant);
+            return new PlatformVariant(
+                    TopologyLoader.parse(variant, topology.name() + " (" + name + " variant)"), variant);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot derive the " + name + " variant of platform '" + topology.name() + "': "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot derive the " + name + " variant of platform '" + topology.name() + "': "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 }

@@ -27,22 +27,35 @@ import java.util.zip.GZIPInputStream;
  * @param eventId   the stream record's event ID, as the message names it
  * @param withheld  the message says it withholds the record ({@code recordWithheld}: a residency block)
  */
-public record QuarantinedRecord(String region, String reason, JsonNode record, String table, String subject, String eventId, boolean withheld) {
+public record QuarantinedRecord(
+        String region, String reason, JsonNode record, String table, String subject, String eventId, boolean withheld) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static QuarantinedRecord of(JsonNode message, Topology topology) {
-        JsonNode record = message.has("record") ? message.get("record") : decompress(message.path("recordGzipBase64").asText(""));
+        JsonNode record = message.has("record")
+                ? message.get("record")
+                : decompress(message.path("recordGzipBase64").asText(""));
         String table = "";
         try {
-            table = StreamSource.fromArn(record.path("eventSourceARN").asText(message.path("eventSourceARN").asText(""))).table();
+            table = StreamSource.fromArn(record.path("eventSourceARN")
+                            .asText(message.path("eventSourceARN").asText("")))
+                    .table();
         } catch (IllegalArgumentException e) {
             // a record without a readable stream ARN names no table
         }
         Optional<TableSpec> spec = topology.table(table);
-        JsonNode keys = record.isMissingNode() ? message.path("keys") : record.path("dynamodb").path("Keys");
+        JsonNode keys = record.isMissingNode()
+                ? message.path("keys")
+                : record.path("dynamodb").path("Keys");
         String subject = spec.map(s -> subject(s, keys)).orElse("");
-        return new QuarantinedRecord(message.path("region").asText(""), message.path("reason").asText(""), record, table, subject,
-                message.path("eventId").asText(""), message.path("recordWithheld").asBoolean(false));
+        return new QuarantinedRecord(
+                message.path("region").asText(""),
+                message.path("reason").asText(""),
+                record,
+                table,
+                subject,
+                message.path("eventId").asText(""),
+                message.path("recordWithheld").asBoolean(false));
     }
 
     /** The record's images as the stream delivered them (new, then old); none when the message does not carry the record. */
@@ -63,8 +76,12 @@ public record QuarantinedRecord(String region, String reason, JsonNode record, S
     }
 
     private static String subject(TableSpec table, JsonNode keys) {
-        StringBuilder subject = new StringBuilder(table.partitionKey().name()).append('=').append(text(keys.path(table.partitionKey().name())));
-        table.sortKey().ifPresent(sort -> subject.append(',').append(sort.name()).append('=').append(text(keys.path(sort.name()))));
+        StringBuilder subject = new StringBuilder(table.partitionKey().name())
+                .append('=')
+                .append(text(keys.path(table.partitionKey().name())));
+        table.sortKey()
+                .ifPresent(sort ->
+                        subject.append(',').append(sort.name()).append('=').append(text(keys.path(sort.name()))));
         return subject.toString();
     }
 
@@ -76,7 +93,8 @@ public record QuarantinedRecord(String region, String reason, JsonNode record, S
         if (base64.isEmpty()) {
             return JSON.missingNode();
         }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+        try (GZIPInputStream in =
+                new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
             return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             return JSON.missingNode();

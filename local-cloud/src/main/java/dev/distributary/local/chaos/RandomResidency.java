@@ -88,25 +88,48 @@ public final class RandomResidency implements Scenario {
                 Map<String, AttributeValue> item = new LinkedHashMap<>(key);
                 item.put("email", AttributeValue.fromS(STRAY_EMAIL));
                 item.put(table.stamp().originAttribute(), AttributeValue.fromS(region));
-                StreamSource source = StreamSource.fromArn("arn:aws:dynamodb:" + region + ":123456789012:table/" + table.name() + "/stream/2026-01-01T00:00:00.000");
-                ChangeRecord record = new ChangeRecord("stray-" + table.name() + "-" + region, "INSERT", source, "1",
-                        Instant.ofEpochSecond(Instant.now().getEpochSecond()), SdkChangeRecords.image(key), Optional.empty(),
-                        Optional.of(SdkChangeRecords.image(item)), Optional.empty(), 100);
+                StreamSource source = StreamSource.fromArn("arn:aws:dynamodb:" + region + ":123456789012:table/"
+                        + table.name() + "/stream/2026-01-01T00:00:00.000");
+                ChangeRecord record = new ChangeRecord(
+                        "stray-" + table.name() + "-" + region,
+                        "INSERT",
+                        source,
+                        "1",
+                        Instant.ofEpochSecond(Instant.now().getEpochSecond()),
+                        SdkChangeRecords.image(key),
+                        Optional.empty(),
+                        Optional.of(SdkChangeRecords.image(item)),
+                        Optional.empty(),
+                        100);
                 ObjectNode event = JsonNodeFactory.instance.objectNode();
                 event.putArray("Records").add(StreamRecordJson.write(record));
                 int window = topology.processor().tumblingWindowSeconds();
                 if (window > 0) {
-                    // A mapping with a tumbling window (the checkpoint ledger's) names the shard and the window in every event.
+                    // A mapping with a tumbling window (the checkpoint ledger's) names the shard and the window in
+                    // every event.
                     Duration length = Duration.ofSeconds(window);
-                    WindowedEvents.decorate(event, source.streamArn(), "shardId-stray-" + table.name(),
-                            WindowedEvents.windowStart(Instant.now(), length), length, Map.of(), false);
+                    WindowedEvents.decorate(
+                            event,
+                            source.streamArn(),
+                            "shardId-stray-" + table.name(),
+                            WindowedEvents.windowStart(Instant.now(), length),
+                            length,
+                            Map.of(),
+                            false);
                 }
                 InvocationResult result = platform.functions().get(region).invoke(event.toString());
                 if (!(result instanceof InvocationResult.Success)) {
-                    throw new IllegalStateException("the stray record's invocation in " + region + " " + result.describe());
+                    throw new IllegalStateException(
+                            "the stray record's invocation in " + region + " " + result.describe());
                 }
-                return List.of(Planted.quarantined("a record of table '" + table.name() + "' delivered to " + region + ", where it must have no replica",
-                        table.name(), region, Workload.subject(table, key), 1, "residency: table "));
+                return List.of(Planted.quarantined(
+                        "a record of table '" + table.name() + "' delivered to " + region
+                                + ", where it must have no replica",
+                        table.name(),
+                        region,
+                        Workload.subject(table, key),
+                        1,
+                        "residency: table "));
             }
         }
         return List.of();
@@ -116,44 +139,79 @@ public final class RandomResidency implements Scenario {
     public Verdict evaluate(Evidence evidence, LocalPlatform platform) {
         Topology topology = evidence.topology();
         Tally tally = Tally.exactlyOnce(topology, evidence.changes(), evidence.deliveries());
-        Map<String, Long> expected = new HashMap<>(blocked(topology, evidence.changes()).stream().collect(Collectors.groupingBy(Function.identity(),
-                Collectors.counting())));
-        evidence.planted().forEach(p -> expected.merge(p.region() + "|" + p.table() + "|" + p.subject(), (long) p.expectedQuarantines(), Long::sum));
+        Map<String, Long> expected = new HashMap<>(blocked(topology, evidence.changes()).stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())));
+        evidence.planted()
+                .forEach(p -> expected.merge(
+                        p.region() + "|" + p.table() + "|" + p.subject(), (long) p.expectedQuarantines(), Long::sum));
         long blocks = expected.values().stream().mapToLong(Long::longValue).sum();
-        List<QuarantinedRecord> residency = evidence.quarantine().stream().filter(q -> q.reason().startsWith("residency:")).toList();
-        Map<String, List<QuarantinedRecord>> byItem = residency.stream().collect(Collectors.groupingBy(q -> q.region() + "|" + q.table() + "|" + q.subject()));
+        List<QuarantinedRecord> residency = evidence.quarantine().stream()
+                .filter(q -> q.reason().startsWith("residency:"))
+                .toList();
+        Map<String, List<QuarantinedRecord>> byItem = residency.stream()
+                .collect(Collectors.groupingBy(q -> q.region() + "|" + q.table() + "|" + q.subject()));
         long missing = 0;
         long twice = 0;
         long strays = 0;
         for (String item : union(expected.keySet(), byItem.keySet())) {
             List<QuarantinedRecord> messages = byItem.getOrDefault(item, List.of());
-            long records = messages.stream().map(QuarantinedRecord::eventId).distinct().count();
+            long records =
+                    messages.stream().map(QuarantinedRecord::eventId).distinct().count();
             long wanted = expected.getOrDefault(item, 0L);
             missing += Math.max(0, wanted - records);
             strays += Math.max(0, records - wanted);
             twice += messages.size() - records;
         }
         long others = (long) evidence.quarantine().size() - residency.size();
-        List<QuarantinedRecord> leaky = evidence.quarantine().stream().filter(q -> carriesForbiddenValues(topology, q)).toList();
+        List<QuarantinedRecord> leaky = evidence.quarantine().stream()
+                .filter(q -> carriesForbiddenValues(topology, q))
+                .toList();
         long metric = evidence.metric("ResidencyBlocked");
-        long otherClass = evidence.changes().stream().filter(c -> !c.dataClass().equals(topology.defaultClass(topology.requireTable(c.table()))))
+        long otherClass = evidence.changes().stream()
+                .filter(c -> !c.dataClass().equals(topology.defaultClass(topology.requireTable(c.table()))))
                 .count();
         List<Check> checks = List.of(
                 Checks.leaks(tally),
                 Checks.delivery(tally),
-                Check.of("each block quarantined for residency by each processor that saw it, once", missing == 0 && twice == 0 && strays == 0
-                        && others == 0 && blocks > 0, String.format("%,d blocks, %,d quarantined: %,d missing, %,d twice, %,d not expected, %,d for other reasons",
-                        blocks, residency.size(), missing, twice, strays, others)),
-                Check.of("no quarantine message carries attribute values its region may not hold", leaky.isEmpty(),
-                        leaky.isEmpty() ? evidence.quarantine().size() + " quarantine messages, " + residency.stream().filter(QuarantinedRecord::withheld).count()
-                                + " of them withholding the record" : leaky.size() + " do, the first in " + leaky.get(0).region() + ": " + leaky.get(0).reason()),
-                Check.of("each block counted (ResidencyBlocked)", metric == blocks, "ResidencyBlocked " + metric + ", " + blocks + " expected"),
+                Check.of(
+                        "each block quarantined for residency by each processor that saw it, once",
+                        missing == 0 && twice == 0 && strays == 0 && others == 0 && blocks > 0,
+                        String.format(
+                                "%,d blocks, %,d quarantined: %,d missing, %,d twice, %,d not expected, %,d for other reasons",
+                                blocks, residency.size(), missing, twice, strays, others)),
+                Check.of(
+                        "no quarantine message carries attribute values its region may not hold",
+                        leaky.isEmpty(),
+                        leaky.isEmpty()
+                                ? evidence.quarantine().size() + " quarantine messages, "
+                                        + residency.stream()
+                                                .filter(QuarantinedRecord::withheld)
+                                                .count() + " of them withholding the record"
+                                : leaky.size() + " do, the first in "
+                                        + leaky.get(0).region() + ": "
+                                        + leaky.get(0).reason()),
+                Check.of(
+                        "each block counted (ResidencyBlocked)",
+                        metric == blocks,
+                        "ResidencyBlocked " + metric + ", " + blocks + " expected"),
                 Checks.writes(evidence.written()));
-        return new Verdict(checks, tally.lost() + missing, tally.duplicated() + twice, tally.leaked() + leaky.size(), String.format(
-                "%,d changes, %,d of another class, and %d stray record(s); %,d blocked where their data may not be held, each quarantined without its values "
-                        + "and counted (ResidencyBlocked %,d); %d deliveries and %d quarantine messages carrying values outside permitted regions; "
-                        + "%,d permitted deliveries exactly once",
-                evidence.changes().size(), otherClass, evidence.planted().size(), blocks, metric, tally.leaked(), leaky.size(), tally.expected() - tally.lost()));
+        return new Verdict(
+                checks,
+                tally.lost() + missing,
+                tally.duplicated() + twice,
+                tally.leaked() + leaky.size(),
+                String.format(
+                        "%,d changes, %,d of another class, and %d stray record(s); %,d blocked where their data may not be held, each quarantined without its values "
+                                + "and counted (ResidencyBlocked %,d); %d deliveries and %d quarantine messages carrying values outside permitted regions; "
+                                + "%,d permitted deliveries exactly once",
+                        evidence.changes().size(),
+                        otherClass,
+                        evidence.planted().size(),
+                        blocks,
+                        metric,
+                        tally.leaked(),
+                        leaky.size(),
+                        tally.expected() - tally.lost()));
     }
 
     /**
@@ -162,7 +220,8 @@ public final class RandomResidency implements Scenario {
      * image of a class not permitted there.
      */
     static boolean carriesForbiddenValues(Topology topology, QuarantinedRecord message) {
-        if (message.reason().startsWith("residency:") && (!message.withheld() || !message.record().isMissingNode())) {
+        if (message.reason().startsWith("residency:")
+                && (!message.withheld() || !message.record().isMissingNode())) {
             return true;
         }
         Optional<TableSpec> table = topology.table(message.table());
@@ -191,12 +250,16 @@ public final class RandomResidency implements Scenario {
     static List<String> blocked(Topology topology, List<Change> changes) {
         boolean primaryMode = topology.routing().mode() == RoutingMode.PRIMARY_REGION;
         Map<String, Boolean> sees = new HashMap<>();
-        return changes.stream().flatMap(change -> topology.replicaRegions(topology.requireTable(change.table())).stream()
-                .filter(topology.processingRegions()::contains)
-                .filter(region -> primaryMode || region.equals(change.origin())
-                        || sees.computeIfAbsent(region + "|" + change.table(), k -> topology.wantsReplicaEvents(region, change.table())))
-                .filter(region -> !topology.residency().permits(change.dataClass(), region))
-                .map(region -> region + "|" + change.table() + "|" + change.subject()))
+        return changes.stream()
+                .flatMap(change -> topology.replicaRegions(topology.requireTable(change.table())).stream()
+                        .filter(topology.processingRegions()::contains)
+                        .filter(region -> primaryMode
+                                || region.equals(change.origin())
+                                || sees.computeIfAbsent(
+                                        region + "|" + change.table(),
+                                        k -> topology.wantsReplicaEvents(region, change.table())))
+                        .filter(region -> !topology.residency().permits(change.dataClass(), region))
+                        .map(region -> region + "|" + change.table() + "|" + change.subject()))
                 .toList();
     }
 

@@ -15,10 +15,10 @@ import java.time.Duration;
  * reaches a stream here.
  */
 final class RawDynamoDb {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RawDynamoDb() {
-    }
+    private RawDynamoDb() {}
 
     /** Sends a PutItem request body as is; fails with the emulator's answer when it is refused. */
     static void putItem(URI endpoint, String region, ObjectNode request) {
@@ -26,14 +26,17 @@ final class RawDynamoDb {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "DynamoDB_20120810.PutItem")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region + "/dynamodb/aws4_request, "
-                        + "SignedHeaders=host, Signature=0")
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region + "/dynamodb/aws4_request, "
+                                + "SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(http, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the emulator refused the PutItem (HTTP " + response.statusCode() + "): " + response.body());
+                throw new IllegalStateException(
+                        "the emulator refused the PutItem (HTTP " + response.statusCode() + "): " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach the emulator at " + endpoint + ": " + e.getMessage(), e);

@@ -44,13 +44,15 @@ public final class ReplicationDisorder implements Scenario {
     @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
         ReplicationSettings current = options.replication();
-        return options.withReplication(new ReplicationSettings(Duration.ofMillis(100), Duration.ofSeconds(6), false, current.pollInterval(),
-                current.maxIdle()));
+        return options.withReplication(new ReplicationSettings(
+                Duration.ofMillis(100), Duration.ofSeconds(6), false, current.pollInterval(), current.maxIdle()));
     }
 
     @Override
     public Collection<String> awaited(Topology topology, Workload workload) {
-        return Expectations.of(topology, workload.changes()).stream().filter(e -> e.kind() == OriginKind.LOCAL).map(Expectations.Expected::key)
+        return Expectations.of(topology, workload.changes()).stream()
+                .filter(e -> e.kind() == OriginKind.LOCAL)
+                .map(Expectations.Expected::key)
                 .toList();
     }
 
@@ -59,14 +61,26 @@ public final class ReplicationDisorder implements Scenario {
         Tally tally = Tally.converging(evidence.topology(), evidence.changes(), evidence.deliveries());
         List<String> differences = differences(evidence.topology(), platform);
         List<Check> checks = List.of(
-                Check.of("local deliveries exactly once; replicas at most once per version and always the last", tally.clean(), tally.describe()),
-                Check.of("every replica converged", differences.isEmpty(),
-                        differences.isEmpty() ? "every table identical in each of its regions" : differences.size() + " items differ, e.g. " + differences.get(0)),
+                Check.of(
+                        "local deliveries exactly once; replicas at most once per version and always the last",
+                        tally.clean(),
+                        tally.describe()),
+                Check.of(
+                        "every replica converged",
+                        differences.isEmpty(),
+                        differences.isEmpty()
+                                ? "every table identical in each of its regions"
+                                : differences.size() + " items differ, e.g. " + differences.get(0)),
                 Checks.nothingQuarantined(evidence),
                 Checks.writes(evidence.written()));
-        return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
-                "%,d out-of-order copies lost to last-writer-wins; replicas converged; %,d required deliveries arrived, none twice",
-                evidence.replicaSuperseded(), tally.expected() - tally.lost()));
+        return new Verdict(
+                checks,
+                tally.lost(),
+                tally.duplicated(),
+                tally.leaked(),
+                String.format(
+                        "%,d out-of-order copies lost to last-writer-wins; replicas converged; %,d required deliveries arrived, none twice",
+                        evidence.replicaSuperseded(), tally.expected() - tally.lost()));
     }
 
     /** Items whose copies differ between the regions of their table. */
@@ -80,12 +94,18 @@ public final class ReplicationDisorder implements Scenario {
             Map<String, Map<Map<String, AttributeValue>, Map<String, AttributeValue>>> byRegion = new HashMap<>();
             for (String region : regions) {
                 Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = new HashMap<>();
-                platform.aws().dynamoDb(region).scanPaginator(b -> b.tableName(table.name())).items().forEach(item -> {
-                    Map<String, AttributeValue> key = new HashMap<>();
-                    key.put(table.partitionKey().name(), item.get(table.partitionKey().name()));
-                    table.sortKey().ifPresent(sort -> key.put(sort.name(), item.get(sort.name())));
-                    items.put(key, item);
-                });
+                platform.aws()
+                        .dynamoDb(region)
+                        .scanPaginator(b -> b.tableName(table.name()))
+                        .items()
+                        .forEach(item -> {
+                            Map<String, AttributeValue> key = new HashMap<>();
+                            key.put(
+                                    table.partitionKey().name(),
+                                    item.get(table.partitionKey().name()));
+                            table.sortKey().ifPresent(sort -> key.put(sort.name(), item.get(sort.name())));
+                            items.put(key, item);
+                        });
                 byRegion.put(region, items);
             }
             Map<Map<String, AttributeValue>, Map<String, AttributeValue>> first = byRegion.get(regions.get(0));
@@ -96,7 +116,8 @@ public final class ReplicationDisorder implements Scenario {
                         differences.add(table.name() + " " + key + " in " + regions.get(0) + " and " + region);
                     }
                 });
-                other.keySet().stream().filter(key -> !first.containsKey(key))
+                other.keySet().stream()
+                        .filter(key -> !first.containsKey(key))
                         .forEach(key -> differences.add(table.name() + " " + key + " only in " + region));
             }
         }

@@ -18,8 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * processor settings), lets it instrument and arm that platform, runs its workload, drains, and
  * hands it the evidence.
  */
-public sealed interface Scenario permits SnsThrottling, StoreFaults, DuplicateBatches, DeathMidBatch, TimeoutMidBatch, ReplicationDisorder,
-        PoisonRecords, RandomResidency, MalformedRecords {
+public sealed interface Scenario
+        permits SnsThrottling,
+                StoreFaults,
+                DuplicateBatches,
+                DeathMidBatch,
+                TimeoutMidBatch,
+                ReplicationDisorder,
+                PoisonRecords,
+                RandomResidency,
+                MalformedRecords {
 
     /** The AWS SDK's setting for attempts per call (the first included), read from the environment. */
     String SDK_ATTEMPTS = "AWS_MAX_ATTEMPTS";
@@ -49,8 +57,7 @@ public sealed interface Scenario permits SnsThrottling, StoreFaults, DuplicateBa
     }
 
     /** Arms the running platform (faults in the emulator proxy, say) before the workload starts. */
-    default void arm(LocalPlatform platform, ChaosOptions chaos) {
-    }
+    default void arm(LocalPlatform platform, ChaosOptions chaos) {}
 
     default WorkloadOptions workload(int events, ChaosOptions chaos) {
         return WorkloadOptions.of(events, chaos.ratePerSecond(), chaos.seed());
@@ -63,7 +70,9 @@ public sealed interface Scenario permits SnsThrottling, StoreFaults, DuplicateBa
 
     /** The deliveries the drain waits for. */
     default Collection<String> awaited(Topology topology, Workload workload) {
-        return Expectations.of(topology, workload.changes()).stream().map(Expectations.Expected::key).toList();
+        return Expectations.of(topology, workload.changes()).stream()
+                .map(Expectations.Expected::key)
+                .toList();
     }
 
     /** How long nothing may arrive, with work left, before the drain gives up on it. */

@@ -5,11 +5,18 @@ import java.util.Optional;
 
 /** Every scenario, in the order a full run takes them. */
 public final class Scenarios {
-    private static final List<Scenario> ALL = List.of(new SnsThrottling(), new StoreFaults(), new DuplicateBatches(), new DeathMidBatch(),
-            new TimeoutMidBatch(), new ReplicationDisorder(), new PoisonRecords(), new RandomResidency(), new MalformedRecords());
+    private static final List<Scenario> ALL = List.of(
+            new SnsThrottling(),
+            new StoreFaults(),
+            new DuplicateBatches(),
+            new DeathMidBatch(),
+            new TimeoutMidBatch(),
+            new ReplicationDisorder(),
+            new PoisonRecords(),
+            new RandomResidency(),
+            new MalformedRecords());
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     public static List<Scenario> all() {
         return ALL;

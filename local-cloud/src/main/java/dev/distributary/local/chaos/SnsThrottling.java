@@ -38,7 +38,8 @@ public final class SnsThrottling implements Scenario {
      */
     @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
-        return options.withInstrumentation(options.instrumentation().withFunctionEnvironment(Map.of(SDK_ATTEMPTS, "1")));
+        return options.withInstrumentation(
+                options.instrumentation().withFunctionEnvironment(Map.of(SDK_ATTEMPTS, "1")));
     }
 
     @Override
@@ -53,15 +54,29 @@ public final class SnsThrottling implements Scenario {
         long calls = evidence.calls("sns", "PublishBatch");
         List<Check> checks = List.of(
                 Checks.delivery(tally),
-                Check.of("the fault was injected", throttled > 0, String.format("%,d of %,d PublishBatch calls throttled", throttled, calls)),
-                Check.of("the mappings retried through partial-batch failures", evidence.mappings().failedInvokeEventCount() > 0,
-                        evidence.mappings().failedInvokeEventCount() + " record invocations reported failed and retried"),
+                Check.of(
+                        "the fault was injected",
+                        throttled > 0,
+                        String.format("%,d of %,d PublishBatch calls throttled", throttled, calls)),
+                Check.of(
+                        "the mappings retried through partial-batch failures",
+                        evidence.mappings().failedInvokeEventCount() > 0,
+                        evidence.mappings().failedInvokeEventCount()
+                                + " record invocations reported failed and retried"),
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.nothingQuarantined(evidence),
                 Checks.writes(evidence.written()));
-        return new Verdict(checks, tally.lost(), tally.duplicated(), tally.leaked(), String.format(
-                "%,d deliveries exactly once while %,d of %,d PublishBatch calls (%.0f%%) were throttled; %,d record invocations retried by the mappings",
-                tally.expected() - tally.lost(), throttled, calls, calls == 0 ? 0.0 : 100.0 * throttled / calls,
-                evidence.mappings().failedInvokeEventCount()));
+        return new Verdict(
+                checks,
+                tally.lost(),
+                tally.duplicated(),
+                tally.leaked(),
+                String.format(
+                        "%,d deliveries exactly once while %,d of %,d PublishBatch calls (%.0f%%) were throttled; %,d record invocations retried by the mappings",
+                        tally.expected() - tally.lost(),
+                        throttled,
+                        calls,
+                        calls == 0 ? 0.0 : 100.0 * throttled / calls,
+                        evidence.mappings().failedInvokeEventCount()));
     }
 }

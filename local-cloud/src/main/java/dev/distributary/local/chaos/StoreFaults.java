@@ -34,7 +34,8 @@ public final class StoreFaults implements Scenario {
 
     @Override
     public WorkloadOptions workload(int events, ChaosOptions chaos) {
-        return WorkloadOptions.of(events, chaos.ratePerSecond(), chaos.seed()).withPoison(Math.max(4, events / 50), true);
+        return WorkloadOptions.of(events, chaos.ratePerSecond(), chaos.seed())
+                .withPoison(Math.max(4, events / 50), true);
     }
 
     @Override
@@ -43,8 +44,10 @@ public final class StoreFaults implements Scenario {
         String queue = platform.names().quarantineQueue();
         platform.proxy().inject(FaultRule.throttling("dynamodb", "*", 0.10).on(table));
         platform.proxy().inject(FaultRule.serverError("dynamodb", "*", 0.10).on(table));
-        platform.proxy().inject(FaultRule.throttling("sqs", "SendMessageBatch", 0.25).on(queue));
-        platform.proxy().inject(FaultRule.serverError("sqs", "SendMessageBatch", 0.25).on(queue));
+        platform.proxy()
+                .inject(FaultRule.throttling("sqs", "SendMessageBatch", 0.25).on(queue));
+        platform.proxy()
+                .inject(FaultRule.serverError("sqs", "SendMessageBatch", 0.25).on(queue));
     }
 
     @Override
@@ -56,12 +59,23 @@ public final class StoreFaults implements Scenario {
         List<Check> checks = List.of(
                 Checks.delivery(tally),
                 poison.check(),
-                Check.of("the faults were injected", storeFaults > 0 && queueFaults > 0,
+                Check.of(
+                        "the faults were injected",
+                        storeFaults > 0 && queueFaults > 0,
                         storeFaults + " idempotency-table calls and " + queueFaults + " quarantine sends failed"),
                 Checks.nothingDiscarded(evidence.mappings()),
                 Checks.writes(evidence.written()));
-        return new Verdict(checks, tally.lost() + poison.missing(), tally.duplicated() + poison.extra(), tally.leaked(), String.format(
-                "%,d deliveries exactly once and %,d poison records quarantined %,d times while %,d idempotency-table calls and %,d quarantine sends failed",
-                tally.expected() - tally.lost(), evidence.written().poisons().size(), poison.found(), storeFaults, queueFaults));
+        return new Verdict(
+                checks,
+                tally.lost() + poison.missing(),
+                tally.duplicated() + poison.extra(),
+                tally.leaked(),
+                String.format(
+                        "%,d deliveries exactly once and %,d poison records quarantined %,d times while %,d idempotency-table calls and %,d quarantine sends failed",
+                        tally.expected() - tally.lost(),
+                        evidence.written().poisons().size(),
+                        poison.found(),
+                        storeFaults,
+                        queueFaults));
     }
 }

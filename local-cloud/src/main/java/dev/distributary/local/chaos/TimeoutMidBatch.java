@@ -40,10 +40,15 @@ public final class TimeoutMidBatch implements Scenario {
 
     @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
-        AgentFault fault = AgentFault.stall("PublishBatch", 2, chaos.agentProbability().orElse(PROBABILITY),
-                Duration.ofSeconds(DeathMidBatch.TIMEOUT_SECONDS + 5), chaos.seed())
+        AgentFault fault = AgentFault.stall(
+                        "PublishBatch",
+                        2,
+                        chaos.agentProbability().orElse(PROBABILITY),
+                        Duration.ofSeconds(DeathMidBatch.TIMEOUT_SECONDS + 5),
+                        chaos.seed())
                 .limitedTo(chaos.agentMaxFaults(), options.workDirectory().resolve(DeathMidBatch.BUDGET));
-        return options.withInstrumentation(options.instrumentation().withFunctionCode(AgentFault.jar(chaos.home()), fault.environment()));
+        return options.withInstrumentation(
+                options.instrumentation().withFunctionCode(AgentFault.jar(chaos.home()), fault.environment()));
     }
 
     @Override

@@ -45,16 +45,19 @@ public final class Demo {
     }
 
     /** The report and every delivery it was drawn from (a benchmark plots their latencies). */
-    public record Outcome(DemoReport report, List<Delivery> deliveries) {
-    }
+    public record Outcome(DemoReport report, List<Delivery> deliveries) {}
 
     public DemoReport run(long startedNanos) {
         return execute(startedNanos).report();
     }
 
     public Outcome execute(long startedNanos) {
-        Workload workload = new Workload(topology, platform,
-                WorkloadOptions.of(options.events(), options.ratePerSecond(), options.seed()).withPoison(1, false).withRefusedWrite());
+        Workload workload = new Workload(
+                topology,
+                platform,
+                WorkloadOptions.of(options.events(), options.ratePerSecond(), options.seed())
+                        .withPoison(1, false)
+                        .withRefusedWrite());
         try (DeliveryRecorder recorder = new DeliveryRecorder(topology, platform)) {
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "demo-progress");
@@ -64,11 +67,13 @@ public final class Demo {
             // progress lines are best effort: a failed one need not stop the demo
             var unused = progress.scheduleAtFixedRate(() -> printProgress(workload, recorder), 2, 2, TimeUnit.SECONDS);
             try {
-                out.accept("writing " + options.events() + " changes at " + options.ratePerSecond() + "/s across " + topology.regions() + "...");
+                out.accept("writing " + options.events() + " changes at " + options.ratePerSecond() + "/s across "
+                        + topology.regions() + "...");
                 workload.run();
                 List<Expectations.Expected> expected = Expectations.of(topology, workload.changes());
                 out.accept("written; draining (expecting " + expected.size() + " deliveries)...");
-                new Drain(platform, recorder, QUIET).await(expected.stream().map(Expectations.Expected::key).toList(), options.drainTimeout());
+                new Drain(platform, recorder, QUIET)
+                        .await(expected.stream().map(Expectations.Expected::key).toList(), options.drainTimeout());
             } finally {
                 progress.shutdownNow();
             }
@@ -82,24 +87,63 @@ public final class Demo {
         List<Change> changes = workload.changes();
         Tally tally = Tally.exactlyOnce(topology, changes, deliveries);
         List<JsonNode> quarantine = Quarantines.drain(platform);
-        long poisonQuarantined = quarantine.stream().filter(message -> message.at("/record/dynamodb/Keys").toString().contains("poison")).count();
-        Map<String, Double> functionMetrics = FunctionLogMetrics.sum(platform.options().workDirectory().resolve("logs"));
-        long filteredOut = platform.mappings().values().stream().flatMap(List::stream)
-                .mapToLong(m -> m.metrics().filteredOutEventCount()).sum();
+        long poisonQuarantined = quarantine.stream()
+                .filter(message ->
+                        message.at("/record/dynamodb/Keys").toString().contains("poison"))
+                .count();
+        Map<String, Double> functionMetrics =
+                FunctionLogMetrics.sum(platform.options().workDirectory().resolve("logs"));
+        long filteredOut = platform.mappings().values().stream()
+                .flatMap(List::stream)
+                .mapToLong(m -> m.metrics().filteredOutEventCount())
+                .sum();
         long replicaSkipped = filteredOut + Math.round(functionMetrics.getOrDefault("SkippedReplica", 0.0));
         long written = changes.size();
-        List<DemoReport.Check> checks = DemoChecks.of(tally, workload.refusals(), workload.poison(), poisonQuarantined, workload.failures(), written,
+        List<DemoReport.Check> checks = DemoChecks.of(
+                tally,
+                workload.refusals(),
+                workload.poison(),
+                poisonQuarantined,
+                workload.failures(),
+                written,
                 platform.iamDenials());
         long calls = platform.proxy().totalCalls();
-        return new DemoReport(DemoChecks.passed(checks), topology.regions(), written, workload.writtenPerRegion(),
-                tally.expected(), deliveries.size(), tally.lost(), tally.duplicated(), tally.unexpected(), tally.leaked(), quarantine.size(),
-                workload.refusals().size(), replicaSkipped, platform.iamDenials().size(),
-                DemoReport.Latency.of(deliveries.stream().map(Delivery::latencyMillis).toList()),
-                DemoReport.Latency.of(deliveries.stream().filter(d -> d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList()),
-                DemoReport.Latency.of(deliveries.stream().filter(d -> !d.event().originRegion().filter(d.region()::equals).isPresent()).map(Delivery::latencyMillis).toList()),
+        return new DemoReport(
+                DemoChecks.passed(checks),
+                topology.regions(),
+                written,
+                workload.writtenPerRegion(),
+                tally.expected(),
+                deliveries.size(),
+                tally.lost(),
+                tally.duplicated(),
+                tally.unexpected(),
+                tally.leaked(),
+                quarantine.size(),
+                workload.refusals().size(),
+                replicaSkipped,
+                platform.iamDenials().size(),
+                DemoReport.Latency.of(
+                        deliveries.stream().map(Delivery::latencyMillis).toList()),
+                DemoReport.Latency.of(deliveries.stream()
+                        .filter(d -> d.event()
+                                .originRegion()
+                                .filter(d.region()::equals)
+                                .isPresent())
+                        .map(Delivery::latencyMillis)
+                        .toList()),
+                DemoReport.Latency.of(deliveries.stream()
+                        .filter(d -> !d.event()
+                                .originRegion()
+                                .filter(d.region()::equals)
+                                .isPresent())
+                        .map(Delivery::latencyMillis)
+                        .toList()),
                 DemoReport.Trend.of(deliveries),
-                platform.proxy().calls(), written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
-                Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, checks);
+                platform.proxy().calls(),
+                written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
+                Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0,
+                checks);
     }
 
     private void printProgress(Workload workload, DeliveryRecorder recorder) {
@@ -107,13 +151,24 @@ public final class Demo {
         StringBuilder line = new StringBuilder("progress:");
         for (String region : topology.regions()) {
             List<MappingMetrics.Snapshot> metrics = platform.mappings().getOrDefault(region, List.of()).stream()
-                    .map(EventSourceMapping::metrics).toList();
-            line.append(String.format("%n  %-15s written %4d  replicated in %4d  processed %4d  filtered %4d  delivered %4d  lag %5d ms",
-                    region, written.getOrDefault(region, 0), platform.replicator().metrics().appliedInto(region),
-                    metrics.stream().mapToLong(MappingMetrics.Snapshot::invokedEventCount).sum(),
-                    metrics.stream().mapToLong(MappingMetrics.Snapshot::filteredOutEventCount).sum(),
+                    .map(EventSourceMapping::metrics)
+                    .toList();
+            line.append(String.format(
+                    "%n  %-15s written %4d  replicated in %4d  processed %4d  filtered %4d  delivered %4d  lag %5d ms",
+                    region,
+                    written.getOrDefault(region, 0),
+                    platform.replicator().metrics().appliedInto(region),
+                    metrics.stream()
+                            .mapToLong(MappingMetrics.Snapshot::invokedEventCount)
+                            .sum(),
+                    metrics.stream()
+                            .mapToLong(MappingMetrics.Snapshot::filteredOutEventCount)
+                            .sum(),
                     recorder.countIn(region),
-                    metrics.stream().mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis).max().orElse(0)));
+                    metrics.stream()
+                            .mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis)
+                            .max()
+                            .orElse(0)));
         }
         out.accept(line.toString());
     }

@@ -19,7 +19,8 @@ public record DemoOptions(int events, double ratePerSecond, Duration drainTimeou
             throw new IllegalArgumentException("the demo needs at least 10 events, not " + events);
         }
         if (ratePerSecond <= 0 || ratePerSecond > 500) {
-            throw new IllegalArgumentException("the rate must be above 0 and at most 500 writes a second, not " + ratePerSecond);
+            throw new IllegalArgumentException(
+                    "the rate must be above 0 and at most 500 writes a second, not " + ratePerSecond);
         }
     }
 

@@ -66,17 +66,25 @@ public record DemoReport(
     /** Median write-to-queue latency early and late in the run. */
     public record Trend(long firstQuarterP50, long lastQuarterP50) {
         static Trend of(List<Delivery> deliveries) {
-            List<Delivery> byWrite = deliveries.stream().sorted(java.util.Comparator.comparing(d -> d.event().time())).toList();
+            List<Delivery> byWrite = deliveries.stream()
+                    .sorted(java.util.Comparator.comparing(d -> d.event().time()))
+                    .toList();
             int quarter = byWrite.size() / 4;
             if (quarter == 0) {
                 return new Trend(0, 0);
             }
-            return new Trend(Percentiles.of(byWrite.subList(0, quarter).stream().map(Delivery::latencyMillis).toList()).p50(),
-                    Percentiles.of(byWrite.subList(byWrite.size() - quarter, byWrite.size()).stream().map(Delivery::latencyMillis).toList()).p50());
+            return new Trend(
+                    Percentiles.of(byWrite.subList(0, quarter).stream()
+                                    .map(Delivery::latencyMillis)
+                                    .toList())
+                            .p50(),
+                    Percentiles.of(byWrite.subList(byWrite.size() - quarter, byWrite.size()).stream()
+                                    .map(Delivery::latencyMillis)
+                                    .toList())
+                            .p50());
         }
     }
 
     /** One promise and what the run saw of it. */
-    public record Check(String name, boolean passed, String detail) {
-    }
+    public record Check(String name, boolean passed, String detail) {}
 }

@@ -13,7 +13,8 @@ record Percentiles(long p50, long p90, long p99, long max, int samples) {
         }
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        return new Percentiles(rank(sorted, 50), rank(sorted, 90), rank(sorted, 99), sorted.get(sorted.size() - 1), sorted.size());
+        return new Percentiles(
+                rank(sorted, 50), rank(sorted, 90), rank(sorted, 99), sorted.get(sorted.size() - 1), sorted.size());
     }
 
     private static long rank(List<Long> sorted, int percentile) {

@@ -38,11 +38,19 @@ final class BatchProcessor {
     private final Optional<TumblingWindows> windows;
 
     /** Records still to be handled, with the retries and invocations spent on them so far. */
-    private record Pending(List<StreamRecord> records, int retries, int invocations, InvocationResult lastResult) {
-    }
+    private record Pending(List<StreamRecord> records, int retries, int invocations, InvocationResult lastResult) {}
 
-    BatchProcessor(MappingConfig config, Invoker invoker, FailureDestination destination, MappingMetrics metrics,
-            CheckpointTracker tracker, Clock clock, String streamArn, String shardId, BooleanSupplier running, Runnable checkpoint,
+    BatchProcessor(
+            MappingConfig config,
+            Invoker invoker,
+            FailureDestination destination,
+            MappingMetrics metrics,
+            CheckpointTracker tracker,
+            Clock clock,
+            String streamArn,
+            String shardId,
+            BooleanSupplier running,
+            Runnable checkpoint,
             Optional<TumblingWindows> windows) {
         this.config = config;
         this.invoker = invoker;
@@ -73,18 +81,28 @@ final class BatchProcessor {
             if (outcome instanceof BatchResponse.Outcome.AllSucceeded) {
                 succeeded(records);
             } else if (outcome instanceof BatchResponse.Outcome.PartialFailure partial) {
-                List<StreamRecord> done = records.stream().filter(r -> r.sequenceNumber().compareTo(partial.firstFailed()) < 0).toList();
+                List<StreamRecord> done = records.stream()
+                        .filter(r -> r.sequenceNumber().compareTo(partial.firstFailed()) < 0)
+                        .toList();
                 List<StreamRecord> remainder = records.subList(done.size(), records.size());
                 succeeded(done);
                 metrics.failedInvoke(remainder.size());
                 retryOrDiscard(work, new Pending(List.copyOf(remainder), pending.retries(), invocations, result));
             } else {
                 metrics.failedInvoke(records.size());
-                LOG.log(Level.DEBUG, () -> "batch of " + records.size() + " from " + shardId + " failed: " + ((BatchResponse.Outcome.Invalid) outcome).reason());
+                LOG.log(
+                        Level.DEBUG,
+                        () -> "batch of " + records.size() + " from " + shardId + " failed: "
+                                + ((BatchResponse.Outcome.Invalid) outcome).reason());
                 if (config.bisectOnError() && records.size() > 1 && !(result instanceof InvocationResult.Success)) {
                     int half = records.size() / 2;
-                    work.addFirst(new Pending(List.copyOf(records.subList(half, records.size())), pending.retries(), invocations, result));
-                    work.addFirst(new Pending(List.copyOf(records.subList(0, half)), pending.retries(), invocations, result));
+                    work.addFirst(new Pending(
+                            List.copyOf(records.subList(half, records.size())),
+                            pending.retries(),
+                            invocations,
+                            result));
+                    work.addFirst(
+                            new Pending(List.copyOf(records.subList(0, half)), pending.retries(), invocations, result));
                 } else {
                     retryOrDiscard(work, new Pending(records, pending.retries(), invocations, result));
                 }
@@ -98,9 +116,12 @@ final class BatchProcessor {
             return new BatchResponse.Outcome.Invalid(result.describe());
         }
         if (windows.isPresent() && !windows.get().accept(BatchResponse.json(success.payload()))) {
-            return new BatchResponse.Outcome.Invalid("the response has no state: with a tumbling window Lambda counts that as a failed invocation");
+            return new BatchResponse.Outcome.Invalid(
+                    "the response has no state: with a tumbling window Lambda counts that as a failed invocation");
         }
-        return config.reportBatchItemFailures() ? BatchResponse.read(success.payload(), records) : new BatchResponse.Outcome.AllSucceeded();
+        return config.reportBatchItemFailures()
+                ? BatchResponse.read(success.payload(), records)
+                : new BatchResponse.Outcome.AllSucceeded();
     }
 
     /**
@@ -115,18 +136,25 @@ final class BatchProcessor {
             window.decorate(event, true);
             metrics.invoked(0);
             InvocationResult result = invoker.invoke(event.toString());
-            if (result instanceof InvocationResult.Success success && window.accept(BatchResponse.json(success.payload()))) {
+            if (result instanceof InvocationResult.Success success
+                    && window.accept(BatchResponse.json(success.payload()))) {
                 window.closed();
                 return;
             }
-            LOG.log(Level.DEBUG, () -> "the final invocation of a window of " + shardId + " failed: " + result.describe());
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "the final invocation of a window of " + shardId + " failed: " + result.describe());
             pause(config.retryBackoff().multipliedBy(1L << Math.min(attempt, 4)));
         }
     }
 
     private void retryOrDiscard(Deque<Pending> work, Pending failed) {
         if (!config.retriesForever() && failed.retries() >= config.maximumRetryAttempts()) {
-            discard(failed.records(), FailureRecord.Condition.RetryAttemptsExhausted, failed.invocations(), failed.lastResult());
+            discard(
+                    failed.records(),
+                    FailureRecord.Condition.RetryAttemptsExhausted,
+                    failed.invocations(),
+                    failed.lastResult());
             return;
         }
         pause(config.retryBackoff().multipliedBy(1L << Math.min(failed.retries(), 4)));
@@ -141,7 +169,8 @@ final class BatchProcessor {
         List<StreamRecord> expired = new ArrayList<>();
         List<StreamRecord> fresh = new ArrayList<>();
         for (StreamRecord record : pending.records()) {
-            (Duration.between(record.approximateCreation(), clock.instant()).compareTo(maxAge) > 0 ? expired : fresh).add(record);
+            (Duration.between(record.approximateCreation(), clock.instant()).compareTo(maxAge) > 0 ? expired : fresh)
+                    .add(record);
         }
         if (!expired.isEmpty()) {
             discard(expired, FailureRecord.Condition.RecordAgeExceeded, pending.invocations(), pending.lastResult());
@@ -149,13 +178,21 @@ final class BatchProcessor {
         return fresh;
     }
 
-    private void discard(List<StreamRecord> records, FailureRecord.Condition condition, int invocations, InvocationResult lastResult) {
+    private void discard(
+            List<StreamRecord> records,
+            FailureRecord.Condition condition,
+            int invocations,
+            InvocationResult lastResult) {
         boolean delivered = true;
         try {
-            destination.send(FailureRecord.of(condition, config.functionArn(), streamArn, shardId, records, invocations, lastResult));
+            destination.send(FailureRecord.of(
+                    condition, config.functionArn(), streamArn, shardId, records, invocations, lastResult));
         } catch (RuntimeException e) {
             delivered = false;
-            LOG.log(Level.WARNING, "could not deliver the on-failure record for " + records.size() + " records of " + shardId + ": " + e);
+            LOG.log(
+                    Level.WARNING,
+                    "could not deliver the on-failure record for " + records.size() + " records of " + shardId + ": "
+                            + e);
         }
         metrics.dropped(records.size(), delivered);
         tracker.done(records);
@@ -168,7 +205,8 @@ final class BatchProcessor {
         }
         tracker.done(records);
         checkpoint.run();
-        metrics.iteratorAge(Duration.between(records.get(records.size() - 1).approximateCreation(), clock.instant()).toMillis());
+        metrics.iteratorAge(Duration.between(records.get(records.size() - 1).approximateCreation(), clock.instant())
+                .toMillis());
     }
 
     private String payload(List<StreamRecord> records) {

@@ -18,20 +18,16 @@ import java.util.stream.Collectors;
 final class BatchResponse {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BatchResponse() {
-    }
+    private BatchResponse() {}
 
     /** How the function's answer reads. */
     sealed interface Outcome {
-        record AllSucceeded() implements Outcome {
-        }
+        record AllSucceeded() implements Outcome {}
 
         /** Records before {@code firstFailed} succeeded; it and everything after are to be retried. */
-        record PartialFailure(BigInteger firstFailed) implements Outcome {
-        }
+        record PartialFailure(BigInteger firstFailed) implements Outcome {}
 
-        record Invalid(String reason) implements Outcome {
-        }
+        record Invalid(String reason) implements Outcome {}
     }
 
     /** The response as JSON; null when it is empty, {@code null} or not JSON. */
@@ -55,12 +51,14 @@ final class BatchResponse {
         if (!failures.isArray()) {
             return new Outcome.Invalid("batchItemFailures is not a list");
         }
-        Set<BigInteger> inBatch = batch.stream().map(StreamRecord::sequenceNumber).collect(Collectors.toSet());
+        Set<BigInteger> inBatch =
+                batch.stream().map(StreamRecord::sequenceNumber).collect(Collectors.toSet());
         BigInteger lowest = null;
         for (JsonNode failure : failures) {
             Optional<BigInteger> id = sequence(failure.get("itemIdentifier"));
             if (id.isEmpty() || !inBatch.contains(id.get())) {
-                return new Outcome.Invalid("itemIdentifier " + failure.get("itemIdentifier") + " is not a sequence number of the batch");
+                return new Outcome.Invalid(
+                        "itemIdentifier " + failure.get("itemIdentifier") + " is not a sequence number of the batch");
             }
             lowest = lowest == null ? id.get() : lowest.min(id.get());
         }
@@ -68,7 +66,9 @@ final class BatchResponse {
     }
 
     private static Optional<BigInteger> sequence(JsonNode identifier) {
-        if (identifier == null || !identifier.isTextual() || identifier.textValue().isEmpty()) {
+        if (identifier == null
+                || !identifier.isTextual()
+                || identifier.textValue().isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -27,7 +27,8 @@ final class CheckpointTracker {
 
     /** The highest read sequence number with nothing outstanding at or before it. */
     synchronized Optional<BigInteger> checkpoint() {
-        BigInteger safe = outstanding.isEmpty() ? (read.isEmpty() ? null : read.last()) : read.lower(outstanding.first());
+        BigInteger safe =
+                outstanding.isEmpty() ? (read.isEmpty() ? null : read.last()) : read.lower(outstanding.first());
         if (safe != null) {
             read.headSet(safe, false).clear();
         }

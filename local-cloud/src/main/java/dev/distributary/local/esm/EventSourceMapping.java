@@ -36,8 +36,13 @@ public final class EventSourceMapping implements AutoCloseable {
     private final ExecutorService threads;
     private final ScheduledExecutorService shardWatch;
 
-    public EventSourceMapping(ShardSource source, MappingConfig config, Invoker invoker, FailureDestination destination,
-            CheckpointStore checkpoints, Clock clock) {
+    public EventSourceMapping(
+            ShardSource source,
+            MappingConfig config,
+            Invoker invoker,
+            FailureDestination destination,
+            CheckpointStore checkpoints,
+            Clock clock) {
         this.source = source;
         this.config = config;
         this.invoker = invoker;
@@ -46,11 +51,13 @@ public final class EventSourceMapping implements AutoCloseable {
         this.clock = clock;
         this.filter = new RecordFilter(config.filterPatterns());
         this.threads = Executors.newCachedThreadPool(runnable -> daemon(runnable, "esm-" + THREADS.incrementAndGet()));
-        this.shardWatch = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "esm-shards-" + THREADS.incrementAndGet()));
+        this.shardWatch = Executors.newSingleThreadScheduledExecutor(
+                runnable -> daemon(runnable, "esm-shards-" + THREADS.incrementAndGet()));
     }
 
     /** Starts reading every shard whose parent is finished; new shards are picked up as they appear. */
-    @SuppressWarnings("FutureReturnValueIgnored") // startReadyShards catches and logs its own failures; close() cancels it
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // startReadyShards catches and logs its own failures; close() cancels it
     public EventSourceMapping start() {
         shardWatch.scheduleWithFixedDelay(this::startReadyShards, 0, SHARD_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         return this;
@@ -103,11 +110,23 @@ public final class EventSourceMapping implements AutoCloseable {
                 for (ShardSource.Shard shard : shards) {
                     boolean parentDone = shard.parentShardId()
                             .map(parent -> checkpoints.isFinished(source.streamArn(), parent)
-                                    || shards.stream().noneMatch(s -> s.shardId().equals(parent)))
+                                    || shards.stream()
+                                            .noneMatch(s -> s.shardId().equals(parent)))
                             .orElse(true);
-                    if (parentDone && !workers.containsKey(shard.shardId()) && !checkpoints.isFinished(source.streamArn(), shard.shardId())) {
-                        ShardWorker worker = new ShardWorker(source, shard.shardId(), config, filter, checkpoints, metrics, invoker,
-                                destination, threads, clock);
+                    if (parentDone
+                            && !workers.containsKey(shard.shardId())
+                            && !checkpoints.isFinished(source.streamArn(), shard.shardId())) {
+                        ShardWorker worker = new ShardWorker(
+                                source,
+                                shard.shardId(),
+                                config,
+                                filter,
+                                checkpoints,
+                                metrics,
+                                invoker,
+                                destination,
+                                threads,
+                                clock);
                         workers.put(shard.shardId(), worker);
                         threads.execute(() -> {
                             worker.run();
@@ -119,7 +138,10 @@ public final class EventSourceMapping implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "listing the shards of " + source.streamArn() + " failed; trying again in " + SHARD_REFRESH.toSeconds() + " s: " + e);
+            LOG.log(
+                    Level.WARNING,
+                    "listing the shards of " + source.streamArn() + " failed; trying again in "
+                            + SHARD_REFRESH.toSeconds() + " s: " + e);
         }
     }
 

@@ -18,13 +18,21 @@ final class FailureRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Why a batch was discarded. */
-    enum Condition { RetryAttemptsExhausted, RecordAgeExceeded }
-
-    private FailureRecord() {
+    enum Condition {
+        RetryAttemptsExhausted,
+        RecordAgeExceeded
     }
 
-    static String of(Condition condition, String functionArn, String streamArn, String shardId, List<StreamRecord> batch,
-            int approximateInvokeCount, InvocationResult lastResult) {
+    private FailureRecord() {}
+
+    static String of(
+            Condition condition,
+            String functionArn,
+            String streamArn,
+            String shardId,
+            List<StreamRecord> batch,
+            int approximateInvokeCount,
+            InvocationResult lastResult) {
         ObjectNode record = JSON.createObjectNode();
         ObjectNode request = record.putObject("requestContext");
         request.put("requestId", UUID.randomUUID().toString());
@@ -34,7 +42,8 @@ final class FailureRecord {
         ObjectNode response = record.putObject("responseContext");
         response.put("statusCode", lastResult instanceof InvocationResult.Crashed ? 500 : 200);
         response.put("executedVersion", "$LATEST");
-        if (lastResult instanceof InvocationResult.FunctionError || lastResult instanceof InvocationResult.TimedOut
+        if (lastResult instanceof InvocationResult.FunctionError
+                || lastResult instanceof InvocationResult.TimedOut
                 || lastResult instanceof InvocationResult.Crashed) {
             response.put("functionError", "Unhandled");
         }
@@ -44,8 +53,12 @@ final class FailureRecord {
         info.put("shardId", shardId);
         info.put("startSequenceNumber", batch.get(0).sequence());
         info.put("endSequenceNumber", batch.get(batch.size() - 1).sequence());
-        info.put("approximateArrivalOfFirstRecord", batch.get(0).approximateCreation().toString());
-        info.put("approximateArrivalOfLastRecord", batch.get(batch.size() - 1).approximateCreation().toString());
+        info.put(
+                "approximateArrivalOfFirstRecord",
+                batch.get(0).approximateCreation().toString());
+        info.put(
+                "approximateArrivalOfLastRecord",
+                batch.get(batch.size() - 1).approximateCreation().toString());
         info.put("batchSize", batch.size());
         info.put("streamArn", streamArn);
         return record.toString();

@@ -54,30 +54,57 @@ public record MappingConfig(
         ProcessorSettings.PARALLELIZATION.require("parallelizationFactor", parallelizationFactor);
         Objects.requireNonNull(maximumRecordAge, "maximumRecordAge");
         filterPatterns = List.copyOf(filterPatterns);
-        // As Lambda refuses them at CreateEventSourceMapping: more than five, longer than 4,096 characters, or on a key but dynamodb.
+        // As Lambda refuses them at CreateEventSourceMapping: more than five, longer than 4,096 characters, or on a key
+        // but dynamodb.
         LambdaRules.requireFilters("of " + functionArn, filterPatterns);
         Objects.requireNonNull(startingPosition, "startingPosition");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(maxIdleInterval, "maxIdleInterval");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         if (tumblingWindow.isNegative() || tumblingWindow.compareTo(MAX_TUMBLING_WINDOW) > 0) {
-            throw new IllegalArgumentException("tumblingWindow must be 0 to " + MAX_TUMBLING_WINDOW.toSeconds() + " s, not " + tumblingWindow.toSeconds());
+            throw new IllegalArgumentException("tumblingWindow must be 0 to " + MAX_TUMBLING_WINDOW.toSeconds()
+                    + " s, not " + tumblingWindow.toSeconds());
         }
     }
 
     /** The mapping a platform's processor settings describe, with Lambda's poll rate. */
     public static MappingConfig of(String functionArn, ProcessorSettings settings, List<String> filterPatterns) {
-        return new MappingConfig(functionArn, settings.batchSize(), Duration.ofSeconds(settings.batchingWindowSeconds()),
+        return new MappingConfig(
+                functionArn,
+                settings.batchSize(),
+                Duration.ofSeconds(settings.batchingWindowSeconds()),
                 settings.maximumRetryAttempts(),
-                settings.maximumRecordAgeSeconds() < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(settings.maximumRecordAgeSeconds())),
-                settings.bisectOnError(), settings.parallelizationFactor(), true, filterPatterns, settings.startingPosition(),
-                Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(settings.tumblingWindowSeconds()));
+                settings.maximumRecordAgeSeconds() < 0
+                        ? Optional.empty()
+                        : Optional.of(Duration.ofSeconds(settings.maximumRecordAgeSeconds())),
+                settings.bisectOnError(),
+                settings.parallelizationFactor(),
+                true,
+                filterPatterns,
+                settings.startingPosition(),
+                Duration.ofMillis(250),
+                Duration.ofMillis(500),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(settings.tumblingWindowSeconds()));
     }
 
     /** The same mapping polling at another rate (the local run's knob, not Lambda's). */
     public MappingConfig withPolling(Duration poll, Duration maxIdle) {
-        return new MappingConfig(functionArn, batchSize, batchingWindow, maximumRetryAttempts, maximumRecordAge, bisectOnError,
-                parallelizationFactor, reportBatchItemFailures, filterPatterns, startingPosition, poll, maxIdle, retryBackoff, tumblingWindow);
+        return new MappingConfig(
+                functionArn,
+                batchSize,
+                batchingWindow,
+                maximumRetryAttempts,
+                maximumRecordAge,
+                bisectOnError,
+                parallelizationFactor,
+                reportBatchItemFailures,
+                filterPatterns,
+                startingPosition,
+                poll,
+                maxIdle,
+                retryBackoff,
+                tumblingWindow);
     }
 
     public boolean retriesForever() {

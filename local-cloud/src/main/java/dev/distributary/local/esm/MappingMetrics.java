@@ -47,12 +47,25 @@ public final class MappingMetrics {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(polled.get(), filteredOut.get(), invoked.get(), failedInvoke.get(), dropped.get(),
-                onFailureDelivered.get(), invocations.get(), iteratorAgeMillis.get());
+        return new Snapshot(
+                polled.get(),
+                filteredOut.get(),
+                invoked.get(),
+                failedInvoke.get(),
+                dropped.get(),
+                onFailureDelivered.get(),
+                invocations.get(),
+                iteratorAgeMillis.get());
     }
 
     /** The counters at one moment; event counts are records, {@code invocations} are calls. */
-    public record Snapshot(long polledEventCount, long filteredOutEventCount, long invokedEventCount, long failedInvokeEventCount,
-            long droppedEventCount, long onFailureDestinationDeliveredEventCount, long invocations, long iteratorAgeMillis) {
-    }
+    public record Snapshot(
+            long polledEventCount,
+            long filteredOutEventCount,
+            long invokedEventCount,
+            long failedInvokeEventCount,
+            long droppedEventCount,
+            long onFailureDestinationDeliveredEventCount,
+            long invocations,
+            long iteratorAgeMillis) {}
 }

@@ -22,8 +22,10 @@ final class RecordFilter {
             try {
                 machine.addRule("pattern-" + i, patterns.get(i));
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("filter pattern " + i + " is not a valid event pattern: " + e.getMessage()
-                        + " (" + patterns.get(i) + ")", e);
+                throw new IllegalArgumentException(
+                        "filter pattern " + i + " is not a valid event pattern: " + e.getMessage() + " ("
+                                + patterns.get(i) + ")",
+                        e);
             }
         }
     }

@@ -38,8 +38,17 @@ final class ShardWorker implements Runnable {
     private volatile boolean running = true;
     private volatile boolean caughtUp;
 
-    ShardWorker(ShardSource source, String shardId, MappingConfig config, RecordFilter filter, CheckpointStore checkpoints,
-            MappingMetrics metrics, Invoker invoker, FailureDestination destination, ExecutorService lanes, Clock clock) {
+    ShardWorker(
+            ShardSource source,
+            String shardId,
+            MappingConfig config,
+            RecordFilter filter,
+            CheckpointStore checkpoints,
+            MappingMetrics metrics,
+            Invoker invoker,
+            FailureDestination destination,
+            ExecutorService lanes,
+            Clock clock) {
         this.source = source;
         this.shardId = shardId;
         this.config = config;
@@ -48,10 +57,21 @@ final class ShardWorker implements Runnable {
         this.metrics = metrics;
         this.lanes = lanes;
         this.clock = clock;
-        this.windows = config.tumblingWindow().isZero() ? Optional.empty()
+        this.windows = config.tumblingWindow().isZero()
+                ? Optional.empty()
                 : Optional.of(new TumblingWindows(config.tumblingWindow(), source.streamArn(), shardId));
-        this.processor = new BatchProcessor(config, invoker, destination, metrics, tracker, clock, source.streamArn(), shardId, () -> running,
-                this::commit, windows);
+        this.processor = new BatchProcessor(
+                config,
+                invoker,
+                destination,
+                metrics,
+                tracker,
+                clock,
+                source.streamArn(),
+                shardId,
+                () -> running,
+                this::commit,
+                windows);
     }
 
     void stop() {
@@ -100,17 +120,24 @@ final class ShardWorker implements Runnable {
                     bufferSince = null;
                 }
                 commit();
-                if (buffer.isEmpty() && tracker.outstanding() == 0 && windows.map(w -> w.endedBy(clock.instant())).orElse(false)) {
+                if (buffer.isEmpty()
+                        && tracker.outstanding() == 0
+                        && windows.map(w -> w.endedBy(clock.instant())).orElse(false)) {
                     processor.finalInvoke();
                 }
                 caughtUp = page.records().isEmpty() && buffer.isEmpty() && tracker.outstanding() == 0;
                 if (page.records().size() < READ_LIMIT && !closed) {
-                    idle = page.records().isEmpty() ? min(idle.multipliedBy(2), config.maxIdleInterval()) : config.pollInterval();
+                    idle = page.records().isEmpty()
+                            ? min(idle.multipliedBy(2), config.maxIdleInterval())
+                            : config.pollInterval();
                     pause(buffer.isEmpty() ? idle : config.pollInterval());
                 }
             } catch (RuntimeException e) {
                 caughtUp = false;
-                LOG.log(Level.WARNING, "reading shard " + shardId + " of " + source.streamArn() + " failed; resuming from its checkpoint: " + e);
+                LOG.log(
+                        Level.WARNING,
+                        "reading shard " + shardId + " of " + source.streamArn()
+                                + " failed; resuming from its checkpoint: " + e);
                 iterator = null;
                 buffer = new ArrayList<>();
                 bufferSince = null;
@@ -158,7 +185,8 @@ final class ShardWorker implements Runnable {
         for (int i = 0; i < laneCount; i++) {
             byLane.add(new ArrayList<>());
         }
-        records.forEach(record -> byLane.get(Math.floorMod(record.partitionKey().hashCode(), laneCount)).add(record));
+        records.forEach(record -> byLane.get(Math.floorMod(record.partitionKey().hashCode(), laneCount))
+                .add(record));
         List<Future<?>> running = new ArrayList<>();
         for (List<StreamRecord> lane : byLane) {
             if (lane.isEmpty()) {
@@ -195,7 +223,9 @@ final class ShardWorker implements Runnable {
         long currentBytes = 0;
         for (StreamRecord record : lane) {
             long size = record.json().toString().length();
-            if (!current.isEmpty() && (current.size() >= config.batchSize() || currentBytes + size > MappingConfig.MAX_PAYLOAD_BYTES)) {
+            if (!current.isEmpty()
+                    && (current.size() >= config.batchSize()
+                            || currentBytes + size > MappingConfig.MAX_PAYLOAD_BYTES)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 currentBytes = 0;
@@ -215,10 +245,13 @@ final class ShardWorker implements Runnable {
     }
 
     private ShardSource.Position startPosition() {
-        return checkpoints.get(source.streamArn(), shardId)
+        return checkpoints
+                .get(source.streamArn(), shardId)
                 .<ShardSource.Position>map(ShardSource.Position.AfterSequenceNumber::new)
-                .orElseGet(() -> config.startingPosition() == dev.distributary.topology.ProcessorSettings.StartingPosition.LATEST
-                        ? new ShardSource.Position.Latest() : new ShardSource.Position.TrimHorizon());
+                .orElseGet(() ->
+                        config.startingPosition() == dev.distributary.topology.ProcessorSettings.StartingPosition.LATEST
+                                ? new ShardSource.Position.Latest()
+                                : new ShardSource.Position.TrimHorizon());
     }
 
     private static long bytes(List<StreamRecord> records) {

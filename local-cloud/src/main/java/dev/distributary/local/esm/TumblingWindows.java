@@ -93,7 +93,9 @@ final class TumblingWindows {
             return false;
         }
         Map<String, String> next = new LinkedHashMap<>();
-        returned.fields().forEachRemaining(entry -> next.put(entry.getKey(), entry.getValue().asText()));
+        returned.fields()
+                .forEachRemaining(
+                        entry -> next.put(entry.getKey(), entry.getValue().asText()));
         state = next;
         invoked = true;
         return true;

@@ -11,8 +11,7 @@ import java.util.Map;
  * is the window's final invocation.
  */
 public final class WindowedEvents {
-    private WindowedEvents() {
-    }
+    private WindowedEvents() {}
 
     /** The start of the window {@code instant} falls in, windows of {@code length} aligned to the epoch. */
     public static Instant windowStart(Instant instant, Duration length) {
@@ -21,8 +20,14 @@ public final class WindowedEvents {
     }
 
     /** Adds the window's fields to an invocation's event. */
-    public static void decorate(ObjectNode event, String streamArn, String shardId, Instant start, Duration length,
-            Map<String, String> state, boolean finalInvoke) {
+    public static void decorate(
+            ObjectNode event,
+            String streamArn,
+            String shardId,
+            Instant start,
+            Duration length,
+            Map<String, String> state,
+            boolean finalInvoke) {
         ObjectNode window = event.putObject("window");
         window.put("start", start.toString());
         window.put("end", start.plus(length).toString());

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * is killed (deadline) or dies.
  */
 final class FunctionInstance implements AutoCloseable {
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     /**
      * How long initialisation may take before the invocation fails. Lambda allows 10 s; a JVM
      * started on a busy developer machine (several at once, after a crash) needs more.
@@ -34,7 +35,9 @@ final class FunctionInstance implements AutoCloseable {
     private final Process process;
     private final long startedNanos = System.nanoTime();
 
-    @SuppressWarnings("FutureReturnValueIgnored") // the exit hook has no result to wait for: failAll settles every waiting invocation
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // the exit hook has no result to wait for: failAll settles every waiting
+    // invocation
     private FunctionInstance(FunctionConfig config, RuntimeApi api, Process process) {
         this.config = config;
         this.api = api;
@@ -42,20 +45,27 @@ final class FunctionInstance implements AutoCloseable {
         process.onExit().thenRun(() -> api.failAll(new InvocationResult.Crashed(exitReason())));
     }
 
-    static FunctionInstance start(FunctionConfig config, RuntimeInterfaceClient ric, Map<String, String> platformEnvironment, int ordinal) {
+    static FunctionInstance start(
+            FunctionConfig config, RuntimeInterfaceClient ric, Map<String, String> platformEnvironment, int ordinal) {
         RuntimeApi api;
         try {
             api = new RuntimeApi(config.arn());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a Runtime API server for " + config.name(), e);
         }
-        List<String> command = new ArrayList<>(List.of(JAVA,
+        List<String> command = new ArrayList<>(List.of(
+                JAVA,
                 "-Xmx" + Math.max(64, config.memoryMb() * 3 / 4) + "m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
                 "-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + ric.jniLibrary(),
-                "-cp", Stream.concat(config.code().stream(), ric.classpath().stream()).map(path -> path.toAbsolutePath().toString())
+                "-cp",
+                Stream.concat(config.code().stream(), ric.classpath().stream())
+                        .map(path -> path.toAbsolutePath().toString())
                         .collect(Collectors.joining(File.pathSeparator)),
-                RuntimeInterfaceClient.MAIN_CLASS, config.handler()));
+                RuntimeInterfaceClient.MAIN_CLASS,
+                config.handler()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.clear();
@@ -72,7 +82,10 @@ final class FunctionInstance implements AutoCloseable {
         environment.put("AWS_DEFAULT_REGION", config.region());
         builder.redirectErrorStream(true);
         if (config.logDirectory().isPresent()) {
-            File log = config.logDirectory().get().resolve(config.region() + "-" + config.name() + "-" + ordinal + ".log").toFile();
+            File log = config.logDirectory()
+                    .get()
+                    .resolve(config.region() + "-" + config.name() + "-" + ordinal + ".log")
+                    .toFile();
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         } else {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -110,10 +123,11 @@ final class FunctionInstance implements AutoCloseable {
         RuntimeApi.Invocation invocation = api.submit(payload, config.timeout());
         try {
             try {
-                CompletableFuture.anyOf(invocation.started(), invocation.result()).get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture.anyOf(invocation.started(), invocation.result())
+                        .get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                InvocationResult slow = new InvocationResult.Crashed("the runtime did not take the invocation within " + INIT_LIMIT.toSeconds()
-                        + " s of initialisation");
+                InvocationResult slow = new InvocationResult.Crashed("the runtime did not take the invocation within "
+                        + INIT_LIMIT.toSeconds() + " s of initialisation");
                 invocation.result().complete(slow);
                 kill();
                 return slow;
@@ -170,6 +184,7 @@ final class FunctionInstance implements AutoCloseable {
 
     private String exitReason() {
         String init = api.initError();
-        return "exit code " + process.exitValue() + (init == null ? "" : " after an initialisation error (" + init + ")");
+        return "exit code " + process.exitValue()
+                + (init == null ? "" : " after an initialisation error (" + init + ")");
     }
 }

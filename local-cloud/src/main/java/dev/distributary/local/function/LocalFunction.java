@@ -104,7 +104,8 @@ public final class LocalFunction implements AutoCloseable {
             }
             all.remove(instance);
         }
-        FunctionInstance instance = FunctionInstance.start(config, ric, platformEnvironment, coldStarts.incrementAndGet());
+        FunctionInstance instance =
+                FunctionInstance.start(config, ric, platformEnvironment, coldStarts.incrementAndGet());
         all.add(instance);
         return instance;
     }

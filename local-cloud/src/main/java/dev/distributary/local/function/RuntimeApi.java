@@ -51,15 +51,20 @@ final class RuntimeApi implements AutoCloseable {
      * the runtime took it (its deadline runs from then, as Lambda's does: initialisation is not part
      * of it), {@code result} when the instance answers.
      */
-    record Invocation(String requestId, String payload, long timeoutMillis, CompletableFuture<Long> started,
-            CompletableFuture<InvocationResult> result, long startNanos) {
-    }
+    record Invocation(
+            String requestId,
+            String payload,
+            long timeoutMillis,
+            CompletableFuture<Long> started,
+            CompletableFuture<InvocationResult> result,
+            long startNanos) {}
 
     RuntimeApi(String functionArn) throws IOException {
         this.functionArn = functionArn;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "runtime-api-" + functionArn.substring(functionArn.lastIndexOf(':') + 1));
+            Thread thread =
+                    new Thread(runnable, "runtime-api-" + functionArn.substring(functionArn.lastIndexOf(':') + 1));
             thread.setDaemon(true);
             return thread;
         });
@@ -79,8 +84,13 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     Invocation submit(String payload, Duration timeout) {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), payload, timeout.toMillis(), new CompletableFuture<>(),
-                new CompletableFuture<>(), System.nanoTime());
+        Invocation invocation = new Invocation(
+                UUID.randomUUID().toString(),
+                payload,
+                timeout.toMillis(),
+                new CompletableFuture<>(),
+                new CompletableFuture<>(),
+                System.nanoTime());
         pending.add(invocation);
         return invocation;
     }
@@ -114,18 +124,24 @@ final class RuntimeApi implements AutoCloseable {
             } else if (path.startsWith("invocation/") && path.endsWith("/response")) {
                 String id = path.substring("invocation/".length(), path.length() - "/response".length());
                 String body = read(exchange);
-                complete(id, invocation -> new InvocationResult.Success(body,
-                        Duration.ofNanos(System.nanoTime() - invocation.startNanos())));
+                complete(
+                        id,
+                        invocation -> new InvocationResult.Success(
+                                body, Duration.ofNanos(System.nanoTime() - invocation.startNanos())));
                 respond(exchange, 202, "{\"status\":\"OK\"}");
             } else if (path.startsWith("invocation/") && path.endsWith("/error")) {
                 String id = path.substring("invocation/".length(), path.length() - "/error".length());
                 JsonNode error = parse(read(exchange));
-                complete(id, invocation -> new InvocationResult.FunctionError(
-                        error.path("errorType").asText("Unhandled"), error.path("errorMessage").asText("")));
+                complete(
+                        id,
+                        invocation -> new InvocationResult.FunctionError(
+                                error.path("errorType").asText("Unhandled"),
+                                error.path("errorMessage").asText("")));
                 respond(exchange, 202, "{\"status\":\"OK\"}");
             } else if (path.equals("init/error")) {
                 JsonNode error = parse(read(exchange));
-                initError = error.path("errorType").asText("Runtime.InitError") + ": " + error.path("errorMessage").asText("");
+                initError = error.path("errorType").asText("Runtime.InitError") + ": "
+                        + error.path("errorMessage").asText("");
                 respond(exchange, 202, "{\"status\":\"OK\"}");
             } else {
                 respond(exchange, 404, "{\"errorMessage\":\"unknown path " + path + "\"}");
@@ -151,10 +167,14 @@ final class RuntimeApi implements AutoCloseable {
         long started = System.currentTimeMillis();
         invocation.started().complete(started);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(started + invocation.timeoutMillis()));
+        exchange.getResponseHeaders()
+                .add("Lambda-Runtime-Deadline-Ms", Long.toString(started + invocation.timeoutMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
-                + "-" + invocation.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Trace-Id",
+                        "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
+                                + invocation.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, 200, invocation.payload());
     }
@@ -170,7 +190,9 @@ final class RuntimeApi implements AutoCloseable {
         try {
             return JSON.readTree(body.isEmpty() ? "{}" : body);
         } catch (IOException e) {
-            return JSON.createObjectNode().put("errorType", "Runtime.InvalidErrorBody").put("errorMessage", body);
+            return JSON.createObjectNode()
+                    .put("errorType", "Runtime.InvalidErrorBody")
+                    .put("errorMessage", body);
         }
     }
 

@@ -59,10 +59,13 @@ final class RuntimeInterfaceClient {
     private static Path locationOf(String className) {
         try {
             Class<?> type = Class.forName(className, false, RuntimeInterfaceClient.class.getClassLoader());
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the Lambda Runtime Interface Client is not on the class path (missing " + className
-                    + "); local-cloud depends on com.amazonaws:aws-lambda-java-runtime-interface-client", e);
+            throw new IllegalStateException(
+                    "the Lambda Runtime Interface Client is not on the class path (missing " + className
+                            + "); local-cloud depends on com.amazonaws:aws-lambda-java-runtime-interface-client",
+                    e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the jar of " + className, e);
         }
@@ -73,8 +76,8 @@ final class RuntimeInterfaceClient {
         try (JarFile jar = new JarFile(ricJar.toFile())) {
             ZipEntry entry = jar.getEntry(entryName);
             if (entry == null) {
-                throw new IllegalStateException("the Runtime Interface Client has no native library for this platform (" + entryName
-                        + "); the local function host runs on Linux x86_64 and aarch64 only");
+                throw new IllegalStateException("the Runtime Interface Client has no native library for this platform ("
+                        + entryName + "); the local function host runs on Linux x86_64 and aarch64 only");
             }
             Files.createDirectories(workDirectory);
             Path target = workDirectory.resolve("libaws-lambda-jni.so");
@@ -90,11 +93,13 @@ final class RuntimeInterfaceClient {
     private static String platform() {
         String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
         if (!os.contains("linux")) {
-            throw new IllegalStateException("the local function host needs Linux (AWS's Runtime Interface Client ships Linux libraries only); this is "
-                    + System.getProperty("os.name"));
+            throw new IllegalStateException(
+                    "the local function host needs Linux (AWS's Runtime Interface Client ships Linux libraries only); this is "
+                            + System.getProperty("os.name"));
         }
         String arch = System.getProperty("os.arch");
-        boolean musl = Files.exists(Path.of("/lib/ld-musl-x86_64.so.1")) || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
+        boolean musl =
+                Files.exists(Path.of("/lib/ld-musl-x86_64.so.1")) || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
         String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "aarch_64" : "x86_64";
         return (musl ? "linux_musl-" : "linux-") + cpu;
     }

@@ -15,7 +15,8 @@ public record Denial(LocalIdentity identity, String action, String resource, Dec
         String why = decision instanceof Decision.ExplicitDeny deny
                 ? "with an explicit deny in an identity-based policy (statement " + deny.sid() + ")"
                 : "because no identity-based policy allows the " + action + " action";
-        return "User: " + identity.principalArn() + " is not authorized to perform: " + action + " on resource: " + resource + " " + why;
+        return "User: " + identity.principalArn() + " is not authorized to perform: " + action + " on resource: "
+                + resource + " " + why;
     }
 
     /** One line for reports: the function, the action and the resource. */

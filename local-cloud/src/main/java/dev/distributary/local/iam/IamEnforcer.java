@@ -17,8 +17,7 @@ public final class IamEnforcer {
     private final Map<String, Registered> byAccessKey = new ConcurrentHashMap<>();
     private final List<Denial> denials = new CopyOnWriteArrayList<>();
 
-    private record Registered(LocalIdentity identity, IdentityPolicy policy) {
-    }
+    private record Registered(LocalIdentity identity, IdentityPolicy policy) {}
 
     /** From now on, calls signed with the identity's key are judged by the policy. */
     public void register(LocalIdentity identity, IdentityPolicy policy) {
@@ -58,6 +57,5 @@ public final class IamEnforcer {
     }
 
     /** One action on one resource, as a policy judges it. */
-    public record Access(String action, String resource) {
-    }
+    public record Access(String action, String resource) {}
 }

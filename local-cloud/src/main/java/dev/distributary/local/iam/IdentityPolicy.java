@@ -19,7 +19,13 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 public final class IdentityPolicy {
     private final List<Rule> rules;
 
-    private record Rule(String sid, boolean deny, List<String> actions, boolean notAction, List<String> resources, boolean notResource) {
+    private record Rule(
+            String sid,
+            boolean deny,
+            List<String> actions,
+            boolean notAction,
+            List<String> resources,
+            boolean notResource) {
         boolean applies(String action, String resource) {
             boolean actionMatches = actions.stream().anyMatch(a -> Wildcard.matches(a, action, true));
             boolean resourceMatches = resources.stream().anyMatch(r -> Wildcard.matchesArn(r, resource));
@@ -44,23 +50,31 @@ public final class IdentityPolicy {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not an IAM policy document: " + e.getMessage(), e);
         }
-        List<Rule> rules = policy.statements().stream().map(IdentityPolicy::rule).toList();
+        List<Rule> rules =
+                policy.statements().stream().map(IdentityPolicy::rule).toList();
         return new IdentityPolicy(rules);
     }
 
     private static Rule rule(IamStatement statement) {
         String sid = statement.sid() == null ? "(no Sid)" : statement.sid();
-        if (!statement.conditions().isEmpty() || !statement.principals().isEmpty() || !statement.notPrincipals().isEmpty()) {
-            throw new IllegalArgumentException("statement " + sid + " has a Condition or a Principal, which the local evaluator does not judge");
+        if (!statement.conditions().isEmpty()
+                || !statement.principals().isEmpty()
+                || !statement.notPrincipals().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "statement " + sid + " has a Condition or a Principal, which the local evaluator does not judge");
         }
         boolean notAction = statement.actions().isEmpty();
         boolean notResource = statement.resources().isEmpty();
-        List<String> actions = (notAction ? statement.notActions() : statement.actions()).stream().map(IamAction::value).toList();
-        List<String> resources = (notResource ? statement.notResources() : statement.resources()).stream().map(IamResource::value).toList();
+        List<String> actions = (notAction ? statement.notActions() : statement.actions())
+                .stream().map(IamAction::value).toList();
+        List<String> resources = (notResource ? statement.notResources() : statement.resources())
+                .stream().map(IamResource::value).toList();
         if (actions.isEmpty() || resources.isEmpty()) {
-            throw new IllegalArgumentException("statement " + sid + " needs an Action (or NotAction) and a Resource (or NotResource)");
+            throw new IllegalArgumentException(
+                    "statement " + sid + " needs an Action (or NotAction) and a Resource (or NotResource)");
         }
-        return new Rule(sid, "Deny".equalsIgnoreCase(statement.effect().value()), actions, notAction, resources, notResource);
+        return new Rule(
+                sid, "Deny".equalsIgnoreCase(statement.effect().value()), actions, notAction, resources, notResource);
     }
 
     public Decision evaluate(String action, String resource) {

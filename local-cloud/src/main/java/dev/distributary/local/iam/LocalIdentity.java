@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param region          its region
  * @param roleArn         the role the function assumes, as a deployed stack names it
  */
-public record LocalIdentity(String accessKeyId, String secretAccessKey, String function, String region, String roleArn) {
+public record LocalIdentity(
+        String accessKeyId, String secretAccessKey, String function, String region, String roleArn) {
     public LocalIdentity {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
@@ -31,11 +32,17 @@ public record LocalIdentity(String accessKeyId, String secretAccessKey, String f
     public static LocalIdentity of(String function, String region, String roleName, String account) {
         String digest;
         try {
-            digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((region + "/" + function).getBytes(StandardCharsets.UTF_8)));
+            digest = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest((region + "/" + function).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-        return new LocalIdentity("ASIA" + digest.substring(0, 16).toUpperCase(Locale.ROOT), "local-" + digest.substring(16, 32), function, region,
+        return new LocalIdentity(
+                "ASIA" + digest.substring(0, 16).toUpperCase(Locale.ROOT),
+                "local-" + digest.substring(16, 32),
+                function,
+                region,
                 "arn:aws:iam::" + account + ":role/" + roleName);
     }
 

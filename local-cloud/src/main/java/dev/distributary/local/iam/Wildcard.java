@@ -5,8 +5,7 @@ package dev.distributary.local.iam;
  * character; everything else matches itself.
  */
 final class Wildcard {
-    private Wildcard() {
-    }
+    private Wildcard() {}
 
     static boolean matches(String pattern, String text, boolean ignoreCase) {
         String p = ignoreCase ? pattern.toLowerCase(java.util.Locale.ROOT) : pattern;

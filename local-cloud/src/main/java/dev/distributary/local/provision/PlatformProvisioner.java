@@ -41,19 +41,26 @@ public final class PlatformProvisioner {
                     streams.put(table.name(), TableProvisioner.globalTableReplica(aws.dynamoDb(region), table));
                 }
             }
-            ProvisionedRegion fanout = new FanoutProvisioner(aws.sns(region), aws.sqs(region)).provision(layout.region(region));
+            ProvisionedRegion fanout =
+                    new FanoutProvisioner(aws.sns(region), aws.sqs(region)).provision(layout.region(region));
             Optional<RegionResources.ProcessorResources> processor = Optional.empty();
             if (topology.processingRegions().contains(region)) {
                 TableProvisioner.idempotencyTable(aws.dynamoDb(region), names.idempotencyTable());
-                String quarantine = aws.sqs(region).createQueue(b -> b.queueName(names.quarantineQueue())
-                        .attributesWithStrings(PlatformTables.terminalQueueAttributes())).queueUrl();
-                String onFailure = aws.sqs(region).createQueue(b -> b.queueName(names.onFailureQueue())
-                        .attributesWithStrings(PlatformTables.terminalQueueAttributes())).queueUrl();
-                processor = Optional.of(new RegionResources.ProcessorResources(names.idempotencyTable(), quarantine, onFailure));
+                String quarantine = aws.sqs(region)
+                        .createQueue(b -> b.queueName(names.quarantineQueue())
+                                .attributesWithStrings(PlatformTables.terminalQueueAttributes()))
+                        .queueUrl();
+                String onFailure = aws.sqs(region)
+                        .createQueue(b -> b.queueName(names.onFailureQueue())
+                                .attributesWithStrings(PlatformTables.terminalQueueAttributes()))
+                        .queueUrl();
+                processor = Optional.of(
+                        new RegionResources.ProcessorResources(names.idempotencyTable(), quarantine, onFailure));
             }
             regions.put(region, new RegionResources(region, streams, fanout, processor));
             progress.accept(region + ": " + streams.size() + " table(s) with streams, topic " + names.topic() + ", "
-                    + fanout.queues().size() + " consumer queue(s)" + (processor.isPresent() ? ", processor resources" : ""));
+                    + fanout.queues().size() + " consumer queue(s)"
+                    + (processor.isPresent() ? ", processor resources" : ""));
         }
         return regions;
     }

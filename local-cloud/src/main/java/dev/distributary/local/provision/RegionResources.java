@@ -12,7 +12,11 @@ import java.util.Optional;
  * @param fanout            the topic and the consumers' queues
  * @param processor         the processor's own resources, in regions where a processor runs
  */
-public record RegionResources(String region, Map<String, String> streamArns, ProvisionedRegion fanout, Optional<ProcessorResources> processor) {
+public record RegionResources(
+        String region,
+        Map<String, String> streamArns,
+        ProvisionedRegion fanout,
+        Optional<ProcessorResources> processor) {
     public RegionResources {
         streamArns = Map.copyOf(streamArns);
     }
@@ -24,6 +28,5 @@ public record RegionResources(String region, Map<String, String> streamArns, Pro
      * @param quarantineUrl    where the processor quarantines records
      * @param onFailureUrl     the event source mapping's on-failure destination
      */
-    public record ProcessorResources(String idempotencyTable, String quarantineUrl, String onFailureUrl) {
-    }
+    public record ProcessorResources(String idempotencyTable, String quarantineUrl, String onFailureUrl) {}
 }

@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * exists already is harmless.
  */
 public final class TableProvisioner {
-    private TableProvisioner() {
-    }
+    private TableProvisioner() {}
 
     /** Creates the table with its stream; returns the stream ARN. */
     public static String globalTableReplica(DynamoDbClient dynamo, TableSpec table) {
@@ -32,13 +31,18 @@ public final class TableProvisioner {
         add(table.partitionKey(), KeyType.HASH, attributes, keys);
         table.sortKey().ifPresent(sort -> add(sort, KeyType.RANGE, attributes, keys));
         try {
-            dynamo.createTable(b -> b.tableName(table.name()).attributeDefinitions(attributes).keySchema(keys)
+            dynamo.createTable(b -> b.tableName(table.name())
+                    .attributeDefinitions(attributes)
+                    .keySchema(keys)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                            .streamViewType(StreamViewType.fromValue(PlatformTables.STREAM_VIEW_TYPE)).build()));
+                    .streamSpecification(StreamSpecification.builder()
+                            .streamEnabled(true)
+                            .streamViewType(StreamViewType.fromValue(PlatformTables.STREAM_VIEW_TYPE))
+                            .build()));
             // As the stacks declare it (the emulator never expires anything, but the setting is the deployed one).
             dynamo.updateTimeToLive(b -> b.tableName(table.name())
-                    .timeToLiveSpecification(t -> t.enabled(true).attributeName(table.stamp().ttlAttribute())));
+                    .timeToLiveSpecification(
+                            t -> t.enabled(true).attributeName(table.stamp().ttlAttribute())));
         } catch (ResourceInUseException alreadyThere) {
             // provisioning again is harmless
         }
@@ -49,17 +53,31 @@ public final class TableProvisioner {
     public static void idempotencyTable(DynamoDbClient dynamo, String name) {
         try {
             dynamo.createTable(b -> b.tableName(name)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build())
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                            .keyType(KeyType.HASH)
+                            .build())
                     .billingMode(BillingMode.PAY_PER_REQUEST));
         } catch (ResourceInUseException alreadyThere) {
             return;
         }
-        dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true).attributeName(PlatformTables.IDEMPOTENCY_EXPIRY)));
+        dynamo.updateTimeToLive(b -> b.tableName(name)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName(PlatformTables.IDEMPOTENCY_EXPIRY)));
     }
 
-    private static void add(KeyAttribute key, KeyType role, List<AttributeDefinition> attributes, List<KeySchemaElement> keys) {
-        attributes.add(AttributeDefinition.builder().attributeName(key.name()).attributeType(ScalarAttributeType.fromValue(key.type().name())).build());
-        keys.add(KeySchemaElement.builder().attributeName(key.name()).keyType(role).build());
+    private static void add(
+            KeyAttribute key, KeyType role, List<AttributeDefinition> attributes, List<KeySchemaElement> keys) {
+        attributes.add(AttributeDefinition.builder()
+                .attributeName(key.name())
+                .attributeType(ScalarAttributeType.fromValue(key.type().name()))
+                .build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(key.name())
+                .keyType(role)
+                .build());
     }
 }

@@ -40,7 +40,8 @@ public record ApiCall(String service, String region, String operation) {
             rpc.matches();
             operation = rpc.group(1);
         } else if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
-            operation = formField(new String(body, StandardCharsets.UTF_8), "Action").orElse("unknown");
+            operation = formField(new String(body, StandardCharsets.UTF_8), "Action")
+                    .orElse("unknown");
         }
         return new ApiCall(service, region, operation);
     }

@@ -45,8 +45,17 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EmulatorProxy implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
+    private static final Set<String> HOP_HEADERS = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "expect",
+            "upgrade",
+            "transfer-encoding",
+            "keep-alive",
+            "te",
+            "trailer",
+            "proxy-connection");
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -59,8 +68,10 @@ public final class EmulatorProxy implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<ApiCall, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<ApiCall, LongAdder> injected = new ConcurrentHashMap<>();
     private final Map<ResourceCall, LongAdder> byResource = new ConcurrentHashMap<>();
@@ -128,7 +139,8 @@ public final class EmulatorProxy implements AutoCloseable {
     public Map<String, Map<String, Map<String, Long>>> callsByResource() {
         Map<String, Map<String, Map<String, Long>>> snapshot = new TreeMap<>();
         byResource.forEach((call, count) -> snapshot.computeIfAbsent(call.call().service(), s -> new TreeMap<>())
-                .computeIfAbsent(call.call().operation(), o -> new TreeMap<>()).merge(call.resource(), count.sum(), Long::sum));
+                .computeIfAbsent(call.call().operation(), o -> new TreeMap<>())
+                .merge(call.resource(), count.sum(), Long::sum));
         return snapshot;
     }
 
@@ -149,14 +161,21 @@ public final class EmulatorProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             var headers = exchange.getRequestHeaders();
-            ApiCall call = ApiCall.of(headers.getFirst("Authorization"), headers.getFirst("X-Amz-Target"),
-                    exchange.getRequestURI().getPath(), headers.getFirst("Content-Type"), body);
+            ApiCall call = ApiCall.of(
+                    headers.getFirst("Authorization"),
+                    headers.getFirst("X-Amz-Target"),
+                    exchange.getRequestURI().getPath(),
+                    headers.getFirst("Content-Type"),
+                    body);
             calls.computeIfAbsent(call, c -> new LongAdder()).increment();
             RequestResources request = RequestResources.read(headers.getFirst("Content-Type"), body);
             List<String> resources = request.named();
             (resources.isEmpty() ? List.of("-") : resources)
-                    .forEach(resource -> byResource.computeIfAbsent(new ResourceCall(call, resource), c -> new LongAdder()).increment());
-            Optional<Denial> denied = iam.check(ApiCall.accessKeyId(headers.getFirst("Authorization")),
+                    .forEach(resource -> byResource
+                            .computeIfAbsent(new ResourceCall(call, resource), c -> new LongAdder())
+                            .increment());
+            Optional<Denial> denied = iam.check(
+                    ApiCall.accessKeyId(headers.getFirst("Authorization")),
                     RequestedAccess.of(call, request, MotoServer.ACCOUNT_ID));
             if (denied.isPresent()) {
                 respondDenied(exchange, denied.get(), headers.getFirst("X-Amz-Target") != null);
@@ -174,9 +193,14 @@ public final class EmulatorProxy implements AutoCloseable {
 
     /** Forwards the request to the emulator and its answer to the caller. */
     private void pass(HttpExchange exchange, Headers headers, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        target.resolve(exchange.getRequestURI().toString()))
                 .timeout(Duration.ofSeconds(60))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> {
             if (!HOP_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
@@ -236,8 +260,9 @@ public final class EmulatorProxy implements AutoCloseable {
             body = "{\"__type\":\"" + fault.errorCode() + "\",\"message\":\"injected by the local runtime\"}";
         } else {
             exchange.getResponseHeaders().add("Content-Type", "text/xml");
-            body = "<ErrorResponse><Error><Type>" + (fault.status() >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + fault.errorCode()
-                    + "</Code><Message>injected by the local runtime</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
+            body = "<ErrorResponse><Error><Type>" + (fault.status() >= 500 ? "Receiver" : "Sender") + "</Type><Code>"
+                    + fault.errorCode() + "</Code><Message>injected by the local runtime</Message></Error><RequestId>"
+                    + requestId + "</RequestId></ErrorResponse>";
         }
         exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -261,7 +286,8 @@ public final class EmulatorProxy implements AutoCloseable {
             status = 400;
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
             exchange.getResponseHeaders().add("x-amzn-ErrorType", "AccessDeniedException");
-            body = "{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"message\":" + JSON.writeValueAsString(message) + "}";
+            body = "{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"message\":"
+                    + JSON.writeValueAsString(message) + "}";
         } else {
             status = 403;
             exchange.getResponseHeaders().add("Content-Type", "text/xml");
@@ -280,8 +306,7 @@ public final class EmulatorProxy implements AutoCloseable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private record ResourceCall(ApiCall call, String resource) {
-    }
+    private record ResourceCall(ApiCall call, String resource) {}
 
     private static Map<String, Map<String, Long>> snapshot(Map<ApiCall, LongAdder> counts) {
         Map<String, Map<String, Long>> snapshot = new TreeMap<>();

@@ -17,7 +17,8 @@ import java.util.Optional;
  *                  topic name (the request's {@code TableName}, the tables of {@code RequestItems}
  *                  or {@code TransactItems}, {@code QueueUrl}, {@code TopicArn}); empty for any
  */
-public record FaultRule(String service, String operation, double share, int status, String errorCode, Optional<String> resource) {
+public record FaultRule(
+        String service, String operation, double share, int status, String errorCode, Optional<String> resource) {
     public FaultRule {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(operation, "operation");
@@ -44,12 +45,18 @@ public record FaultRule(String service, String operation, double share, int stat
      * (SNS), {@code ThrottlingException} (HTTP 400) for the JSON protocols (DynamoDB, SQS).
      */
     public static FaultRule throttling(String service, String operation, double share) {
-        return new FaultRule(service, operation, share, 400, service.equals("sns") ? "Throttling" : "ThrottlingException");
+        return new FaultRule(
+                service, operation, share, 400, service.equals("sns") ? "Throttling" : "ThrottlingException");
     }
 
     /** A server error: HTTP 500 with the service's internal-error code. */
     public static FaultRule serverError(String service, String operation, double share) {
-        return new FaultRule(service, operation, share, 500, service.equals("sns") || service.equals("sqs") ? "InternalError" : "InternalServerError");
+        return new FaultRule(
+                service,
+                operation,
+                share,
+                500,
+                service.equals("sns") || service.equals("sqs") ? "InternalError" : "InternalServerError");
     }
 
     /** The same rule limited to one table, queue or topic (by name). */
@@ -72,7 +79,13 @@ public record FaultRule(String service, String operation, double share, int stat
 
     /** For reports: service, operation, share, error and resource. */
     public String describe() {
-        return String.format("%s %s %d%% %s (%d)%s", service, operation, Math.round(share * 100), errorCode, status,
+        return String.format(
+                "%s %s %d%% %s (%d)%s",
+                service,
+                operation,
+                Math.round(share * 100),
+                errorCode,
+                status,
                 resource.map(r -> " on " + r).orElse(""));
     }
 }

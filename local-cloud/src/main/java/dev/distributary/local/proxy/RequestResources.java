@@ -22,7 +22,8 @@ import java.util.Set;
  */
 record RequestResources(Map<String, String> fields, List<String> tables) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FIELDS = Set.of("TableName", "QueueUrl", "TopicArn", "StreamArn", "ShardIterator", "QueueName");
+    private static final Set<String> FIELDS =
+            Set.of("TableName", "QueueUrl", "TopicArn", "StreamArn", "ShardIterator", "QueueName");
     /** The fields whose values count as the resource a call is on, for counting and fault rules. */
     private static final List<String> COUNTED = List.of("TableName", "QueueUrl", "TopicArn");
 
@@ -36,7 +37,9 @@ record RequestResources(Map<String, String> fields, List<String> tables) {
             for (String pair : new String(body, StandardCharsets.UTF_8).split("&", -1)) {
                 int equals = pair.indexOf('=');
                 if (equals > 0 && FIELDS.contains(pair.substring(0, equals))) {
-                    fields.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                    fields.put(
+                            pair.substring(0, equals),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }
             return new RequestResources(fields, tables);

@@ -25,10 +25,10 @@ final class RequestedAccess {
             "sqs:DeleteMessageBatch", "sqs:DeleteMessage",
             "sqs:ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility");
     /** Signing names whose IAM prefix differs. */
-    private static final Map<String, String> IAM_PREFIX = Map.of("dynamodbstreams", "dynamodb", "monitoring", "cloudwatch");
+    private static final Map<String, String> IAM_PREFIX =
+            Map.of("dynamodbstreams", "dynamodb", "monitoring", "cloudwatch");
 
-    private RequestedAccess() {
-    }
+    private RequestedAccess() {}
 
     static List<Access> of(ApiCall call, RequestResources request, String account) {
         String prefix = IAM_PREFIX.getOrDefault(call.service(), call.service());
@@ -48,7 +48,8 @@ final class RequestedAccess {
                 if (fields.containsKey("StreamArn")) {
                     resources.add(fields.get("StreamArn"));
                 } else if (fields.containsKey("ShardIterator")) {
-                    // An iterator starts with its stream's ARN (arn:...:table/T/stream/LABEL|...), on AWS as on the emulator.
+                    // An iterator starts with its stream's ARN (arn:...:table/T/stream/LABEL|...), on AWS as on the
+                    // emulator.
                     String iterator = fields.get("ShardIterator");
                     resources.add(iterator.contains("|") ? iterator.substring(0, iterator.indexOf('|')) : "*");
                 } else if (fields.containsKey("TableName")) {
@@ -84,7 +85,8 @@ final class RequestedAccess {
     }
 
     /** {@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME} (or the emulator's host) is {@code arn:aws:sqs:REGION:ACCOUNT:NAME}. */
-    @SuppressWarnings("StringSplitter") // dropping a trailing empty segment is wanted: the last two segments are account and name
+    @SuppressWarnings(
+            "StringSplitter") // dropping a trailing empty segment is wanted: the last two segments are account and name
     static String queueArn(String region, String queueUrl) {
         String[] path = URI.create(queueUrl).getPath().split("/");
         if (path.length < 3) {

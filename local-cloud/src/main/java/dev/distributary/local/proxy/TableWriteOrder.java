@@ -15,8 +15,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class TableWriteOrder {
     /** The DynamoDB operations that append stream records. */
-    static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems",
-            "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
+    static final Set<String> WRITES = Set.of(
+            "PutItem",
+            "UpdateItem",
+            "DeleteItem",
+            "BatchWriteItem",
+            "TransactWriteItems",
+            "ExecuteStatement",
+            "BatchExecuteStatement",
+            "ExecuteTransaction");
 
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -32,8 +39,11 @@ final class TableWriteOrder {
             forward.run();
             return;
         }
-        List<ReentrantLock> held = tables.stream().distinct().sorted()
-                .map(table -> locks.computeIfAbsent(call.region() + "/" + table, key -> new ReentrantLock())).toList();
+        List<ReentrantLock> held = tables.stream()
+                .distinct()
+                .sorted()
+                .map(table -> locks.computeIfAbsent(call.region() + "/" + table, key -> new ReentrantLock()))
+                .toList();
         held.forEach(ReentrantLock::lock);
         try {
             forward.run();

@@ -20,7 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 final class ReplicaWriter {
     /** How applying a copy ended. */
-    enum Outcome { APPLIED, SUPERSEDED }
+    enum Outcome {
+        APPLIED,
+        SUPERSEDED
+    }
 
     private final TableSpec table;
     private final AppliedWrites applied;
@@ -34,18 +37,30 @@ final class ReplicaWriter {
 
     Outcome put(DynamoDbClient target, String targetRegion, Image keys, Image item) {
         OptionalLong writtenAt = writtenAt(item);
-        if (writtenAt.isPresent() && deletions.supersedes(targetRegion, table.name(), keys, Instant.ofEpochMilli(writtenAt.getAsLong()))) {
+        if (writtenAt.isPresent()
+                && deletions.supersedes(
+                        targetRegion, table.name(), keys, Instant.ofEpochMilli(writtenAt.getAsLong()))) {
             return Outcome.SUPERSEDED;
         }
         applied.expect(targetRegion, table.name(), keys, item);
         try {
             target.putItem(b -> {
                 b.tableName(table.name()).item(SdkChangeRecords.item(item));
-                origin(item).ifPresent(origin -> writtenAt.ifPresent(time -> b
-                        .conditionExpression("attribute_not_exists(#pk) OR attribute_not_exists(#t) OR #t < :t OR (#t = :t AND #o < :o)")
-                        .expressionAttributeNames(Map.of("#pk", table.partitionKey().name(),
-                                "#t", table.stamp().writeTimeAttribute(), "#o", table.stamp().originAttribute()))
-                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(time)), ":o", AttributeValue.fromS(origin)))));
+                origin(item)
+                        .ifPresent(origin -> writtenAt.ifPresent(time -> b.conditionExpression(
+                                        "attribute_not_exists(#pk) OR attribute_not_exists(#t) OR #t < :t OR (#t = :t AND #o < :o)")
+                                .expressionAttributeNames(Map.of(
+                                        "#pk",
+                                        table.partitionKey().name(),
+                                        "#t",
+                                        table.stamp().writeTimeAttribute(),
+                                        "#o",
+                                        table.stamp().originAttribute()))
+                                .expressionAttributeValues(Map.of(
+                                        ":t",
+                                        AttributeValue.fromN(Long.toString(time)),
+                                        ":o",
+                                        AttributeValue.fromS(origin)))));
             });
             return Outcome.APPLIED;
         } catch (ConditionalCheckFailedException e) {
@@ -61,10 +76,12 @@ final class ReplicaWriter {
         deletions.record(targetRegion, table.name(), keys, deletedAt);
         applied.expect(targetRegion, table.name(), keys, null);
         try {
-            DeleteItemResponse response = target.deleteItem(b -> b.tableName(table.name()).key(SdkChangeRecords.item(keys))
+            DeleteItemResponse response = target.deleteItem(b -> b.tableName(table.name())
+                    .key(SdkChangeRecords.item(keys))
                     .conditionExpression("attribute_not_exists(#t) OR #t <= :d")
                     .expressionAttributeNames(Map.of("#t", table.stamp().writeTimeAttribute()))
-                    .expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Long.toString(deletedAt.toEpochMilli()))))
+                    .expressionAttributeValues(
+                            Map.of(":d", AttributeValue.fromN(Long.toString(deletedAt.toEpochMilli()))))
                     .returnValues(ReturnValue.ALL_OLD));
             if (!response.hasAttributes() || response.attributes().isEmpty()) {
                 applied.forget(targetRegion, table.name(), keys, null);

@@ -21,8 +21,7 @@ public final class ReplicationMetrics {
     }
 
     /** One pair's figures. */
-    public record Pair(long applied, long superseded, long failed, long lagMillis) {
-    }
+    public record Pair(long applied, long superseded, long failed, long lagMillis) {}
 
     void applied(String from, String to, long lagMillis) {
         Counters counters = counters(from, to);
@@ -55,13 +54,17 @@ public final class ReplicationMetrics {
 
     /** Applied copies arriving in the region (from every other region). */
     public long appliedInto(String region) {
-        return pairs.entrySet().stream().filter(e -> e.getKey().endsWith("->" + region)).mapToLong(e -> e.getValue().applied.get()).sum();
+        return pairs.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("->" + region))
+                .mapToLong(e -> e.getValue().applied.get())
+                .sum();
     }
 
     /** "from->to" to its figures. */
     public Map<String, Pair> snapshot() {
         Map<String, Pair> snapshot = new TreeMap<>();
-        pairs.forEach((key, c) -> snapshot.put(key, new Pair(c.applied.get(), c.superseded.get(), c.failed.get(), c.lagMillis.get())));
+        pairs.forEach((key, c) ->
+                snapshot.put(key, new Pair(c.applied.get(), c.superseded.get(), c.failed.get(), c.lagMillis.get())));
         return snapshot;
     }
 

@@ -13,17 +13,20 @@ import java.util.Objects;
  * @param pollInterval  between polls of a source stream while records flow
  * @param maxIdle       the longest back-off between polls of an idle stream
  */
-public record ReplicationSettings(Duration minDelay, Duration maxDelay, boolean preserveOrder, Duration pollInterval, Duration maxIdle) {
+public record ReplicationSettings(
+        Duration minDelay, Duration maxDelay, boolean preserveOrder, Duration pollInterval, Duration maxIdle) {
 
     public static ReplicationSettings defaults() {
-        return new ReplicationSettings(Duration.ofMillis(500), Duration.ofMillis(1_000), true, Duration.ofMillis(250), Duration.ofMillis(500));
+        return new ReplicationSettings(
+                Duration.ofMillis(500), Duration.ofMillis(1_000), true, Duration.ofMillis(250), Duration.ofMillis(500));
     }
 
     public ReplicationSettings {
         Objects.requireNonNull(minDelay, "minDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
         if (minDelay.isNegative() || maxDelay.compareTo(minDelay) < 0) {
-            throw new IllegalArgumentException("replication delay must satisfy 0 <= min <= max, not " + minDelay + ".." + maxDelay);
+            throw new IllegalArgumentException(
+                    "replication delay must satisfy 0 <= min <= max, not " + minDelay + ".." + maxDelay);
         }
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(maxIdle, "maxIdle");

@@ -51,8 +51,13 @@ public final class Replicator implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    public Replicator(Topology topology, Function<String, DynamoDbClient> dynamo, Function<String, DynamoDbStreamsClient> streams,
-            ReplicationSettings settings, Clock clock, Random random) {
+    public Replicator(
+            Topology topology,
+            Function<String, DynamoDbClient> dynamo,
+            Function<String, DynamoDbStreamsClient> streams,
+            ReplicationSettings settings,
+            Clock clock,
+            Random random) {
         this.topology = topology;
         this.dynamo = dynamo;
         this.streams = streams;
@@ -77,9 +82,14 @@ public final class Replicator implements AutoCloseable {
                         threads.add(thread("replicate-" + table.name() + "-" + source + "-" + target, queue::run));
                     }
                 }
-                String streamArn = dynamo.apply(source).describeTable(b -> b.tableName(table.name())).table().latestStreamArn();
-                StreamReader stream = new StreamReader(new DynamoStreamsSource(streams.apply(source), streamArn, table.partitionKey().name()));
-                threads.add(thread("replica-reader-" + table.name() + "-" + source, () -> read(table, source, regions, stream)));
+                String streamArn = dynamo.apply(source)
+                        .describeTable(b -> b.tableName(table.name()))
+                        .table()
+                        .latestStreamArn();
+                StreamReader stream = new StreamReader(new DynamoStreamsSource(
+                        streams.apply(source), streamArn, table.partitionKey().name()));
+                threads.add(thread(
+                        "replica-reader-" + table.name() + "-" + source, () -> read(table, source, regions, stream)));
             }
         }
         threads.forEach(Thread::start);
@@ -118,10 +128,13 @@ public final class Replicator implements AutoCloseable {
                     try {
                         change = StreamRecordJson.read(record.json());
                     } catch (MalformedRecordException e) {
-                        // DynamoDB would not have stored it; an emulator may. The processors quarantine it; there is nothing to copy.
+                        // DynamoDB would not have stored it; an emulator may. The processors quarantine it; there is
+                        // nothing to copy.
                         metrics.unreadable(region);
-                        LOG.log(Level.WARNING, "not replicating record " + record.sequence() + " of " + table.name() + " in " + region
-                                + ": " + e.getMessage());
+                        LOG.log(
+                                Level.WARNING,
+                                "not replicating record " + record.sequence() + " of " + table.name() + " in " + region
+                                        + ": " + e.getMessage());
                         return;
                     }
                     route(table, region, regions, change);
@@ -133,7 +146,9 @@ public final class Replicator implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "replication reader for " + table.name() + " in " + region + " failed; resuming: " + e);
+                    LOG.log(
+                            Level.WARNING,
+                            "replication reader for " + table.name() + " in " + region + " failed; resuming: " + e);
                 }
                 stream.reopen();
                 sleepQuietly(settings.maxIdle());
@@ -147,7 +162,8 @@ public final class Replicator implements AutoCloseable {
         if (type.isEmpty()) {
             return;
         }
-        Image newImage = type.get() == Operation.REMOVE ? null : change.newImage().orElse(null);
+        Image newImage =
+                type.get() == Operation.REMOVE ? null : change.newImage().orElse(null);
         if (type.get() != Operation.REMOVE && newImage == null) {
             return;
         }
@@ -161,7 +177,8 @@ public final class Replicator implements AutoCloseable {
         }
         for (String target : regions) {
             if (!target.equals(source)) {
-                pairs.get(pairKey(table, source, target)).add(new Copy(change.keys(), newImage, deletedAt, writtenAt(table, change)));
+                pairs.get(pairKey(table, source, target))
+                        .add(new Copy(change.keys(), newImage, deletedAt, writtenAt(table, change)));
             }
         }
     }
@@ -169,19 +186,22 @@ public final class Replicator implements AutoCloseable {
     /** A delete's time for last-writer-wins: when the stream saw it, and never before the write it deleted. */
     private Instant deletionTime(TableSpec table, ChangeRecord change) {
         Instant seen = change.approximateCreationTime();
-        Instant lastWrite = change.oldImage().flatMap(image -> image.number(table.stamp().writeTimeAttribute()))
-                .map(ms -> Instant.ofEpochMilli(Long.parseLong(ms) + 1)).orElse(Instant.EPOCH);
+        Instant lastWrite = change.oldImage()
+                .flatMap(image -> image.number(table.stamp().writeTimeAttribute()))
+                .map(ms -> Instant.ofEpochMilli(Long.parseLong(ms) + 1))
+                .orElse(Instant.EPOCH);
         return seen.isAfter(lastWrite) ? seen : lastWrite;
     }
 
     private Instant writtenAt(TableSpec table, ChangeRecord change) {
-        return change.newImage().flatMap(image -> image.number(table.stamp().writeTimeAttribute()))
-                .map(ms -> Instant.ofEpochMilli(Long.parseLong(ms))).orElse(change.approximateCreationTime());
+        return change.newImage()
+                .flatMap(image -> image.number(table.stamp().writeTimeAttribute()))
+                .map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)))
+                .orElse(change.approximateCreationTime());
     }
 
     /** One change to copy: a put of {@code item}, or a delete at {@code deletedAt}. */
-    private record Copy(Image keys, Image item, Instant deletedAt, Instant writtenAt) {
-    }
+    private record Copy(Image keys, Image item, Instant deletedAt, Instant writtenAt) {}
 
     /** The copies from one region to another, applied in order after their delay. */
     private final class PairQueue {
@@ -203,7 +223,11 @@ public final class Replicator implements AutoCloseable {
 
         synchronized void add(Copy copy) {
             long delay = settings.minDelay().toMillis()
-                    + (settings.maxDelay().equals(settings.minDelay()) ? 0 : random.nextInt((int) (settings.maxDelay().toMillis() - settings.minDelay().toMillis()) + 1));
+                    + (settings.maxDelay().equals(settings.minDelay())
+                            ? 0
+                            : random.nextInt((int) (settings.maxDelay().toMillis()
+                                            - settings.minDelay().toMillis())
+                                    + 1));
             long due = clock.millis() + delay;
             if (settings.preserveOrder()) {
                 due = Math.max(due, lastDue);
@@ -241,15 +265,20 @@ public final class Replicator implements AutoCloseable {
                             ? writer.delete(dynamo.apply(target), target, copy.keys(), copy.deletedAt())
                             : writer.put(dynamo.apply(target), target, copy.keys(), copy.item());
                     if (outcome == ReplicaWriter.Outcome.APPLIED) {
-                        metrics.applied(source, target, clock.millis() - copy.writtenAt().toEpochMilli());
+                        metrics.applied(
+                                source,
+                                target,
+                                clock.millis() - copy.writtenAt().toEpochMilli());
                     } else {
                         metrics.superseded(source, target);
                     }
                     return;
                 } catch (RuntimeException e) {
                     metrics.failed(source, target);
-                    LOG.log(Level.WARNING, "copying a change of " + table.name() + " from " + source + " to " + target
-                            + " failed (attempt " + attempt + "); retrying: " + e);
+                    LOG.log(
+                            Level.WARNING,
+                            "copying a change of " + table.name() + " from " + source + " to " + target
+                                    + " failed (attempt " + attempt + "); retrying: " + e);
                     sleepQuietly(Duration.ofMillis(Math.min(2_000, 100L << Math.min(attempt, 5))));
                 }
             }

@@ -40,9 +40,12 @@ public final class DynamoStreamsSource implements ShardSource {
         String start = null;
         do {
             String from = start;
-            DescribeStreamResponse response = client.describeStream(b -> b.streamArn(source.streamArn()).exclusiveStartShardId(from));
-            response.streamDescription().shards().forEach(shard ->
-                    shards.add(new Shard(shard.shardId(), Optional.ofNullable(shard.parentShardId()))));
+            DescribeStreamResponse response =
+                    client.describeStream(b -> b.streamArn(source.streamArn()).exclusiveStartShardId(from));
+            response.streamDescription()
+                    .shards()
+                    .forEach(shard ->
+                            shards.add(new Shard(shard.shardId(), Optional.ofNullable(shard.parentShardId()))));
             start = response.streamDescription().lastEvaluatedShardId();
         } while (start != null);
         return shards;
@@ -51,26 +54,33 @@ public final class DynamoStreamsSource implements ShardSource {
     @Override
     public String iterator(String shardId, Position position) {
         return client.getShardIterator(b -> {
-            b.streamArn(source.streamArn()).shardId(shardId);
-            if (position instanceof Position.AfterSequenceNumber after) {
-                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after.sequenceNumber());
-            } else if (position instanceof Position.Latest) {
-                b.shardIteratorType(ShardIteratorType.LATEST);
-            } else {
-                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-            }
-        }).shardIterator();
+                    b.streamArn(source.streamArn()).shardId(shardId);
+                    if (position instanceof Position.AfterSequenceNumber after) {
+                        b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                .sequenceNumber(after.sequenceNumber());
+                    } else if (position instanceof Position.Latest) {
+                        b.shardIteratorType(ShardIteratorType.LATEST);
+                    } else {
+                        b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                    }
+                })
+                .shardIterator();
     }
 
     @Override
     public Page read(String iterator, int limit) {
-        GetRecordsResponse response = client.getRecords(b -> b.shardIterator(iterator).limit(limit));
+        GetRecordsResponse response =
+                client.getRecords(b -> b.shardIterator(iterator).limit(limit));
         List<StreamRecord> records = new ArrayList<>(response.records().size());
         for (Record record : response.records()) {
             ChangeRecord change = SdkChangeRecords.toChange(record, source);
             AttributeValue key = record.dynamodb().keys().get(partitionKey);
-            records.add(new StreamRecord(new BigInteger(change.sequenceNumber()), key == null ? "" : key.toString(),
-                    change.approximateCreationTime(), change.sizeBytes(), StreamRecordJson.write(change)));
+            records.add(new StreamRecord(
+                    new BigInteger(change.sequenceNumber()),
+                    key == null ? "" : key.toString(),
+                    change.approximateCreationTime(),
+                    change.sizeBytes(),
+                    StreamRecordJson.write(change)));
         }
         return new Page(records, Optional.ofNullable(response.nextShardIterator()));
     }

@@ -14,17 +14,25 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /** SDK stream records to change records: the local runtime's edge, as the Lambda service's is for AWS. */
 public final class SdkChangeRecords {
-    private SdkChangeRecords() {
-    }
+    private SdkChangeRecords() {}
 
     public static ChangeRecord toChange(Record record, StreamSource source) {
         var stream = record.dynamodb();
-        Optional<UserIdentity> identity = Optional.ofNullable(record.userIdentity())
-                .map(id -> new UserIdentity(id.type(), id.principalId()));
-        Instant created = stream.approximateCreationDateTime() == null ? Instant.EPOCH : stream.approximateCreationDateTime();
-        return new ChangeRecord(record.eventID(), record.eventNameAsString(), source, stream.sequenceNumber(), created,
-                image(stream.keys()), optionalImage(stream.hasOldImage(), stream.oldImage()), optionalImage(stream.hasNewImage(), stream.newImage()),
-                identity, stream.sizeBytes() == null ? 0 : stream.sizeBytes());
+        Optional<UserIdentity> identity =
+                Optional.ofNullable(record.userIdentity()).map(id -> new UserIdentity(id.type(), id.principalId()));
+        Instant created =
+                stream.approximateCreationDateTime() == null ? Instant.EPOCH : stream.approximateCreationDateTime();
+        return new ChangeRecord(
+                record.eventID(),
+                record.eventNameAsString(),
+                source,
+                stream.sequenceNumber(),
+                created,
+                image(stream.keys()),
+                optionalImage(stream.hasOldImage(), stream.oldImage()),
+                optionalImage(stream.hasNewImage(), stream.newImage()),
+                identity,
+                stream.sizeBytes() == null ? 0 : stream.sizeBytes());
     }
 
     public static Image image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
@@ -33,7 +41,8 @@ public final class SdkChangeRecords {
         return new Image(attributes);
     }
 
-    private static Optional<Image> optionalImage(boolean present, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+    private static Optional<Image> optionalImage(
+            boolean present, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         return present ? Optional.of(image(item)) : Optional.empty();
     }
 
@@ -58,7 +67,9 @@ public final class SdkChangeRecords {
         } else if (value instanceof AttributeValue.NS ns) {
             b.ns(ns.values());
         } else if (value instanceof AttributeValue.BS bs) {
-            b.bs(bs.values().stream().map(v -> SdkBytes.fromByteArray(v.value())).toList());
+            b.bs(bs.values().stream()
+                    .map(v -> SdkBytes.fromByteArray(v.value()))
+                    .toList());
         } else if (value instanceof AttributeValue.M m) {
             Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> map = new LinkedHashMap<>();
             m.values().forEach((k, v) -> map.put(k, sdk(v)));
@@ -90,7 +101,9 @@ public final class SdkChangeRecords {
             return new AttributeValue.NS(value.ns());
         }
         if (value.hasBs()) {
-            return new AttributeValue.BS(value.bs().stream().map(b -> new AttributeValue.B(b.asByteArray())).toList());
+            return new AttributeValue.BS(value.bs().stream()
+                    .map(b -> new AttributeValue.B(b.asByteArray()))
+                    .toList());
         }
         if (value.hasM()) {
             Map<String, AttributeValue> map = new LinkedHashMap<>();
@@ -98,7 +111,8 @@ public final class SdkChangeRecords {
             return new AttributeValue.M(map);
         }
         if (value.hasL()) {
-            return new AttributeValue.L(value.l().stream().map(SdkChangeRecords::value).toList());
+            return new AttributeValue.L(
+                    value.l().stream().map(SdkChangeRecords::value).toList());
         }
         if (value.bool() != null) {
             return new AttributeValue.Bool(value.bool());

@@ -17,19 +17,15 @@ public interface ShardSource {
     /** Up to {@code limit} records after the iterator; an empty next iterator means the shard is closed and fully read. */
     Page read(String iterator, int limit);
 
-    record Shard(String shardId, Optional<String> parentShardId) {
-    }
+    record Shard(String shardId, Optional<String> parentShardId) {}
 
     /** Where to start reading a shard. */
     sealed interface Position {
-        record TrimHorizon() implements Position {
-        }
+        record TrimHorizon() implements Position {}
 
-        record Latest() implements Position {
-        }
+        record Latest() implements Position {}
 
-        record AfterSequenceNumber(String sequenceNumber) implements Position {
-        }
+        record AfterSequenceNumber(String sequenceNumber) implements Position {}
     }
 
     record Page(List<StreamRecord> records, Optional<String> nextIterator) {

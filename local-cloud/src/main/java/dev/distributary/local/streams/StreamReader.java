@@ -74,11 +74,18 @@ public final class StreamReader {
         shards.forEach(shard -> listed.add(shard.shardId()));
         for (ShardSource.Shard shard : shards) {
             String id = shard.shardId();
-            boolean parentRead = shard.parentShardId().map(parent -> finished.contains(parent) || !listed.contains(parent)).orElse(true);
+            boolean parentRead = shard.parentShardId()
+                    .map(parent -> finished.contains(parent) || !listed.contains(parent))
+                    .orElse(true);
             if (parentRead && !finished.contains(id) && !iterators.containsKey(id)) {
                 String after = handledUpTo.get(id);
-                iterators.put(id, source.iterator(id, after == null ? new ShardSource.Position.TrimHorizon()
-                        : new ShardSource.Position.AfterSequenceNumber(after)));
+                iterators.put(
+                        id,
+                        source.iterator(
+                                id,
+                                after == null
+                                        ? new ShardSource.Position.TrimHorizon()
+                                        : new ShardSource.Position.AfterSequenceNumber(after)));
             }
         }
         lookForShards = false;

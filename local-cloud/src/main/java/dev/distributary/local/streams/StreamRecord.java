@@ -9,7 +9,8 @@ import java.util.Objects;
  * A record as the mapping sees it: its position, the partition key it is ordered by, its
  * creation time and the JSON Lambda hands to the function (and the filter evaluates).
  */
-public record StreamRecord(BigInteger sequenceNumber, String partitionKey, Instant approximateCreation, long sizeBytes, ObjectNode json) {
+public record StreamRecord(
+        BigInteger sequenceNumber, String partitionKey, Instant approximateCreation, long sizeBytes, ObjectNode json) {
     public StreamRecord {
         Objects.requireNonNull(sequenceNumber, "sequenceNumber");
         Objects.requireNonNull(partitionKey, "partitionKey");

@@ -16,7 +16,14 @@ import java.util.Map;
  * @param attributes the item's string attributes after the change
  * @param writtenAt  when the write was sent, epoch ms
  */
-public record Change(String table, String origin, String subject, Operation op, long version, String dataClass, Map<String, String> attributes,
+public record Change(
+        String table,
+        String origin,
+        String subject,
+        Operation op,
+        long version,
+        String dataClass,
+        Map<String, String> attributes,
         long writtenAt) {
 
     /** What identifies the change in a delivered event: table, item, op and version. */

@@ -13,7 +13,8 @@ public record Delivery(String consumer, String region, ChangeEvent event, long r
 
     /** The item and version it carries, in {@link Change#itemVersion()} terms. */
     public String itemVersion() {
-        return event.table() + "|" + event.subject() + "|" + (event.op() == Operation.TOMBSTONE ? "tombstone" : "live") + "|" + version();
+        return event.table() + "|" + event.subject() + "|" + (event.op() == Operation.TOMBSTONE ? "tombstone" : "live")
+                + "|" + version();
     }
 
     /** The queue and the change: what must arrive exactly once. */
@@ -36,6 +37,10 @@ public record Delivery(String consumer, String region, ChangeEvent event, long r
      * the old image's.
      */
     public long version() {
-        return event.after().or(event::before).flatMap(image -> image.number("version")).map(Long::parseLong).orElse(-1L);
+        return event.after()
+                .or(event::before)
+                .flatMap(image -> image.number("version"))
+                .map(Long::parseLong)
+                .orElse(-1L);
     }
 }

@@ -17,11 +17,16 @@ public final class DeliveryRecorder implements AutoCloseable {
     public DeliveryRecorder(Topology topology, LocalPlatform platform) {
         for (String region : topology.regions()) {
             for (ConsumerSpec consumer : topology.consumersIn(region)) {
-                String url = platform.resources().get(region).fanout().requireQueue(consumer.name()).queueUrl();
+                String url = platform.resources()
+                        .get(region)
+                        .fanout()
+                        .requireQueue(consumer.name())
+                        .queueUrl();
                 consumers.add(QueueConsumer.builder(platform.aws().sqs(region), url)
                         .workers(2)
                         .waitTime(Duration.ofSeconds(2))
-                        .handler(event -> deliveries.add(new Delivery(consumer.name(), region, event, System.currentTimeMillis())))
+                        .handler(event -> deliveries.add(
+                                new Delivery(consumer.name(), region, event, System.currentTimeMillis())))
                         .build()
                         .start());
             }

@@ -55,11 +55,15 @@ public final class Drain {
                 return false;
             }
             if (!complete && platform.proxy().iam().deniedCount() > 0 && still > SETTLE.toNanos()) {
-                return false; // a function's role refuses one of its calls: retrying will not change that, and the run has failed
+                return false; // a function's role refuses one of its calls: retrying will not change that, and the run
+                // has failed
             }
             sleep(Duration.ofMillis(250));
         }
-        return recorder.deliveries().stream().map(Delivery::key).collect(Collectors.toSet()).containsAll(wanted);
+        return recorder.deliveries().stream()
+                .map(Delivery::key)
+                .collect(Collectors.toSet())
+                .containsAll(wanted);
     }
 
     private boolean mappingsIdle() {

@@ -16,8 +16,7 @@ import java.util.List;
  * scope and attribute filters accept it.
  */
 public final class Expectations {
-    private Expectations() {
-    }
+    private Expectations() {}
 
     /** One expected delivery: a change in a consumer's queue of a region. */
     public record Expected(String consumer, String region, Change change, OriginKind kind) {
@@ -34,7 +33,9 @@ public final class Expectations {
                 if (!topology.residency().permits(change.dataClass(), region)) {
                     continue;
                 }
-                boolean sees = primaryMode || topology.replicaRegions(topology.requireTable(change.table())).contains(region);
+                boolean sees = primaryMode
+                        || topology.replicaRegions(topology.requireTable(change.table()))
+                                .contains(region);
                 if (!sees) {
                     continue;
                 }
@@ -51,7 +52,8 @@ public final class Expectations {
 
     /** Whether the consumer's tables, event names, origin scope and attribute filters accept the change seen as {@code kind}. */
     public static boolean accepts(ConsumerSpec consumer, Change change, OriginKind kind) {
-        if (!consumer.tables().contains(change.table()) || !consumer.eventNames().contains(change.op().eventName())) {
+        if (!consumer.tables().contains(change.table())
+                || !consumer.eventNames().contains(change.op().eventName())) {
             return false;
         }
         if (consumer.origin() == OriginScope.LOCAL && kind != OriginKind.LOCAL) {

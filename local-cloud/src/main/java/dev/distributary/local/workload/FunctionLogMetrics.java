@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 public final class FunctionLogMetrics {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FunctionLogMetrics() {
-    }
+    private FunctionLogMetrics() {}
 
     /** Metric name to its sum over every line of every function log. */
     public static Map<String, Double> sum(Path logDirectory) {

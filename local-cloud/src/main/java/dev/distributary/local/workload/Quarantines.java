@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class Quarantines {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Quarantines() {
-    }
+    private Quarantines() {}
 
     /**
      * Every message of every region's quarantine queue, read and deleted; a body that is not JSON
@@ -29,7 +28,9 @@ public final class Quarantines {
             String url = region.processor().get().quarantineUrl();
             var sqs = platform.aws().sqs(region.region());
             while (true) {
-                List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                List<Message> batch = sqs.receiveMessage(
+                                b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages();
                 if (batch.isEmpty()) {
                     break;
                 }

@@ -32,7 +32,15 @@ import java.util.stream.Collectors;
  * @param orderPromised whether the fan-out promises per-item order (FIFO), so that order was judged
  * @param examples   a few of the lost, duplicated, unexpected and out-of-order deliveries, for the report
  */
-public record Tally(long expected, long delivered, long lost, long duplicated, long unexpected, long leaked, long outOfOrder, boolean orderPromised,
+public record Tally(
+        long expected,
+        long delivered,
+        long lost,
+        long duplicated,
+        long unexpected,
+        long leaked,
+        long outOfOrder,
+        boolean orderPromised,
         List<String> examples) {
     private static final int EXAMPLES = 3;
 
@@ -42,9 +50,18 @@ public record Tally(long expected, long delivered, long lost, long duplicated, l
 
     /** Every expected delivery exactly once, nothing else. */
     public static Tally exactlyOnce(Topology topology, List<Change> changes, List<Delivery> deliveries) {
-        Set<String> wanted = Expectations.of(topology, changes).stream().map(Expectations.Expected::key).collect(Collectors.toSet());
-        Map<String, Long> received = deliveries.stream().collect(Collectors.groupingBy(Delivery::key, Collectors.counting()));
-        return of(topology, wanted, wanted, received, leaked(topology, changes, deliveries, Delivery::identity, Change::identity), deliveries);
+        Set<String> wanted = Expectations.of(topology, changes).stream()
+                .map(Expectations.Expected::key)
+                .collect(Collectors.toSet());
+        Map<String, Long> received =
+                deliveries.stream().collect(Collectors.groupingBy(Delivery::key, Collectors.counting()));
+        return of(
+                topology,
+                wanted,
+                wanted,
+                received,
+                leaked(topology, changes, deliveries, Delivery::identity, Change::identity),
+                deliveries);
     }
 
     /**
@@ -69,30 +86,63 @@ public record Tally(long expected, long delivered, long lost, long duplicated, l
             if (e.kind() == OriginKind.LOCAL) {
                 local.add(queue + "|" + e.change().itemVersion());
             } else {
-                lastPerQueueItem.merge(queue + "|" + e.change().item(), e.change(),
+                lastPerQueueItem.merge(
+                        queue + "|" + e.change().item(),
+                        e.change(),
                         (a, b) -> order.get(a.identity()) > order.get(b.identity()) ? a : b);
             }
         }
         Set<String> required = new HashSet<>(local);
-        lastPerQueueItem.forEach((queueItem, change) -> required.add(queueItem.substring(0, queueItem.indexOf('|')) + "|" + change.itemVersion()));
-        Map<String, Long> received = deliveries.stream().collect(Collectors.groupingBy(d -> d.queue() + "|" + d.itemVersion(), Collectors.counting()));
-        return of(topology, required, allowed, received, leaked(topology, changes, deliveries, Delivery::itemVersion, Change::itemVersion), deliveries);
+        lastPerQueueItem.forEach((queueItem, change) ->
+                required.add(queueItem.substring(0, queueItem.indexOf('|')) + "|" + change.itemVersion()));
+        Map<String, Long> received = deliveries.stream()
+                .collect(Collectors.groupingBy(d -> d.queue() + "|" + d.itemVersion(), Collectors.counting()));
+        return of(
+                topology,
+                required,
+                allowed,
+                received,
+                leaked(topology, changes, deliveries, Delivery::itemVersion, Change::itemVersion),
+                deliveries);
     }
 
-    private static Tally of(Topology topology, Set<String> required, Set<String> allowed, Map<String, Long> received, long leaked,
+    private static Tally of(
+            Topology topology,
+            Set<String> required,
+            Set<String> allowed,
+            Map<String, Long> received,
+            long leaked,
             List<Delivery> deliveries) {
         boolean orderPromised = topology.fanout().type() == FanoutType.FIFO;
         List<String> disorder = orderPromised ? outOfOrder(deliveries) : List.of();
-        List<String> lostKeys = required.stream().filter(key -> !received.containsKey(key)).sorted().toList();
-        List<String> twice = received.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
-        List<String> strays = received.keySet().stream().filter(key -> !allowed.contains(key)).sorted().toList();
+        List<String> lostKeys = required.stream()
+                .filter(key -> !received.containsKey(key))
+                .sorted()
+                .toList();
+        List<String> twice = received.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        List<String> strays = received.keySet().stream()
+                .filter(key -> !allowed.contains(key))
+                .sorted()
+                .toList();
         List<String> examples = new ArrayList<>();
         lostKeys.stream().limit(EXAMPLES).forEach(key -> examples.add("lost " + key));
         twice.stream().limit(EXAMPLES).forEach(key -> examples.add("twice " + key));
         strays.stream().limit(EXAMPLES).forEach(key -> examples.add("unexpected " + key));
         disorder.stream().limit(EXAMPLES).forEach(examples::add);
-        return new Tally(required.size(), deliveries.size(), lostKeys.size(), received.values().stream().mapToLong(count -> count - 1).sum(),
-                strays.size(), leaked, disorder.size(), orderPromised, examples);
+        return new Tally(
+                required.size(),
+                deliveries.size(),
+                lostKeys.size(),
+                received.values().stream().mapToLong(count -> count - 1).sum(),
+                strays.size(),
+                leaked,
+                disorder.size(),
+                orderPromised,
+                examples);
     }
 
     /**
@@ -108,7 +158,8 @@ public record Tally(long expected, long delivered, long lost, long duplicated, l
             if (!seen.add(d.queue() + "|" + d.itemVersion())) {
                 continue;
             }
-            String queueItem = d.queue() + "|" + d.event().table() + "|" + d.event().subject();
+            String queueItem =
+                    d.queue() + "|" + d.event().table() + "|" + d.event().subject();
             Delivery last = latest.get(queueItem);
             if (last != null && rank(d) < rank(last)) {
                 disorder.add("out of order " + d.queue() + "|" + d.itemVersion() + " after " + last.itemVersion());
@@ -124,14 +175,22 @@ public record Tally(long expected, long delivered, long lost, long duplicated, l
         return 2 * d.version() + (d.event().op() == Operation.TOMBSTONE ? 1 : 0);
     }
 
-    private static long leaked(Topology topology, Collection<Change> changes, List<Delivery> deliveries, Function<Delivery, String> deliveryKey,
+    private static long leaked(
+            Topology topology,
+            Collection<Change> changes,
+            List<Delivery> deliveries,
+            Function<Delivery, String> deliveryKey,
             Function<Change, String> changeKey) {
         Map<String, String> classOf = new HashMap<>();
         changes.forEach(change -> classOf.put(changeKey.apply(change), change.dataClass()));
-        return deliveries.stream().filter(d -> {
-            String dataClass = classOf.getOrDefault(deliveryKey.apply(d), d.event().residency());
-            return !topology.residency().permits(dataClass, d.region()) || !topology.residency().permits(d.event().residency(), d.region());
-        }).count();
+        return deliveries.stream()
+                .filter(d -> {
+                    String dataClass =
+                            classOf.getOrDefault(deliveryKey.apply(d), d.event().residency());
+                    return !topology.residency().permits(dataClass, d.region())
+                            || !topology.residency().permits(d.event().residency(), d.region());
+                })
+                .count();
     }
 
     public boolean clean() {
@@ -139,8 +198,9 @@ public record Tally(long expected, long delivered, long lost, long duplicated, l
     }
 
     public String describe() {
-        return String.format("%,d of %,d expected deliveries arrived; %,d lost, %,d duplicated, %,d unexpected, %,d outside their class's regions",
-                expected - lost, expected, lost, duplicated, unexpected, leaked)
+        return String.format(
+                        "%,d of %,d expected deliveries arrived; %,d lost, %,d duplicated, %,d unexpected, %,d outside their class's regions",
+                        expected - lost, expected, lost, duplicated, unexpected, leaked)
                 + (orderPromised ? String.format(", %,d out of per-item order", outOfOrder) : "")
                 + (examples.isEmpty() ? "" : " (" + String.join("; ", examples) + ")");
     }

@@ -71,7 +71,13 @@ public final class Workload {
         /** A write of it failed: its later writes are not made (the ground truth would not hold). */
         volatile boolean broken;
 
-        Item(TableSpec table, String region, Map<String, AttributeValue> key, String subject, String dataClass, boolean aroundWriter) {
+        Item(
+                TableSpec table,
+                String region,
+                Map<String, AttributeValue> key,
+                String subject,
+                String dataClass,
+                boolean aroundWriter) {
             this.table = table;
             this.region = region;
             this.key = key;
@@ -86,16 +92,19 @@ public final class Workload {
      * a quarantine message's record can be compared with it), and how many processors must
      * quarantine it (every processing region its table replicates to).
      */
-    public record Poison(String table, String region, String subject, ObjectNode item, int expectedQuarantines) {
-    }
+    public record Poison(String table, String region, String subject, ObjectNode item, int expectedQuarantines) {}
 
     public Workload(Topology topology, LocalPlatform platform, WorkloadOptions options) {
         this.topology = topology;
         this.platform = platform;
         this.options = options;
         for (String region : topology.regions()) {
-            DynamoDbClient client = platform.aws().configure(DynamoDbClient.builder(), region).httpClient(platform.aws().httpClient())
-                    .overrideConfiguration(c -> c.addExecutionInterceptor(new OriginStampingInterceptor(region, topology, clock))).build();
+            DynamoDbClient client = platform.aws()
+                    .configure(DynamoDbClient.builder(), region)
+                    .httpClient(platform.aws().httpClient())
+                    .overrideConfiguration(
+                            c -> c.addExecutionInterceptor(new OriginStampingInterceptor(region, topology, clock)))
+                    .build();
             writers.put(region, client);
             tombstones.put(region, new TombstoneWriter(client, topology, region, clock));
             writtenPerRegion.put(region, new AtomicInteger());
@@ -123,10 +132,14 @@ public final class Workload {
                 }
                 Item item = items.get(itemWrite.item());
                 Runnable task = guarded(item, () -> write(item, itemWrite));
-                all.add(lastOfItem.compute(itemWrite.item(),
-                        (number, last) -> last == null ? CompletableFuture.runAsync(task, pool) : last.thenRunAsync(task, pool)));
+                all.add(lastOfItem.compute(
+                        itemWrite.item(),
+                        (number, last) ->
+                                last == null ? CompletableFuture.runAsync(task, pool) : last.thenRunAsync(task, pool)));
             } else {
-                Runnable task = guarded(null, write instanceof WorkloadPlan.Poison poison ? () -> writePoison(poison) : this::breakResidency);
+                Runnable task = guarded(
+                        null,
+                        write instanceof WorkloadPlan.Poison poison ? () -> writePoison(poison) : this::breakResidency);
                 all.add(CompletableFuture.runAsync(task, pool));
             }
         }
@@ -189,7 +202,9 @@ public final class Workload {
 
     public Map<String, Integer> writtenPerRegion() {
         Map<String, Integer> written = new LinkedHashMap<>();
-        topology.regions().forEach(region -> written.put(region, writtenPerRegion.get(region).get()));
+        topology.regions()
+                .forEach(region ->
+                        written.put(region, writtenPerRegion.get(region).get()));
         return written;
     }
 
@@ -235,7 +250,9 @@ public final class Workload {
         if (item.aroundWriter) {
             attributes.put(item.table.stamp().originAttribute(), AttributeValue.fromS(item.region));
             attributes.put(item.table.stamp().writeTimeAttribute(), AttributeValue.fromN(Long.toString(sent)));
-            platform.aws().dynamoDb(item.region).putItem(b -> b.tableName(item.table.name()).item(attributes));
+            platform.aws()
+                    .dynamoDb(item.region)
+                    .putItem(b -> b.tableName(item.table.name()).item(attributes));
         } else {
             writers.get(item.region).putItem(b -> b.tableName(item.table.name()).item(attributes));
         }
@@ -243,7 +260,15 @@ public final class Workload {
     }
 
     private void record(Item item, Operation op, long version, Map<String, String> attributes, long sent) {
-        changes.add(new Change(item.table.name(), item.region, item.subject, op, version, item.dataClass, Map.copyOf(attributes), sent));
+        changes.add(new Change(
+                item.table.name(),
+                item.region,
+                item.subject,
+                op,
+                version,
+                item.dataClass,
+                Map.copyOf(attributes),
+                sent));
         writtenPerRegion.get(item.region).incrementAndGet();
     }
 
@@ -257,8 +282,10 @@ public final class Workload {
                     Map<String, AttributeValue> item = new LinkedHashMap<>(key(table, "residency-breaker", 0));
                     item.put(residency.attribute(), AttributeValue.fromS(dataClass));
                     try {
-                        writers.get(region).putItem(b -> b.tableName(table.name()).item(item));
-                        failures.add("the writer accepted a '" + dataClass + "' item in table " + table.name() + ", which replicates outside its zone");
+                        writers.get(region)
+                                .putItem(b -> b.tableName(table.name()).item(item));
+                        failures.add("the writer accepted a '" + dataClass + "' item in table " + table.name()
+                                + ", which replicates outside its zone");
                     } catch (ResidencyViolationException refused) {
                         refusals.add(refused.getMessage());
                     }
@@ -277,8 +304,14 @@ public final class Workload {
         item.put("payload", AttributeValue.fromS("poison record " + position + " written at position " + position));
         item.put(table.stamp().originAttribute(), AttributeValue.fromN("42"));
         item.put(table.stamp().writeTimeAttribute(), AttributeValue.fromN(Long.toString(clock.millis())));
-        platform.aws().dynamoDb(poison.region()).putItem(b -> b.tableName(table.name()).item(item));
-        poisons.add(new Poison(table.name(), poison.region(), subject(table, key), AttributeValueJson.writeImage(SdkChangeRecords.image(item)),
+        platform.aws()
+                .dynamoDb(poison.region())
+                .putItem(b -> b.tableName(table.name()).item(item));
+        poisons.add(new Poison(
+                table.name(),
+                poison.region(),
+                subject(table, key),
+                AttributeValueJson.writeImage(SdkChangeRecords.image(item)),
                 WorkloadPlan.processingReplicas(topology, table)));
     }
 
@@ -295,8 +328,12 @@ public final class Workload {
 
     /** The key as envelopes write it: partition key first. */
     public static String subject(TableSpec table, Map<String, AttributeValue> key) {
-        StringBuilder subject = new StringBuilder(table.partitionKey().name()).append('=').append(text(key.get(table.partitionKey().name())));
-        table.sortKey().ifPresent(sort -> subject.append(',').append(sort.name()).append('=').append(text(key.get(sort.name()))));
+        StringBuilder subject = new StringBuilder(table.partitionKey().name())
+                .append('=')
+                .append(text(key.get(table.partitionKey().name())));
+        table.sortKey()
+                .ifPresent(sort ->
+                        subject.append(',').append(sort.name()).append('=').append(text(key.get(sort.name()))));
         return subject.toString();
     }
 

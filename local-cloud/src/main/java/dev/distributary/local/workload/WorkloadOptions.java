@@ -17,7 +17,13 @@ package dev.distributary.local.workload;
  *                         fewest processing replicas, so each poison is quarantined once
  * @param refusedWrite     one write, at a random position, that the writer must refuse for residency
  */
-public record WorkloadOptions(int events, double ratePerSecond, long seed, double otherClassShare, int poisonRecords, boolean poisonAnywhere,
+public record WorkloadOptions(
+        int events,
+        double ratePerSecond,
+        long seed,
+        double otherClassShare,
+        int poisonRecords,
+        boolean poisonAnywhere,
         boolean refusedWrite) {
 
     public WorkloadOptions {
@@ -25,10 +31,12 @@ public record WorkloadOptions(int events, double ratePerSecond, long seed, doubl
             throw new IllegalArgumentException("a workload needs at least 1 event, not " + events);
         }
         if (ratePerSecond <= 0 || ratePerSecond > 500) {
-            throw new IllegalArgumentException("the rate must be above 0 and at most 500 writes a second, not " + ratePerSecond);
+            throw new IllegalArgumentException(
+                    "the rate must be above 0 and at most 500 writes a second, not " + ratePerSecond);
         }
         if (otherClassShare < 0 || otherClassShare > 1) {
-            throw new IllegalArgumentException("the share of items with another data class must be between 0 and 1, not " + otherClassShare);
+            throw new IllegalArgumentException(
+                    "the share of items with another data class must be between 0 and 1, not " + otherClassShare);
         }
         if (poisonRecords < 0 || poisonRecords + (refusedWrite ? 1 : 0) > events) {
             throw new IllegalArgumentException(poisonRecords + " poison records do not fit in " + events + " events");

@@ -28,8 +28,7 @@ public record WorkloadPlan(List<Write> writes) {
     }
 
     /** One planned write. */
-    public sealed interface Write permits ItemWrite, Poison, RefusedWrite {
-    }
+    public sealed interface Write permits ItemWrite, Poison, RefusedWrite {}
 
     /** A write of one of the workload's items; the writes of an item are made one after the other, in plan order. */
     public sealed interface ItemWrite extends Write permits Insert, Modify, Tombstone {
@@ -38,24 +37,19 @@ public record WorkloadPlan(List<Write> writes) {
     }
 
     /** A new item, at version 1. */
-    public record Insert(int item, String region, String table, String dataClass, String status) implements ItemWrite {
-    }
+    public record Insert(int item, String region, String table, String dataClass, String status) implements ItemWrite {}
 
     /** A new version of the item with another status. */
-    public record Modify(int item, long version, String status) implements ItemWrite {
-    }
+    public record Modify(int item, long version, String status) implements ItemWrite {}
 
     /** The item's tombstone delete; it keeps the version and status it deleted. */
-    public record Tombstone(int item, long version, String status) implements ItemWrite {
-    }
+    public record Tombstone(int item, long version, String status) implements ItemWrite {}
 
     /** A record no processor can classify, at that position of the run. */
-    public record Poison(int position, String region, String table) implements Write {
-    }
+    public record Poison(int position, String region, String table) implements Write {}
 
     /** The write the origin-stamping writer must refuse. */
-    public record RefusedWrite() implements Write {
-    }
+    public record RefusedWrite() implements Write {}
 
     /** Draws every choice from {@code options.seed()}. */
     public static WorkloadPlan of(Topology topology, WorkloadOptions options) {
@@ -64,7 +58,9 @@ public record WorkloadPlan(List<Write> writes) {
 
     /** How many processors see the table's changes: each processing region it replicates to. */
     static int processingReplicas(Topology topology, TableSpec table) {
-        return (int) topology.replicaRegions(table).stream().filter(topology.processingRegions()::contains).count();
+        return (int) topology.replicaRegions(table).stream()
+                .filter(topology.processingRegions()::contains)
+                .count();
     }
 
     private static final class Planner {
@@ -119,11 +115,14 @@ public record WorkloadPlan(List<Write> writes) {
         private Insert insert() {
             List<String> regions = topology.writingRegions();
             String region = regions.get(random.nextInt(regions.size()));
-            List<TableSpec> tables = topology.tables().stream().filter(t -> topology.writingRegions(t).contains(region)).toList();
+            List<TableSpec> tables = topology.tables().stream()
+                    .filter(t -> topology.writingRegions(t).contains(region))
+                    .toList();
             TableSpec table = tables.get(random.nextInt(tables.size()));
             String dataClass = topology.defaultClass(table);
             if (options.otherClassShare() > 0 && random.nextDouble() < options.otherClassShare()) {
-                List<String> others = new ArrayList<>(topology.residency().classes().keySet());
+                List<String> others =
+                        new ArrayList<>(topology.residency().classes().keySet());
                 others.remove(dataClass);
                 others.add(Workload.UNLISTED_CLASS);
                 dataClass = others.get(random.nextInt(others.size()));
@@ -141,8 +140,12 @@ public record WorkloadPlan(List<Write> writes) {
                 List<String> regions = topology.writingRegions();
                 String region = regions.get(random.nextInt(regions.size()));
                 List<TableSpec> tables = topology.tables().stream()
-                        .filter(t -> topology.writingRegions(t).contains(region) && processingReplicas(topology, t) > 0).toList();
-                return new Poison(position, region, tables.get(random.nextInt(tables.size())).name());
+                        .filter(t -> topology.writingRegions(t).contains(region) && processingReplicas(topology, t) > 0)
+                        .toList();
+                return new Poison(
+                        position,
+                        region,
+                        tables.get(random.nextInt(tables.size())).name());
             }
             TableSpec table = topology.tables().stream()
                     .min((a, b) -> Integer.compare(processingReplicas(topology, a), processingReplicas(topology, b)))
@@ -154,6 +157,5 @@ public record WorkloadPlan(List<Write> writes) {
         private String status() {
             return STATUSES[random.nextInt(STATUSES.length)];
         }
-
     }
 }

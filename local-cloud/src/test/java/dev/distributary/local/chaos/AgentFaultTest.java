@@ -19,9 +19,11 @@ class AgentFaultTest {
     private static final Path JAR = Path.of("..", AgentFault.DEFAULT_JAR);
 
     private static Object read(Map<String, String> environment) throws Exception {
-        try (URLClassLoader agent = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader agent =
+                new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             Class<?> settings = agent.loadClass("dev.distributary.chaos.agent.ChaosSettings");
-            Optional<?> parsed = (Optional<?>) settings.getMethod("fromEnvironment", Map.class).invoke(null, environment);
+            Optional<?> parsed = (Optional<?>)
+                    settings.getMethod("fromEnvironment", Map.class).invoke(null, environment);
             return parsed.orElseThrow();
         }
     }
@@ -34,7 +36,8 @@ class AgentFaultTest {
     @Test
     void limitedStall_isReadBackByTheAgentAsWritten() throws Exception {
         Path budget = Path.of("target", "budget").toAbsolutePath();
-        AgentFault fault = AgentFault.stall("PublishBatch", 2, 0.4, Duration.ofSeconds(13), 42).limitedTo(3, budget);
+        AgentFault fault = AgentFault.stall("PublishBatch", 2, 0.4, Duration.ofSeconds(13), 42)
+                .limitedTo(3, budget);
 
         Object settings = read(fault.environment());
 

@@ -19,20 +19,35 @@ import org.junit.jupiter.api.Test;
 /** A scenario's row, and the whole chaos run, fail whenever a check fails or a call was denied; they pass only when all held. */
 class ChaosReportTest {
     private static final Change INSERTED = change(US, "a", Operation.INSERT, 1);
-    private static final Denial DENIAL = new Denial(new LocalIdentity("AKIA1", "secret", "shop-dev-processor", US,
-            "arn:aws:iam::000000000000:role/processor"), "sqs:SendMessage", "arn:aws:sqs:us-east-1:000000000000:quarantine", new Decision.ImplicitDeny());
+    private static final Denial DENIAL = new Denial(
+            new LocalIdentity("AKIA1", "secret", "shop-dev-processor", US, "arn:aws:iam::000000000000:role/processor"),
+            "sqs:SendMessage",
+            "arn:aws:sqs:us-east-1:000000000000:quarantine",
+            new Decision.ImplicitDeny());
 
     private static Tally clean() {
-        return Tally.exactlyOnce(Runs.multiWriter(), List.of(INSERTED), List.of(delivery("billing", US, INSERTED), delivery("order-cache", US, INSERTED),
-                delivery("order-cache", EU, INSERTED)));
+        return Tally.exactlyOnce(
+                Runs.multiWriter(),
+                List.of(INSERTED),
+                List.of(
+                        delivery("billing", US, INSERTED),
+                        delivery("order-cache", US, INSERTED),
+                        delivery("order-cache", EU, INSERTED)));
     }
 
     private static Tally lost() {
-        return Tally.exactlyOnce(Runs.multiWriter(), List.of(INSERTED), List.of(delivery("billing", US, INSERTED), delivery("order-cache", US, INSERTED)));
+        return Tally.exactlyOnce(
+                Runs.multiWriter(),
+                List.of(INSERTED),
+                List.of(delivery("billing", US, INSERTED), delivery("order-cache", US, INSERTED)));
     }
 
     private static Scenario.Verdict verdict(Tally tally) {
-        return new Scenario.Verdict(List.of(Checks.delivery(tally), Checks.leaks(tally)), tally.lost(), tally.duplicated(), tally.leaked(),
+        return new Scenario.Verdict(
+                List.of(Checks.delivery(tally), Checks.leaks(tally)),
+                tally.lost(),
+                tally.duplicated(),
+                tally.leaked(),
                 "3 writes survived");
     }
 
@@ -42,8 +57,12 @@ class ChaosReportTest {
 
         assertThat(row.passed()).isTrue();
         assertThat(row.detail()).isEqualTo("3 writes survived");
-        assertThat(row.checks()).extracting(Check::name).containsExactly("every expected delivery exactly once, nothing else",
-                "no delivery outside the permitted regions", "every call allowed by the function's role");
+        assertThat(row.checks())
+                .extracting(Check::name)
+                .containsExactly(
+                        "every expected delivery exactly once, nothing else",
+                        "no delivery outside the permitted regions",
+                        "every call allowed by the function's role");
     }
 
     @Test
@@ -52,21 +71,30 @@ class ChaosReportTest {
 
         assertThat(row.passed()).isFalse();
         assertThat(row.lost()).isEqualTo(1);
-        assertThat(row.detail()).isEqualTo("every expected delivery exactly once, nothing else: 2 of 3 expected deliveries arrived; 1 lost, 0 duplicated, "
-                + "0 unexpected, 0 outside their class's regions (lost order-cache@eu-west-1|orders|pk=a|insert|1). 3 writes survived");
+        assertThat(row.detail())
+                .isEqualTo(
+                        "every expected delivery exactly once, nothing else: 2 of 3 expected deliveries arrived; 1 lost, 0 duplicated, "
+                                + "0 unexpected, 0 outside their class's regions (lost order-cache@eu-west-1|orders|pk=a|insert|1). 3 writes survived");
     }
 
     @Test
     void aLeak_failsBothTheDeliveryAndTheLeakCheck() {
         Change personal = change(EU, "p", Operation.INSERT, 1, "eu-personal");
-        Tally tally = Tally.exactlyOnce(Runs.multiWriter(), List.of(personal), List.of(delivery("billing", EU, personal),
-                delivery("order-cache", EU, personal), delivery("order-cache", US, personal)));
+        Tally tally = Tally.exactlyOnce(
+                Runs.multiWriter(),
+                List.of(personal),
+                List.of(
+                        delivery("billing", EU, personal),
+                        delivery("order-cache", EU, personal),
+                        delivery("order-cache", US, personal)));
 
         ChaosReport.Row row = ChaosReport.Row.of("random-residency", 1, 0, verdict(tally), List.of(), 1.5);
 
         assertThat(row.passed()).isFalse();
         assertThat(row.leaked()).isEqualTo(1);
-        assertThat(row.checks()).filteredOn(c -> !c.passed()).extracting(Check::detail)
+        assertThat(row.checks())
+                .filteredOn(c -> !c.passed())
+                .extracting(Check::detail)
                 .contains("1 deliveries in a region their class may not reach");
     }
 
@@ -76,21 +104,28 @@ class ChaosReportTest {
 
         assertThat(row.passed()).isFalse();
         assertThat(row.iamDenied()).isEqualTo(1);
-        assertThat(row.detail()).startsWith("every call allowed by the function's role: 1 call(s) denied, the first: shop-dev-processor in us-east-1: "
-                + "sqs:SendMessage on arn:aws:sqs:us-east-1:000000000000:quarantine");
+        assertThat(row.detail())
+                .startsWith(
+                        "every call allowed by the function's role: 1 call(s) denied, the first: shop-dev-processor in us-east-1: "
+                                + "sqs:SendMessage on arn:aws:sqs:us-east-1:000000000000:quarantine");
     }
 
     @Test
     void oneFailedScenario_failsTheRun() {
-        ChaosReport report = ChaosReport.of(42, 3.0, List.of(ChaosReport.Row.of("a", 3, 0, verdict(clean()), List.of(), 1.0),
-                ChaosReport.Row.of("b", 3, 0, verdict(lost()), List.of(), 1.0)));
+        ChaosReport report = ChaosReport.of(
+                42,
+                3.0,
+                List.of(
+                        ChaosReport.Row.of("a", 3, 0, verdict(clean()), List.of(), 1.0),
+                        ChaosReport.Row.of("b", 3, 0, verdict(lost()), List.of(), 1.0)));
 
         assertThat(report.passed()).isFalse();
     }
 
     @Test
     void everyScenarioPassed_passesTheRun() {
-        ChaosReport report = ChaosReport.of(42, 2.0, List.of(ChaosReport.Row.of("a", 3, 0, verdict(clean()), List.of(), 1.0)));
+        ChaosReport report =
+                ChaosReport.of(42, 2.0, List.of(ChaosReport.Row.of("a", 3, 0, verdict(clean()), List.of(), 1.0)));
 
         assertThat(report.passed()).isTrue();
         assertThat(report.seed()).isEqualTo(42);

@@ -40,31 +40,46 @@ class ChaosScenariosTest {
         sizes.put("poison", 150);
         sizes.put("residency", 300);
         sizes.put("malformed", 60);
-        return Stream.of(IdempotencyLedger.values()).flatMap(ledger ->
-                sizes.entrySet().stream().map(scenario -> Arguments.of(scenario.getKey(), scenario.getValue(), ledger)));
+        return Stream.of(IdempotencyLedger.values())
+                .flatMap(ledger -> sizes.entrySet().stream()
+                        .map(scenario -> Arguments.of(scenario.getKey(), scenario.getValue(), ledger)));
     }
 
     @ParameterizedTest(name = "{0} with {1} events, {2} ledger")
     @MethodSource("scenarios")
-    void scenario_atSmallSize_passesEveryCheck(String name, int events, IdempotencyLedger ledger, MotoServer moto) throws Exception {
+    void scenario_atSmallSize_passesEveryCheck(String name, int events, IdempotencyLedger ledger, MotoServer moto)
+            throws Exception {
         Path work = Files.createDirectories(Path.of("target", "chaos-test", ledger.yamlName()));
-        String yaml = Files.readString(PLATFORM).replace("idempotencyExpirySeconds: 90000",
-                "idempotencyExpirySeconds: 90000\n  idempotency: " + ledger.yamlName());
-        LocalOptions options = LocalOptions.defaults(TopologyLoader.parse(yaml, PLATFORM.toString()), yaml,
-                Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR), work).withEndpoint(moto.endpoint()).withSeed(11);
+        String yaml = Files.readString(PLATFORM)
+                .replace(
+                        "idempotencyExpirySeconds: 90000",
+                        "idempotencyExpirySeconds: 90000\n  idempotency: " + ledger.yamlName());
+        LocalOptions options = LocalOptions.defaults(
+                        TopologyLoader.parse(yaml, PLATFORM.toString()),
+                        yaml,
+                        Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR),
+                        work)
+                .withEndpoint(moto.endpoint())
+                .withSeed(11);
         assertThat(options.topology().processor().ledger()).isEqualTo(ledger);
-        // At this size the agent strikes at every chance, twice per function, so that a mid-batch fault surely happens and the run stays short.
-        ChaosOptions chaos = ChaosOptions.defaults(Path.of(".."), 11).withEvents(events).withAgent(1.0, 2);
+        // At this size the agent strikes at every chance, twice per function, so that a mid-batch fault surely happens
+        // and the run stays short.
+        ChaosOptions chaos =
+                ChaosOptions.defaults(Path.of(".."), 11).withEvents(events).withAgent(1.0, 2);
         List<String> progress = new ArrayList<>();
 
         ChaosReport report = new ChaosRunner(options, chaos, line -> {
-            progress.add(line);
-            System.out.println(line);
-        }).run(ChaosRunner.select(List.of(name)));
+                    progress.add(line);
+                    System.out.println(line);
+                })
+                .run(ChaosRunner.select(List.of(name)));
 
         ChaosReport.Row row = report.scenarios().get(0);
-        assertThat(row.checks()).as(String.join("\n", progress)).allSatisfy(check ->
-                assertThat(check.passed()).as(check.name() + ": " + check.detail()).isTrue());
+        assertThat(row.checks())
+                .as(String.join("\n", progress))
+                .allSatisfy(check -> assertThat(check.passed())
+                        .as(check.name() + ": " + check.detail())
+                        .isTrue());
         assertThat(row.passed()).isTrue();
         assertThat(row.lost()).isZero();
         assertThat(row.duplicated()).isZero();

@@ -28,7 +28,8 @@ class ChecksTest {
         return image;
     }
 
-    private static final Workload.Poison POISON = new Workload.Poison("orders", US, "pk=poison-3", poisonImage("poison record 3"), 2);
+    private static final Workload.Poison POISON =
+            new Workload.Poison("orders", US, "pk=poison-3", poisonImage("poison record 3"), 2);
 
     private static QuarantinedRecord quarantined(String region, String subject, String reason, JsonNode image) {
         ObjectNode record = JSON.objectNode();
@@ -37,13 +38,29 @@ class ChecksTest {
     }
 
     private static QuarantinedRecord poisonIn(String region) {
-        return quarantined(region, "pk=poison-3", "unclassifiable: origin stamp is not a string", poisonImage("poison record 3"));
+        return quarantined(
+                region, "pk=poison-3", "unclassifiable: origin stamp is not a string", poisonImage("poison record 3"));
     }
 
-    private static Evidence evidence(List<String> failures, List<QuarantinedRecord> quarantine, MappingMetrics.Snapshot mappings,
+    private static Evidence evidence(
+            List<String> failures,
+            List<QuarantinedRecord> quarantine,
+            MappingMetrics.Snapshot mappings,
             List<ShardPosition> shards) {
-        return new Evidence(Runs.multiWriter(), new Written(List.of(), List.of(POISON), failures, List.of()), List.of(), List.of(), quarantine,
-                Map.of(), Map.of(), Map.of(), Map.of(), mappings, shards, 0, 0);
+        return new Evidence(
+                Runs.multiWriter(),
+                new Written(List.of(), List.of(POISON), failures, List.of()),
+                List.of(),
+                List.of(),
+                quarantine,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                mappings,
+                shards,
+                0,
+                0);
     }
 
     private static Evidence quarantine(QuarantinedRecord... messages) {
@@ -73,7 +90,9 @@ class ChecksTest {
         Check check = Checks.nothingDiscarded(new MappingMetrics.Snapshot(10, 0, 10, 3, 1, 1, 4, 0));
 
         assertThat(check.passed()).isFalse();
-        assertThat(check.detail()).isEqualTo("1 records sent to the on-failure destination; 3 record invocations failed and were retried");
+        assertThat(check.detail())
+                .isEqualTo(
+                        "1 records sent to the on-failure destination; 3 record invocations failed and were retried");
         assertThat(Checks.nothingDiscarded(QUIET).passed()).isTrue();
     }
 
@@ -82,13 +101,15 @@ class ChecksTest {
         Check check = Checks.nothingQuarantined(quarantine(poisonIn(US)));
 
         assertThat(check.passed()).isFalse();
-        assertThat(check.detail()).isEqualTo("1 quarantine messages, the first: unclassifiable: origin stamp is not a string");
+        assertThat(check.detail())
+                .isEqualTo("1 quarantine messages, the first: unclassifiable: origin stamp is not a string");
         assertThat(Checks.nothingQuarantined(quarantine()).passed()).isTrue();
     }
 
     @Test
     void aFailedWrite_failsEveryWriteSucceeded_namingIt() {
-        Check check = Checks.writes(new Written(List.of(), List.of(), List.of("SdkClientException: connection reset"), List.of()));
+        Check check = Checks.writes(
+                new Written(List.of(), List.of(), List.of("SdkClientException: connection reset"), List.of()));
 
         assertThat(check.passed()).isFalse();
         assertThat(check.detail()).isEqualTo("1 writes failed, the first: SdkClientException: connection reset");
@@ -108,7 +129,8 @@ class ChecksTest {
 
         assertThat(count.check().passed()).isFalse();
         assertThat(count.missing()).isEqualTo(1);
-        assertThat(count.check().detail()).isEqualTo("1 of 2 quarantine messages; pk=poison-3 in orders quarantined 1 times, 2 expected");
+        assertThat(count.check().detail())
+                .isEqualTo("1 of 2 quarantine messages; pk=poison-3 in orders quarantined 1 times, 2 expected");
     }
 
     @Test
@@ -122,17 +144,21 @@ class ChecksTest {
 
     @Test
     void aQuarantineMessageWithoutTheFullPayload_fails() {
-        QuarantinedRecord cut = quarantined(EU, "pk=poison-3", "unclassifiable: origin stamp is not a string", poisonImage("poison rec"));
+        QuarantinedRecord cut = quarantined(
+                EU, "pk=poison-3", "unclassifiable: origin stamp is not a string", poisonImage("poison rec"));
 
         PoisonRecords.PoisonCount count = PoisonRecords.count(quarantine(poisonIn(US), cut));
 
         assertThat(count.check().passed()).isFalse();
-        assertThat(count.problems()).containsExactly("pk=poison-3: the quarantine message in eu-west-1 does not carry the record's full payload");
+        assertThat(count.problems())
+                .containsExactly(
+                        "pk=poison-3: the quarantine message in eu-west-1 does not carry the record's full payload");
     }
 
     @Test
     void aPoisonRecordQuarantinedForAnotherReason_fails() {
-        QuarantinedRecord wrong = quarantined(EU, "pk=poison-3", "residency: class not permitted", poisonImage("poison record 3"));
+        QuarantinedRecord wrong =
+                quarantined(EU, "pk=poison-3", "residency: class not permitted", poisonImage("poison record 3"));
 
         PoisonRecords.PoisonCount count = PoisonRecords.count(quarantine(poisonIn(US), wrong));
 
@@ -148,6 +174,8 @@ class ChecksTest {
 
         assertThat(count.check().passed()).isFalse();
         assertThat(count.extra()).isEqualTo(1);
-        assertThat(count.problems()).containsExactly("1 other records quarantined, the first in us-east-1 for 'residency: class not permitted'");
+        assertThat(count.problems())
+                .containsExactly(
+                        "1 other records quarantined, the first in us-east-1 for 'residency: class not permitted'");
     }
 }

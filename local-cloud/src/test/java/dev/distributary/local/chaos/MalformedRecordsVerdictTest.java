@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The malformed-records scenario's verdict on hand-built evidence: each way its planted records can go wrong fails it. */
 class MalformedRecordsVerdictTest {
     private static final Change ORDINARY = change(US, "a", Operation.INSERT, 1);
-    private static final Planted BAD_STAMP = Planted.quarantined("an origin stamp that is a number", "orders", US, "pk=bad", 1, "unclassifiable:");
+    private static final Planted BAD_STAMP =
+            Planted.quarantined("an origin stamp that is a number", "orders", US, "pk=bad", 1, "unclassifiable:");
     private static final Planted HUGE = Planted.truncated("an item too large for SNS", "orders", US, "pk=huge", 1);
     private static final Delivery HUGE_DELIVERED = delivery("billing", US, change(US, "huge", Operation.INSERT, 1));
 
@@ -33,11 +34,25 @@ class MalformedRecordsVerdictTest {
     }
 
     private static Scenario.Verdict verdict(List<Planted> planted, List<QuarantinedRecord> quarantine, Delivery huge) {
-        List<Delivery> deliveries = new ArrayList<>(List.of(delivery("billing", US, ORDINARY), delivery("order-cache", US, ORDINARY),
+        List<Delivery> deliveries = new ArrayList<>(List.of(
+                delivery("billing", US, ORDINARY),
+                delivery("order-cache", US, ORDINARY),
                 delivery("order-cache", EU, ORDINARY)));
         deliveries.add(huge);
-        Evidence evidence = new Evidence(Runs.multiWriter(), new Written(List.of(ORDINARY), List.of(), List.of(), List.of()), planted, deliveries,
-                quarantine, Map.of(), Map.of(), Map.of(), Map.of(), new MappingMetrics.Snapshot(5, 0, 5, 0, 0, 0, 2, 0), List.of(), 0, 0);
+        Evidence evidence = new Evidence(
+                Runs.multiWriter(),
+                new Written(List.of(ORDINARY), List.of(), List.of(), List.of()),
+                planted,
+                deliveries,
+                quarantine,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                new MappingMetrics.Snapshot(5, 0, 5, 0, 0, 0, 2, 0),
+                List.of(),
+                0,
+                0);
         return new MalformedRecords().evaluate(evidence, null);
     }
 
@@ -49,20 +64,28 @@ class MalformedRecordsVerdictTest {
 
     @Test
     void eachPlantedRecordHandledAsItMustBe_passes() {
-        Scenario.Verdict verdict = verdict(List.of(BAD_STAMP, HUGE), List.of(quarantined("pk=bad", "unclassifiable: origin")), Runs.truncated(HUGE_DELIVERED));
+        Scenario.Verdict verdict = verdict(
+                List.of(BAD_STAMP, HUGE),
+                List.of(quarantined("pk=bad", "unclassifiable: origin")),
+                Runs.truncated(HUGE_DELIVERED));
 
         assertThat(verdict.passed()).as(verdict.checks().toString()).isTrue();
     }
 
     @Test
     void nothingPlanted_provesNothing_andFails() {
-        assertThat(firstCheck(verdict(List.of(), List.of(), Runs.truncated(HUGE_DELIVERED)))).startsWith("no malformed record was planted");
+        assertThat(firstCheck(verdict(List.of(), List.of(), Runs.truncated(HUGE_DELIVERED))))
+                .startsWith("no malformed record was planted");
     }
 
     @Test
     void aRecordQuarantinedForAnotherReason_fails() {
-        assertThat(firstCheck(verdict(List.of(BAD_STAMP, HUGE), List.of(quarantined("pk=bad", "transient: throttled")), Runs.truncated(HUGE_DELIVERED))))
-                .isEqualTo("an origin stamp that is a number: quarantined for 'transient: throttled', expected unclassifiable:");
+        assertThat(firstCheck(verdict(
+                        List.of(BAD_STAMP, HUGE),
+                        List.of(quarantined("pk=bad", "transient: throttled")),
+                        Runs.truncated(HUGE_DELIVERED))))
+                .isEqualTo(
+                        "an origin stamp that is a number: quarantined for 'transient: throttled', expected unclassifiable:");
     }
 
     @Test
@@ -75,14 +98,21 @@ class MalformedRecordsVerdictTest {
 
     @Test
     void theOversizedItemDeliveredInFull_fails() {
-        assertThat(firstCheck(verdict(List.of(BAD_STAMP, HUGE), List.of(quarantined("pk=bad", "unclassifiable: origin")), HUGE_DELIVERED)))
+        assertThat(firstCheck(verdict(
+                        List.of(BAD_STAMP, HUGE),
+                        List.of(quarantined("pk=bad", "unclassifiable: origin")),
+                        HUGE_DELIVERED)))
                 .isEqualTo("an item too large for SNS: delivered in full to billing@us-east-1, which SNS cannot carry");
     }
 
     @Test
     void anOrdinaryRecordQuarantined_fails() {
-        assertThat(firstCheck(verdict(List.of(BAD_STAMP, HUGE), List.of(quarantined("pk=bad", "unclassifiable: origin"),
-                quarantined("pk=a", "unclassifiable: origin")), Runs.truncated(HUGE_DELIVERED))))
+        assertThat(firstCheck(verdict(
+                        List.of(BAD_STAMP, HUGE),
+                        List.of(
+                                quarantined("pk=bad", "unclassifiable: origin"),
+                                quarantined("pk=a", "unclassifiable: origin")),
+                        Runs.truncated(HUGE_DELIVERED))))
                 .isEqualTo("1 records of the ordinary workload quarantined");
     }
 }

@@ -28,17 +28,33 @@ class RandomResidencyVerdictTest {
     private static final Change PERSONAL = change(US, "p", Operation.INSERT, 1, "eu-personal");
     private static final List<Delivery> PERMITTED = List.of(delivery("order-cache", EU, PERSONAL));
     private static final String REASON = "residency: class eu-personal may not be held in us-east-1";
-    private static final QuarantinedRecord BLOCKED = new QuarantinedRecord(US, REASON, MissingNode.getInstance(), "orders", "pk=p", "e-1", true);
+    private static final QuarantinedRecord BLOCKED =
+            new QuarantinedRecord(US, REASON, MissingNode.getInstance(), "orders", "pk=p", "e-1", true);
 
-    private static Scenario.Verdict verdict(List<Delivery> deliveries, List<QuarantinedRecord> quarantine, double counted) {
-        Evidence evidence = new Evidence(Runs.multiWriter(), new Written(List.of(PERSONAL), List.of(), List.of(), List.of()), List.of(), deliveries,
-                quarantine, Map.of("ResidencyBlocked", counted), Map.of(), Map.of(), Map.of(), new MappingMetrics.Snapshot(2, 0, 2, 0, 0, 0, 2, 0),
-                List.of(), 0, 0);
+    private static Scenario.Verdict verdict(
+            List<Delivery> deliveries, List<QuarantinedRecord> quarantine, double counted) {
+        Evidence evidence = new Evidence(
+                Runs.multiWriter(),
+                new Written(List.of(PERSONAL), List.of(), List.of(), List.of()),
+                List.of(),
+                deliveries,
+                quarantine,
+                Map.of("ResidencyBlocked", counted),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                new MappingMetrics.Snapshot(2, 0, 2, 0, 0, 0, 2, 0),
+                List.of(),
+                0,
+                0);
         return new RandomResidency().evaluate(evidence, null);
     }
 
     private static List<String> failed(Scenario.Verdict verdict) {
-        return verdict.checks().stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.detail()).toList();
+        return verdict.checks().stream()
+                .filter(c -> !c.passed())
+                .map(c -> c.name() + ": " + c.detail())
+                .toList();
     }
 
     @Test
@@ -48,10 +64,13 @@ class RandomResidencyVerdictTest {
 
     @Test
     void aDeliveryInTheForbiddenRegion_failsAsALeak() {
-        Scenario.Verdict verdict = verdict(List.of(delivery("order-cache", EU, PERSONAL), delivery("billing", US, PERSONAL)), List.of(BLOCKED), 1);
+        Scenario.Verdict verdict = verdict(
+                List.of(delivery("order-cache", EU, PERSONAL), delivery("billing", US, PERSONAL)), List.of(BLOCKED), 1);
 
         assertThat(verdict.leaked()).isEqualTo(1);
-        assertThat(failed(verdict)).contains("no delivery outside the permitted regions: 1 deliveries in a region their class may not reach");
+        assertThat(failed(verdict))
+                .contains(
+                        "no delivery outside the permitted regions: 1 deliveries in a region their class may not reach");
     }
 
     @Test
@@ -59,8 +78,9 @@ class RandomResidencyVerdictTest {
         Scenario.Verdict verdict = verdict(PERMITTED, List.of(), 1);
 
         assertThat(verdict.lost()).isEqualTo(1);
-        assertThat(failed(verdict)).containsExactly("each block quarantined for residency by each processor that saw it, once: "
-                + "1 blocks, 0 quarantined: 1 missing, 0 twice, 0 not expected, 0 for other reasons");
+        assertThat(failed(verdict))
+                .containsExactly("each block quarantined for residency by each processor that saw it, once: "
+                        + "1 blocks, 0 quarantined: 1 missing, 0 twice, 0 not expected, 0 for other reasons");
     }
 
     @Test
@@ -74,18 +94,24 @@ class RandomResidencyVerdictTest {
     @Test
     void aBlockCarryingTheRecord_failsAsAValueHeldWhereItMayNotBe() {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
-        record.putObject("dynamodb").putObject("NewImage").putObject("dataClass").put("S", "eu-personal");
+        record.putObject("dynamodb")
+                .putObject("NewImage")
+                .putObject("dataClass")
+                .put("S", "eu-personal");
         QuarantinedRecord carried = new QuarantinedRecord(US, REASON, record, "orders", "pk=p", "e-1", false);
 
         Scenario.Verdict verdict = verdict(PERMITTED, List.of(carried), 1);
 
         assertThat(verdict.leaked()).isEqualTo(1);
-        assertThat(failed(verdict)).containsExactly("no quarantine message carries attribute values its region may not hold: 1 do, the first in us-east-1: "
-                + REASON);
+        assertThat(failed(verdict))
+                .containsExactly(
+                        "no quarantine message carries attribute values its region may not hold: 1 do, the first in us-east-1: "
+                                + REASON);
     }
 
     @Test
     void aBlockNotCounted_fails() {
-        assertThat(failed(verdict(PERMITTED, List.of(BLOCKED), 0))).containsExactly("each block counted (ResidencyBlocked): ResidencyBlocked 0, 1 expected");
+        assertThat(failed(verdict(PERMITTED, List.of(BLOCKED), 0)))
+                .containsExactly("each block counted (ResidencyBlocked): ResidencyBlocked 0, 1 expected");
     }
 }

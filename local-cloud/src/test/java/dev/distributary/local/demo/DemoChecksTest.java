@@ -27,7 +27,8 @@ class DemoChecksTest {
     private static final Change INSERTED = change(US, "a", Operation.INSERT, 1);
     private static final Change MODIFIED = change(US, "a", Operation.MODIFY, 2);
     private static final List<Change> CHANGES = List.of(INSERTED, MODIFIED);
-    private static final Workload.Poison POISON = new Workload.Poison("orders", US, "pk=poison-3", JsonNodeFactory.instance.objectNode(), 2);
+    private static final Workload.Poison POISON =
+            new Workload.Poison("orders", US, "pk=poison-3", JsonNodeFactory.instance.objectNode(), 2);
     private static final List<String> REFUSED = List.of("the writer refused an 'eu-personal' item in table orders");
 
     private static List<Delivery> everyExpected() {
@@ -41,7 +42,14 @@ class DemoChecksTest {
     }
 
     private static List<DemoReport.Check> judge(Topology topology, List<Delivery> deliveries) {
-        return DemoChecks.of(Tally.exactlyOnce(topology, CHANGES, deliveries), REFUSED, Optional.of(POISON), 2, List.of(), CHANGES.size(), List.of());
+        return DemoChecks.of(
+                Tally.exactlyOnce(topology, CHANGES, deliveries),
+                REFUSED,
+                Optional.of(POISON),
+                2,
+                List.of(),
+                CHANGES.size(),
+                List.of());
     }
 
     private static List<DemoReport.Check> failed(List<DemoReport.Check> checks) {
@@ -53,9 +61,18 @@ class DemoChecksTest {
         List<DemoReport.Check> checks = judge(Runs.multiWriter(), everyExpected());
 
         assertThat(DemoChecks.passed(checks)).isTrue();
-        assertThat(checks).extracting(DemoReport.Check::name).containsExactly("nothing lost", "nothing twice", "nothing unexpected", "residency held",
-                "per-item order kept", "residency-breaking write refused by the writer", "poison record quarantined", "every write succeeded",
-                "every call allowed by the function's role");
+        assertThat(checks)
+                .extracting(DemoReport.Check::name)
+                .containsExactly(
+                        "nothing lost",
+                        "nothing twice",
+                        "nothing unexpected",
+                        "residency held",
+                        "per-item order kept",
+                        "residency-breaking write refused by the writer",
+                        "poison record quarantined",
+                        "every write succeeded",
+                        "every call allowed by the function's role");
         assertThat(checks.get(4).detail()).isEqualTo("not promised by a standard fan-out (a FIFO fan-out keeps it)");
     }
 
@@ -69,7 +86,8 @@ class DemoChecksTest {
         assertThat(DemoChecks.passed(checks)).isFalse();
         assertThat(failed(checks)).singleElement().satisfies(check -> {
             assertThat(check.name()).isEqualTo("nothing lost");
-            assertThat(check.detail()).isEqualTo("1 of 6 expected deliveries missing: order-cache@eu-west-1|orders|pk=a|modify|2");
+            assertThat(check.detail())
+                    .isEqualTo("1 of 6 expected deliveries missing: order-cache@eu-west-1|orders|pk=a|modify|2");
         });
     }
 
@@ -78,10 +96,13 @@ class DemoChecksTest {
         List<Delivery> deliveries = new ArrayList<>(everyExpected());
         deliveries.add(delivery("billing", US, INSERTED));
 
-        assertThat(failed(judge(Runs.multiWriter(), deliveries))).singleElement().satisfies(check -> {
-            assertThat(check.name()).isEqualTo("nothing twice");
-            assertThat(check.detail()).isEqualTo("1 duplicate deliveries: billing@us-east-1|orders|pk=a|insert|1");
-        });
+        assertThat(failed(judge(Runs.multiWriter(), deliveries)))
+                .singleElement()
+                .satisfies(check -> {
+                    assertThat(check.name()).isEqualTo("nothing twice");
+                    assertThat(check.detail())
+                            .isEqualTo("1 duplicate deliveries: billing@us-east-1|orders|pk=a|insert|1");
+                });
     }
 
     @Test
@@ -89,22 +110,36 @@ class DemoChecksTest {
         List<Delivery> deliveries = new ArrayList<>(everyExpected());
         deliveries.add(delivery("billing", EU, INSERTED));
 
-        assertThat(failed(judge(Runs.multiWriter(), deliveries))).singleElement().satisfies(check -> {
-            assertThat(check.name()).isEqualTo("nothing unexpected");
-            assertThat(check.detail()).isEqualTo("1 deliveries the rules do not call for: billing@eu-west-1|orders|pk=a|insert|1");
-        });
+        assertThat(failed(judge(Runs.multiWriter(), deliveries)))
+                .singleElement()
+                .satisfies(check -> {
+                    assertThat(check.name()).isEqualTo("nothing unexpected");
+                    assertThat(check.detail())
+                            .isEqualTo(
+                                    "1 deliveries the rules do not call for: billing@eu-west-1|orders|pk=a|insert|1");
+                });
     }
 
     @Test
     void aLeakUnderAFalseLabel_failsResidencyHeld() {
         Change personal = change(EU, "p", Operation.INSERT, 1, "eu-personal");
-        List<Delivery> deliveries = List.of(delivery("billing", EU, personal), delivery("order-cache", EU, personal),
+        List<Delivery> deliveries = List.of(
+                delivery("billing", EU, personal),
+                delivery("order-cache", EU, personal),
                 delivery("order-cache", US, personal, Operation.INSERT, "public"));
 
-        List<DemoReport.Check> checks = DemoChecks.of(Tally.exactlyOnce(Runs.multiWriter(), List.of(personal), deliveries), REFUSED,
-                Optional.of(POISON), 2, List.of(), 1, List.of());
+        List<DemoReport.Check> checks = DemoChecks.of(
+                Tally.exactlyOnce(Runs.multiWriter(), List.of(personal), deliveries),
+                REFUSED,
+                Optional.of(POISON),
+                2,
+                List.of(),
+                1,
+                List.of());
 
-        assertThat(failed(checks)).extracting(DemoReport.Check::name).containsExactly("nothing unexpected", "residency held");
+        assertThat(failed(checks))
+                .extracting(DemoReport.Check::name)
+                .containsExactly("nothing unexpected", "residency held");
         assertThat(failed(checks).get(1).detail()).isEqualTo("1 deliveries outside their class's zone");
     }
 
@@ -116,14 +151,22 @@ class DemoChecksTest {
 
         assertThat(failed(judge(Runs.fifo(), deliveries))).singleElement().satisfies(check -> {
             assertThat(check.name()).isEqualTo("per-item order kept");
-            assertThat(check.detail()).isEqualTo("1 deliveries after a later version of their item: billing@us-east-1|orders|pk=a|live|1 after orders|pk=a|live|2");
+            assertThat(check.detail())
+                    .isEqualTo(
+                            "1 deliveries after a later version of their item: billing@us-east-1|orders|pk=a|live|1 after orders|pk=a|live|2");
         });
     }
 
     @Test
     void noRefusal_failsTheResidencyBreakingWriteCheck() {
-        List<DemoReport.Check> checks = DemoChecks.of(Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()), List.of(), Optional.of(POISON), 2,
-                List.of(), 2, List.of());
+        List<DemoReport.Check> checks = DemoChecks.of(
+                Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()),
+                List.of(),
+                Optional.of(POISON),
+                2,
+                List.of(),
+                2,
+                List.of());
 
         assertThat(failed(checks)).singleElement().satisfies(check -> {
             assertThat(check.name()).isEqualTo("residency-breaking write refused by the writer");
@@ -133,8 +176,14 @@ class DemoChecksTest {
 
     @Test
     void aPoisonRecordQuarantinedTooFewTimes_failsThePoisonCheck() {
-        List<DemoReport.Check> checks = DemoChecks.of(Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()), REFUSED, Optional.of(POISON), 1,
-                List.of(), 2, List.of());
+        List<DemoReport.Check> checks = DemoChecks.of(
+                Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()),
+                REFUSED,
+                Optional.of(POISON),
+                1,
+                List.of(),
+                2,
+                List.of());
 
         assertThat(failed(checks)).singleElement().satisfies(check -> {
             assertThat(check.name()).isEqualTo("poison record quarantined");
@@ -144,16 +193,28 @@ class DemoChecksTest {
 
     @Test
     void noPoisonWritten_failsThePoisonCheck() {
-        List<DemoReport.Check> checks = DemoChecks.of(Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()), REFUSED, Optional.empty(), 0,
-                List.of(), 2, List.of());
+        List<DemoReport.Check> checks = DemoChecks.of(
+                Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()),
+                REFUSED,
+                Optional.empty(),
+                0,
+                List.of(),
+                2,
+                List.of());
 
         assertThat(failed(checks)).extracting(DemoReport.Check::detail).containsExactly("no poison written");
     }
 
     @Test
     void aFailedWrite_failsEveryWriteSucceeded_namingIt() {
-        List<DemoReport.Check> checks = DemoChecks.of(Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()), REFUSED, Optional.of(POISON), 2,
-                List.of("ProvisionedThroughputExceededException: slow down"), 2, List.of());
+        List<DemoReport.Check> checks = DemoChecks.of(
+                Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()),
+                REFUSED,
+                Optional.of(POISON),
+                2,
+                List.of("ProvisionedThroughputExceededException: slow down"),
+                2,
+                List.of());
 
         assertThat(failed(checks)).singleElement().satisfies(check -> {
             assertThat(check.name()).isEqualTo("every write succeeded");
@@ -163,15 +224,26 @@ class DemoChecksTest {
 
     @Test
     void aCallIamDenied_failsTheRoleCheck_namingActionAndResource() {
-        Denial denial = new Denial(new LocalIdentity("AKIA1", "secret", "shop-dev-processor", US, "arn:aws:iam::000000000000:role/processor"),
-                "sns:Publish", "arn:aws:sns:us-east-1:000000000000:shop-dev-events", new Decision.ImplicitDeny());
-        List<DemoReport.Check> checks = DemoChecks.of(Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()), REFUSED, Optional.of(POISON), 2,
-                List.of(), 2, List.of(denial));
+        Denial denial = new Denial(
+                new LocalIdentity(
+                        "AKIA1", "secret", "shop-dev-processor", US, "arn:aws:iam::000000000000:role/processor"),
+                "sns:Publish",
+                "arn:aws:sns:us-east-1:000000000000:shop-dev-events",
+                new Decision.ImplicitDeny());
+        List<DemoReport.Check> checks = DemoChecks.of(
+                Tally.exactlyOnce(Runs.multiWriter(), CHANGES, everyExpected()),
+                REFUSED,
+                Optional.of(POISON),
+                2,
+                List.of(),
+                2,
+                List.of(denial));
 
         assertThat(failed(checks)).singleElement().satisfies(check -> {
             assertThat(check.name()).isEqualTo("every call allowed by the function's role");
-            assertThat(check.detail()).startsWith("1 call(s) denied, the first: shop-dev-processor in us-east-1: sns:Publish on "
-                    + "arn:aws:sns:us-east-1:000000000000:shop-dev-events");
+            assertThat(check.detail())
+                    .startsWith("1 call(s) denied, the first: shop-dev-processor in us-east-1: sns:Publish on "
+                            + "arn:aws:sns:us-east-1:000000000000:shop-dev-events");
         });
     }
 }

@@ -45,14 +45,28 @@ class EventSourceMappingTest {
         mappings.forEach(EventSourceMapping::close);
     }
 
-    private static MappingConfig config(int batchSize, int retries, boolean bisect, int parallelization, List<String> filters) {
-        return new MappingConfig("arn:aws:lambda:eu-west-1:000000000000:function:shop-processor", batchSize, Duration.ZERO, retries,
-                Optional.empty(), bisect, parallelization, true, filters, ProcessorSettings.StartingPosition.TRIM_HORIZON,
-                Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO, Duration.ZERO);
+    private static MappingConfig config(
+            int batchSize, int retries, boolean bisect, int parallelization, List<String> filters) {
+        return new MappingConfig(
+                "arn:aws:lambda:eu-west-1:000000000000:function:shop-processor",
+                batchSize,
+                Duration.ZERO,
+                retries,
+                Optional.empty(),
+                bisect,
+                parallelization,
+                true,
+                filters,
+                ProcessorSettings.StartingPosition.TRIM_HORIZON,
+                Duration.ofMillis(5),
+                Duration.ofMillis(20),
+                Duration.ZERO,
+                Duration.ZERO);
     }
 
     private EventSourceMapping run(MappingConfig config, Invoker function, Clock clock) {
-        EventSourceMapping mapping = new EventSourceMapping(stream, config, function, onFailure::add, checkpoints, clock).start();
+        EventSourceMapping mapping =
+                new EventSourceMapping(stream, config, function, onFailure::add, checkpoints, clock).start();
         mappings.add(mapping);
         return mapping;
     }
@@ -62,11 +76,14 @@ class EventSourceMappingTest {
     }
 
     private List<StreamRecord> append(int count) {
-        return IntStream.range(0, count).mapToObj(i -> stream.append("shard-1", "key-" + i, "INSERT", NOW, "eu-west-1")).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> stream.append("shard-1", "key-" + i, "INSERT", NOW, "eu-west-1"))
+                .toList();
     }
 
     private void awaitCheckpoint(StreamRecord record) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> checkpoints.get(InMemoryStream.ARN, "shard-1").equals(Optional.of(record.sequence())));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> checkpoints.get(InMemoryStream.ARN, "shard-1").equals(Optional.of(record.sequence())));
     }
 
     @Test
@@ -79,7 +96,8 @@ class EventSourceMappingTest {
         awaitCheckpoint(records.get(24));
         assertThat(function.batchSizes()).containsExactly(10, 10, 5);
         assertThat(function.batches().stream().flatMap(List::stream).toList())
-                .containsExactlyElementsOf(records.stream().map(StreamRecord::sequence).toList());
+                .containsExactlyElementsOf(
+                        records.stream().map(StreamRecord::sequence).toList());
     }
 
     @Test
@@ -88,8 +106,14 @@ class EventSourceMappingTest {
         StreamRecord replica = stream.append("shard-1", "b", "INSERT", NOW, "us-east-1");
         RecordingFunction function = new RecordingFunction(sequences -> ok());
 
-        EventSourceMapping mapping = run(config(10, -1, false, 1,
-                List.of("{\"dynamodb\":{\"NewImage\":{\"_origin\":{\"S\":[\"eu-west-1\"]}}}}")), function);
+        EventSourceMapping mapping = run(
+                config(
+                        10,
+                        -1,
+                        false,
+                        1,
+                        List.of("{\"dynamodb\":{\"NewImage\":{\"_origin\":{\"S\":[\"eu-west-1\"]}}}}")),
+                function);
 
         awaitCheckpoint(replica);
         assertThat(function.batches()).containsExactly(List.of(local.sequence()));
@@ -99,16 +123,23 @@ class EventSourceMappingTest {
 
     @Test
     void filterOnTheTopLevelEventName_refusedAsLambdaRefusesIt_namingTheKeyAndTheRule() {
-        assertThatThrownBy(() -> config(10, -1, false, 1, List.of("{\"eventName\":[\"REMOVE\"],\"dynamodb\":{\"Keys\":{}}}")))
+        assertThatThrownBy(() ->
+                        config(10, -1, false, 1, List.of("{\"eventName\":[\"REMOVE\"],\"dynamodb\":{\"Keys\":{}}}")))
                 .isInstanceOf(LambdaRules.LambdaRuleException.class)
-                .hasMessage("filter pattern 1 of event source mapping of arn:aws:lambda:eu-west-1:000000000000:function:shop-processor filters on"
-                        + " 'eventName', but DynamoDB event source mappings only support filtering on the 'dynamodb' key: constrain"
-                        + " dynamodb.Keys, NewImage or OldImage instead, or decide it in the function's code");
+                .hasMessage(
+                        "filter pattern 1 of event source mapping of arn:aws:lambda:eu-west-1:000000000000:function:shop-processor filters on"
+                                + " 'eventName', but DynamoDB event source mappings only support filtering on the 'dynamodb' key: constrain"
+                                + " dynamodb.Keys, NewImage or OldImage instead, or decide it in the function's code");
     }
 
     @Test
     void sixFilterPatterns_refusedAsLambdaRefusesThem() {
-        assertThatThrownBy(() -> config(10, -1, false, 1, java.util.Collections.nCopies(6, "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[\"a\"]}}}}")))
+        assertThatThrownBy(() -> config(
+                        10,
+                        -1,
+                        false,
+                        1,
+                        java.util.Collections.nCopies(6, "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[\"a\"]}}}}")))
                 .hasMessageContaining("has 6 filter patterns; Lambda allows at most 5 per mapping");
     }
 
@@ -129,10 +160,14 @@ class EventSourceMappingTest {
         run(config(10, 3, false, 1, List.of()), function);
 
         awaitCheckpoint(records.get(4));
-        assertThat(function.batches()).containsExactly(
-                records.stream().map(StreamRecord::sequence).toList(),
-                records.subList(2, 5).stream().map(StreamRecord::sequence).toList());
-        assertThat(checkpointsSeenOnRetry).containsExactly(Optional.of(records.get(1).sequence()));
+        assertThat(function.batches())
+                .containsExactly(
+                        records.stream().map(StreamRecord::sequence).toList(),
+                        records.subList(2, 5).stream()
+                                .map(StreamRecord::sequence)
+                                .toList());
+        assertThat(checkpointsSeenOnRetry)
+                .containsExactly(Optional.of(records.get(1).sequence()));
     }
 
     @Test
@@ -148,7 +183,8 @@ class EventSourceMappingTest {
         assertThat(onFailure).singleElement().satisfies(json -> {
             JsonNode record = JSON.readTree(json);
             assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
-            assertThat(record.at("/DDBStreamBatchInfo/startSequenceNumber").asText()).isEqualTo(poison);
+            assertThat(record.at("/DDBStreamBatchInfo/startSequenceNumber").asText())
+                    .isEqualTo(poison);
             assertThat(record.at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(1);
             assertThat(record.at("/DDBStreamBatchInfo/streamArn").asText()).isEqualTo(InMemoryStream.ARN);
             assertThat(record.at("/DDBStreamBatchInfo/shardId").asText()).isEqualTo("shard-1");
@@ -169,7 +205,8 @@ class EventSourceMappingTest {
         assertThat(function.batchSizes()).containsExactly(3, 3, 3);
         assertThat(onFailure).singleElement().satisfies(json -> {
             JsonNode record = JSON.readTree(json);
-            assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
+            assertThat(record.at("/requestContext/approximateInvokeCount").asInt())
+                    .isEqualTo(3);
             assertThat(record.at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(3);
         });
     }
@@ -180,8 +217,21 @@ class EventSourceMappingTest {
         StreamRecord fresh = stream.append("shard-1", "fresh", "INSERT", NOW, "eu-west-1");
         RecordingFunction function = new RecordingFunction(sequences -> ok());
         MappingConfig base = config(10, -1, false, 1, List.of());
-        MappingConfig withAge = new MappingConfig(base.functionArn(), 10, Duration.ZERO, -1, Optional.of(Duration.ofMinutes(5)), false, 1,
-                true, List.of(), base.startingPosition(), base.pollInterval(), base.maxIdleInterval(), Duration.ZERO, Duration.ZERO);
+        MappingConfig withAge = new MappingConfig(
+                base.functionArn(),
+                10,
+                Duration.ZERO,
+                -1,
+                Optional.of(Duration.ofMinutes(5)),
+                false,
+                1,
+                true,
+                List.of(),
+                base.startingPosition(),
+                base.pollInterval(),
+                base.maxIdleInterval(),
+                Duration.ZERO,
+                Duration.ZERO);
 
         run(withAge, function, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC));
 
@@ -190,7 +240,8 @@ class EventSourceMappingTest {
         assertThat(onFailure).singleElement().satisfies(json -> {
             JsonNode record = JSON.readTree(json);
             assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RecordAgeExceeded");
-            assertThat(record.at("/DDBStreamBatchInfo/startSequenceNumber").asText()).isEqualTo(old.sequence());
+            assertThat(record.at("/DDBStreamBatchInfo/startSequenceNumber").asText())
+                    .isEqualTo(old.sequence());
         });
     }
 
@@ -198,7 +249,8 @@ class EventSourceMappingTest {
     void identifierThatIsNotInTheBatch_failsTheWholeBatch() {
         List<StreamRecord> records = append(2);
         AtomicBoolean answered = new AtomicBoolean();
-        RecordingFunction function = new RecordingFunction(sequences -> answered.getAndSet(true) ? ok() : failedFrom("not-a-number"));
+        RecordingFunction function =
+                new RecordingFunction(sequences -> answered.getAndSet(true) ? ok() : failedFrom("not-a-number"));
 
         run(config(10, 5, false, 1, List.of()), function);
 
@@ -222,10 +274,14 @@ class EventSourceMappingTest {
         Map<String, String> keyOf = new HashMap<>();
         records.forEach(r -> keyOf.put(r.sequence(), r.partitionKey()));
         Map<String, List<Long>> seenPerKey = new HashMap<>();
-        function.batches().forEach(batch -> batch.forEach(sequence ->
-                seenPerKey.computeIfAbsent(keyOf.get(sequence), k -> new ArrayList<>()).add(Long.parseLong(sequence))));
+        function.batches()
+                .forEach(batch -> batch.forEach(sequence -> seenPerKey
+                        .computeIfAbsent(keyOf.get(sequence), k -> new ArrayList<>())
+                        .add(Long.parseLong(sequence))));
         assertThat(seenPerKey).hasSize(8);
-        seenPerKey.values().forEach(sequences -> assertThat(sequences).isSorted().hasSize(20));
+        seenPerKey
+                .values()
+                .forEach(sequences -> assertThat(sequences).isSorted().hasSize(20));
         assertThat(function.maxConcurrent()).isBetween(2, 4);
     }
 
@@ -240,7 +296,8 @@ class EventSourceMappingTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> function.batches().size() == 1);
         stream.close("shard-1");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> checkpoints.get(InMemoryStream.ARN, "shard-2").isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> checkpoints.get(InMemoryStream.ARN, "shard-2").isPresent());
         assertThat(function.batches()).containsExactly(List.of(inParent.sequence()), List.of(inChild.sequence()));
         assertThat(checkpoints.isFinished(InMemoryStream.ARN, "shard-1")).isTrue();
     }
@@ -265,7 +322,9 @@ class EventSourceMappingTest {
     void timeoutOrCrash_countsAsAFunctionError_andIsRetried() {
         List<StreamRecord> records = append(1);
         List<InvocationResult> answers = new CopyOnWriteArrayList<>(List.of(
-                new InvocationResult.TimedOut(Duration.ofSeconds(1)), new InvocationResult.Crashed("exit code 137"), ok()));
+                new InvocationResult.TimedOut(Duration.ofSeconds(1)),
+                new InvocationResult.Crashed("exit code 137"),
+                ok()));
         Function<List<String>, InvocationResult> next = sequences -> answers.remove(0);
         RecordingFunction function = new RecordingFunction(next);
 

@@ -37,7 +37,8 @@ final class RecordingFunction implements Invoker {
     }
 
     static InvocationResult failedFrom(String sequence) {
-        return new InvocationResult.Success("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + sequence + "\"}]}", Duration.ZERO);
+        return new InvocationResult.Success(
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + sequence + "\"}]}", Duration.ZERO);
     }
 
     static InvocationResult error() {
@@ -52,7 +53,9 @@ final class RecordingFunction implements Invoker {
             List<String> sequences = new ArrayList<>();
             JsonNode event = JSON.readTree(payload);
             events.add(event);
-            event.get("Records").forEach(r -> sequences.add(r.get("dynamodb").get("SequenceNumber").asText()));
+            event.get("Records")
+                    .forEach(r -> sequences.add(
+                            r.get("dynamodb").get("SequenceNumber").asText()));
             batches.add(List.copyOf(sequences));
             if (!work.isZero()) {
                 Thread.sleep(work.toMillis());

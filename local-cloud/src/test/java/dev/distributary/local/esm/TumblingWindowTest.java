@@ -34,26 +34,43 @@ class TumblingWindowTest {
     }
 
     private void run(int batchSize, RecordingFunction function, Clock clock) {
-        MappingConfig config = new MappingConfig("arn:aws:lambda:eu-west-1:000000000000:function:shop-processor", batchSize, Duration.ZERO, -1,
-                Optional.empty(), false, 1, true, List.of(), ProcessorSettings.StartingPosition.TRIM_HORIZON,
-                Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO, WINDOW);
-        mappings.add(new EventSourceMapping(stream, config, function, json -> { }, checkpoints, clock).start());
+        MappingConfig config = new MappingConfig(
+                "arn:aws:lambda:eu-west-1:000000000000:function:shop-processor",
+                batchSize,
+                Duration.ZERO,
+                -1,
+                Optional.empty(),
+                false,
+                1,
+                true,
+                List.of(),
+                ProcessorSettings.StartingPosition.TRIM_HORIZON,
+                Duration.ofMillis(5),
+                Duration.ofMillis(20),
+                Duration.ZERO,
+                WINDOW);
+        mappings.add(new EventSourceMapping(stream, config, function, json -> {}, checkpoints, clock).start());
     }
 
     private void awaitCheckpoint(StreamRecord record) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> checkpoints.get(InMemoryStream.ARN, "shard-1").equals(Optional.of(record.sequence())));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> checkpoints.get(InMemoryStream.ARN, "shard-1").equals(Optional.of(record.sequence())));
     }
 
     private static InvocationResult withState(String key, String value) {
-        return new InvocationResult.Success("{\"state\":{\"" + key + "\":\"" + value + "\"},\"batchItemFailures\":[]}", Duration.ZERO);
+        return new InvocationResult.Success(
+                "{\"state\":{\"" + key + "\":\"" + value + "\"},\"batchItemFailures\":[]}", Duration.ZERO);
     }
 
     @Test
     void everyInvocation_namesItsShardStreamAndWindow_andCarriesTheStateTheLastOneReturned() {
-        List<StreamRecord> records = List.of(stream.append("shard-1", "a", "INSERT", START, "eu-west-1"),
-                stream.append("shard-1", "b", "INSERT", START, "eu-west-1"), stream.append("shard-1", "c", "INSERT", START, "eu-west-1"));
+        List<StreamRecord> records = List.of(
+                stream.append("shard-1", "a", "INSERT", START, "eu-west-1"),
+                stream.append("shard-1", "b", "INSERT", START, "eu-west-1"),
+                stream.append("shard-1", "c", "INSERT", START, "eu-west-1"));
         AtomicInteger calls = new AtomicInteger();
-        RecordingFunction function = new RecordingFunction(sequences -> withState("seen", Integer.toString(calls.incrementAndGet())));
+        RecordingFunction function =
+                new RecordingFunction(sequences -> withState("seen", Integer.toString(calls.incrementAndGet())));
 
         run(2, function, Clock.fixed(START.plusSeconds(1), java.time.ZoneOffset.UTC));
 
@@ -64,7 +81,8 @@ class TumblingWindowTest {
             assertThat(event.get("shardId").asText()).isEqualTo("shard-1");
             assertThat(event.get("eventSourceARN").asText()).isEqualTo(InMemoryStream.ARN);
             assertThat(event.at("/window/start").asText()).isEqualTo(START.toString());
-            assertThat(event.at("/window/end").asText()).isEqualTo(START.plus(WINDOW).toString());
+            assertThat(event.at("/window/end").asText())
+                    .isEqualTo(START.plus(WINDOW).toString());
             assertThat(event.get("isFinalInvokeForWindow").asBoolean()).isFalse();
         });
         assertThat(events.get(0).get("state").isEmpty()).isTrue();
@@ -75,7 +93,8 @@ class TumblingWindowTest {
     void answerWithoutAState_isAFailedInvocation_andTheBatchIsRetried() {
         StreamRecord record = stream.append("shard-1", "a", "INSERT", START, "eu-west-1");
         AtomicInteger calls = new AtomicInteger();
-        RecordingFunction function = new RecordingFunction(sequences -> calls.incrementAndGet() == 1 ? RecordingFunction.ok() : withState("k", "v"));
+        RecordingFunction function = new RecordingFunction(
+                sequences -> calls.incrementAndGet() == 1 ? RecordingFunction.ok() : withState("k", "v"));
 
         run(10, function, Clock.fixed(START.plusSeconds(1), java.time.ZoneOffset.UTC));
 
@@ -86,18 +105,24 @@ class TumblingWindowTest {
     @Test
     void recordsOfTheNextWindow_comeAfterTheFinalInvocationOfTheWindowBefore_whichHasNoRecordsAndTheLastState() {
         StreamRecord first = stream.append("shard-1", "a", "INSERT", START.plusSeconds(5), "eu-west-1");
-        StreamRecord second = stream.append("shard-1", "b", "INSERT", START.plus(WINDOW).plusSeconds(5), "eu-west-1");
-        RecordingFunction function = new RecordingFunction(sequences -> withState("last", sequences.isEmpty() ? "final" : sequences.get(0)));
+        StreamRecord second =
+                stream.append("shard-1", "b", "INSERT", START.plus(WINDOW).plusSeconds(5), "eu-west-1");
+        RecordingFunction function =
+                new RecordingFunction(sequences -> withState("last", sequences.isEmpty() ? "final" : sequences.get(0)));
 
         run(10, function, Clock.fixed(START.plus(WINDOW).plusSeconds(10), java.time.ZoneOffset.UTC));
 
         awaitCheckpoint(second);
         List<JsonNode> events = function.events();
-        assertThat(function.batches()).containsExactly(List.of(first.sequence()), List.of(), List.of(second.sequence()));
+        assertThat(function.batches())
+                .containsExactly(List.of(first.sequence()), List.of(), List.of(second.sequence()));
         assertThat(events.get(1).get("isFinalInvokeForWindow").asBoolean()).isTrue();
         assertThat(events.get(1).at("/state/last").asText()).isEqualTo(first.sequence());
-        assertThat(events.get(2).at("/window/start").asText()).isEqualTo(START.plus(WINDOW).toString());
-        assertThat(events.get(2).get("state").isEmpty()).as("a new window starts with an empty state").isTrue();
+        assertThat(events.get(2).at("/window/start").asText())
+                .isEqualTo(START.plus(WINDOW).toString());
+        assertThat(events.get(2).get("state").isEmpty())
+                .as("a new window starts with an empty state")
+                .isTrue();
     }
 
     @Test
@@ -109,7 +134,8 @@ class TumblingWindowTest {
 
         awaitCheckpoint(only);
         await().atMost(Duration.ofSeconds(10)).until(() -> function.events().size() == 2);
-        assertThat(function.events().get(1).get("isFinalInvokeForWindow").asBoolean()).isTrue();
+        assertThat(function.events().get(1).get("isFinalInvokeForWindow").asBoolean())
+                .isTrue();
         assertThat(function.batches().get(1)).isEmpty();
     }
 }

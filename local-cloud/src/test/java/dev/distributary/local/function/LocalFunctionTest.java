@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The function host runs a real child JVM under AWS's Runtime Interface Client for each environment. */
 class LocalFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     static Path work;
+
     private static LocalFunction function;
 
     @BeforeAll
@@ -28,8 +30,15 @@ class LocalFunctionTest {
     }
 
     private static LocalFunction function(int maxInstances) {
-        FunctionConfig config = new FunctionConfig("test-fn", "eu-west-1", TestHandler.class.getName() + "::handleRequest",
-                List.of(Path.of("target", "test-classes")), Map.of("CUSTOM_SETTING", "from-eu"), 256, Duration.ofSeconds(3), maxInstances,
+        FunctionConfig config = new FunctionConfig(
+                "test-fn",
+                "eu-west-1",
+                TestHandler.class.getName() + "::handleRequest",
+                List.of(Path.of("target", "test-classes")),
+                Map.of("CUSTOM_SETTING", "from-eu"),
+                256,
+                Duration.ofSeconds(3),
+                maxInstances,
                 Optional.of(work));
         return new LocalFunction(config, work, Map.of("PATH", System.getenv("PATH")));
     }
@@ -47,7 +56,8 @@ class LocalFunctionTest {
         assertThat(output.get("region").asText()).isEqualTo("eu-west-1");
         assertThat(output.get("custom").asText()).isEqualTo("from-eu");
         assertThat(output.get("input").get("value").asInt()).isEqualTo(42);
-        assertThat(output.get("pid").asLong()).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(output.get("pid").asLong())
+                .isNotEqualTo(ProcessHandle.current().pid());
         assertThat(output.get("remainingMillis").asLong()).isBetween(1L, 3_000L);
     }
 
@@ -57,7 +67,8 @@ class LocalFunctionTest {
         JsonNode second = success(function.invoke("{}"));
 
         assertThat(second.get("pid").asLong()).isEqualTo(first.get("pid").asLong());
-        assertThat(second.get("invocationInThisJvm").asInt()).isGreaterThan(first.get("invocationInThisJvm").asInt());
+        assertThat(second.get("invocationInThisJvm").asInt())
+                .isGreaterThan(first.get("invocationInThisJvm").asInt());
     }
 
     @Test
@@ -86,7 +97,8 @@ class LocalFunctionTest {
         assertThat(after.get("pid").asLong()).isNotEqualTo(before.get("pid").asLong());
         assertThat(after.get("invocationInThisJvm").asInt()).isEqualTo(1);
         assertThat(function.coldStarts()).isGreaterThan(coldStartsBefore);
-        assertThat(ProcessHandle.of(before.get("pid").asLong()).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        assertThat(ProcessHandle.of(before.get("pid").asLong()).map(ProcessHandle::isAlive))
+                .isNotEqualTo(Optional.of(true));
     }
 
     @Test
@@ -97,8 +109,10 @@ class LocalFunctionTest {
             InvocationResult halted = single.invoke("{\"action\":\"halt\"}");
             JsonNode after = success(single.invoke("{}"));
 
-            assertThat(halted).isInstanceOfSatisfying(InvocationResult.Crashed.class,
-                    crash -> assertThat(crash.reason()).contains("exit code 3"));
+            assertThat(halted)
+                    .isInstanceOfSatisfying(
+                            InvocationResult.Crashed.class,
+                            crash -> assertThat(crash.reason()).contains("exit code 3"));
             assertThat(after.get("pid").asLong()).isNotEqualTo(before.get("pid").asLong());
             assertThat(after.get("invocationInThisJvm").asInt()).isEqualTo(1);
             assertThat(single.coldStarts()).isEqualTo(2);
@@ -107,8 +121,10 @@ class LocalFunctionTest {
 
     @Test
     void twoConcurrentInvocations_runInTwoEnvironments() throws Exception {
-        CompletableFuture<InvocationResult> first = CompletableFuture.supplyAsync(() -> function.invoke("{\"action\":\"sleep\",\"millis\":500}"));
-        CompletableFuture<InvocationResult> second = CompletableFuture.supplyAsync(() -> function.invoke("{\"action\":\"sleep\",\"millis\":500}"));
+        CompletableFuture<InvocationResult> first =
+                CompletableFuture.supplyAsync(() -> function.invoke("{\"action\":\"sleep\",\"millis\":500}"));
+        CompletableFuture<InvocationResult> second =
+                CompletableFuture.supplyAsync(() -> function.invoke("{\"action\":\"sleep\",\"millis\":500}"));
 
         long firstPid = success(first.get()).get("pid").asLong();
         long secondPid = success(second.get()).get("pid").asLong();

@@ -18,7 +18,7 @@ public class TestHandler implements RequestHandler<Map<String, Object>, Map<Stri
             case "sleep" -> sleep(((Number) input.get("millis")).longValue());
             case "fail" -> throw new IllegalStateException("asked to fail");
             case "halt" -> Runtime.getRuntime().halt(3);
-            default -> { }
+            default -> {}
         }
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("invocationInThisJvm", invocation);

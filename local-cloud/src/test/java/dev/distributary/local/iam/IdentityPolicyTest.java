@@ -32,7 +32,8 @@ class IdentityPolicyTest {
 
     @Test
     void getOrListAction_allowedByAllowGetList() {
-        assertThat(GET_LIST_NO_REPORTS.evaluate("iam:GetUser", "arn:aws:iam::123456789012:user/carlos")).isEqualTo(new Decision.Allowed("AllowGetList"));
+        assertThat(GET_LIST_NO_REPORTS.evaluate("iam:GetUser", "arn:aws:iam::123456789012:user/carlos"))
+                .isEqualTo(new Decision.Allowed("AllowGetList"));
         assertThat(GET_LIST_NO_REPORTS.evaluate("iam:ListRoles", "*")).isEqualTo(new Decision.Allowed("AllowGetList"));
     }
 
@@ -43,8 +44,10 @@ class IdentityPolicyTest {
 
     @Test
     void reportAction_explicitlyDenied_althoughAllowGetListMatchesIt() {
-        assertThat(GET_LIST_NO_REPORTS.evaluate("iam:GetOrganizationsAccessReport", "*")).isEqualTo(new Decision.ExplicitDeny("DenyReports"));
-        assertThat(GET_LIST_NO_REPORTS.evaluate("iam:GenerateCredentialReport", "*")).isEqualTo(new Decision.ExplicitDeny("DenyReports"));
+        assertThat(GET_LIST_NO_REPORTS.evaluate("iam:GetOrganizationsAccessReport", "*"))
+                .isEqualTo(new Decision.ExplicitDeny("DenyReports"));
+        assertThat(GET_LIST_NO_REPORTS.evaluate("iam:GenerateCredentialReport", "*"))
+                .isEqualTo(new Decision.ExplicitDeny("DenyReports"));
     }
 
     @Test
@@ -57,8 +60,10 @@ class IdentityPolicyTest {
     void carlosInHisOwnBucket_allowedByAllowS3Self_andListingAllowedEverywhere() {
         assertThat(CARLOS.evaluate("s3:PutObject", "arn:aws:s3:::amzn-s3-demo-bucket-carlossalazar/file.txt"))
                 .isEqualTo(new Decision.Allowed("AllowS3Self"));
-        assertThat(CARLOS.evaluate("s3:ListAllMyBuckets", "arn:aws:s3:::anything")).isEqualTo(new Decision.Allowed("AllowS3ListRead"));
-        assertThat(CARLOS.evaluate("s3:PutObject", "arn:aws:s3:::someone-elses-bucket/file.txt")).isEqualTo(new Decision.ImplicitDeny());
+        assertThat(CARLOS.evaluate("s3:ListAllMyBuckets", "arn:aws:s3:::anything"))
+                .isEqualTo(new Decision.Allowed("AllowS3ListRead"));
+        assertThat(CARLOS.evaluate("s3:PutObject", "arn:aws:s3:::someone-elses-bucket/file.txt"))
+                .isEqualTo(new Decision.ImplicitDeny());
     }
 
     @Test
@@ -67,9 +72,15 @@ class IdentityPolicyTest {
                 {"Version": "2012-10-17", "Statement": [{"Sid": "Q", "Effect": "Allow", "Action": "dynamodb:?etItem",
                  "Resource": "arn:aws:dynamodb:eu-west-1:123456789012:table/orders"}]}""");
 
-        assertThat(policy.evaluate("DynamoDB:getitem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders").allowed()).isTrue();
-        assertThat(policy.evaluate("dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/Orders").allowed()).isFalse();
-        assertThat(policy.evaluate("dynamodb:BatchGetItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders").allowed()).isFalse();
+        assertThat(policy.evaluate("DynamoDB:getitem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders")
+                        .allowed())
+                .isTrue();
+        assertThat(policy.evaluate("dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/Orders")
+                        .allowed())
+                .isFalse();
+        assertThat(policy.evaluate("dynamodb:BatchGetItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders")
+                        .allowed())
+                .isFalse();
     }
 
     @Test
@@ -78,9 +89,13 @@ class IdentityPolicyTest {
                 {"Version": "2012-10-17", "Statement": [{"Sid": "L", "Effect": "Allow", "Action": "logs:PutLogEvents",
                  "Resource": "arn:aws:logs:eu-*:123456789012:log-group:/aws/lambda/shop-dev-processor:*"}]}""");
 
-        assertThat(policy.evaluate("logs:PutLogEvents", "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/shop-dev-processor:log-stream:x/y"))
+        assertThat(policy.evaluate(
+                        "logs:PutLogEvents",
+                        "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/shop-dev-processor:log-stream:x/y"))
                 .isEqualTo(new Decision.Allowed("L"));
-        assertThat(policy.evaluate("logs:PutLogEvents", "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/shop-dev-processor:log-stream:x"))
+        assertThat(policy.evaluate(
+                        "logs:PutLogEvents",
+                        "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/shop-dev-processor:log-stream:x"))
                 .isEqualTo(new Decision.ImplicitDeny());
     }
 
@@ -91,8 +106,10 @@ class IdentityPolicyTest {
                   {"Sid": "All", "Effect": "Allow", "Action": "sqs:*", "Resource": "*"},
                   {"Sid": "OnlyRead", "Effect": "Deny", "NotAction": ["sqs:ReceiveMessage", "sqs:GetQueueAttributes"], "Resource": "*"}]}""");
 
-        assertThat(policy.evaluate("sqs:ReceiveMessage", "arn:aws:sqs:eu-west-1:123456789012:q")).isEqualTo(new Decision.Allowed("All"));
-        assertThat(policy.evaluate("sqs:SendMessage", "arn:aws:sqs:eu-west-1:123456789012:q")).isEqualTo(new Decision.ExplicitDeny("OnlyRead"));
+        assertThat(policy.evaluate("sqs:ReceiveMessage", "arn:aws:sqs:eu-west-1:123456789012:q"))
+                .isEqualTo(new Decision.Allowed("All"));
+        assertThat(policy.evaluate("sqs:SendMessage", "arn:aws:sqs:eu-west-1:123456789012:q"))
+                .isEqualTo(new Decision.ExplicitDeny("OnlyRead"));
     }
 
     @Test
@@ -107,17 +124,38 @@ class IdentityPolicyTest {
     void processorPolicyOfTheShippedPlatform_allowsItsOwnCallsOnly() {
         Topology shipped = TopologyLoader.load(Path.of("..", "platform.yaml"));
         ResourceNames names = ResourceNames.of(shipped, "dev");
-        IdentityPolicy policy = IdentityPolicy.parse(ProcessorPolicy.of(shipped, names, "eu-west-1", new Arns("aws", "123456789012")));
+        IdentityPolicy policy =
+                IdentityPolicy.parse(ProcessorPolicy.of(shipped, names, "eu-west-1", new Arns("aws", "123456789012")));
 
-        assertThat(policy.evaluate("dynamodb:GetRecords", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-12-01T00:00:00.000")
-                .allowed()).isTrue();
-        assertThat(policy.evaluate("sns:Publish", "arn:aws:sns:eu-west-1:123456789012:shop-dev-events")).isEqualTo(new Decision.Allowed("PublishToTopics"));
-        assertThat(policy.evaluate("sns:Publish", "arn:aws:sns:us-east-1:123456789012:shop-dev-events").allowed()).isFalse();
-        assertThat(policy.evaluate("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/shop-dev-idempotency").allowed()).isTrue();
-        assertThat(policy.evaluate("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders").allowed()).isFalse();
-        assertThat(policy.evaluate("dynamodb:BatchWriteItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/shop-dev-idempotency").allowed())
-                .as("the checkpoint ledger (the default) writes no batches").isFalse();
-        assertThat(policy.evaluate("sqs:SendMessage", "arn:aws:sqs:eu-west-1:123456789012:shop-dev-quarantine").allowed()).isTrue();
-        assertThat(policy.evaluate("sqs:ReceiveMessage", "arn:aws:sqs:eu-west-1:123456789012:shop-dev-quarantine").allowed()).isFalse();
+        assertThat(policy.evaluate(
+                                "dynamodb:GetRecords",
+                                "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-12-01T00:00:00.000")
+                        .allowed())
+                .isTrue();
+        assertThat(policy.evaluate("sns:Publish", "arn:aws:sns:eu-west-1:123456789012:shop-dev-events"))
+                .isEqualTo(new Decision.Allowed("PublishToTopics"));
+        assertThat(policy.evaluate("sns:Publish", "arn:aws:sns:us-east-1:123456789012:shop-dev-events")
+                        .allowed())
+                .isFalse();
+        assertThat(policy.evaluate(
+                                "dynamodb:PutItem",
+                                "arn:aws:dynamodb:eu-west-1:123456789012:table/shop-dev-idempotency")
+                        .allowed())
+                .isTrue();
+        assertThat(policy.evaluate("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/orders")
+                        .allowed())
+                .isFalse();
+        assertThat(policy.evaluate(
+                                "dynamodb:BatchWriteItem",
+                                "arn:aws:dynamodb:eu-west-1:123456789012:table/shop-dev-idempotency")
+                        .allowed())
+                .as("the checkpoint ledger (the default) writes no batches")
+                .isFalse();
+        assertThat(policy.evaluate("sqs:SendMessage", "arn:aws:sqs:eu-west-1:123456789012:shop-dev-quarantine")
+                        .allowed())
+                .isTrue();
+        assertThat(policy.evaluate("sqs:ReceiveMessage", "arn:aws:sqs:eu-west-1:123456789012:shop-dev-quarantine")
+                        .allowed())
+                .isFalse();
     }
 }

@@ -21,12 +21,14 @@ class TableWriteOrderTest {
         CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch secondInside = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(dynamo("PutItem"), List.of("orders"), () -> {
-            firstInside.countDown();
-            await(release);
-        }));
+        CompletableFuture<Void> first =
+                CompletableFuture.runAsync(() -> run(dynamo("PutItem"), List.of("orders"), () -> {
+                    firstInside.countDown();
+                    await(release);
+                }));
         assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> run(second, secondTables, secondInside::countDown));
+        CompletableFuture<Void> other =
+                CompletableFuture.runAsync(() -> run(second, secondTables, secondInside::countDown));
         boolean ranMeanwhile = secondInside.await(500, TimeUnit.MILLISECONDS);
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
@@ -37,17 +39,20 @@ class TableWriteOrderTest {
 
     @Test
     void secondWriteToTheSameTable_waitsForTheFirst() throws Exception {
-        assertThat(secondRunsWhileFirstHolds(dynamo("BatchWriteItem"), List.of("orders"))).isFalse();
+        assertThat(secondRunsWhileFirstHolds(dynamo("BatchWriteItem"), List.of("orders")))
+                .isFalse();
     }
 
     @Test
     void writeToAnotherTable_runsAlongside() throws Exception {
-        assertThat(secondRunsWhileFirstHolds(dynamo("PutItem"), List.of("eu-customers"))).isTrue();
+        assertThat(secondRunsWhileFirstHolds(dynamo("PutItem"), List.of("eu-customers")))
+                .isTrue();
     }
 
     @Test
     void readOfTheSameTable_runsAlongside() throws Exception {
-        assertThat(secondRunsWhileFirstHolds(dynamo("GetItem"), List.of("orders"))).isTrue();
+        assertThat(secondRunsWhileFirstHolds(dynamo("GetItem"), List.of("orders")))
+                .isTrue();
     }
 
     private void run(ApiCall call, List<String> tables, Runnable work) {

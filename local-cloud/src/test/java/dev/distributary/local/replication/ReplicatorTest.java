@@ -43,9 +43,16 @@ class ReplicatorTest {
 
     @BeforeEach
     void start() {
-        REGIONS.forEach(region -> TableProvisioner.globalTableReplica(aws.dynamoDb(region), TOPOLOGY.requireTable("items")));
-        replicator = new Replicator(TOPOLOGY, aws::dynamoDb, aws::streams,
-                ReplicationSettings.defaults().withDelay(Duration.ofMillis(50), Duration.ofMillis(150)), Clock.systemUTC(), new Random(7)).start();
+        REGIONS.forEach(
+                region -> TableProvisioner.globalTableReplica(aws.dynamoDb(region), TOPOLOGY.requireTable("items")));
+        replicator = new Replicator(
+                        TOPOLOGY,
+                        aws::dynamoDb,
+                        aws::streams,
+                        ReplicationSettings.defaults().withDelay(Duration.ofMillis(50), Duration.ofMillis(150)),
+                        Clock.systemUTC(),
+                        new Random(7))
+                .start();
     }
 
     @AfterEach
@@ -55,14 +62,27 @@ class ReplicatorTest {
     }
 
     private void put(String region, String pk, String value, long writtenAt) {
-        aws.dynamoDb(region).putItem(b -> b.tableName("items").item(Map.of("pk", AttributeValue.fromS(pk), "value", AttributeValue.fromS(value),
-                "_origin", AttributeValue.fromS(region), "_writtenAt", AttributeValue.fromN(Long.toString(writtenAt)))));
+        aws.dynamoDb(region)
+                .putItem(b -> b.tableName("items")
+                        .item(Map.of(
+                                "pk",
+                                AttributeValue.fromS(pk),
+                                "value",
+                                AttributeValue.fromS(value),
+                                "_origin",
+                                AttributeValue.fromS(region),
+                                "_writtenAt",
+                                AttributeValue.fromN(Long.toString(writtenAt)))));
     }
 
     private Map<String, String> valueEverywhere(String pk) {
         Map<String, String> values = new HashMap<>();
         for (String region : REGIONS) {
-            Map<String, AttributeValue> item = aws.dynamoDb(region).getItem(b -> b.tableName("items").key(Map.of("pk", AttributeValue.fromS(pk))).consistentRead(true)).item();
+            Map<String, AttributeValue> item = aws.dynamoDb(region)
+                    .getItem(b -> b.tableName("items")
+                            .key(Map.of("pk", AttributeValue.fromS(pk)))
+                            .consistentRead(true))
+                    .item();
             values.put(region, item.isEmpty() ? null : item.get("value").s());
         }
         return values;
@@ -74,9 +94,16 @@ class ReplicatorTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !valueEverywhere("a").containsValue(null));
         await().atMost(Duration.ofSeconds(10)).until(() -> replicator.pending() == 0);
-        assertThat(replicator.metrics().snapshot().get("eu-west-1->us-east-1").applied()).isEqualTo(1);
-        assertThat(replicator.metrics().snapshot().get("eu-west-1->ap-southeast-2").applied()).isEqualTo(1);
-        assertThat(replicator.metrics().snapshot()).doesNotContainKeys("us-east-1->eu-west-1", "ap-southeast-2->us-east-1");
+        assertThat(replicator.metrics().snapshot().get("eu-west-1->us-east-1").applied())
+                .isEqualTo(1);
+        assertThat(replicator
+                        .metrics()
+                        .snapshot()
+                        .get("eu-west-1->ap-southeast-2")
+                        .applied())
+                .isEqualTo(1);
+        assertThat(replicator.metrics().snapshot())
+                .doesNotContainKeys("us-east-1->eu-west-1", "ap-southeast-2->us-east-1");
     }
 
     @Test
@@ -85,12 +112,22 @@ class ReplicatorTest {
         put("us-east-1", "c", "from-us", now + 5);
         put("ap-southeast-2", "c", "from-ap", now);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> valueEverywhere("c").values().stream().allMatch("from-us"::equals));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> valueEverywhere("c").values().stream().allMatch("from-us"::equals));
         await().atMost(Duration.ofSeconds(10)).until(() -> replicator.pending() == 0);
-        assertThat(valueEverywhere("c")).containsOnlyKeys(REGIONS).allSatisfy((region, value) -> assertThat(value).isEqualTo("from-us"));
-        // The older copy reaches us-east-1 after the later write: refused there (pending() can read 0 before the copy is read).
-        await().atMost(Duration.ofSeconds(10)).until(() -> replicator.metrics().snapshot().get("ap-southeast-2->us-east-1") != null
-                && replicator.metrics().snapshot().get("ap-southeast-2->us-east-1").superseded() == 1);
+        assertThat(valueEverywhere("c"))
+                .containsOnlyKeys(REGIONS)
+                .allSatisfy((region, value) -> assertThat(value).isEqualTo("from-us"));
+        // The older copy reaches us-east-1 after the later write: refused there (pending() can read 0 before the copy
+        // is read).
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> replicator.metrics().snapshot().get("ap-southeast-2->us-east-1") != null
+                        && replicator
+                                        .metrics()
+                                        .snapshot()
+                                        .get("ap-southeast-2->us-east-1")
+                                        .superseded()
+                                == 1);
     }
 
     @Test
@@ -99,7 +136,8 @@ class ReplicatorTest {
         put("us-east-1", "t", "from-us", now);
         put("eu-west-1", "t", "from-eu", now);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> valueEverywhere("t").values().stream().allMatch("from-us"::equals));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> valueEverywhere("t").values().stream().allMatch("from-us"::equals));
     }
 
     @Test
@@ -110,7 +148,8 @@ class ReplicatorTest {
         aws.dynamoDb("us-east-1").deleteItem(b -> b.tableName("items").key(Map.of("pk", AttributeValue.fromS("d"))));
         put("ap-southeast-2", "d", "stale", System.currentTimeMillis() - 60_000);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> valueEverywhere("d").values().stream().allMatch(v -> v == null));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> valueEverywhere("d").values().stream().allMatch(v -> v == null));
         await().atMost(Duration.ofSeconds(10)).until(() -> replicator.pending() == 0);
         assertThat(valueEverywhere("d").values()).containsOnlyNulls();
     }
@@ -119,14 +158,22 @@ class ReplicatorTest {
     void copies_fallDueByTheInjectedClock_notTheMachines() {
         replicator.close();
         ManualClock clock = new ManualClock(Instant.now());
-        replicator = new Replicator(TOPOLOGY, aws::dynamoDb, aws::streams,
-                ReplicationSettings.defaults().withDelay(Duration.ofMillis(50), Duration.ofMillis(150)), clock, new Random(7)).start();
+        replicator = new Replicator(
+                        TOPOLOGY,
+                        aws::dynamoDb,
+                        aws::streams,
+                        ReplicationSettings.defaults().withDelay(Duration.ofMillis(50), Duration.ofMillis(150)),
+                        clock,
+                        new Random(7))
+                .start();
         put("eu-west-1", "m", "v1", clock.millis());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> replicator.pending() == 2);
         // With the injected clock standing still, neither copy falls due, however long the machine's clock runs.
-        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2))
-                .until(() -> valueEverywhere("m").get("us-east-1") == null && valueEverywhere("m").get("ap-southeast-2") == null);
+        await().during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> valueEverywhere("m").get("us-east-1") == null
+                        && valueEverywhere("m").get("ap-southeast-2") == null);
         clock.advance(Duration.ofSeconds(1));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !valueEverywhere("m").containsValue(null));

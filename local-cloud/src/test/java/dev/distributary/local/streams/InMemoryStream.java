@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /** A stream held in memory: shards with parents, records appended by the test, shards closed by the test. */
 public final class InMemoryStream implements ShardSource {
-    public static final String ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000";
+    public static final String ARN =
+            "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-11-26T00:00:00.000";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, ShardData> shards = new LinkedHashMap<>();
@@ -34,7 +35,8 @@ public final class InMemoryStream implements ShardSource {
     }
 
     /** Appends a record with the key and event name; returns it. */
-    public synchronized StreamRecord append(String shardId, String key, String eventName, Instant created, String origin) {
+    public synchronized StreamRecord append(
+            String shardId, String key, String eventName, Instant created, String origin) {
         BigInteger sequence = BigInteger.valueOf(nextSequence++);
         ObjectNode json = JSON.createObjectNode();
         json.put("eventID", "e-" + sequence);
@@ -77,7 +79,8 @@ public final class InMemoryStream implements ShardSource {
             index = data.records.size();
         } else if (position instanceof Position.AfterSequenceNumber after) {
             BigInteger sequence = new BigInteger(after.sequenceNumber());
-            while (index < data.records.size() && data.records.get(index).sequenceNumber().compareTo(sequence) <= 0) {
+            while (index < data.records.size()
+                    && data.records.get(index).sequenceNumber().compareTo(sequence) <= 0) {
                 index++;
             }
         }

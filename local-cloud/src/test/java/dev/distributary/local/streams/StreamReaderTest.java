@@ -38,7 +38,9 @@ class StreamReaderTest {
 
     @Test
     void childrenOfASplit_areReadOnlyAfterTheirParentIsReadToItsEnd() {
-        stream.shard("parent", Optional.empty()).shard("left", Optional.of("parent")).shard("right", Optional.of("parent"));
+        stream.shard("parent", Optional.empty())
+                .shard("left", Optional.of("parent"))
+                .shard("right", Optional.of("parent"));
         append("parent", "1");
         append("left", "3");
         append("right", "4");
@@ -75,11 +77,12 @@ class StreamReaderTest {
         append("a", "3");
 
         assertThatThrownBy(() -> reader.poll(100, record -> {
-            if (record.partitionKey().equals("2")) {
-                throw new IllegalStateException("boom");
-            }
-            handled.add(record.partitionKey());
-        })).hasMessage("boom");
+                    if (record.partitionKey().equals("2")) {
+                        throw new IllegalStateException("boom");
+                    }
+                    handled.add(record.partitionKey());
+                }))
+                .hasMessage("boom");
         reader.reopen();
         poll();
 

@@ -47,7 +47,9 @@ class TallyTest {
             assertThat(tally.clean()).isTrue();
             assertThat(tally.expected()).isEqualTo(6);
             assertThat(tally.delivered()).isEqualTo(6);
-            assertThat(tally.describe()).isEqualTo("6 of 6 expected deliveries arrived; 0 lost, 0 duplicated, 0 unexpected, 0 outside their class's regions");
+            assertThat(tally.describe())
+                    .isEqualTo(
+                            "6 of 6 expected deliveries arrived; 0 lost, 0 duplicated, 0 unexpected, 0 outside their class's regions");
         }
 
         @Test
@@ -59,24 +61,30 @@ class TallyTest {
 
             assertThat(tally.clean()).isFalse();
             assertThat(tally.lost()).isEqualTo(1);
-            assertThat(tally.describe()).startsWith("5 of 6 expected deliveries arrived; 1 lost, 0 duplicated, 0 unexpected")
+            assertThat(tally.describe())
+                    .startsWith("5 of 6 expected deliveries arrived; 1 lost, 0 duplicated, 0 unexpected")
                     .contains("lost order-cache@eu-west-1|orders|pk=a|modify|2");
         }
 
         @Test
         void oneDeliveryTwice_isDuplicated_andNamed() {
-            Tally tally = Tally.exactlyOnce(topology, CHANGES, with(everyExpected(), delivery("billing", US, INSERTED)));
+            Tally tally =
+                    Tally.exactlyOnce(topology, CHANGES, with(everyExpected(), delivery("billing", US, INSERTED)));
 
             assertThat(tally.clean()).isFalse();
             assertThat(tally.duplicated()).isEqualTo(1);
             assertThat(tally.lost()).isZero();
-            assertThat(tally.describe()).contains("1 duplicated").contains("twice billing@us-east-1|orders|pk=a|insert|1");
+            assertThat(tally.describe())
+                    .contains("1 duplicated")
+                    .contains("twice billing@us-east-1|orders|pk=a|insert|1");
         }
 
         @Test
         void aDeliveryOutsideItsClassesRegions_isLeaked_andUnexpected() {
             Change personal = change(EU, "p", Operation.INSERT, 1, "eu-personal");
-            List<Delivery> deliveries = List.of(delivery("billing", EU, personal), delivery("order-cache", EU, personal),
+            List<Delivery> deliveries = List.of(
+                    delivery("billing", EU, personal),
+                    delivery("order-cache", EU, personal),
                     delivery("order-cache", US, personal));
 
             Tally tally = Tally.exactlyOnce(topology, List.of(personal), deliveries);
@@ -84,13 +92,17 @@ class TallyTest {
             assertThat(tally.clean()).isFalse();
             assertThat(tally.leaked()).isEqualTo(1);
             assertThat(tally.unexpected()).isEqualTo(1);
-            assertThat(tally.describe()).contains("1 outside their class's regions").contains("unexpected order-cache@us-east-1|orders|pk=p|insert|1");
+            assertThat(tally.describe())
+                    .contains("1 outside their class's regions")
+                    .contains("unexpected order-cache@us-east-1|orders|pk=p|insert|1");
         }
 
         @Test
         void aLeakWhoseEnvelopeClaimsAPermittedClass_isStillLeaked() {
             Change personal = change(EU, "p", Operation.INSERT, 1, "eu-personal");
-            List<Delivery> deliveries = List.of(delivery("billing", EU, personal), delivery("order-cache", EU, personal),
+            List<Delivery> deliveries = List.of(
+                    delivery("billing", EU, personal),
+                    delivery("order-cache", EU, personal),
                     delivery("order-cache", US, personal, Operation.INSERT, "public"));
 
             Tally tally = Tally.exactlyOnce(topology, List.of(personal), deliveries);
@@ -101,17 +113,23 @@ class TallyTest {
 
         @Test
         void aDeliveryTheRulesDoNotCallFor_isUnexpected_andNamed() {
-            Tally tally = Tally.exactlyOnce(topology, CHANGES, with(everyExpected(), delivery("billing", EU, INSERTED)));
+            Tally tally =
+                    Tally.exactlyOnce(topology, CHANGES, with(everyExpected(), delivery("billing", EU, INSERTED)));
 
             assertThat(tally.clean()).isFalse();
             assertThat(tally.unexpected()).isEqualTo(1);
             assertThat(tally.leaked()).isZero();
-            assertThat(tally.describe()).contains("1 unexpected").contains("unexpected billing@eu-west-1|orders|pk=a|insert|1");
+            assertThat(tally.describe())
+                    .contains("1 unexpected")
+                    .contains("unexpected billing@eu-west-1|orders|pk=a|insert|1");
         }
 
         @Test
         void aChangeNobodyWrote_isUnexpected() {
-            Tally tally = Tally.exactlyOnce(topology, CHANGES, with(everyExpected(), delivery("order-cache", US, change(US, "ghost", Operation.INSERT, 1))));
+            Tally tally = Tally.exactlyOnce(
+                    topology,
+                    CHANGES,
+                    with(everyExpected(), delivery("order-cache", US, change(US, "ghost", Operation.INSERT, 1))));
 
             assertThat(tally.unexpected()).isEqualTo(1);
             assertThat(tally.describe()).contains("unexpected order-cache@us-east-1|orders|pk=ghost|insert|1");
@@ -128,7 +146,8 @@ class TallyTest {
             assertThat(tally.clean()).isFalse();
             assertThat(tally.outOfOrder()).isEqualTo(1);
             assertThat(tally.lost() + tally.duplicated() + tally.unexpected()).isZero();
-            assertThat(tally.describe()).contains("1 out of per-item order")
+            assertThat(tally.describe())
+                    .contains("1 out of per-item order")
                     .contains("out of order order-cache@us-east-1|orders|pk=a|live|1 after orders|pk=a|live|2");
         }
 
@@ -144,18 +163,22 @@ class TallyTest {
         void aTombstoneBeforeTheVersionItDeleted_onAFifoFanout_isOutOfOrder() {
             Change deleted = change(US, "a", Operation.TOMBSTONE, 2);
             List<Change> changes = List.of(INSERTED, MODIFIED, deleted);
-            List<Delivery> deliveries = List.of(delivery("order-cache", US, INSERTED), delivery("order-cache", US, deleted),
+            List<Delivery> deliveries = List.of(
+                    delivery("order-cache", US, INSERTED),
+                    delivery("order-cache", US, deleted),
                     delivery("order-cache", US, MODIFIED));
 
             Tally tally = Tally.exactlyOnce(Runs.fifo(), changes, deliveries);
 
             assertThat(tally.outOfOrder()).isEqualTo(1);
-            assertThat(tally.describe()).contains("out of order order-cache@us-east-1|orders|pk=a|live|2 after orders|pk=a|tombstone|2");
+            assertThat(tally.describe())
+                    .contains("out of order order-cache@us-east-1|orders|pk=a|live|2 after orders|pk=a|tombstone|2");
         }
 
         @Test
         void anOlderVersionDeliveredAgain_onAFifoFanout_isADuplicate_notDisorder() {
-            Tally tally = Tally.exactlyOnce(Runs.fifo(), CHANGES, with(everyExpected(), delivery("order-cache", US, INSERTED)));
+            Tally tally = Tally.exactlyOnce(
+                    Runs.fifo(), CHANGES, with(everyExpected(), delivery("order-cache", US, INSERTED)));
 
             assertThat(tally.duplicated()).isEqualTo(1);
             assertThat(tally.outOfOrder()).isZero();
@@ -182,8 +205,12 @@ class TallyTest {
         private final Topology topology = Runs.multiWriter();
 
         private List<Delivery> localOnceAndTheLastReplica() {
-            return List.of(delivery("billing", US, INSERTED), delivery("order-cache", US, INSERTED), delivery("billing", US, MODIFIED),
-                    delivery("order-cache", US, MODIFIED), delivery("order-cache", EU, MODIFIED));
+            return List.of(
+                    delivery("billing", US, INSERTED),
+                    delivery("order-cache", US, INSERTED),
+                    delivery("billing", US, MODIFIED),
+                    delivery("order-cache", US, MODIFIED),
+                    delivery("order-cache", EU, MODIFIED));
         }
 
         @Test
@@ -228,7 +255,8 @@ class TallyTest {
 
         @Test
         void aReplicaVersionTwice_isDuplicated_andNamed() {
-            Tally tally = Tally.converging(topology, CHANGES, with(localOnceAndTheLastReplica(), delivery("order-cache", EU, MODIFIED)));
+            Tally tally = Tally.converging(
+                    topology, CHANGES, with(localOnceAndTheLastReplica(), delivery("order-cache", EU, MODIFIED)));
 
             assertThat(tally.clean()).isFalse();
             assertThat(tally.duplicated()).isEqualTo(1);
@@ -237,7 +265,12 @@ class TallyTest {
 
         @Test
         void aVersionNeverWritten_isUnexpected_andNamed() {
-            Tally tally = Tally.converging(topology, CHANGES, with(localOnceAndTheLastReplica(), delivery("order-cache", EU, change(US, "a", Operation.MODIFY, 3))));
+            Tally tally = Tally.converging(
+                    topology,
+                    CHANGES,
+                    with(
+                            localOnceAndTheLastReplica(),
+                            delivery("order-cache", EU, change(US, "a", Operation.MODIFY, 3))));
 
             assertThat(tally.clean()).isFalse();
             assertThat(tally.unexpected()).isEqualTo(1);
@@ -247,14 +280,18 @@ class TallyTest {
         @Test
         void aReplicaOutsideItsClassesRegions_isLeaked() {
             Change personal = change(EU, "p", Operation.INSERT, 1, "eu-personal");
-            List<Delivery> deliveries = List.of(delivery("billing", EU, personal), delivery("order-cache", EU, personal),
+            List<Delivery> deliveries = List.of(
+                    delivery("billing", EU, personal),
+                    delivery("order-cache", EU, personal),
                     delivery("order-cache", US, personal, Operation.INSERT, "public"));
 
             Tally tally = Tally.converging(topology, List.of(personal), deliveries);
 
             assertThat(tally.clean()).isFalse();
             assertThat(tally.leaked()).isEqualTo(1);
-            assertThat(tally.describe()).contains("1 outside their class's regions").contains("unexpected order-cache@us-east-1|orders|pk=p|live|1");
+            assertThat(tally.describe())
+                    .contains("1 outside their class's regions")
+                    .contains("unexpected order-cache@us-east-1|orders|pk=p|live|1");
         }
 
         @Test
@@ -265,7 +302,8 @@ class TallyTest {
 
             assertThat(tally.clean()).isFalse();
             assertThat(tally.outOfOrder()).isEqualTo(1);
-            assertThat(tally.describe()).contains("out of order order-cache@eu-west-1|orders|pk=a|live|1 after orders|pk=a|live|2");
+            assertThat(tally.describe())
+                    .contains("out of order order-cache@eu-west-1|orders|pk=a|live|1 after orders|pk=a|live|2");
         }
     }
 }

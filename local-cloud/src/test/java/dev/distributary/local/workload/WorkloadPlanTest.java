@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 /** A seed fixes every choice of a workload: the plan is drawn before any write, on one thread. */
 class WorkloadPlanTest {
     private static final Topology SHOP = TopologyLoader.load(Path.of("..", "platform.yaml"));
-    private static final WorkloadOptions OPTIONS = WorkloadOptions.of(400, 20, 42).withOtherClasses(0.3).withPoison(5, true).withRefusedWrite();
+    private static final WorkloadOptions OPTIONS = WorkloadOptions.of(400, 20, 42)
+            .withOtherClasses(0.3)
+            .withPoison(5, true)
+            .withRefusedWrite();
 
     @Test
     void theSameSeed_givesTheSameWrites_twice() {
@@ -29,7 +32,8 @@ class WorkloadPlanTest {
     void anotherSeed_givesOtherWrites() {
         WorkloadOptions other = new WorkloadOptions(400, 20, 43, 0.3, 5, true, true);
 
-        assertThat(WorkloadPlan.of(SHOP, other).writes()).isNotEqualTo(WorkloadPlan.of(SHOP, OPTIONS).writes());
+        assertThat(WorkloadPlan.of(SHOP, other).writes())
+                .isNotEqualTo(WorkloadPlan.of(SHOP, OPTIONS).writes());
     }
 
     @Test
@@ -37,14 +41,28 @@ class WorkloadPlanTest {
         List<WorkloadPlan.Write> writes = WorkloadPlan.of(SHOP, OPTIONS).writes();
 
         assertThat(writes).filteredOn(WorkloadPlan.Poison.class::isInstance).hasSize(5);
-        assertThat(writes).filteredOn(WorkloadPlan.RefusedWrite.class::isInstance).hasSize(1);
-        assertThat(writes).hasAtLeastOneElementOfType(WorkloadPlan.Modify.class).hasAtLeastOneElementOfType(WorkloadPlan.Tombstone.class);
-        List<WorkloadPlan.Insert> inserts = writes.stream().filter(WorkloadPlan.Insert.class::isInstance).map(WorkloadPlan.Insert.class::cast).toList();
-        assertThat(inserts).extracting(WorkloadPlan.Insert::region).containsOnly("us-east-1", "eu-west-1", "ap-southeast-2")
+        assertThat(writes)
+                .filteredOn(WorkloadPlan.RefusedWrite.class::isInstance)
+                .hasSize(1);
+        assertThat(writes)
+                .hasAtLeastOneElementOfType(WorkloadPlan.Modify.class)
+                .hasAtLeastOneElementOfType(WorkloadPlan.Tombstone.class);
+        List<WorkloadPlan.Insert> inserts = writes.stream()
+                .filter(WorkloadPlan.Insert.class::isInstance)
+                .map(WorkloadPlan.Insert.class::cast)
+                .toList();
+        assertThat(inserts)
+                .extracting(WorkloadPlan.Insert::region)
+                .containsOnly("us-east-1", "eu-west-1", "ap-southeast-2")
                 .contains("us-east-1", "eu-west-1", "ap-southeast-2");
         assertThat(inserts).extracting(WorkloadPlan.Insert::table).contains("orders", "eu-customers");
-        assertThat(inserts).filteredOn(i -> i.table().equals("eu-customers")).extracting(WorkloadPlan.Insert::region).containsOnly("eu-west-1");
-        assertThat(inserts).extracting(WorkloadPlan.Insert::dataClass).contains("public", "eu-personal", Workload.UNLISTED_CLASS);
+        assertThat(inserts)
+                .filteredOn(i -> i.table().equals("eu-customers"))
+                .extracting(WorkloadPlan.Insert::region)
+                .containsOnly("eu-west-1");
+        assertThat(inserts)
+                .extracting(WorkloadPlan.Insert::dataClass)
+                .contains("public", "eu-personal", Workload.UNLISTED_CLASS);
     }
 
     @Test
@@ -55,7 +73,9 @@ class WorkloadPlanTest {
             if (write instanceof WorkloadPlan.ItemWrite itemWrite) {
                 assertThat(deleted).as("written after its tombstone: %s", write).doesNotContain(itemWrite.item());
                 if (itemWrite instanceof WorkloadPlan.Insert insert) {
-                    assertThat(versions.put(insert.item(), 1L)).as("inserted twice: %s", write).isNull();
+                    assertThat(versions.put(insert.item(), 1L))
+                            .as("inserted twice: %s", write)
+                            .isNull();
                 } else if (itemWrite instanceof WorkloadPlan.Modify modify) {
                     assertThat(versions.put(modify.item(), modify.version())).isEqualTo(modify.version() - 1);
                 } else if (itemWrite instanceof WorkloadPlan.Tombstone tombstone) {

@@ -29,7 +29,9 @@ public final class MotoExtension implements BeforeAllCallback, ParameterResolver
     }
 
     private static Session session(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Session.class, type -> Session.open(), Session.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Session.class, type -> Session.open(), Session.class);
     }
 
     /** The run's server and clients; JUnit closes it when the run ends. */

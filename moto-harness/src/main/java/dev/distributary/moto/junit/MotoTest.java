@@ -17,5 +17,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(MotoExtension.class)
 @Tag("moto")
-public @interface MotoTest {
-}
+public @interface MotoTest {}

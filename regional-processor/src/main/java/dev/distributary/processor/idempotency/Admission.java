@@ -7,12 +7,10 @@ import java.util.Set;
 public sealed interface Admission {
 
     /** Handle it: publish or quarantine it, then report it in {@link LedgerBatch#handled}. */
-    record Admitted() implements Admission {
-    }
+    record Admitted() implements Admission {}
 
     /** Handled by an earlier delivery: skip it. */
-    record AlreadyHandled() implements Admission {
-    }
+    record AlreadyHandled() implements Admission {}
 
     /** An earlier delivery published it to these regions' topics, not yet to all: publish it to the others only. */
     record PartlyPublished(Set<String> regions) implements Admission {
@@ -22,10 +20,8 @@ public sealed interface Admission {
     }
 
     /** Another invocation holds it (or died holding it) until {@code until}: retry it after that. */
-    record HeldElsewhere(Instant until) implements Admission {
-    }
+    record HeldElsewhere(Instant until) implements Admission {}
 
     /** The ledger could not answer: retry it. */
-    record Unavailable(RuntimeException cause) implements Admission {
-    }
+    record Unavailable(RuntimeException cause) implements Admission {}
 }

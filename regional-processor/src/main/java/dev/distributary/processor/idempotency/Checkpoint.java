@@ -22,7 +22,8 @@ public record Checkpoint(Optional<BigInteger> upTo, Map<BigInteger, Set<String>>
         Objects.requireNonNull(upTo, "upTo");
         TreeMap<BigInteger, Set<String>> sorted = new TreeMap<>();
         publishedBeyond.forEach((sequence, regions) -> {
-            if (!regions.isEmpty() && upTo.map(limit -> sequence.compareTo(limit) > 0).orElse(true)) {
+            if (!regions.isEmpty()
+                    && upTo.map(limit -> sequence.compareTo(limit) > 0).orElse(true)) {
                 sorted.put(sequence, Set.copyOf(regions));
             }
         });
@@ -52,7 +53,8 @@ public record Checkpoint(Optional<BigInteger> upTo, Map<BigInteger, Set<String>>
      * merged with those already known; the revision one higher.
      */
     public Checkpoint advance(Optional<BigInteger> through, Map<BigInteger, Set<String>> published) {
-        Optional<BigInteger> next = through.filter(sequence -> !covers(sequence)).or(() -> upTo);
+        Optional<BigInteger> next =
+                through.filter(sequence -> !covers(sequence)).or(() -> upTo);
         Map<BigInteger, Set<String>> merged = new TreeMap<>(publishedBeyond);
         published.forEach((sequence, regions) -> merged.merge(sequence, regions, (a, b) -> {
             java.util.Set<String> union = new java.util.TreeSet<>(a);

@@ -46,15 +46,17 @@ public final class CheckpointLedger implements PublishLedger {
 
     @Override
     public LedgerBatch open(Optional<StreamShard> shard) {
-        StreamShard known = shard.orElseThrow(() -> new LedgerUnavailableException("the event does not name its shard, and the checkpoint"
-                + " ledger keys its checkpoint by it: give the event source mapping a tumbling window (the stacks set"
-                + " TumblingWindowInSeconds for this ledger), or set processor.idempotency: per-record"));
+        StreamShard known = shard.orElseThrow(
+                () -> new LedgerUnavailableException("the event does not name its shard, and the checkpoint"
+                        + " ledger keys its checkpoint by it: give the event source mapping a tumbling window (the stacks set"
+                        + " TumblingWindowInSeconds for this ledger), or set processor.idempotency: per-record"));
         String key = key(functionName, known);
         Checkpoint checkpoint;
         try {
             checkpoint = store.read(key);
         } catch (RuntimeException e) {
-            throw new LedgerUnavailableException("could not read the checkpoint of " + known.shardId() + "; the batch is retried", e);
+            throw new LedgerUnavailableException(
+                    "could not read the checkpoint of " + known.shardId() + "; the batch is retried", e);
         }
         return new Batch(key, checkpoint);
     }
@@ -72,7 +74,9 @@ public final class CheckpointLedger implements PublishLedger {
         public List<Admission> admit(List<RecordRef> records, Instant now, int remainingMillis) {
             List<Admission> admissions = new ArrayList<>(records.size());
             for (RecordRef record : records) {
-                admissions.add(SequenceNumbers.parse(record.sequenceNumber()).map(this::admission).orElseGet(Admission.Admitted::new));
+                admissions.add(SequenceNumbers.parse(record.sequenceNumber())
+                        .map(this::admission)
+                        .orElseGet(Admission.Admitted::new));
             }
             return admissions;
         }
@@ -87,10 +91,12 @@ public final class CheckpointLedger implements PublishLedger {
 
         @Override
         public void handled(Progress progress, Instant now) {
-            Optional<BigInteger> through = progress.handledThrough().flatMap(ref -> SequenceNumbers.parse(ref.sequenceNumber()));
+            Optional<BigInteger> through =
+                    progress.handledThrough().flatMap(ref -> SequenceNumbers.parse(ref.sequenceNumber()));
             Map<BigInteger, Set<String>> beyond = new LinkedHashMap<>();
-            progress.publishedBeyond().forEach((ref, regions) ->
-                    SequenceNumbers.parse(ref.sequenceNumber()).ifPresent(sequence -> beyond.put(sequence, regions)));
+            progress.publishedBeyond()
+                    .forEach((ref, regions) -> SequenceNumbers.parse(ref.sequenceNumber())
+                            .ifPresent(sequence -> beyond.put(sequence, regions)));
             Checkpoint next = checkpoint.advance(through, beyond);
             if (next.sameAs(checkpoint)) {
                 return;
@@ -111,8 +117,11 @@ public final class CheckpointLedger implements PublishLedger {
                     last = e;
                 }
             }
-            throw new LedgerUnavailableException("could not advance the checkpoint to " + next.upTo().map(BigInteger::toString).orElse("the start")
-                    + "; a later chunk's write covers it, else a redelivery may publish these records again", last);
+            throw new LedgerUnavailableException(
+                    "could not advance the checkpoint to "
+                            + next.upTo().map(BigInteger::toString).orElse("the start")
+                            + "; a later chunk's write covers it, else a redelivery may publish these records again",
+                    last);
         }
 
         /** After a failed attempt whose write may have landed: whether the stored checkpoint is exactly {@code next}. */

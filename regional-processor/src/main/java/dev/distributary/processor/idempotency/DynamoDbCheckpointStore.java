@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 public final class DynamoDbCheckpointStore implements CheckpointStore {
     /** The table's key and TTL attribute (topology's {@code PlatformTables}), which both ledgers share. */
     static final String KEY = FixedDynamoDbPersistenceStore.KEY;
+
     static final String EXPIRY = FixedDynamoDbPersistenceStore.EXPIRY;
     static final String UP_TO = "upTo";
     static final String PUBLISHED_BEYOND = "publishedBeyond";
@@ -37,7 +38,9 @@ public final class DynamoDbCheckpointStore implements CheckpointStore {
 
     @Override
     public Checkpoint read(String key) {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(tableName).key(Map.of(KEY, AttributeValue.fromS(key))).consistentRead(true));
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(tableName)
+                .key(Map.of(KEY, AttributeValue.fromS(key)))
+                .consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Checkpoint.none();
         }
@@ -48,7 +51,8 @@ public final class DynamoDbCheckpointStore implements CheckpointStore {
         if (published != null && published.hasSs()) {
             for (String entry : published.ss()) {
                 int space = entry.indexOf(' ');
-                beyond.computeIfAbsent(new BigInteger(entry.substring(0, space)), s -> new java.util.TreeSet<>()).add(entry.substring(space + 1));
+                beyond.computeIfAbsent(new BigInteger(entry.substring(0, space)), s -> new java.util.TreeSet<>())
+                        .add(entry.substring(space + 1));
             }
         }
         return new Checkpoint(upTo, beyond, Long.parseLong(item.get(REVISION).n()));
@@ -62,7 +66,8 @@ public final class DynamoDbCheckpointStore implements CheckpointStore {
         item.put(EXPIRY, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
         next.upTo().ifPresent(upTo -> item.put(UP_TO, AttributeValue.fromS(upTo.toString())));
         List<String> beyond = next.publishedBeyond().entrySet().stream()
-                .flatMap(entry -> entry.getValue().stream().map(region -> entry.getKey() + " " + region)).toList();
+                .flatMap(entry -> entry.getValue().stream().map(region -> entry.getKey() + " " + region))
+                .toList();
         if (!beyond.isEmpty()) {
             item.put(PUBLISHED_BEYOND, AttributeValue.fromSs(beyond));
         }
@@ -73,13 +78,17 @@ public final class DynamoDbCheckpointStore implements CheckpointStore {
                 if (first) {
                     b.conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", KEY));
                 } else {
-                    b.conditionExpression("#revision = :previous").expressionAttributeNames(Map.of("#revision", REVISION))
-                            .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(Long.toString(next.revision() - 1))));
+                    b.conditionExpression("#revision = :previous")
+                            .expressionAttributeNames(Map.of("#revision", REVISION))
+                            .expressionAttributeValues(
+                                    Map.of(":previous", AttributeValue.fromN(Long.toString(next.revision() - 1))));
                 }
             });
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleLedgerException("the checkpoint " + key + " is no longer at revision " + (next.revision() - 1)
-                    + ": another invocation moved it", e);
+            throw new StaleLedgerException(
+                    "the checkpoint " + key + " is no longer at revision " + (next.revision() - 1)
+                            + ": another invocation moved it",
+                    e);
         }
     }
 }

@@ -11,10 +11,10 @@ import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemAlreadyExistsException;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemNotFoundException;
 import software.amazon.lambda.powertools.idempotency.persistence.BasePersistenceStore;
@@ -37,6 +37,7 @@ import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
 public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
     /** The table's key and TTL attribute, as infra and the local run create it (Powertools' defaults). */
     static final String KEY = PlatformTables.IDEMPOTENCY_KEY;
+
     static final String EXPIRY = PlatformTables.IDEMPOTENCY_EXPIRY;
     static final String IN_PROGRESS_EXPIRY = "in_progress_expiration";
     static final String STATUS = "status";
@@ -59,18 +60,22 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
 
     @Override
     public DataRecord getRecord(String idempotencyKey) throws IdempotencyItemNotFoundException {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(tableName).key(key(idempotencyKey)).consistentRead(true));
+        GetItemResponse response = dynamo.getItem(
+                b -> b.tableName(tableName).key(key(idempotencyKey)).consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             throw new IdempotencyItemNotFoundException(idempotencyKey);
         }
         Map<String, AttributeValue> item = response.item();
         AttributeValue inProgressExpiry = item.get(IN_PROGRESS_EXPIRY);
-        return new StoredDataRecord(item.get(KEY).s(),
+        return new StoredDataRecord(
+                item.get(KEY).s(),
                 DataRecord.Status.valueOf(item.get(STATUS).s()),
                 Long.parseLong(item.get(EXPIRY).n()),
                 item.containsKey(DATA) ? item.get(DATA).s() : null,
                 item.containsKey(VALIDATION) ? item.get(VALIDATION).s() : null,
-                inProgressExpiry == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(inProgressExpiry.n())));
+                inProgressExpiry == null
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(Long.parseLong(inProgressExpiry.n())));
     }
 
     @Override
@@ -78,21 +83,33 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
         Map<String, AttributeValue> item = new HashMap<>(key(record.getIdempotencyKey()));
         item.put(EXPIRY, AttributeValue.fromN(Long.toString(record.getExpiryTimestamp())));
         item.put(STATUS, AttributeValue.fromS(DataRecord.Status.INPROGRESS.toString()));
-        record.getInProgressExpiryTimestamp().ifPresent(ms -> item.put(IN_PROGRESS_EXPIRY, AttributeValue.fromN(Long.toString(ms))));
+        record.getInProgressExpiryTimestamp()
+                .ifPresent(ms -> item.put(IN_PROGRESS_EXPIRY, AttributeValue.fromN(Long.toString(ms))));
         if (payloadValidationEnabled) {
             item.put(VALIDATION, AttributeValue.fromS(record.getPayloadHash()));
         }
         try {
-            dynamo.putItem(b -> b.tableName(tableName).item(item)
-                    .conditionExpression("attribute_not_exists(#id) OR #expiry < :now OR "
-                            + "(attribute_exists(#in_progress_expiry) AND #in_progress_expiry < :now_in_millis AND #status = :in_progress)")
-                    .expressionAttributeNames(Map.of("#id", KEY, "#expiry", EXPIRY, "#in_progress_expiry", IN_PROGRESS_EXPIRY, "#status", STATUS))
+            dynamo.putItem(b -> b.tableName(tableName)
+                    .item(item)
+                    .conditionExpression(
+                            "attribute_not_exists(#id) OR #expiry < :now OR "
+                                    + "(attribute_exists(#in_progress_expiry) AND #in_progress_expiry < :now_in_millis AND #status = :in_progress)")
+                    .expressionAttributeNames(Map.of(
+                            "#id",
+                            KEY,
+                            "#expiry",
+                            EXPIRY,
+                            "#in_progress_expiry",
+                            IN_PROGRESS_EXPIRY,
+                            "#status",
+                            STATUS))
                     .expressionAttributeValues(Map.of(
                             ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())),
                             ":now_in_millis", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
                             ":in_progress", AttributeValue.fromS(DataRecord.Status.INPROGRESS.toString()))));
         } catch (ConditionalCheckFailedException e) {
-            throw new IdempotencyItemAlreadyExistsException("an unexpired record exists for idempotency key " + record.getIdempotencyKey(), e);
+            throw new IdempotencyItemAlreadyExistsException(
+                    "an unexpired record exists for idempotency key " + record.getIdempotencyKey(), e);
         }
     }
 
@@ -111,12 +128,17 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
         }
         for (int from = 0; from < records.size(); from += BATCH_WRITE) {
             List<WriteRequest> writes = records.subList(from, Math.min(records.size(), from + BATCH_WRITE)).stream()
-                    .map(record -> WriteRequest.builder().putRequest(PutRequest.builder().item(completedItem(record)).build()).build())
+                    .map(record -> WriteRequest.builder()
+                            .putRequest(PutRequest.builder()
+                                    .item(completedItem(record))
+                                    .build())
+                            .build())
                     .toList();
             Map<String, List<WriteRequest>> pending = Map.of(tableName, writes);
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 if (attempt == 5) {
-                    throw new IllegalStateException(pending.get(tableName).size() + " idempotency records were not written after 5 attempts");
+                    throw new IllegalStateException(
+                            pending.get(tableName).size() + " idempotency records were not written after 5 attempts");
                 }
                 Map<String, List<WriteRequest>> request = pending;
                 BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
@@ -166,8 +188,11 @@ public final class FixedDynamoDbPersistenceStore extends BasePersistenceStore {
             names.put("#validation", VALIDATION);
             values.put(":validation", AttributeValue.fromS(record.getPayloadHash()));
         }
-        dynamo.updateItem(b -> b.tableName(tableName).key(key(record.getIdempotencyKey()))
-                .updateExpression(update.toString()).expressionAttributeNames(names).expressionAttributeValues(values));
+        dynamo.updateItem(b -> b.tableName(tableName)
+                .key(key(record.getIdempotencyKey()))
+                .updateExpression(update.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
     }
 
     @Override

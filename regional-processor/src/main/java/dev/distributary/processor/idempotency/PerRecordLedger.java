@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PerRecordLedger implements PublishLedger {
     /** Ledger calls of one batch in flight at once (their round trips overlap). */
     public static final int CONCURRENCY = 8;
+
     private static final int COMPLETE_ATTEMPTS = 3;
 
     private final RecordLedger records;
@@ -47,7 +48,8 @@ public final class PerRecordLedger implements PublishLedger {
 
         @Override
         public List<Admission> admit(List<RecordRef> refs, Instant now, int remainingMillis) {
-            List<ConcurrentCalls.Result<RecordLedger.Claim>> answers = calls.each(refs, ref -> records.claim(ref.key(), now, remainingMillis));
+            List<ConcurrentCalls.Result<RecordLedger.Claim>> answers =
+                    calls.each(refs, ref -> records.claim(ref.key(), now, remainingMillis));
             List<Admission> admissions = new ArrayList<>(refs.size());
             for (int i = 0; i < refs.size(); i++) {
                 admissions.add(admission(refs.get(i), answers.get(i)));
@@ -76,15 +78,20 @@ public final class PerRecordLedger implements PublishLedger {
 
         @Override
         public void handled(Progress progress, Instant now) {
-            List<String> done = progress.newlyHandled().stream().map(RecordRef::key).filter(claimed::contains).toList();
+            List<String> done = progress.newlyHandled().stream()
+                    .map(RecordRef::key)
+                    .filter(claimed::contains)
+                    .toList();
             complete(done, now);
             progress.publishedBeyond().forEach((ref, regions) -> {
                 if (!done.contains(ref.key()) && claimed.remove(ref.key())) {
                     try {
                         records.publishedTo(ref.key(), regions, now);
                     } catch (RuntimeException e) {
-                        throw new LedgerUnavailableException("could not record that " + ref.key() + " reached " + regions
-                                + "; a retry after its in-progress expiry publishes it there again", e);
+                        throw new LedgerUnavailableException(
+                                "could not record that " + ref.key() + " reached " + regions
+                                        + "; a retry after its in-progress expiry publishes it there again",
+                                e);
                     }
                 }
             });
@@ -105,13 +112,18 @@ public final class PerRecordLedger implements PublishLedger {
                 }
             }
             done.forEach(claimed::remove);
-            throw new LedgerUnavailableException("could not mark " + done.size() + " records done in the idempotency store; a retry after their"
-                    + " in-progress expiry may publish them again", last);
+            throw new LedgerUnavailableException(
+                    "could not mark " + done.size() + " records done in the idempotency store; a retry after their"
+                            + " in-progress expiry may publish them again",
+                    last);
         }
 
         @Override
         public void close(List<RecordRef> unhandled) {
-            List<String> toRelease = unhandled.stream().map(RecordRef::key).filter(claimed::remove).toList();
+            List<String> toRelease = unhandled.stream()
+                    .map(RecordRef::key)
+                    .filter(claimed::remove)
+                    .toList();
             List<ConcurrentCalls.Result<Boolean>> results = calls.each(toRelease, key -> {
                 records.release(key);
                 return true;
@@ -125,7 +137,9 @@ public final class PerRecordLedger implements PublishLedger {
                 }
             }
             if (!failed.isEmpty()) {
-                throw new LedgerUnavailableException("could not release " + failed + "; a retry takes them over after their in-progress expiry", cause);
+                throw new LedgerUnavailableException(
+                        "could not release " + failed + "; a retry takes them over after their in-progress expiry",
+                        cause);
             }
         }
     }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.OptionalInt;
 import software.amazon.lambda.powertools.idempotency.IdempotencyConfig;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemAlreadyExistsException;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemNotFoundException;
@@ -35,11 +35,13 @@ public final class PowertoolsRecordLedger implements RecordLedger {
      */
     public PowertoolsRecordLedger(BasePersistenceStore store, String functionName, Duration expiry) {
         this.store = store;
-        store.configure(IdempotencyConfig.builder()
-                .withEventKeyJMESPath(KEY_FIELD)
-                .withExpiration(expiry)
-                .withThrowOnNoIdempotencyKey(true)
-                .build(), functionName);
+        store.configure(
+                IdempotencyConfig.builder()
+                        .withEventKeyJMESPath(KEY_FIELD)
+                        .withExpiration(expiry)
+                        .withThrowOnNoIdempotencyKey(true)
+                        .build(),
+                functionName);
     }
 
     /**
@@ -63,12 +65,16 @@ public final class PowertoolsRecordLedger implements RecordLedger {
                     DataRecord record = store.getRecord(data, now);
                     DataRecord.Status status = status(record, now);
                     if (status == DataRecord.Status.COMPLETED) {
-                        return partialRegions(record).<Claim>map(Claim.PartlyPublished::new).orElseGet(Claim.AlreadyPublished::new);
+                        return partialRegions(record)
+                                .<Claim>map(Claim.PartlyPublished::new)
+                                .orElseGet(Claim.AlreadyPublished::new);
                     }
                     if (status == DataRecord.Status.INPROGRESS) {
-                        return new Claim.InProgressElsewhere(record.getInProgressExpiryTimestamp().isPresent()
-                                ? Instant.ofEpochMilli(record.getInProgressExpiryTimestamp().getAsLong())
-                                : Instant.ofEpochSecond(record.getExpiryTimestamp()));
+                        return new Claim.InProgressElsewhere(
+                                record.getInProgressExpiryTimestamp().isPresent()
+                                        ? Instant.ofEpochMilli(record.getInProgressExpiryTimestamp()
+                                                .getAsLong())
+                                        : Instant.ofEpochSecond(record.getExpiryTimestamp()));
                     }
                     // EXPIRED: it may be claimed again
                 } catch (IdempotencyItemNotFoundException released) {

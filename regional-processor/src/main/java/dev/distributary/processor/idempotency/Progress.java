@@ -12,7 +12,8 @@ import java.util.Set;
  * @param handledThrough  the last record of the batch's handled prefix: it and every record before it are handled
  * @param publishedBeyond records after that prefix published to some regions' topics (a retry publishes them only to the others)
  */
-public record Progress(List<RecordRef> newlyHandled, Optional<RecordRef> handledThrough, Map<RecordRef, Set<String>> publishedBeyond) {
+public record Progress(
+        List<RecordRef> newlyHandled, Optional<RecordRef> handledThrough, Map<RecordRef, Set<String>> publishedBeyond) {
     public Progress {
         newlyHandled = List.copyOf(newlyHandled);
         publishedBeyond = Map.copyOf(publishedBeyond);

@@ -47,12 +47,10 @@ public interface RecordLedger {
     /** The answer to a claim. */
     sealed interface Claim {
         /** This invocation owns the record: publish it, then complete or release. */
-        record Claimed() implements Claim {
-        }
+        record Claimed() implements Claim {}
 
         /** The record was published before: skip it. */
-        record AlreadyPublished() implements Claim {
-        }
+        record AlreadyPublished() implements Claim {}
 
         /**
          * An earlier delivery published it to these regions' topics only: publish it to the others,
@@ -66,7 +64,6 @@ public interface RecordLedger {
         }
 
         /** Another invocation is publishing it (or died doing so) until {@code until}: retry later. */
-        record InProgressElsewhere(Instant until) implements Claim {
-        }
+        record InProgressElsewhere(Instant until) implements Claim {}
     }
 }

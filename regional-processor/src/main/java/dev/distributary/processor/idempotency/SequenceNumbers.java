@@ -8,8 +8,7 @@ public final class SequenceNumbers {
     /** Longer than any sequence number DynamoDB Streams issues; a longer text is not one. */
     private static final int MAX_DIGITS = 40;
 
-    private SequenceNumbers() {
-    }
+    private SequenceNumbers() {}
 
     /** The number, when the text is one: 1 to {@value #MAX_DIGITS} decimal digits. */
     public static Optional<BigInteger> parse(String text) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The checkpoint ledger over an in-memory store: what it admits, what it writes, and when it stops. */
 class CheckpointLedgerTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_000_000);
-    private static final StreamShard SHARD = new StreamShard("arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/x", "shardId-1");
+    private static final StreamShard SHARD =
+            new StreamShard("arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/x", "shardId-1");
     private static final String KEY = CheckpointLedger.key("shop-processor", SHARD);
 
     private final InMemoryCheckpointStore store = new InMemoryCheckpointStore();
@@ -41,16 +42,20 @@ class CheckpointLedgerTest {
         LedgerBatch first = ledger.open(Optional.of(SHARD));
         first.handled(new Progress(List.of(ref("1"), ref("2")), Optional.of(ref("2")), Map.of()), NOW);
 
-        List<Admission> again = ledger.open(Optional.of(SHARD)).admit(List.of(ref("1"), ref("2"), ref("3")), NOW, 60_000);
+        List<Admission> again =
+                ledger.open(Optional.of(SHARD)).admit(List.of(ref("1"), ref("2"), ref("3")), NOW, 60_000);
 
-        assertThat(again).containsExactly(new Admission.AlreadyHandled(), new Admission.AlreadyHandled(), new Admission.Admitted());
+        assertThat(again)
+                .containsExactly(
+                        new Admission.AlreadyHandled(), new Admission.AlreadyHandled(), new Admission.Admitted());
         assertThat(store.get(KEY).upTo()).contains(java.math.BigInteger.TWO);
     }
 
     @Test
     void recordPublishedBeyondAFailure_isPartlyPublished_toTheRegionsThatTookIt() {
         LedgerBatch first = ledger.open(Optional.of(SHARD));
-        first.handled(new Progress(List.of(ref("1")), Optional.of(ref("1")), Map.of(ref("3"), Set.of("us-east-1"))), NOW);
+        first.handled(
+                new Progress(List.of(ref("1")), Optional.of(ref("1")), Map.of(ref("3"), Set.of("us-east-1"))), NOW);
 
         List<Admission> retry = ledger.open(Optional.of(SHARD)).admit(List.of(ref("2"), ref("3")), NOW, 60_000);
 
@@ -90,7 +95,8 @@ class CheckpointLedgerTest {
         LedgerBatch batch = ledger.open(Optional.of(SHARD));
         batch.handled(new Progress(List.of(ref("9")), Optional.of(ref("9")), Map.of()), NOW);
 
-        List<Admission> admissions = ledger.open(Optional.of(SHARD)).admit(List.of(new RecordRef("odd", "not-a-number")), NOW, 60_000);
+        List<Admission> admissions =
+                ledger.open(Optional.of(SHARD)).admit(List.of(new RecordRef("odd", "not-a-number")), NOW, 60_000);
 
         assertThat(admissions).containsExactly(new Admission.Admitted());
     }
@@ -114,7 +120,8 @@ class CheckpointLedgerTest {
                 }
             }
         };
-        LedgerBatch batch = new CheckpointLedger(lossy, "shop-processor", Duration.ofHours(25)).open(Optional.of(SHARD));
+        LedgerBatch batch =
+                new CheckpointLedger(lossy, "shop-processor", Duration.ofHours(25)).open(Optional.of(SHARD));
 
         batch.handled(new Progress(List.of(ref("4")), Optional.of(ref("4")), Map.of()), NOW);
 

@@ -18,7 +18,9 @@ class CheckpointTest {
     void sequenceNumbersOfDifferentLengths_areComparedAsNumbers_notAsText() {
         Checkpoint checkpoint = Checkpoint.none().advance(Optional.of(n("999")), Map.of());
 
-        assertThat(checkpoint.covers(n("1000"))).as("1000 > 999, though '1000' < '999' as text").isFalse();
+        assertThat(checkpoint.covers(n("1000")))
+                .as("1000 > 999, though '1000' < '999' as text")
+                .isFalse();
         assertThat(checkpoint.covers(n("998"))).isTrue();
         assertThat(checkpoint.covers(n("000999"))).isTrue();
     }
@@ -35,7 +37,8 @@ class CheckpointTest {
 
     @Test
     void recordsPublishedBeyond_areDroppedOnceTheCheckpointPassesThem_andMergedUntilThen() {
-        Checkpoint partly = Checkpoint.none().advance(Optional.of(n("100")), Map.of(n("105"), Set.of("us-east-1"), n("110"), Set.of("us-east-1")));
+        Checkpoint partly = Checkpoint.none()
+                .advance(Optional.of(n("100")), Map.of(n("105"), Set.of("us-east-1"), n("110"), Set.of("us-east-1")));
         Checkpoint more = partly.advance(Optional.empty(), Map.of(n("110"), Set.of("eu-west-1")));
         Checkpoint passed = more.advance(Optional.of(n("105")), Map.of());
 
@@ -48,12 +51,15 @@ class CheckpointTest {
     void sameAs_ignoresTheRevision_soThatAnUnchangedCheckpointIsNotWrittenAgain() {
         Checkpoint checkpoint = Checkpoint.none().advance(Optional.of(n("7")), Map.of());
 
-        assertThat(checkpoint.advance(Optional.of(n("7")), Map.of()).sameAs(checkpoint)).isTrue();
-        assertThat(checkpoint.advance(Optional.of(n("8")), Map.of()).sameAs(checkpoint)).isFalse();
+        assertThat(checkpoint.advance(Optional.of(n("7")), Map.of()).sameAs(checkpoint))
+                .isTrue();
+        assertThat(checkpoint.advance(Optional.of(n("8")), Map.of()).sameAs(checkpoint))
+                .isFalse();
     }
 
     @Test
     void negativeRevision_isRefused() {
-        assertThatThrownBy(() -> new Checkpoint(Optional.empty(), Map.of(), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Checkpoint(Optional.empty(), Map.of(), -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -38,11 +38,20 @@ class DynamoDbCheckpointStoreTest {
     @BeforeEach
     void table() {
         try {
-            dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
+            dynamo.createTable(b -> b.tableName(TABLE)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                            .keyType(KeyType.HASH)
+                            .build()));
         } catch (ResourceInUseException exists) {
-            dynamo.scan(b -> b.tableName(TABLE)).items().forEach(item -> dynamo.deleteItem(d -> d.tableName(TABLE).key(Map.of("id", item.get("id")))));
+            dynamo.scan(b -> b.tableName(TABLE))
+                    .items()
+                    .forEach(item -> dynamo.deleteItem(d -> d.tableName(TABLE).key(Map.of("id", item.get("id")))));
         }
         store = new DynamoDbCheckpointStore(dynamo, TABLE);
     }
@@ -55,8 +64,8 @@ class DynamoDbCheckpointStoreTest {
     @Test
     void writtenCheckpoint_readsBackTheSame_withASequenceNumberBeyondADynamoDbNumbersPrecision() {
         BigInteger forty = new BigInteger("1234567890123456789012345678901234567890");
-        Checkpoint written = Checkpoint.none().advance(Optional.of(forty),
-                Map.of(forty.add(BigInteger.TEN), Set.of("us-east-1", "eu-west-1")));
+        Checkpoint written = Checkpoint.none()
+                .advance(Optional.of(forty), Map.of(forty.add(BigInteger.TEN), Set.of("us-east-1", "eu-west-1")));
 
         store.write("checkpoint#fn#s#1", written, EXPIRES);
 
@@ -67,7 +76,9 @@ class DynamoDbCheckpointStoreTest {
     void writtenCheckpoint_carriesTheTableTtlAttribute() {
         store.write("checkpoint#fn#s#1", Checkpoint.none().advance(Optional.of(BigInteger.ONE), Map.of()), EXPIRES);
 
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("checkpoint#fn#s#1")))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("checkpoint#fn#s#1"))))
+                .item();
         assertThat(item.get("expiration").n()).isEqualTo("2000000000");
         assertThat(item.get("upTo").s()).isEqualTo("1");
     }
@@ -78,7 +89,8 @@ class DynamoDbCheckpointStoreTest {
         store.write("checkpoint#fn#s#1", first, EXPIRES);
         store.write("checkpoint#fn#s#1", first.advance(Optional.of(BigInteger.TWO), Map.of()), EXPIRES);
 
-        assertThatThrownBy(() -> store.write("checkpoint#fn#s#1", first.advance(Optional.of(BigInteger.TEN), Map.of()), EXPIRES))
+        assertThatThrownBy(() ->
+                        store.write("checkpoint#fn#s#1", first.advance(Optional.of(BigInteger.TEN), Map.of()), EXPIRES))
                 .isInstanceOf(StaleLedgerException.class)
                 .hasMessageContaining("no longer at revision 1");
         assertThat(store.read("checkpoint#fn#s#1").upTo()).contains(BigInteger.TWO);
@@ -88,7 +100,8 @@ class DynamoDbCheckpointStoreTest {
     void firstWrite_whenAnotherInvocationWroteFirst_isRefusedAsStale() {
         store.write("checkpoint#fn#s#1", Checkpoint.none().advance(Optional.of(BigInteger.ONE), Map.of()), EXPIRES);
 
-        assertThatThrownBy(() -> store.write("checkpoint#fn#s#1", Checkpoint.none().advance(Optional.of(BigInteger.TWO), Map.of()), EXPIRES))
+        assertThatThrownBy(() -> store.write(
+                        "checkpoint#fn#s#1", Checkpoint.none().advance(Optional.of(BigInteger.TWO), Map.of()), EXPIRES))
                 .isInstanceOf(StaleLedgerException.class);
     }
 }

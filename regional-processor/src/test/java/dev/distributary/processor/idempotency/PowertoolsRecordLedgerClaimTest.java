@@ -26,7 +26,8 @@ class PowertoolsRecordLedgerClaimTest {
     void refusedClaim_onARecordExpiredByTheLedgersClock_isClaimedAgain() {
         ScriptedStore store = new ScriptedStore(1, completedUntil(NOW.minusSeconds(1)));
 
-        RecordLedger.Claim claim = new PowertoolsRecordLedger(store, "fn", Duration.ofHours(1)).claim("event-1", NOW, 60_000);
+        RecordLedger.Claim claim =
+                new PowertoolsRecordLedger(store, "fn", Duration.ofHours(1)).claim("event-1", NOW, 60_000);
 
         assertThat(claim).isEqualTo(new RecordLedger.Claim.Claimed());
         assertThat(store.puts).isEqualTo(2);
@@ -36,7 +37,8 @@ class PowertoolsRecordLedgerClaimTest {
     void refusedClaim_onAnUnexpiredCompletedRecord_isAlreadyPublished() {
         ScriptedStore store = new ScriptedStore(1, completedUntil(NOW.plusSeconds(3_600)));
 
-        RecordLedger.Claim claim = new PowertoolsRecordLedger(store, "fn", Duration.ofHours(1)).claim("event-1", NOW, 60_000);
+        RecordLedger.Claim claim =
+                new PowertoolsRecordLedger(store, "fn", Duration.ofHours(1)).claim("event-1", NOW, 60_000);
 
         assertThat(claim).isEqualTo(new RecordLedger.Claim.AlreadyPublished());
     }
@@ -48,7 +50,8 @@ class PowertoolsRecordLedgerClaimTest {
 
         assertThatThrownBy(() -> ledger.claim("event-1", NOW, 60_000))
                 .isInstanceOf(ClaimContendedException.class)
-                .hasMessage("the idempotency record of event-1 was expired or gone after 3 refused claims in a row; its batch is retried from it");
+                .hasMessage(
+                        "the idempotency record of event-1 was expired or gone after 3 refused claims in a row; its batch is retried from it");
         assertThat(store.puts).isEqualTo(3);
     }
 
@@ -60,7 +63,13 @@ class PowertoolsRecordLedgerClaimTest {
     }
 
     private static DataRecord completedUntil(Instant expiry) {
-        return new StoredDataRecord("fn#key", DataRecord.Status.COMPLETED, expiry.getEpochSecond(), "published", null, OptionalLong.empty());
+        return new StoredDataRecord(
+                "fn#key",
+                DataRecord.Status.COMPLETED,
+                expiry.getEpochSecond(),
+                "published",
+                null,
+                OptionalLong.empty());
     }
 
     /** Refuses the first {@code refusals} puts and then answers every read with {@code existing}. */

@@ -50,20 +50,33 @@ class PowertoolsRecordLedgerTest {
     @BeforeEach
     void table() {
         try {
-            aws.dynamoDb("eu-west-1").createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(PlatformTables.IDEMPOTENCY_KEY).keyType(KeyType.HASH).build()));
+            aws.dynamoDb("eu-west-1")
+                    .createTable(b -> b.tableName(TABLE)
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .attributeDefinitions(AttributeDefinition.builder()
+                                    .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build())
+                            .keySchema(KeySchemaElement.builder()
+                                    .attributeName(PlatformTables.IDEMPOTENCY_KEY)
+                                    .keyType(KeyType.HASH)
+                                    .build()));
         } catch (ResourceInUseException exists) {
-            aws.dynamoDb("eu-west-1").scan(b -> b.tableName(TABLE)).items().forEach(item ->
-                    aws.dynamoDb("eu-west-1").deleteItem(d -> d.tableName(TABLE).key(java.util.Map.of("id", item.get("id")))));
+            aws.dynamoDb("eu-west-1")
+                    .scan(b -> b.tableName(TABLE))
+                    .items()
+                    .forEach(item -> aws.dynamoDb("eu-west-1")
+                            .deleteItem(d -> d.tableName(TABLE).key(java.util.Map.of("id", item.get("id")))));
         }
-        dynamo = aws.configure(DynamoDbClient.builder(), "eu-west-1").httpClient(aws.httpClient())
+        dynamo = aws.configure(DynamoDbClient.builder(), "eu-west-1")
+                .httpClient(aws.httpClient())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
                     }
-                })).build();
+                }))
+                .build();
     }
 
     private RecordLedger ledger() {
@@ -77,7 +90,8 @@ class PowertoolsRecordLedgerTest {
         assertThat(ledger.claim("event-1", t0, 60_000)).isEqualTo(new RecordLedger.Claim.Claimed());
         ledger.complete("event-1", t0);
 
-        assertThat(ledger().claim("event-1", t0.plusSeconds(5), 60_000)).isEqualTo(new RecordLedger.Claim.AlreadyPublished());
+        assertThat(ledger().claim("event-1", t0.plusSeconds(5), 60_000))
+                .isEqualTo(new RecordLedger.Claim.AlreadyPublished());
     }
 
     @Test
@@ -93,14 +107,18 @@ class PowertoolsRecordLedgerTest {
     @Test
     void thirtyRecordsCompletedTogether_takeTwoBatchWrites_andAreAllPublished() {
         RecordLedger ledger = ledger();
-        List<String> ids = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "batch-" + i).toList();
+        List<String> ids = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> "batch-" + i)
+                .toList();
         ids.forEach(id -> ledger.claim(id, t0, 60_000));
         operations.clear();
 
         ledger.completeAll(ids, t0);
 
         assertThat(operations).containsExactly("BatchWriteItem", "BatchWriteItem");
-        assertThat(ids).allSatisfy(id -> assertThat(ledger().claim(id, t0.plusSeconds(1), 60_000)).isEqualTo(new RecordLedger.Claim.AlreadyPublished()));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(ledger().claim(id, t0.plusSeconds(1), 60_000))
+                        .isEqualTo(new RecordLedger.Claim.AlreadyPublished()));
     }
 
     @Test
@@ -116,18 +134,23 @@ class PowertoolsRecordLedgerTest {
     void abandonedClaim_isTakenOver_afterItsInProgressExpiry() {
         ledger().claim("event-4", t0, 60_000);
 
-        RecordLedger.Claim takeover = ledger().claim("event-4", t0.plusSeconds(60).plusMillis(1), 60_000);
+        RecordLedger.Claim takeover =
+                ledger().claim("event-4", t0.plusSeconds(60).plusMillis(1), 60_000);
 
         assertThat(takeover).isEqualTo(new RecordLedger.Claim.Claimed());
     }
 
     @Test
     void powertools115Store_neverTakesOverAnAbandonedClaim_whichIsTheDefectThisStoreCorrects() {
-        DynamoDBPersistenceStore original = DynamoDBPersistenceStore.builder().withTableName(TABLE).withDynamoDbClient(dynamo).build();
+        DynamoDBPersistenceStore original = DynamoDBPersistenceStore.builder()
+                .withTableName(TABLE)
+                .withDynamoDbClient(dynamo)
+                .build();
         RecordLedger originalLedger = new PowertoolsRecordLedger(original, "shop-processor", EXPIRY);
         originalLedger.claim("event-5", t0, 60_000);
 
-        RecordLedger.Claim afterInProgressExpiry = originalLedger.claim("event-5", t0.plus(Duration.ofHours(1)), 60_000);
+        RecordLedger.Claim afterInProgressExpiry =
+                originalLedger.claim("event-5", t0.plus(Duration.ofHours(1)), 60_000);
 
         assertThat(afterInProgressExpiry).isInstanceOf(RecordLedger.Claim.InProgressElsewhere.class);
     }
@@ -148,7 +171,8 @@ class PowertoolsRecordLedgerTest {
         ledger.claim("event-7", t0, 60_000);
         ledger.complete("event-7", t0);
 
-        RecordLedger.Claim afterExpiry = ledger().claim("event-7", t0.plus(EXPIRY).plusSeconds(1), 60_000);
+        RecordLedger.Claim afterExpiry =
+                ledger().claim("event-7", t0.plus(EXPIRY).plusSeconds(1), 60_000);
 
         assertThat(afterExpiry).isEqualTo(new RecordLedger.Claim.Claimed());
     }
@@ -163,6 +187,7 @@ class PowertoolsRecordLedgerTest {
         ledger.completeAll(List.of("event-8"), t0.plusSeconds(1));
 
         assertThat(retry).isEqualTo(new RecordLedger.Claim.PartlyPublished(java.util.Set.of("eu-west-1", "us-east-1")));
-        assertThat(ledger().claim("event-8", t0.plusSeconds(2), 60_000)).isEqualTo(new RecordLedger.Claim.AlreadyPublished());
+        assertThat(ledger().claim("event-8", t0.plusSeconds(2), 60_000))
+                .isEqualTo(new RecordLedger.Claim.AlreadyPublished());
     }
 }

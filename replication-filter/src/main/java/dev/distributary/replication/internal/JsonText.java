@@ -2,8 +2,7 @@ package dev.distributary.replication.internal;
 
 /** JSON string literals, for the few fixed-shape documents the core writes (no JSON library in the pure core). */
 public final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');

@@ -104,7 +104,9 @@ public final class Stamps {
             return OptionalLong.of(Long.parseLong(n.value()));
         } catch (NumberFormatException e) {
             try {
-                return OptionalLong.of(new BigDecimal(n.value()).setScale(0, RoundingMode.FLOOR).longValueExact());
+                return OptionalLong.of(new BigDecimal(n.value())
+                        .setScale(0, RoundingMode.FLOOR)
+                        .longValueExact());
             } catch (ArithmeticException | NumberFormatException tooLarge) {
                 return OptionalLong.empty();
             }
@@ -142,12 +144,13 @@ public final class Stamps {
 
     private String region(AttributeValue value, String attribute, String imageName) {
         if (!(value instanceof AttributeValue.S s)) {
-            throw new InvalidStamp(imageName + "." + attribute + " is " + value.type() + ", but an origin stamp must be S (a region code)");
+            throw new InvalidStamp(imageName + "." + attribute + " is " + value.type()
+                    + ", but an origin stamp must be S (a region code)");
         }
         String region = s.value();
         if (!replicaRegionSet.contains(region)) {
-            throw new InvalidStamp(imageName + "." + attribute + " names '" + region + "', which holds no replica of table '" + table
-                    + "' (its replicas: " + replicaRegions + ")");
+            throw new InvalidStamp(imageName + "." + attribute + " names '" + region
+                    + "', which holds no replica of table '" + table + "' (its replicas: " + replicaRegions + ")");
         }
         return region;
     }
@@ -167,7 +170,8 @@ public final class Stamps {
             try {
                 millis = new BigDecimal(n.value()).longValueExact();
             } catch (ArithmeticException | NumberFormatException notWhole) {
-                throw new InvalidStamp(at + " is " + n.value() + ", but the write time must be whole epoch milliseconds");
+                throw new InvalidStamp(
+                        at + " is " + n.value() + ", but the write time must be whole epoch milliseconds");
             }
         }
         if (millis < 0) {
@@ -181,16 +185,21 @@ public final class Stamps {
             return OptionalLong.empty();
         }
         if (!(value instanceof AttributeValue.N n)) {
-            throw new InvalidStamp(imageName + "." + LEGACY_TIME + " is " + value.type() + ", but it must be N (epoch seconds)");
+            throw new InvalidStamp(
+                    imageName + "." + LEGACY_TIME + " is " + value.type() + ", but it must be N (epoch seconds)");
         }
         try {
-            long millis = new BigDecimal(n.value()).movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
+            long millis = new BigDecimal(n.value())
+                    .movePointRight(3)
+                    .setScale(0, RoundingMode.FLOOR)
+                    .longValueExact();
             if (millis < 0) {
                 throw new ArithmeticException("negative");
             }
             return OptionalLong.of(millis);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidStamp(imageName + "." + LEGACY_TIME + " is " + n.value() + ", which is not a time in epoch seconds");
+            throw new InvalidStamp(
+                    imageName + "." + LEGACY_TIME + " is " + n.value() + ", which is not a time in epoch seconds");
         }
     }
 }

@@ -62,8 +62,8 @@ public final class OriginStampingInterceptor implements ExecutionInterceptor {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (!topology.regions().contains(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not a region of platform '" + topology.name() + "' ("
-                    + topology.regions() + "); the writer stamps the region it writes to");
+            throw new IllegalArgumentException("region '" + region + "' is not a region of platform '" + topology.name()
+                    + "' (" + topology.regions() + "); the writer stamps the region it writes to");
         }
         this.residency = new ResidencyGuard(topology);
     }
@@ -100,7 +100,9 @@ public final class OriginStampingInterceptor implements ExecutionInterceptor {
             return put;
         }
         residency.checkItem(table.get(), put.item());
-        return put.toBuilder().item(stamper().item(table.get().stamp(), put.item())).build();
+        return put.toBuilder()
+                .item(stamper().item(table.get().stamp(), put.item()))
+                .build();
     }
 
     private UpdateItemRequest update(UpdateItemRequest update) {
@@ -112,9 +114,12 @@ public final class OriginStampingInterceptor implements ExecutionInterceptor {
         Stamper stamper = stamper();
         if (update.hasAttributeUpdates() && update.updateExpression() == null) {
             residency.checkAttributeUpdates(spec, update.attributeUpdates());
-            return update.toBuilder().attributeUpdates(stamper.attributeUpdates(spec.stamp(), update.attributeUpdates())).build();
+            return update.toBuilder()
+                    .attributeUpdates(stamper.attributeUpdates(spec.stamp(), update.attributeUpdates()))
+                    .build();
         }
-        residency.checkUpdate(spec, update.updateExpression(), update.expressionAttributeNames(), update.expressionAttributeValues());
+        residency.checkUpdate(
+                spec, update.updateExpression(), update.expressionAttributeNames(), update.expressionAttributeValues());
         if (Stamper.alreadyStamped(spec.stamp(), update.updateExpression(), update.expressionAttributeNames())) {
             return update;
         }
@@ -142,7 +147,10 @@ public final class OriginStampingInterceptor implements ExecutionInterceptor {
                     continue;
                 }
                 residency.checkItem(table.get(), write.putRequest().item());
-                PutRequest put = write.putRequest().toBuilder().item(stamper.item(table.get().stamp(), write.putRequest().item())).build();
+                PutRequest put = write.putRequest().toBuilder()
+                        .item(stamper.item(
+                                table.get().stamp(), write.putRequest().item()))
+                        .build();
                 writes.add(write.toBuilder().putRequest(put).build());
                 changed = true;
             }
@@ -153,12 +161,14 @@ public final class OriginStampingInterceptor implements ExecutionInterceptor {
 
     private TransactWriteItemsRequest transaction(TransactWriteItemsRequest transaction) {
         Stamper stamper = stamper();
-        List<TransactWriteItem> items = new ArrayList<>(transaction.transactItems().size());
+        List<TransactWriteItem> items =
+                new ArrayList<>(transaction.transactItems().size());
         for (TransactWriteItem item : transaction.transactItems()) {
             if (item.put() != null) {
                 items.add(item.toBuilder().put(put(item.put(), stamper)).build());
             } else if (item.update() != null) {
-                items.add(item.toBuilder().update(update(item.update(), stamper)).build());
+                items.add(
+                        item.toBuilder().update(update(item.update(), stamper)).build());
             } else {
                 items.add(item);
             }
@@ -172,7 +182,9 @@ public final class OriginStampingInterceptor implements ExecutionInterceptor {
             return put;
         }
         residency.checkItem(table.get(), put.item());
-        return put.toBuilder().item(stamper.item(table.get().stamp(), put.item())).build();
+        return put.toBuilder()
+                .item(stamper.item(table.get().stamp(), put.item()))
+                .build();
     }
 
     private Update update(Update update, Stamper stamper) {
@@ -181,7 +193,8 @@ public final class OriginStampingInterceptor implements ExecutionInterceptor {
             return update;
         }
         TableSpec spec = table.get();
-        residency.checkUpdate(spec, update.updateExpression(), update.expressionAttributeNames(), update.expressionAttributeValues());
+        residency.checkUpdate(
+                spec, update.updateExpression(), update.expressionAttributeNames(), update.expressionAttributeValues());
         if (Stamper.alreadyStamped(spec.stamp(), update.updateExpression(), update.expressionAttributeNames())) {
             return update;
         }

@@ -47,8 +47,8 @@ public final class TombstoneWriter {
         this.region = Objects.requireNonNull(region, "region");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (!topology.regions().contains(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not a region of platform '" + topology.name() + "' ("
-                    + topology.regions() + ")");
+            throw new IllegalArgumentException("region '" + region + "' is not a region of platform '" + topology.name()
+                    + "' (" + topology.regions() + ")");
         }
     }
 
@@ -70,18 +70,19 @@ public final class TombstoneWriter {
 
     /** The tombstone update for the item, for callers that send it themselves (in a transaction, say). */
     public UpdateItemRequest request(String table, Map<String, AttributeValue> key) {
-        TableSpec spec = topology.table(table).orElseThrow(() -> new IllegalArgumentException(
-                "table '" + table + "' is not in platform '" + topology.name() + "'; a tombstone needs its stamp attributes"));
+        TableSpec spec = topology.table(table)
+                .orElseThrow(() -> new IllegalArgumentException("table '" + table + "' is not in platform '"
+                        + topology.name() + "'; a tombstone needs its stamp attributes"));
         OriginStamp stamp = spec.stamp();
         long now = clock.millis();
         long expiresAt = Math.floorDiv(now, 1000L) + stamp.tombstoneTtlSeconds();
         return UpdateItemRequest.builder()
                 .tableName(table)
                 .key(key)
-                .updateExpression("SET " + DELETED_NAME + " = " + TRUE_VALUE + ", " + ORIGIN_NAME + " = " + ORIGIN_VALUE + ", "
-                        + WRITE_TIME_NAME + " = " + WRITE_TIME_VALUE + ", " + TTL_NAME + " = " + TTL_VALUE)
-                .conditionExpression("attribute_exists(" + KEY_NAME + ") AND (attribute_not_exists(" + DELETED_NAME + ") OR "
-                        + DELETED_NAME + " <> " + TRUE_VALUE + ")")
+                .updateExpression("SET " + DELETED_NAME + " = " + TRUE_VALUE + ", " + ORIGIN_NAME + " = " + ORIGIN_VALUE
+                        + ", " + WRITE_TIME_NAME + " = " + WRITE_TIME_VALUE + ", " + TTL_NAME + " = " + TTL_VALUE)
+                .conditionExpression("attribute_exists(" + KEY_NAME + ") AND (attribute_not_exists(" + DELETED_NAME
+                        + ") OR " + DELETED_NAME + " <> " + TRUE_VALUE + ")")
                 .expressionAttributeNames(Map.of(
                         KEY_NAME, spec.partitionKey().name(),
                         DELETED_NAME, stamp.deletedAttribute(),

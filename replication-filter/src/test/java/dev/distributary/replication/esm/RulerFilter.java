@@ -18,7 +18,8 @@ public final class RulerFilter {
                 machine.addRule("pattern-" + i, patterns.get(i));
             }
         } catch (Exception e) {
-            throw new IllegalArgumentException("Event Ruler refused a pattern: " + e.getMessage() + " in " + patterns, e);
+            throw new IllegalArgumentException(
+                    "Event Ruler refused a pattern: " + e.getMessage() + " in " + patterns, e);
         }
     }
 

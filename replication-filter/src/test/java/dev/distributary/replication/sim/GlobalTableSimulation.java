@@ -30,19 +30,15 @@ final class GlobalTableSimulation {
     private static final long START_MILLIS = 1_795_687_200_000L;
 
     /** What a replica holds for a key: the item (null when deleted) and the LWW timestamp of its last write. */
-    private record Version(Image item, long timestamp) {
-    }
+    private record Version(Image item, long timestamp) {}
 
-    private record Message(String from, String to, String key, Image item, long timestamp, long change) {
-    }
+    private record Message(String from, String to, String key, Image item, long timestamp, long change) {}
 
     /** A stream record, the region whose stream holds it, and the logical change it came from. */
-    record Emitted(String region, ChangeRecord record, long change) {
-    }
+    record Emitted(String region, ChangeRecord record, long change) {}
 
     /** A logical change: what it was and the region that must treat it as local. */
-    record Change(long id, String kind, String localRegion) {
-    }
+    record Change(long id, String kind, String localRegion) {}
 
     private final List<String> regions;
     private final Map<String, Map<String, Version>> replicas = new HashMap<>();
@@ -92,7 +88,12 @@ final class GlobalTableSimulation {
             return;
         }
         Image base = current == null ? keys(key) : current;
-        writeLocally(region, key, ts -> Items.stamped(Items.with(base, "value", n(value), "kind", s("update")), region, ts), "update", region);
+        writeLocally(
+                region,
+                key,
+                ts -> Items.stamped(Items.with(base, "value", n(value), "kind", s("update")), region, ts),
+                "update",
+                region);
     }
 
     /** The tombstone writer: only a live item (its condition refuses a missing item or a tombstone). */
@@ -208,7 +209,8 @@ final class GlobalTableSimulation {
         if (before == null) {
             record = stream.insert(keys, after);
         } else if (after == null) {
-            record = ttlService ? stream.ttlExpiry(keys, before)
+            record = ttlService
+                    ? stream.ttlExpiry(keys, before)
                     : stream.record("REMOVE", keys, Optional.of(before), Optional.empty(), Optional.empty());
         } else {
             record = stream.modify(keys, before, after);

@@ -41,7 +41,14 @@ class ReplicationPropertiesTest {
     static Map<String, OriginClassifier> classifiers;
     static Map<String, RulerFilter> filters;
 
-    enum Kind { PUT, UPDATE, TOMBSTONE, HARD_DELETE, EXPIRE, DELIVER }
+    enum Kind {
+        PUT,
+        UPDATE,
+        TOMBSTONE,
+        HARD_DELETE,
+        EXPIRE,
+        DELIVER
+    }
 
     record Step(Kind kind, int region, int key, int value) {
         void applyTo(GlobalTableSimulation sim, boolean replicateBetweenWrites) {
@@ -74,25 +81,45 @@ class ReplicationPropertiesTest {
     @Provide
     Arbitrary<List<Step>> steps() {
         Arbitrary<Kind> kinds = Arbitraries.frequency(
-                Tuple.of(8, Kind.DELIVER), Tuple.of(4, Kind.PUT), Tuple.of(4, Kind.UPDATE),
-                Tuple.of(3, Kind.TOMBSTONE), Tuple.of(2, Kind.HARD_DELETE), Tuple.of(3, Kind.EXPIRE));
-        return Combinators.combine(kinds, Arbitraries.integers().between(0, REGIONS.size() - 1),
-                        Arbitraries.integers().between(0, KEYS.size() - 1), Arbitraries.integers().between(0, 1_000))
-                .as(Step::new).list().ofMinSize(10).ofMaxSize(60);
+                Tuple.of(8, Kind.DELIVER),
+                Tuple.of(4, Kind.PUT),
+                Tuple.of(4, Kind.UPDATE),
+                Tuple.of(3, Kind.TOMBSTONE),
+                Tuple.of(2, Kind.HARD_DELETE),
+                Tuple.of(3, Kind.EXPIRE));
+        return Combinators.combine(
+                        kinds,
+                        Arbitraries.integers().between(0, REGIONS.size() - 1),
+                        Arbitraries.integers().between(0, KEYS.size() - 1),
+                        Arbitraries.integers().between(0, 1_000))
+                .as(Step::new)
+                .list()
+                .ofMinSize(10)
+                .ofMaxSize(60);
     }
 
     @Property(tries = 300)
-    void anyInterleaving_everyChange_localInExactlyOneRegionAndReplicaWhereverApplied(@ForAll("steps") List<Step> steps) {
+    void anyInterleaving_everyChange_localInExactlyOneRegionAndReplicaWhereverApplied(
+            @ForAll("steps") List<Step> steps) {
         GlobalTableSimulation sim = run(steps, false);
 
         checkClassifications(sim, false);
         for (String kind : List.of("put", "update", "tombstone", "hard delete", "ttl expiry")) {
-            Statistics.label(kind).collect(sim.changes().values().stream().anyMatch(c -> c.kind().equals(kind)));
+            Statistics.label(kind)
+                    .collect(sim.changes().values().stream()
+                            .anyMatch(c -> c.kind().equals(kind)));
         }
-        Statistics.label("a change lost to a concurrent write somewhere").collect(
-                sim.changes().values().stream().anyMatch(c -> sim.appliedIn(c.id()).size() < REGIONS.size()));
+        Statistics.label("a change lost to a concurrent write somewhere")
+                .collect(sim.changes().values().stream()
+                        .anyMatch(c -> sim.appliedIn(c.id()).size() < REGIONS.size()));
         // checked once all tries ran: the interleavings really exercise every kind of change, and conflicts
-        for (String label : List.of("put", "update", "tombstone", "hard delete", "ttl expiry", "a change lost to a concurrent write somewhere")) {
+        for (String label : List.of(
+                "put",
+                "update",
+                "tombstone",
+                "hard delete",
+                "ttl expiry",
+                "a change lost to a concurrent write somewhere")) {
             Statistics.label(label).coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
         }
     }
@@ -140,11 +167,17 @@ class ReplicationPropertiesTest {
             (c.isLocal() ? local : replica).merge(e.change(), 1, Integer::sum);
         }
         for (Change change : sim.changes().values()) {
-            assertThat(local.getOrDefault(change.id(), 0)).as("local records of " + change).isEqualTo(1);
+            assertThat(local.getOrDefault(change.id(), 0))
+                    .as("local records of " + change)
+                    .isEqualTo(1);
             int appliedElsewhere = sim.appliedIn(change.id()).size() - 1;
-            assertThat(replica.getOrDefault(change.id(), 0)).as("replica records of " + change).isEqualTo(appliedElsewhere);
+            assertThat(replica.getOrDefault(change.id(), 0))
+                    .as("replica records of " + change)
+                    .isEqualTo(appliedElsewhere);
             if (everywhere) {
-                assertThat(appliedElsewhere).as("regions " + change + " reached besides its own").isEqualTo(REGIONS.size() - 1);
+                assertThat(appliedElsewhere)
+                        .as("regions " + change + " reached besides its own")
+                        .isEqualTo(REGIONS.size() - 1);
             }
         }
     }

@@ -56,7 +56,8 @@ class OriginStampingInterceptorTest {
     }
 
     static Map<String, AttributeValue> stored(String table, Map<String, AttributeValue> key) {
-        return plain.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+        return plain.getItem(b -> b.tableName(table).key(key).consistentRead(true))
+                .item();
     }
 
     static void assertStamped(Map<String, AttributeValue> item) {
@@ -65,7 +66,8 @@ class OriginStampingInterceptorTest {
 
     @Test
     void putItem_tableInTopology_storedWithOriginAndMillisecondWriteTime() {
-        stamping.putItem(b -> b.tableName("orders").item(Map.of("pk", s("put-1"), "sk", s("v0"), "status", s("PLACED"))));
+        stamping.putItem(
+                b -> b.tableName("orders").item(Map.of("pk", s("put-1"), "sk", s("v0"), "status", s("PLACED"))));
 
         Map<String, AttributeValue> item = stored("orders", key("put-1"));
         assertStamped(item);
@@ -74,17 +76,19 @@ class OriginStampingInterceptorTest {
 
     @Test
     void putItem_carryingAnotherRegionsStamp_stampReplacedByThisWrite() {
-        stamping.putItem(b -> b.tableName("orders").item(Map.of("pk", s("put-2"), "sk", s("v0"),
-                "_origin", s("us-east-1"), "_writtenAt", n(1L))));
+        stamping.putItem(b -> b.tableName("orders")
+                .item(Map.of("pk", s("put-2"), "sk", s("v0"), "_origin", s("us-east-1"), "_writtenAt", n(1L))));
 
         assertStamped(stored("orders", key("put-2")));
     }
 
     @Test
     void updateItem_withSetClause_stampAddedToItAndUpdateApplied() {
-        plain.putItem(b -> b.tableName("orders").item(Map.of("pk", s("upd-1"), "sk", s("v0"), "status", s("PLACED"), "draft", s("x"))));
+        plain.putItem(b -> b.tableName("orders")
+                .item(Map.of("pk", s("upd-1"), "sk", s("v0"), "status", s("PLACED"), "draft", s("x"))));
 
-        stamping.updateItem(b -> b.tableName("orders").key(key("upd-1"))
+        stamping.updateItem(b -> b.tableName("orders")
+                .key(key("upd-1"))
                 .updateExpression("SET #s = :s REMOVE draft")
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":s", s("PAID"))));
@@ -98,8 +102,10 @@ class OriginStampingInterceptorTest {
     void updateItem_withAddClauseOnly_stampAddedInNewSetClause() {
         plain.putItem(b -> b.tableName("orders").item(Map.of("pk", s("upd-2"), "sk", s("v0"), "count", n(1))));
 
-        stamping.updateItem(b -> b.tableName("orders").key(key("upd-2"))
-                .updateExpression("ADD #c :one").expressionAttributeNames(Map.of("#c", "count"))
+        stamping.updateItem(b -> b.tableName("orders")
+                .key(key("upd-2"))
+                .updateExpression("ADD #c :one")
+                .expressionAttributeNames(Map.of("#c", "count"))
                 .expressionAttributeValues(Map.of(":one", n(1))));
 
         Map<String, AttributeValue> item = stored("orders", key("upd-2"));
@@ -116,8 +122,14 @@ class OriginStampingInterceptorTest {
 
     @Test
     void updateItem_legacyAttributeUpdates_stampPutAlongside() {
-        stamping.updateItem(b -> b.tableName("orders").key(key("upd-4")).attributeUpdates(Map.of(
-                "status", AttributeValueUpdate.builder().action(AttributeAction.PUT).value(s("NEW")).build())));
+        stamping.updateItem(b -> b.tableName("orders")
+                .key(key("upd-4"))
+                .attributeUpdates(Map.of(
+                        "status",
+                        AttributeValueUpdate.builder()
+                                .action(AttributeAction.PUT)
+                                .value(s("NEW"))
+                                .build())));
 
         Map<String, AttributeValue> item = stored("orders", key("upd-4"));
         assertStamped(item);
@@ -129,12 +141,29 @@ class OriginStampingInterceptorTest {
         plain.putItem(b -> b.tableName("orders").item(Map.of("pk", s("batch-gone"), "sk", s("v0"))));
 
         stamping.batchWriteItem(b -> b.requestItems(Map.of(
-                "orders", List.of(
-                        WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("pk", s("batch-1"), "sk", s("v0"))).build()).build(),
-                        WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("pk", s("batch-2"), "sk", s("v0"))).build()).build(),
-                        WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key("batch-gone")).build()).build()),
-                "unmanaged", List.of(
-                        WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("id", s("batch-3"))).build()).build()))));
+                "orders",
+                        List.of(
+                                WriteRequest.builder()
+                                        .putRequest(PutRequest.builder()
+                                                .item(Map.of("pk", s("batch-1"), "sk", s("v0")))
+                                                .build())
+                                        .build(),
+                                WriteRequest.builder()
+                                        .putRequest(PutRequest.builder()
+                                                .item(Map.of("pk", s("batch-2"), "sk", s("v0")))
+                                                .build())
+                                        .build(),
+                                WriteRequest.builder()
+                                        .deleteRequest(DeleteRequest.builder()
+                                                .key(key("batch-gone"))
+                                                .build())
+                                        .build()),
+                "unmanaged",
+                        List.of(WriteRequest.builder()
+                                .putRequest(PutRequest.builder()
+                                        .item(Map.of("id", s("batch-3")))
+                                        .build())
+                                .build()))));
 
         assertStamped(stored("orders", key("batch-1")));
         assertStamped(stored("orders", key("batch-2")));
@@ -147,10 +176,21 @@ class OriginStampingInterceptorTest {
         plain.putItem(b -> b.tableName("orders").item(Map.of("pk", s("tx-2"), "sk", s("v0"), "status", s("PLACED"))));
 
         stamping.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName("orders").item(Map.of("pk", s("tx-1"), "sk", s("v0"))).build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName("orders").key(key("tx-2"))
-                        .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
-                        .expressionAttributeValues(Map.of(":s", s("SHIPPED"))).build()).build()));
+                TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName("orders")
+                                .item(Map.of("pk", s("tx-1"), "sk", s("v0")))
+                                .build())
+                        .build(),
+                TransactWriteItem.builder()
+                        .update(Update.builder()
+                                .tableName("orders")
+                                .key(key("tx-2"))
+                                .updateExpression("SET #s = :s")
+                                .expressionAttributeNames(Map.of("#s", "status"))
+                                .expressionAttributeValues(Map.of(":s", s("SHIPPED")))
+                                .build())
+                        .build()));
 
         assertStamped(stored("orders", key("tx-1")));
         Map<String, AttributeValue> updated = stored("orders", key("tx-2"));
@@ -160,7 +200,8 @@ class OriginStampingInterceptorTest {
 
     @Test
     void enhancedClient_putAndUpdate_stampedThroughTheClientItIsBuiltOn() {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(stamping).build();
+        DynamoDbEnhancedClient enhanced =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(stamping).build();
         DynamoDbTable<Order> orders = enhanced.table("orders", TableSchema.fromBean(Order.class));
 
         orders.putItem(new Order("enh-1", "PLACED"));
@@ -176,13 +217,17 @@ class OriginStampingInterceptorTest {
         stamping.putItem(b -> b.tableName("ledger").item(Map.of("id", s("l-1"))));
 
         assertThat(stored("ledger", Map.of("id", s("l-1"))))
-                .containsEntry("writtenIn", s(REGION)).containsEntry("writtenAtMs", n(NOW)).doesNotContainKey("_origin");
+                .containsEntry("writtenIn", s(REGION))
+                .containsEntry("writtenAtMs", n(NOW))
+                .doesNotContainKey("_origin");
     }
 
     @Test
     void tableNotInTopology_putAndUpdatePassThroughUntouched() {
         stamping.putItem(b -> b.tableName("unmanaged").item(Map.of("id", s("u-1"))));
-        stamping.updateItem(b -> b.tableName("unmanaged").key(Map.of("id", s("u-2"))).updateExpression("SET a = :a")
+        stamping.updateItem(b -> b.tableName("unmanaged")
+                .key(Map.of("id", s("u-2")))
+                .updateExpression("SET a = :a")
                 .expressionAttributeValues(Map.of(":a", s("x"))));
 
         assertThat(stored("unmanaged", Map.of("id", s("u-1")))).containsOnlyKeys("id");
@@ -194,7 +239,9 @@ class OriginStampingInterceptorTest {
         stamping.putItem(b -> b.tableName("orders").item(Map.of("pk", s("stream-1"), "sk", s("v0"))));
 
         ChangeRecord record = MotoTables.readStream(aws, REGION, streams.get("orders")).stream()
-                .filter(r -> r.keys().string("pk").orElse("").equals("stream-1")).findFirst().orElseThrow();
+                .filter(r -> r.keys().string("pk").orElse("").equals("stream-1"))
+                .findFirst()
+                .orElseThrow();
         Classification here = OriginClassifier.of(Platforms.ownStamps(), REGION).classify(record);
 
         assertThat(here).isInstanceOf(LocalWrite.class);
@@ -205,7 +252,8 @@ class OriginStampingInterceptorTest {
     void regionNotInPlatform_refusedAtConstruction() {
         assertThatThrownBy(() -> new OriginStampingInterceptor("us-west-2", Platforms.ownStamps(), MotoTables.CLOCK))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'us-west-2' is not a region of platform 'shop' ([us-east-1, eu-west-1, ap-southeast-2])");
+                .hasMessageContaining(
+                        "'us-west-2' is not a region of platform 'shop' ([us-east-1, eu-west-1, ap-southeast-2])");
     }
 
     /** A bean for the enhanced client; the stamp attributes are not among its properties. */
@@ -215,8 +263,7 @@ class OriginStampingInterceptorTest {
         private String sk = "v0";
         private String status;
 
-        public Order() {
-        }
+        public Order() {}
 
         Order(String pk, String status) {
             this.pk = pk;

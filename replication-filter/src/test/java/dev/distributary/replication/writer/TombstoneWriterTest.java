@@ -46,19 +46,31 @@ class TombstoneWriterTest {
     }
 
     static Map<String, AttributeValue> stored(Map<String, AttributeValue> key) {
-        return plain.getItem(b -> b.tableName("orders").key(key).consistentRead(true)).item();
+        return plain.getItem(b -> b.tableName("orders").key(key).consistentRead(true))
+                .item();
     }
 
     static void putLive(String pk) {
-        plain.putItem(b -> b.tableName("orders").item(Map.of("pk", s(pk), "sk", s("v0"), "status", s("PAID"),
-                "_origin", s("us-east-1"), "_writtenAt", n(1L))));
+        plain.putItem(b -> b.tableName("orders")
+                .item(Map.of(
+                        "pk",
+                        s(pk),
+                        "sk",
+                        s("v0"),
+                        "status",
+                        s("PAID"),
+                        "_origin",
+                        s("us-east-1"),
+                        "_writtenAt",
+                        n(1L))));
     }
 
     @Test
     void delete_liveItem_setsDeletedFlagOriginWriteTimeAndTtl() {
         putLive("tomb-1");
 
-        boolean deleted = new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-1"));
+        boolean deleted =
+                new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-1"));
 
         assertThat(deleted).isTrue();
         assertThat(stored(key("tomb-1")))
@@ -71,7 +83,8 @@ class TombstoneWriterTest {
 
     @Test
     void delete_missingItem_returnsFalse_andCreatesNothing() {
-        boolean deleted = new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-none"));
+        boolean deleted =
+                new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-none"));
 
         assertThat(deleted).isFalse();
         assertThat(stored(key("tomb-none"))).isEmpty();
@@ -83,7 +96,8 @@ class TombstoneWriterTest {
         new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-2"));
         Clock later = Clock.fixed(Instant.ofEpochMilli(NOW + 60_000), ZoneOffset.UTC);
 
-        boolean again = new TombstoneWriter(plain, Platforms.ownStamps(), "us-east-1", later).delete("orders", key("tomb-2"));
+        boolean again =
+                new TombstoneWriter(plain, Platforms.ownStamps(), "us-east-1", later).delete("orders", key("tomb-2"));
 
         assertThat(again).isFalse();
         assertThat(stored(key("tomb-2"))).containsEntry("_origin", s(REGION)).containsEntry("_writtenAt", n(NOW));
@@ -93,10 +107,13 @@ class TombstoneWriterTest {
     void delete_throughClientWithTheInterceptor_notStampedTwice() {
         putLive("tomb-3");
 
-        boolean deleted = new TombstoneWriter(stamping, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-3"));
+        boolean deleted =
+                new TombstoneWriter(stamping, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-3"));
 
         assertThat(deleted).isTrue();
-        assertThat(stored(key("tomb-3"))).containsEntry("_deleted", AttributeValue.fromBool(true)).containsEntry("_origin", s(REGION));
+        assertThat(stored(key("tomb-3")))
+                .containsEntry("_deleted", AttributeValue.fromBool(true))
+                .containsEntry("_origin", s(REGION));
     }
 
     @Test
@@ -105,8 +122,10 @@ class TombstoneWriterTest {
 
         new TombstoneWriter(plain, Platforms.ownStamps(), REGION, CLOCK).delete("ledger", Map.of("id", s("l-9")));
 
-        assertThat(plain.getItem(b -> b.tableName("ledger").key(Map.of("id", s("l-9")))).item())
-                .containsEntry("gone", AttributeValue.fromBool(true)).containsEntry("writtenIn", s(REGION))
+        assertThat(plain.getItem(b -> b.tableName("ledger").key(Map.of("id", s("l-9"))))
+                        .item())
+                .containsEntry("gone", AttributeValue.fromBool(true))
+                .containsEntry("writtenIn", s(REGION))
                 .containsEntry("purgeAt", n(NOW / 1000 + 3_600));
     }
 
@@ -125,8 +144,10 @@ class TombstoneWriterTest {
         new TombstoneWriter(stamping, Platforms.ownStamps(), REGION, CLOCK).delete("orders", key("tomb-4"));
 
         ChangeRecord record = MotoTables.readStream(aws, REGION, streams.get("orders")).stream()
-                .filter(r -> r.keys().string("pk").orElse("").equals("tomb-4") && r.eventName().equals("MODIFY"))
-                .findFirst().orElseThrow();
+                .filter(r -> r.keys().string("pk").orElse("").equals("tomb-4")
+                        && r.eventName().equals("MODIFY"))
+                .findFirst()
+                .orElseThrow();
         Classification c = OriginClassifier.of(Platforms.ownStamps(), REGION).classify(record);
 
         assertThat(c).isInstanceOf(Tombstone.class);

@@ -11,27 +11,31 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class UpdateExpressionsTest {
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
-    @CsvSource(delimiter = '|', value = {
-            "                          | SET #o = :o",
-            "SET a = :a                | SET #o = :o, a = :a",
-            "set #set = :v             | set #o = :o, #set = :v",
-            "REMOVE x                  | REMOVE x SET #o = :o",
-            "ADD c :one SET a = :a     | ADD c :one SET #o = :o, a = :a",
-            "REMOVE #set               | REMOVE #set SET #o = :o",
-            "SET offset = :v           | SET #o = :o, offset = :v"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "                          | SET #o = :o",
+                "SET a = :a                | SET #o = :o, a = :a",
+                "set #set = :v             | set #o = :o, #set = :v",
+                "REMOVE x                  | REMOVE x SET #o = :o",
+                "ADD c :one SET a = :a     | ADD c :one SET #o = :o, a = :a",
+                "REMOVE #set               | REMOVE #set SET #o = :o",
+                "SET offset = :v           | SET #o = :o, offset = :v"
+            })
     void addSet_expression_stampAssignmentAddedToItsSetClause(String expression, String expected) {
         assertThat(UpdateExpressions.addSet(expression, "#o = :o")).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @CsvSource(delimiter = '|', value = {
-            "SET #dc = :c                          | eu",
-            "SET a = :a, dataClass = :c            | eu",
-            "SET #dc = if_not_exists(#dc, :c)      | eu",
-            "SET a = :a REMOVE b                   | ",
-            "SET #other = :c                       | "
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "SET #dc = :c                          | eu",
+                "SET a = :a, dataClass = :c            | eu",
+                "SET #dc = if_not_exists(#dc, :c)      | eu",
+                "SET a = :a REMOVE b                   | ",
+                "SET #other = :c                       | "
+            })
     void assignedValues_expression_valuesOfTheClassAttribute(String expression, String expected) {
         Map<String, String> names = Map.of("#dc", "dataClass", "#other", "otherClass");
         Map<String, AttributeValue> values = Map.of(":c", AttributeValue.fromS("eu"), ":a", AttributeValue.fromS("x"));

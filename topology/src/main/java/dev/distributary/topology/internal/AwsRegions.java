@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 public final class AwsRegions {
     private static final Set<String> CODES = load();
 
-    private AwsRegions() {
-    }
+    private AwsRegions() {}
 
     public static Set<String> codes() {
         return CODES;
@@ -27,7 +26,8 @@ public final class AwsRegions {
             if (in == null) {
                 throw new IllegalStateException("aws-regions.txt is missing from the topology jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .collect(Collectors.toUnmodifiableSet());

@@ -21,8 +21,15 @@ import java.util.Set;
 /** Reads {@code fanout}: the topic type and each consumer's queue, subscription and filters. */
 final class FanoutReader {
     static final Set<String> FANOUT_KEYS = Set.of("type", "consumers");
-    static final Set<String> CONSUMER_KEYS = Set.of("name", "regions", "tables", "eventNames", "origin", "filters",
-            "maxReceiveCount", "visibilityTimeoutSeconds");
+    static final Set<String> CONSUMER_KEYS = Set.of(
+            "name",
+            "regions",
+            "tables",
+            "eventNames",
+            "origin",
+            "filters",
+            "maxReceiveCount",
+            "visibilityTimeoutSeconds");
 
     private final String platformName;
     private final List<String> regions;
@@ -70,15 +77,21 @@ final class FanoutReader {
         for (int i = 0; i < names.size() && i < nameNodes.size(); i++) {
             String name = names.get(i);
             if (ResourceNames.RESERVED.contains(name)) {
-                nameNodes.get(i).problem("consumer name '" + name + "' is reserved: its queue would be named " + prefix + name
-                        + ", like the region's own " + name + " resource; choose another name (reserved: "
-                        + String.join(", ", ResourceNames.RESERVED) + ")");
+                nameNodes
+                        .get(i)
+                        .problem("consumer name '" + name + "' is reserved: its queue would be named " + prefix + name
+                                + ", like the region's own " + name + " resource; choose another name (reserved: "
+                                + String.join(", ", ResourceNames.RESERVED) + ")");
             }
             if (name.endsWith(ResourceNames.DEAD_LETTER_SUFFIX)) {
                 String owner = name.substring(0, name.length() - ResourceNames.DEAD_LETTER_SUFFIX.length());
                 if (names.contains(owner)) {
-                    nameNodes.get(i).problem("consumer '" + name + "' would have a queue named " + prefix + name + ", which is consumer '"
-                            + owner + "''s dead-letter queue; two queues cannot share a name in a region, so choose another name");
+                    nameNodes
+                            .get(i)
+                            .problem(
+                                    "consumer '" + name + "' would have a queue named " + prefix + name
+                                            + ", which is consumer '" + owner
+                                            + "''s dead-letter queue; two queues cannot share a name in a region, so choose another name");
                 }
             }
         }
@@ -100,7 +113,11 @@ final class FanoutReader {
                 List<String> replicas = topology.replicaRegions(topology.requireTable(table));
                 for (String region : consumer.regions()) {
                     if (!replicas.contains(region)) {
-                        consumerNodes.get(i).get("regions").problem("consumer '" + consumer.name() + "' has a queue in " + region + ", but table '" + table
+                        consumerNodes
+                                .get(i)
+                                .get("regions")
+                                .problem("consumer '" + consumer.name() + "' has a queue in " + region + ", but table '"
+                                        + table
                                         + "' has no replica there, so no change of it would reach that queue; the table's regions are "
                                         + replicas);
                     }
@@ -122,23 +139,29 @@ final class FanoutReader {
         if (eventsNode.isPresent()) {
             eventNames = EnumSet.noneOf(Operation.class);
             for (YamlNode element : eventsNode.elements()) {
-                element.string().flatMap(text -> element.choice(Operation.EVENT_NAMES, Operation::name, text)).ifPresent(eventNames::add);
+                element.string()
+                        .flatMap(text -> element.choice(Operation.EVENT_NAMES, Operation::name, text))
+                        .ifPresent(eventNames::add);
             }
             if (eventsNode.isList() && eventsNode.elements().isEmpty()) {
-                eventsNode.problem("must list at least one of INSERT, MODIFY, REMOVE, EXPIRE (or be left out for all four)");
+                eventsNode.problem(
+                        "must list at least one of INSERT, MODIFY, REMOVE, EXPIRE (or be left out for all four)");
             }
         }
         OriginScope origin = node.get("origin").choice(OriginScope.class, OriginScope.LOCAL);
         Map<String, List<String>> filters = filters(node.get("filters"));
-        int maxReceiveCount = node.get("maxReceiveCount").integer(ConsumerSpec.MAX_RECEIVE_COUNT, ConsumerSpec.DEFAULT_MAX_RECEIVE_COUNT);
-        int visibility = node.get("visibilityTimeoutSeconds").integer(ConsumerSpec.VISIBILITY_TIMEOUT,
-                ConsumerSpec.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
+        int maxReceiveCount = node.get("maxReceiveCount")
+                .integer(ConsumerSpec.MAX_RECEIVE_COUNT, ConsumerSpec.DEFAULT_MAX_RECEIVE_COUNT);
+        int visibility = node.get("visibilityTimeoutSeconds")
+                .integer(ConsumerSpec.VISIBILITY_TIMEOUT, ConsumerSpec.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
         if (name.isEmpty() || consumerRegions.isEmpty() || tables.isEmpty() || eventNames.isEmpty()) {
             return Optional.empty();
         }
         Set<Operation> events = eventNames;
-        return Optional.ofNullable(PlatformReader.construct(node, () ->
-                new ConsumerSpec(name.get(), consumerRegions, tables, events, origin, filters, maxReceiveCount, visibility)));
+        return Optional.ofNullable(PlatformReader.construct(
+                node,
+                () -> new ConsumerSpec(
+                        name.get(), consumerRegions, tables, events, origin, filters, maxReceiveCount, visibility)));
     }
 
     /**

@@ -27,12 +27,22 @@ import java.util.Set;
  * when there are none.
  */
 public final class PlatformReader {
-    static final Set<String> TOP_KEYS = Set.of("name", "regions", "routing", "residency", "tables", "processor", "fanout");
+    static final Set<String> TOP_KEYS =
+            Set.of("name", "regions", "routing", "residency", "tables", "processor", "fanout");
     static final Set<String> ROUTING_KEYS = Set.of("mode", "primary");
     static final Set<String> RESIDENCY_KEYS = Set.of("attribute", "defaultClass", "zones", "classes");
-    static final Set<String> PROCESSOR_KEYS = Set.of("batchSize", "batchingWindowSeconds", "maximumRetryAttempts",
-            "maximumRecordAgeSeconds", "bisectOnError", "parallelizationFactor", "memoryMb", "timeoutSeconds",
-            "idempotencyExpirySeconds", "startingPosition", "idempotency");
+    static final Set<String> PROCESSOR_KEYS = Set.of(
+            "batchSize",
+            "batchingWindowSeconds",
+            "maximumRetryAttempts",
+            "maximumRecordAgeSeconds",
+            "bisectOnError",
+            "parallelizationFactor",
+            "memoryMb",
+            "timeoutSeconds",
+            "idempotencyExpirySeconds",
+            "startingPosition",
+            "idempotency");
     private static final String DEFAULT_ZONE = "global";
     private static final String DEFAULT_CLASS = "public";
 
@@ -64,7 +74,8 @@ public final class PlatformReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        Topology topology = construct(root, () -> new Topology(name, regions, routing, residency, tables, processor, fanout));
+        Topology topology =
+                construct(root, () -> new Topology(name, regions, routing, residency, tables, processor, fanout));
         if (topology != null) {
             for (ResidencyViolation violation : ResidencyPolicy.violations(topology)) {
                 problems.add(violation.path(), "residency: " + violation.message());
@@ -83,8 +94,9 @@ public final class PlatformReader {
         for (YamlNode element : node.elements()) {
             element.string().ifPresent(code -> {
                 if (!AwsRegions.isKnown(code)) {
-                    element.problem("'" + code + "' is not an AWS region" + Suggestions.didYouMean(code, AwsRegions.codes())
-                            + " Region codes look like us-east-1 or eu-west-1.");
+                    element.problem(
+                            "'" + code + "' is not an AWS region" + Suggestions.didYouMean(code, AwsRegions.codes())
+                                    + " Region codes look like us-east-1 or eu-west-1.");
                 } else if (regions.contains(code)) {
                     element.problem("region '" + code + "' is listed twice");
                 } else {
@@ -106,8 +118,9 @@ public final class PlatformReader {
             mode = node.get("mode").choice(RoutingMode.class, RoutingMode.MULTI_WRITER);
             YamlNode primaryNode = node.get("primary");
             primary = primaryNode.string();
-            primary.filter(p -> regionsKnown && !regions.contains(p)).ifPresent(p ->
-                    primaryNode.problem("primary '" + p + "' is not among the platform's regions " + regions));
+            primary.filter(p -> regionsKnown && !regions.contains(p))
+                    .ifPresent(p ->
+                            primaryNode.problem("primary '" + p + "' is not among the platform's regions " + regions));
             if (mode == RoutingMode.PRIMARY_REGION && !primaryNode.isPresent()) {
                 primaryNode.problem("is required when mode is primary-region: name the region that takes every write");
             }
@@ -117,7 +130,9 @@ public final class PlatformReader {
 
     private ResidencyPolicy residency(YamlNode node, List<String> regions, boolean regionsKnown) {
         if (!node.isPresent()) {
-            return new ResidencyPolicy(ResidencyPolicy.DEFAULT_ATTRIBUTE, DEFAULT_CLASS,
+            return new ResidencyPolicy(
+                    ResidencyPolicy.DEFAULT_ATTRIBUTE,
+                    DEFAULT_CLASS,
                     Map.of(DEFAULT_ZONE, new Zone(DEFAULT_ZONE, regions.isEmpty() ? List.of("us-east-1") : regions)),
                     Map.of(DEFAULT_CLASS, DEFAULT_ZONE));
         }
@@ -130,7 +145,8 @@ public final class PlatformReader {
         Map<String, Zone> zones = new LinkedHashMap<>();
         YamlNode zonesNode = node.get("zones");
         if (!zonesNode.isPresent()) {
-            zonesNode.problem("is required: name each zone and its regions, for example {eu: [eu-west-1, eu-central-1]}");
+            zonesNode.problem(
+                    "is required: name each zone and its regions, for example {eu: [eu-west-1, eu-central-1]}");
         }
         zonesNode.entries().forEach((zoneName, zoneNode) -> {
             if (!Names.ZONE.accepts(zoneName)) {
@@ -141,8 +157,9 @@ public final class PlatformReader {
             for (YamlNode element : zoneNode.elements()) {
                 element.string().ifPresent(region -> {
                     if (regionsKnown && !regions.contains(region)) {
-                        element.problem("region '" + region + "' of zone '" + zoneName + "' is not among the platform's regions "
-                                + regions + Suggestions.didYouMean(region, regions));
+                        element.problem("region '" + region + "' of zone '" + zoneName
+                                + "' is not among the platform's regions " + regions
+                                + Suggestions.didYouMean(region, regions));
                     } else {
                         zoneRegions.add(region);
                     }
@@ -157,7 +174,8 @@ public final class PlatformReader {
         Map<String, String> classes = new LinkedHashMap<>();
         YamlNode classesNode = node.get("classes");
         if (!classesNode.isPresent()) {
-            classesNode.problem("is required: map each data class to a zone, for example {public: global, eu-personal: eu}");
+            classesNode.problem(
+                    "is required: map each data class to a zone, for example {public: global, eu-personal: eu}");
         }
         classesNode.entries().forEach((className, classNode) -> {
             if (!Names.DATA_CLASS.accepts(className)) {
@@ -167,19 +185,26 @@ public final class PlatformReader {
             classNode.string().ifPresent(zone -> {
                 if (zonesNode.isPresent() && !zonesNode.get(zone).isPresent()) {
                     classNode.problem("class '" + className + "' maps to unknown zone '" + zone + "'"
-                            + Suggestions.didYouMean(zone, zones.keySet()) + " Zones: " + String.join(", ", zones.keySet()));
+                            + Suggestions.didYouMean(zone, zones.keySet()) + " Zones: "
+                            + String.join(", ", zones.keySet()));
                 } else {
                     classes.put(className, zone);
                 }
             });
         });
         YamlNode defaultNode = node.get("defaultClass");
-        String defaultClass = defaultNode.string().orElse(classes.size() == 1 ? classes.keySet().iterator().next() : null);
+        String defaultClass = defaultNode
+                .string()
+                .orElse(classes.size() == 1 ? classes.keySet().iterator().next() : null);
         if (defaultClass == null && !classes.isEmpty()) {
-            defaultNode.problem("is required when there is more than one class: the class of items that carry no '" + attribute + "'");
-        } else if (defaultClass != null && classesNode.isPresent() && !classesNode.get(defaultClass).isPresent()) {
-            defaultNode.problem("'" + defaultClass + "' is not one of the classes" + Suggestions.didYouMean(defaultClass, classes.keySet())
-                    + " Classes: " + String.join(", ", classes.keySet()));
+            defaultNode.problem("is required when there is more than one class: the class of items that carry no '"
+                    + attribute + "'");
+        } else if (defaultClass != null
+                && classesNode.isPresent()
+                && !classesNode.get(defaultClass).isPresent()) {
+            defaultNode.problem("'" + defaultClass + "' is not one of the classes"
+                    + Suggestions.didYouMean(defaultClass, classes.keySet()) + " Classes: "
+                    + String.join(", ", classes.keySet()));
         }
         if (problems.count() > problemsBefore) {
             return null;
@@ -193,26 +218,34 @@ public final class PlatformReader {
             return d;
         }
         node.allowOnly(PROCESSOR_KEYS);
-        int factor = node.get("parallelizationFactor").integer(ProcessorSettings.PARALLELIZATION, d.parallelizationFactor());
+        int factor =
+                node.get("parallelizationFactor").integer(ProcessorSettings.PARALLELIZATION, d.parallelizationFactor());
         YamlNode ledgerNode = node.get("idempotency");
         Optional<IdempotencyLedger> ledger = ledgerNode.isPresent()
-                ? ledgerNode.string().flatMap(text -> ledgerNode.choice(IdempotencyLedger.class, text)) : Optional.empty();
+                ? ledgerNode.string().flatMap(text -> ledgerNode.choice(IdempotencyLedger.class, text))
+                : Optional.empty();
         if (ledger.equals(Optional.of(IdempotencyLedger.CHECKPOINT)) && factor > 1) {
             ledgerNode.problem(ProcessorSettings.checkpointNeedsFactorOne(factor));
             return null;
         }
-        return construct(node, () -> new ProcessorSettings(
-                node.get("batchSize").integer(ProcessorSettings.BATCH_SIZE, d.batchSize()),
-                node.get("batchingWindowSeconds").integer(ProcessorSettings.BATCHING_WINDOW, d.batchingWindowSeconds()),
-                node.get("maximumRetryAttempts").integer(ProcessorSettings.RETRIES, d.maximumRetryAttempts()),
-                node.get("maximumRecordAgeSeconds").integer(ProcessorSettings.RECORD_AGE, d.maximumRecordAgeSeconds()),
-                node.get("bisectOnError").bool(d.bisectOnError()),
-                factor,
-                node.get("memoryMb").integer(ProcessorSettings.MEMORY, d.memoryMb()),
-                node.get("timeoutSeconds").integer(ProcessorSettings.TIMEOUT, d.timeoutSeconds()),
-                node.get("idempotencyExpirySeconds").integer(ProcessorSettings.IDEMPOTENCY_EXPIRY, d.idempotencyExpirySeconds()),
-                node.get("startingPosition").choice(ProcessorSettings.StartingPosition.class, d.startingPosition()),
-                ledger));
+        return construct(
+                node,
+                () -> new ProcessorSettings(
+                        node.get("batchSize").integer(ProcessorSettings.BATCH_SIZE, d.batchSize()),
+                        node.get("batchingWindowSeconds")
+                                .integer(ProcessorSettings.BATCHING_WINDOW, d.batchingWindowSeconds()),
+                        node.get("maximumRetryAttempts").integer(ProcessorSettings.RETRIES, d.maximumRetryAttempts()),
+                        node.get("maximumRecordAgeSeconds")
+                                .integer(ProcessorSettings.RECORD_AGE, d.maximumRecordAgeSeconds()),
+                        node.get("bisectOnError").bool(d.bisectOnError()),
+                        factor,
+                        node.get("memoryMb").integer(ProcessorSettings.MEMORY, d.memoryMb()),
+                        node.get("timeoutSeconds").integer(ProcessorSettings.TIMEOUT, d.timeoutSeconds()),
+                        node.get("idempotencyExpirySeconds")
+                                .integer(ProcessorSettings.IDEMPOTENCY_EXPIRY, d.idempotencyExpirySeconds()),
+                        node.get("startingPosition")
+                                .choice(ProcessorSettings.StartingPosition.class, d.startingPosition()),
+                        ledger));
     }
 
     /**

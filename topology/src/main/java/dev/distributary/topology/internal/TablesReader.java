@@ -14,9 +14,11 @@ import java.util.Set;
 
 /** Reads {@code tables}: names, keys, zone, default class and origin-stamp attributes. */
 final class TablesReader {
-    static final Set<String> TABLE_KEYS = Set.of("name", "partitionKey", "sortKey", "zone", "dataClass", "entityTypeAttribute", "stamp");
+    static final Set<String> TABLE_KEYS =
+            Set.of("name", "partitionKey", "sortKey", "zone", "dataClass", "entityTypeAttribute", "stamp");
     static final Set<String> KEY_KEYS = Set.of("name", "type");
-    static final Set<String> STAMP_KEYS = Set.of("originAttribute", "writeTimeAttribute", "deletedAttribute", "ttlAttribute", "tombstoneTtlSeconds");
+    static final Set<String> STAMP_KEYS =
+            Set.of("originAttribute", "writeTimeAttribute", "deletedAttribute", "ttlAttribute", "tombstoneTtlSeconds");
 
     /** Null when the residency section could not be read; zone and class checks are then skipped. */
     private final ResidencyPolicy residency;
@@ -60,18 +62,26 @@ final class TablesReader {
         Optional<String> name = node.get("name").string();
         Optional<KeyAttribute> partitionKey = key(node.get("partitionKey"), true);
         Optional<KeyAttribute> sortKey = key(node.get("sortKey"), false);
-        if (partitionKey.isPresent() && sortKey.isPresent() && partitionKey.get().name().equals(sortKey.get().name())) {
-            node.get("sortKey").problem("the sort key must differ from the partition key '" + partitionKey.get().name() + "'");
+        if (partitionKey.isPresent()
+                && sortKey.isPresent()
+                && partitionKey.get().name().equals(sortKey.get().name())) {
+            node.get("sortKey")
+                    .problem("the sort key must differ from the partition key '"
+                            + partitionKey.get().name() + "'");
         }
         Optional<String> dataClass = knownClass(node.get("dataClass"));
         Optional<String> zone = zone(node.get("zone"), dataClass);
-        String entityType = node.get("entityTypeAttribute").name(Names.ATTRIBUTE, false).orElse(TableSpec.DEFAULT_ENTITY_TYPE_ATTRIBUTE);
+        String entityType = node.get("entityTypeAttribute")
+                .name(Names.ATTRIBUTE, false)
+                .orElse(TableSpec.DEFAULT_ENTITY_TYPE_ATTRIBUTE);
         OriginStamp stamp = stamp(node.get("stamp"));
         if (name.isEmpty() || partitionKey.isEmpty() || zone.isEmpty() || stamp == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(PlatformReader.construct(node, () ->
-                new TableSpec(name.get(), partitionKey.get(), sortKey, zone.get(), dataClass, entityType, stamp)));
+        return Optional.ofNullable(PlatformReader.construct(
+                node,
+                () -> new TableSpec(
+                        name.get(), partitionKey.get(), sortKey, zone.get(), dataClass, entityType, stamp)));
     }
 
     private Optional<KeyAttribute> key(YamlNode node, boolean required) {
@@ -93,8 +103,10 @@ final class TablesReader {
     private Optional<String> knownClass(YamlNode node) {
         Optional<String> dataClass = node.string();
         if (dataClass.isPresent() && residency != null && !residency.isKnownClass(dataClass.get())) {
-            node.problem("unknown data class '" + dataClass.get() + "'" + Suggestions.didYouMean(dataClass.get(), residency.classes().keySet())
-                    + " Classes: " + String.join(", ", residency.classes().keySet()));
+            node.problem("unknown data class '" + dataClass.get() + "'"
+                    + Suggestions.didYouMean(
+                            dataClass.get(), residency.classes().keySet()) + " Classes: "
+                    + String.join(", ", residency.classes().keySet()));
             return Optional.empty();
         }
         return dataClass;
@@ -110,8 +122,9 @@ final class TablesReader {
         }
         Optional<String> zone = node.string();
         if (zone.isPresent() && !residency.zones().containsKey(zone.get())) {
-            node.problem("unknown zone '" + zone.get() + "'" + Suggestions.didYouMean(zone.get(), residency.zones().keySet())
-                    + " Zones: " + String.join(", ", residency.zones().keySet()));
+            node.problem("unknown zone '" + zone.get() + "'"
+                    + Suggestions.didYouMean(zone.get(), residency.zones().keySet()) + " Zones: "
+                    + String.join(", ", residency.zones().keySet()));
             return Optional.empty();
         }
         return zone;
@@ -123,11 +136,17 @@ final class TablesReader {
             return d;
         }
         node.allowOnly(STAMP_KEYS);
-        return PlatformReader.construct(node, () -> new OriginStamp(
-                node.get("originAttribute").name(Names.ATTRIBUTE, false).orElse(d.originAttribute()),
-                node.get("writeTimeAttribute").name(Names.ATTRIBUTE, false).orElse(d.writeTimeAttribute()),
-                node.get("deletedAttribute").name(Names.ATTRIBUTE, false).orElse(d.deletedAttribute()),
-                node.get("ttlAttribute").name(Names.ATTRIBUTE, false).orElse(d.ttlAttribute()),
-                node.get("tombstoneTtlSeconds").integer(OriginStamp.TOMBSTONE_TTL, d.tombstoneTtlSeconds())));
+        return PlatformReader.construct(
+                node,
+                () -> new OriginStamp(
+                        node.get("originAttribute").name(Names.ATTRIBUTE, false).orElse(d.originAttribute()),
+                        node.get("writeTimeAttribute")
+                                .name(Names.ATTRIBUTE, false)
+                                .orElse(d.writeTimeAttribute()),
+                        node.get("deletedAttribute")
+                                .name(Names.ATTRIBUTE, false)
+                                .orElse(d.deletedAttribute()),
+                        node.get("ttlAttribute").name(Names.ATTRIBUTE, false).orElse(d.ttlAttribute()),
+                        node.get("tombstoneTtlSeconds").integer(OriginStamp.TOMBSTONE_TTL, d.tombstoneTtlSeconds())));
     }
 }

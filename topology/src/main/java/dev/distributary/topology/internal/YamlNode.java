@@ -69,8 +69,8 @@ public final class YamlNode {
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String key = names.next();
             if (!known.contains(key)) {
-                get(key).problem("unknown key" + Suggestions.didYouMean(key, known)
-                        + " Known keys here: " + known.stream().sorted().collect(Collectors.joining(", ")));
+                get(key).problem("unknown key" + Suggestions.didYouMean(key, known) + " Known keys here: "
+                        + known.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
     }
@@ -131,7 +131,10 @@ public final class YamlNode {
     }
 
     public List<String> strings() {
-        return elements().stream().map(YamlNode::string).flatMap(Optional::stream).toList();
+        return elements().stream()
+                .map(YamlNode::string)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     public int integer(IntRange range, int defaultValue) {
@@ -181,7 +184,8 @@ public final class YamlNode {
             }
         }
         List<String> allowed = values.stream().map(spelling).toList();
-        problem("'" + text + "' is not allowed" + Suggestions.didYouMean(text, allowed) + " Allowed: " + String.join(", ", allowed));
+        problem("'" + text + "' is not allowed" + Suggestions.didYouMean(text, allowed) + " Allowed: "
+                + String.join(", ", allowed));
         return Optional.empty();
     }
 

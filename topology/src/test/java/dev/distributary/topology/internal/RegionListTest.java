@@ -21,7 +21,9 @@ class RegionListTest {
     @Test
     void everyRegionOfTheSdksServedPartitions_isAcceptedByTopology() {
         Set<String> sdk = Region.regions().stream()
-                .filter(r -> !r.isGlobalRegion() && r.metadata() != null && PARTITIONS_SERVED.contains(r.metadata().partition().id()))
+                .filter(r -> !r.isGlobalRegion()
+                        && r.metadata() != null
+                        && PARTITIONS_SERVED.contains(r.metadata().partition().id()))
                 .map(Region::id)
                 .collect(Collectors.toSet());
 

@@ -34,8 +34,7 @@ public final class CopyAndDelete {
      * @param moved  sent and deleted
      * @param failed left in the dead-letter queue
      */
-    public record Outcome(long moved, long failed) {
-    }
+    public record Outcome(long moved, long failed) {}
 
     private final SqsClient sqs;
     private final String deadLetterQueueUrl;
@@ -53,11 +52,18 @@ public final class CopyAndDelete {
         long moved = 0;
         Set<String> failed = new HashSet<>();
         while (true) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(deadLetterQueueUrl).maxNumberOfMessages(SqsBatch.MAX_ENTRIES)
-                    .waitTimeSeconds(1).visibilityTimeout(HOLD_SECONDS).messageAttributeNames("All")
-                    .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
-                            MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID)).messages();
-            List<Message> fresh = messages.stream().filter(m -> !failed.contains(m.messageId())).toList();
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(deadLetterQueueUrl)
+                            .maxNumberOfMessages(SqsBatch.MAX_ENTRIES)
+                            .waitTimeSeconds(1)
+                            .visibilityTimeout(HOLD_SECONDS)
+                            .messageAttributeNames("All")
+                            .messageSystemAttributeNames(
+                                    MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                                    MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+                    .messages();
+            List<Message> fresh = messages.stream()
+                    .filter(m -> !failed.contains(m.messageId()))
+                    .toList();
             if (fresh.isEmpty()) {
                 return new Outcome(moved, failed.size());
             }
@@ -74,12 +80,16 @@ public final class CopyAndDelete {
             Message message = messages.get(i);
             String id = Integer.toString(i);
             byId.put(id, message);
-            SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder().id(id)
-                    .messageBody(message.body()).messageAttributes(message.messageAttributes());
+            SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
+                    .id(id)
+                    .messageBody(message.body())
+                    .messageAttributes(message.messageAttributes());
             if (fifo) {
                 Map<MessageSystemAttributeName, String> system = message.attributes();
-                entry.messageGroupId(system.getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, message.messageId()))
-                        .messageDeduplicationId(system.getOrDefault(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, message.messageId()));
+                entry.messageGroupId(
+                                system.getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, message.messageId()))
+                        .messageDeduplicationId(system.getOrDefault(
+                                MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, message.messageId()));
             }
             entries.add(entry.build());
         }
@@ -87,15 +97,23 @@ public final class CopyAndDelete {
         try {
             response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
         } catch (SdkException e) {
-            LOG.warn("could not send {} messages back to {}; they stay in the dead-letter queue: {}", messages.size(), queueUrl, e.getMessage());
+            LOG.warn(
+                    "could not send {} messages back to {}; they stay in the dead-letter queue: {}",
+                    messages.size(),
+                    queueUrl,
+                    e.getMessage());
             messages.forEach(m -> failed.add(m.messageId()));
             return List.of();
         }
         for (BatchResultErrorEntry failure : response.failed()) {
             Message message = byId.remove(failure.id());
             if (message != null) {
-                LOG.warn("could not send message {} back to {}; it stays in the dead-letter queue: {} {}",
-                        message.messageId(), queueUrl, failure.code(), failure.message());
+                LOG.warn(
+                        "could not send message {} back to {}; it stays in the dead-letter queue: {} {}",
+                        message.messageId(),
+                        queueUrl,
+                        failure.code(),
+                        failure.message());
                 failed.add(message.messageId());
             }
         }
@@ -116,8 +134,10 @@ public final class CopyAndDelete {
         List<InFlight> handles = sent.stream().map(m -> new InFlight(m, 0)).toList();
         int deleted = new SqsBatch(sqs, deadLetterQueueUrl).delete(handles).size();
         if (deleted < sent.size()) {
-            LOG.warn("{} messages were copied to {} but could not be deleted from the dead-letter queue; they are now in both",
-                    sent.size() - deleted, queueUrl);
+            LOG.warn(
+                    "{} messages were copied to {} but could not be deleted from the dead-letter queue; they are now in both",
+                    sent.size() - deleted,
+                    queueUrl);
         }
         return sent.size();
     }

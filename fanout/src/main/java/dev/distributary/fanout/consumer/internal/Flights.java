@@ -87,7 +87,8 @@ public final class Flights {
 
     /** Leaves a failed message for redelivery: after {@code retryDelay}, or when its visibility timeout runs out. */
     public void leave(InFlight message, Optional<Duration> retryDelay) {
-        retryDelay.ifPresent(delay -> sqs.changeVisibility(List.of(message), (int) Math.min(Integer.MAX_VALUE, delay.toSeconds())));
+        retryDelay.ifPresent(
+                delay -> sqs.changeVisibility(List.of(message), (int) Math.min(Integer.MAX_VALUE, delay.toSeconds())));
         settle(List.of(message));
     }
 

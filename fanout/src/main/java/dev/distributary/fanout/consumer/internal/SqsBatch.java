@@ -31,13 +31,22 @@ public final class SqsBatch {
         for (List<InFlight> chunk : chunks(messages)) {
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(chunk.get(i).receiptHandle()).build());
+                entries.add(DeleteMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle())
+                        .build());
             }
             try {
-                List<BatchResultErrorEntry> failed = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed();
+                List<BatchResultErrorEntry> failed = sqs.deleteMessageBatch(
+                                b -> b.queueUrl(queueUrl).entries(entries))
+                        .failed();
                 done.addAll(succeeded(chunk, failed, "delete"));
             } catch (SdkException e) {
-                LOG.warn("could not delete {} messages from {}; they will be delivered again: {}", chunk.size(), queueUrl, e.getMessage());
+                LOG.warn(
+                        "could not delete {} messages from {}; they will be delivered again: {}",
+                        chunk.size(),
+                        queueUrl,
+                        e.getMessage());
             }
         }
         return done;
@@ -49,14 +58,23 @@ public final class SqsBatch {
         for (List<InFlight> chunk : chunks(messages)) {
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
-                        .receiptHandle(chunk.get(i).receiptHandle()).visibilityTimeout(seconds).build());
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle())
+                        .visibilityTimeout(seconds)
+                        .build());
             }
             try {
-                List<BatchResultErrorEntry> failed = sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed();
+                List<BatchResultErrorEntry> failed = sqs.changeMessageVisibilityBatch(
+                                b -> b.queueUrl(queueUrl).entries(entries))
+                        .failed();
                 done.addAll(succeeded(chunk, failed, "change the visibility of"));
             } catch (SdkException e) {
-                LOG.warn("could not change the visibility of {} messages in {}: {}", chunk.size(), queueUrl, e.getMessage());
+                LOG.warn(
+                        "could not change the visibility of {} messages in {}: {}",
+                        chunk.size(),
+                        queueUrl,
+                        e.getMessage());
             }
         }
         return done;
@@ -67,7 +85,12 @@ public final class SqsBatch {
         for (BatchResultErrorEntry failure : failed) {
             int index = Integer.parseInt(failure.id());
             failedIndexes.add(index);
-            LOG.warn("could not {} message {}: {} {}", action, chunk.get(index).messageId(), failure.code(), failure.message());
+            LOG.warn(
+                    "could not {} message {}: {} {}",
+                    action,
+                    chunk.get(index).messageId(),
+                    failure.code(),
+                    failure.message());
         }
         List<InFlight> succeeded = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {

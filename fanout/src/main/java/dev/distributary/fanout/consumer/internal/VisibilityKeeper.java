@@ -22,7 +22,8 @@ public final class VisibilityKeeper implements AutoCloseable {
     private final IntConsumer onExtended;
     private final ScheduledExecutorService timer;
 
-    public VisibilityKeeper(Flights flights, SqsBatch sqs, Duration visibility, IntConsumer onExtended, String threadName) {
+    public VisibilityKeeper(
+            Flights flights, SqsBatch sqs, Duration visibility, IntConsumer onExtended, String threadName) {
         this.flights = flights;
         this.sqs = sqs;
         this.visibility = visibility;
@@ -34,7 +35,8 @@ public final class VisibilityKeeper implements AutoCloseable {
         });
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // extendDue catches and logs its own failures; shutdown cancels the task
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // extendDue catches and logs its own failures; shutdown cancels the task
     public void start() {
         long period = Math.max(100, visibility.toMillis() / 4);
         timer.scheduleWithFixedDelay(this::extendDue, period, period, TimeUnit.MILLISECONDS);
@@ -44,7 +46,9 @@ public final class VisibilityKeeper implements AutoCloseable {
         try {
             long now = System.nanoTime();
             long half = visibility.toNanos() / 2;
-            List<InFlight> due = flights.unsettled().stream().filter(m -> m.visibleUntilNanos() - now < half).toList();
+            List<InFlight> due = flights.unsettled().stream()
+                    .filter(m -> m.visibleUntilNanos() - now < half)
+                    .toList();
             if (due.isEmpty()) {
                 return;
             }

@@ -40,10 +40,15 @@ public final class RecordingMonitor extends MockMonitor {
     }
 
     @Override
-    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+            Resource resource, RegisterResourceRequest request) {
         if (!STACK_TYPE.equals(request.getType())) {
-            recorded.add(new SynthResource(request.getType(), request.getName(), parentName(request.getParent()),
-                    nameInReference(request.getProvider()), object(request.getObject())));
+            recorded.add(new SynthResource(
+                    request.getType(),
+                    request.getName(),
+                    parentName(request.getParent()),
+                    nameInReference(request.getProvider()),
+                    object(request.getObject())));
         }
         return super.registerResourceAsync(resource, request);
     }
@@ -83,10 +88,14 @@ public final class RecordingMonitor extends MockMonitor {
             }
             case NUMBER_VALUE -> {
                 double number = value.getNumberValue();
-                return number == Math.rint(number) && Math.abs(number) < 1e15 ? NODES.numberNode((long) number) : NODES.numberNode(number);
+                return number == Math.rint(number) && Math.abs(number) < 1e15
+                        ? NODES.numberNode((long) number)
+                        : NODES.numberNode(number);
             }
             case STRING_VALUE -> {
-                return Constants.UnknownValue.equals(value.getStringValue()) ? NODES.textNode(UNKNOWN) : NODES.textNode(value.getStringValue());
+                return Constants.UnknownValue.equals(value.getStringValue())
+                        ? NODES.textNode(UNKNOWN)
+                        : NODES.textNode(value.getStringValue());
             }
             case LIST_VALUE -> {
                 ArrayNode array = NODES.arrayNode();

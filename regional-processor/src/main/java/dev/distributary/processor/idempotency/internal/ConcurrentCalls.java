@@ -19,11 +19,9 @@ public final class ConcurrentCalls {
 
     /** What one call gave. */
     public sealed interface Result<T> {
-        record Value<T>(T value) implements Result<T> {
-        }
+        record Value<T>(T value) implements Result<T> {}
 
-        record Failure<T>(RuntimeException cause) implements Result<T> {
-        }
+        record Failure<T>(RuntimeException cause) implements Result<T> {}
     }
 
     public ConcurrentCalls(ExecutorService pool, int concurrency) {
@@ -72,7 +70,9 @@ public final class ConcurrentCalls {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException("a ledger call failed", e.getCause());
+            failure = e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("a ledger call failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new IllegalStateException("interrupted while waiting for ledger calls", e);

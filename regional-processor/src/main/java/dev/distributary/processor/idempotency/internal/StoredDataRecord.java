@@ -12,7 +12,12 @@ import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
 public final class StoredDataRecord extends DataRecord {
     private final Status stored;
 
-    public StoredDataRecord(String key, Status stored, long expiryEpochSecond, String responseData, String payloadHash,
+    public StoredDataRecord(
+            String key,
+            Status stored,
+            long expiryEpochSecond,
+            String responseData,
+            String payloadHash,
             OptionalLong inProgressExpiryMillis) {
         super(key, stored, expiryEpochSecond, responseData, payloadHash, inProgressExpiryMillis);
         this.stored = stored;

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.StreamRecordJson;
+import dev.distributary.processor.StreamShard;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.distributary.processor.StreamShard;
 
 /**
  * The Lambda event's records back into the JSON shape the stream delivered, without judging
@@ -25,8 +25,7 @@ import dev.distributary.processor.StreamShard;
 public final class LambdaRecords {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private LambdaRecords() {
-    }
+    private LambdaRecords() {}
 
     public static ObjectNode toJson(DynamodbEvent.DynamodbStreamRecord record) {
         ObjectNode node = JSON.objectNode();
@@ -39,7 +38,10 @@ public final class LambdaRecords {
         if (stream != null) {
             ObjectNode dynamodb = node.putObject("dynamodb");
             if (stream.getApproximateCreationDateTime() != null) {
-                dynamodb.put("ApproximateCreationDateTime", StreamRecordJson.epochSeconds(stream.getApproximateCreationDateTime().toInstant()));
+                dynamodb.put(
+                        "ApproximateCreationDateTime",
+                        StreamRecordJson.epochSeconds(
+                                stream.getApproximateCreationDateTime().toInstant()));
             }
             image(dynamodb, "Keys", stream.getKeys());
             image(dynamodb, "NewImage", stream.getNewImage());
@@ -66,7 +68,9 @@ public final class LambdaRecords {
     public static Optional<StreamShard> shard(DynamodbTimeWindowEvent event) {
         String shardId = event.getShardId();
         String streamArn = event.getEventSourceArn();
-        if ((streamArn == null || streamArn.isBlank()) && event.getRecords() != null && !event.getRecords().isEmpty()) {
+        if ((streamArn == null || streamArn.isBlank())
+                && event.getRecords() != null
+                && !event.getRecords().isEmpty()) {
             streamArn = event.getRecords().get(0).getEventSourceARN();
         }
         if (shardId == null || shardId.isBlank() || streamArn == null || streamArn.isBlank()) {

@@ -89,7 +89,8 @@ public final class Slf4jRecordLog implements RecordLog {
     }
 
     private static boolean residencyBlocked(RecordOutcome outcome) {
-        return outcome instanceof RecordOutcome.Quarantined quarantined && quarantined.reason().startsWith(ResidencyScreen.PREFIX);
+        return outcome instanceof RecordOutcome.Quarantined quarantined
+                && quarantined.reason().startsWith(ResidencyScreen.PREFIX);
     }
 
     /** Why a record was not published; empty when it was. */
@@ -101,7 +102,9 @@ public final class Slf4jRecordLog implements RecordLog {
             return quarantined.reason();
         }
         if (outcome instanceof RecordOutcome.Retry retry) {
-            return retry.cause().map(cause -> retry.reason() + " (" + Failures.describe(cause) + ")").orElse(retry.reason());
+            return retry.cause()
+                    .map(cause -> retry.reason() + " (" + Failures.describe(cause) + ")")
+                    .orElse(retry.reason());
         }
         return "";
     }

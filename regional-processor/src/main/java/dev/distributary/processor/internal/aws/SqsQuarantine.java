@@ -32,7 +32,10 @@ public final class SqsQuarantine implements Quarantine {
             List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + BATCH));
             List<SendMessageBatchRequestEntry> requests = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                requests.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).message()).build());
+                requests.add(SendMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .messageBody(chunk.get(i).message())
+                        .build());
             }
             SendMessageBatchResponse response;
             try {
@@ -40,7 +43,9 @@ public final class SqsQuarantine implements Quarantine {
             } catch (SdkException e) {
                 return new Sent(accepted, Optional.of(e));
             }
-            response.successful().forEach(ok -> accepted.add(chunk.get(Integer.parseInt(ok.id())).eventId()));
+            response.successful()
+                    .forEach(ok ->
+                            accepted.add(chunk.get(Integer.parseInt(ok.id())).eventId()));
         }
         return new Sent(accepted, Optional.empty());
     }

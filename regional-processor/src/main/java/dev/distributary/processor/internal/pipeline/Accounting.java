@@ -26,7 +26,8 @@ final class Accounting {
             if (outcome instanceof RecordOutcome.Published) {
                 metrics.count(Metric.Published, 1);
             } else if (outcome instanceof RecordOutcome.Skipped skipped) {
-                metrics.count(skipped.reason() == SkipReason.REPLICA_NOT_WANTED ? Metric.SkippedReplica : Metric.Skipped, 1);
+                metrics.count(
+                        skipped.reason() == SkipReason.REPLICA_NOT_WANTED ? Metric.SkippedReplica : Metric.Skipped, 1);
             } else if (outcome instanceof RecordOutcome.Quarantined) {
                 metrics.count(Metric.Quarantined, 1);
                 if (record.route instanceof Route.Quarantine quarantine && quarantine.residency()) {
@@ -37,7 +38,8 @@ final class Accounting {
             }
             log.record(record.raw, record.change, record.classification, outcome);
         }
-        return new BatchResult(batch.records.stream().map(record -> record.outcome).toList(),
+        return new BatchResult(
+                batch.records.stream().map(record -> record.outcome).toList(),
                 batch.failed() ? Optional.of(retryPoint(batch)) : Optional.empty());
     }
 

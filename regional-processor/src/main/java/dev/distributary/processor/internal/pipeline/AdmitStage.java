@@ -38,7 +38,8 @@ final class AdmitStage {
     }
 
     void run(BatchState batch) {
-        batch.where(record -> record.ref == null && record.route instanceof Route.Quarantine).forEach(record -> record.admitted = true);
+        batch.where(record -> record.ref == null && record.route instanceof Route.Quarantine)
+                .forEach(record -> record.admitted = true);
         List<RecordState> asked = batch.where(record -> record.ref != null && !(record.route instanceof Route.Skip));
         if (asked.isEmpty()) {
             return;
@@ -52,11 +53,16 @@ final class AdmitStage {
         if (inTheWay.isEmpty()) {
             return;
         }
-        Instant until = inTheWay.stream().map(record -> record.heldUntil).max(Instant::compareTo).orElseThrow();
+        Instant until = inTheWay.stream()
+                .map(record -> record.heldUntil)
+                .max(Instant::compareTo)
+                .orElseThrow();
         long wait = until.toEpochMilli() - clock.millis() + HOLD_EXPIRY_MARGIN_MILLIS;
         if (wait > 0 && wait <= remainingMillis.getAsInt() - SAFETY_MILLIS - WORK_AFTER_WAIT_MILLIS) {
             sleeper.sleep(wait);
-            answer(batch, inTheWay).forEach(record -> batch.fail(record, "another invocation still holds it until " + record.heldUntil));
+            answer(batch, inTheWay)
+                    .forEach(record ->
+                            batch.fail(record, "another invocation still holds it until " + record.heldUntil));
         } else {
             inTheWay.forEach(record -> batch.fail(record, "another invocation holds it until " + record.heldUntil));
         }
@@ -77,7 +83,8 @@ final class AdmitStage {
             } else if (answer instanceof Admission.PartlyPublished partly) {
                 record.admitted = true;
                 record.publishedTo.addAll(partly.regions());
-                if (record.route instanceof Route.Publish publish && record.publishedTo.containsAll(publish.regions())) {
+                if (record.route instanceof Route.Publish publish
+                        && record.publishedTo.containsAll(publish.regions())) {
                     record.route = new Route.Skip(SkipReason.ALREADY_HANDLED);
                 }
             } else if (answer instanceof Admission.HeldElsewhere elsewhere) {

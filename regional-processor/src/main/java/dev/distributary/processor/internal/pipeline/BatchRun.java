@@ -31,10 +31,19 @@ public final class BatchRun {
     private final IntSupplier remainingMillis;
 
     /** What a run needs; one per processor. */
-    public record PipelineParts(String region, String functionName, OriginClassifier classifier, Router router, PublishLedger ledger,
-            Publisher publisher, Map<String, String> topicArns, Quarantine quarantine, ProcessorMetrics metrics, RecordLog log, Tracer tracer,
-            Sleeper sleeper) {
-    }
+    public record PipelineParts(
+            String region,
+            String functionName,
+            OriginClassifier classifier,
+            Router router,
+            PublishLedger ledger,
+            Publisher publisher,
+            Map<String, String> topicArns,
+            Quarantine quarantine,
+            ProcessorMetrics metrics,
+            RecordLog log,
+            Tracer tracer,
+            Sleeper sleeper) {}
 
     /** Waits, in the invocation's own thread; tests substitute a clock that moves. */
     @FunctionalInterface
@@ -61,23 +70,44 @@ public final class BatchRun {
         Map<String, Long> stageMillis = new LinkedHashMap<>();
         BatchState batch = new BatchState();
         RouteStage routing = new RouteStage(parts.classifier(), parts.router());
-        timed(stageMillis, "classify", () -> tracer.stage("classify", () -> {
-            for (int i = 0; i < records.size(); i++) {
-                RecordState record = new RecordState(i, records.get(i));
-                routing.route(record);
-                batch.records.add(record);
-            }
-        }));
-        Optional<LedgerBatch> ledger = timed(stageMillis, "ledger", () -> tracer.stage("ledger", () -> open(shard, batch)));
+        timed(
+                stageMillis,
+                "classify",
+                () -> tracer.stage("classify", () -> {
+                    for (int i = 0; i < records.size(); i++) {
+                        RecordState record = new RecordState(i, records.get(i));
+                        routing.route(record);
+                        batch.records.add(record);
+                    }
+                }));
+        Optional<LedgerBatch> ledger =
+                timed(stageMillis, "ledger", () -> tracer.stage("ledger", () -> open(shard, batch)));
         ledger.ifPresent(open -> {
-            timed(stageMillis, "admit", () -> tracer.stage("admit", () -> new AdmitStage(open, clock, remainingMillis, parts.sleeper()).run(batch)));
-            timed(stageMillis, "publish", () -> tracer.stage("publish", () -> new PublishStage(parts, open, clock, remainingMillis).run(batch)));
+            timed(
+                    stageMillis,
+                    "admit",
+                    () -> tracer.stage(
+                            "admit", () -> new AdmitStage(open, clock, remainingMillis, parts.sleeper()).run(batch)));
+            timed(
+                    stageMillis,
+                    "publish",
+                    () -> tracer.stage(
+                            "publish", () -> new PublishStage(parts, open, clock, remainingMillis).run(batch)));
             timed(stageMillis, "settle", () -> tracer.stage("settle", () -> close(open, batch)));
         });
         retryTheRest(batch);
         BatchResult result = new Accounting(parts.metrics(), parts.log()).result(batch);
         parts.log().batch(result, stageMillis);
-        tracer.annotate("tables", String.join(",", batch.records.stream().filter(r -> r.change != null).map(r -> r.change.table()).distinct().sorted().toList()));
+        tracer.annotate(
+                "tables",
+                String.join(
+                        ",",
+                        batch.records.stream()
+                                .filter(r -> r.change != null)
+                                .map(r -> r.change.table())
+                                .distinct()
+                                .sorted()
+                                .toList()));
         tracer.annotate("outcome", result.retryFrom().isPresent() ? "partial" : "complete");
         return result;
     }
@@ -98,8 +128,10 @@ public final class BatchRun {
 
     /** Gives up, in the ledger, what was admitted and not handled. */
     private void close(LedgerBatch ledger, BatchState batch) {
-        List<RecordRef> unhandled = batch.where(record -> record.admitted && record.ref != null && !record.handled())
-                .stream().map(record -> record.ref).toList();
+        List<RecordRef> unhandled =
+                batch.where(record -> record.admitted && record.ref != null && !record.handled()).stream()
+                        .map(record -> record.ref)
+                        .toList();
         try {
             ledger.close(unhandled);
         } catch (LedgerUnavailableException e) {
@@ -111,8 +143,11 @@ public final class BatchRun {
     private static void retryTheRest(BatchState batch) {
         for (RecordState record : batch.records) {
             if (record.outcome == null) {
-                record.outcome = new RecordOutcome.Retry(record.eventId, record.sequence,
-                        record.failure != null ? record.failure : "after a record that must be retried first", Optional.ofNullable(record.failureCause));
+                record.outcome = new RecordOutcome.Retry(
+                        record.eventId,
+                        record.sequence,
+                        record.failure != null ? record.failure : "after a record that must be retried first",
+                        Optional.ofNullable(record.failureCause));
             }
         }
     }

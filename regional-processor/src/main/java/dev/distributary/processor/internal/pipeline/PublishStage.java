@@ -76,7 +76,9 @@ final class PublishStage {
     private static int chunkEnd(List<RecordState> records, int from) {
         int toPublish = 0;
         for (int i = from; i < records.size(); i++) {
-            if (records.get(i).admitted && records.get(i).route instanceof Route.Publish && ++toPublish == PUBLISH_CHUNK) {
+            if (records.get(i).admitted
+                    && records.get(i).route instanceof Route.Publish
+                    && ++toPublish == PUBLISH_CHUNK) {
                 return i + 1;
             }
         }
@@ -85,26 +87,35 @@ final class PublishStage {
 
     private void publish(BatchState batch, List<RecordState> chunk) {
         List<RecordState> targets = chunk.stream()
-                .filter(record -> record.admitted && batch.beforeFailure(record) && record.route instanceof Route.Publish).toList();
+                .filter(record ->
+                        record.admitted && batch.beforeFailure(record) && record.route instanceof Route.Publish)
+                .toList();
         Map<String, List<RecordState>> byRegion = new LinkedHashMap<>();
         for (RecordState record : targets) {
-            ((Route.Publish) record.route).regions().stream().filter(region -> !record.publishedTo.contains(region))
-                    .forEach(region -> byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(record));
+            ((Route.Publish) record.route)
+                    .regions().stream()
+                            .filter(region -> !record.publishedTo.contains(region))
+                            .forEach(region -> byRegion.computeIfAbsent(region, r -> new ArrayList<>())
+                                    .add(record));
         }
         Map<RecordState, List<PublishOutcome>> failures = new LinkedHashMap<>();
         byRegion.forEach((region, regionTargets) -> {
-            List<Envelope> envelopes = regionTargets.stream().map(record -> ((Route.Publish) record.route).envelope()).toList();
+            List<Envelope> envelopes = regionTargets.stream()
+                    .map(record -> ((Route.Publish) record.route).envelope())
+                    .toList();
             PublishResult result = parts.publisher().publish(parts.topicArns().get(region), envelopes);
             for (int i = 0; i < regionTargets.size(); i++) {
                 PublishOutcome outcome = result.outcomes().get(i);
                 if (outcome instanceof PublishOutcome.Published) {
                     regionTargets.get(i).publishedTo.add(region);
                 } else {
-                    failures.computeIfAbsent(regionTargets.get(i), r -> new ArrayList<>()).add(outcome);
+                    failures.computeIfAbsent(regionTargets.get(i), r -> new ArrayList<>())
+                            .add(outcome);
                 }
             }
         });
-        targets.forEach(record -> settle(batch, record, (Route.Publish) record.route, failures.getOrDefault(record, List.of())));
+        targets.forEach(record ->
+                settle(batch, record, (Route.Publish) record.route, failures.getOrDefault(record, List.of())));
     }
 
     /**
@@ -113,18 +124,27 @@ final class PublishStage {
      * means it is published, even after an earlier failure (the ledger then remembers it).
      */
     private void settle(BatchState batch, RecordState record, Route.Publish publish, List<PublishOutcome> failures) {
-        Optional<PublishOutcome> transientFailure = failures.stream().filter(o -> o instanceof PublishOutcome.NotAttempted
-                || (o instanceof PublishOutcome.Failed f && f.kind() == FailureKind.TRANSIENT)).findFirst();
-        Optional<PublishOutcome.Failed> permanent = failures.stream().filter(PublishOutcome.Failed.class::isInstance)
-                .map(PublishOutcome.Failed.class::cast).filter(f -> f.kind() == FailureKind.PERMANENT).findFirst();
+        Optional<PublishOutcome> transientFailure = failures.stream()
+                .filter(o -> o instanceof PublishOutcome.NotAttempted
+                        || (o instanceof PublishOutcome.Failed f && f.kind() == FailureKind.TRANSIENT))
+                .findFirst();
+        Optional<PublishOutcome.Failed> permanent = failures.stream()
+                .filter(PublishOutcome.Failed.class::isInstance)
+                .map(PublishOutcome.Failed.class::cast)
+                .filter(f -> f.kind() == FailureKind.PERMANENT)
+                .findFirst();
         if (transientFailure.isPresent()) {
             batch.fail(record, "publishing: " + describe(transientFailure.get()));
         } else if (permanent.isPresent()) {
             if (batch.beforeFailure(record)) {
-                record.route = new Route.Quarantine("publish refused: " + permanent.get().code() + ": " + permanent.get().message(), false);
+                record.route = new Route.Quarantine(
+                        "publish refused: " + permanent.get().code() + ": "
+                                + permanent.get().message(),
+                        false);
             }
         } else {
-            record.outcome = new RecordOutcome.Published(record.eventId, record.sequence, record.change.table(), publish.regions());
+            record.outcome = new RecordOutcome.Published(
+                    record.eventId, record.sequence, record.change.table(), publish.regions());
             parts.metrics().lag(clock.millis() - publish.writeTimeMillis());
         }
     }
@@ -132,13 +152,26 @@ final class PublishStage {
     /** Quarantines, in one call, the chunk's admitted records to quarantine before the first failure. */
     private void quarantine(BatchState batch, List<RecordState> chunk) {
         List<RecordState> toQuarantine = chunk.stream()
-                .filter(r -> r.admitted && r.outcome == null && batch.beforeFailure(r) && r.route instanceof Route.Quarantine).toList();
+                .filter(r -> r.admitted
+                        && r.outcome == null
+                        && batch.beforeFailure(r)
+                        && r.route instanceof Route.Quarantine)
+                .toList();
         if (toQuarantine.isEmpty()) {
             return;
         }
-        List<Quarantine.Entry> entries = toQuarantine.stream().map(r -> new Quarantine.Entry(r.entryId, r.sequence,
-                ((Route.Quarantine) r.route).reason(),
-                QuarantineMessages.of(r.raw, (Route.Quarantine) r.route, parts.region(), parts.functionName(), clock.instant()))).toList();
+        List<Quarantine.Entry> entries = toQuarantine.stream()
+                .map(r -> new Quarantine.Entry(
+                        r.entryId,
+                        r.sequence,
+                        ((Route.Quarantine) r.route).reason(),
+                        QuarantineMessages.of(
+                                r.raw,
+                                (Route.Quarantine) r.route,
+                                parts.region(),
+                                parts.functionName(),
+                                clock.instant())))
+                .toList();
         Quarantine.Sent sent;
         try {
             sent = parts.quarantine().send(entries);
@@ -147,9 +180,13 @@ final class PublishStage {
         }
         for (RecordState record : toQuarantine) {
             if (sent.accepted().contains(record.entryId)) {
-                record.outcome = new RecordOutcome.Quarantined(record.eventId, record.sequence, ((Route.Quarantine) record.route).reason());
+                record.outcome = new RecordOutcome.Quarantined(
+                        record.eventId, record.sequence, ((Route.Quarantine) record.route).reason());
             } else {
-                batch.fail(record, "the quarantine queue did not accept it", sent.failure().orElse(null));
+                batch.fail(
+                        record,
+                        "the quarantine queue did not accept it",
+                        sent.failure().orElse(null));
             }
         }
     }
@@ -171,18 +208,28 @@ final class PublishStage {
                 newlyHandled.add(record.ref);
             }
         }
-        Optional<RecordRef> handledThrough = handledThrough(batch, Math.min(batch.firstFailure(), chunk.get(chunk.size() - 1).index + 1));
+        Optional<RecordRef> handledThrough =
+                handledThrough(batch, Math.min(batch.firstFailure(), chunk.get(chunk.size() - 1).index + 1));
         Map<RecordRef, Set<String>> publishedBeyond = new LinkedHashMap<>();
-        chunk.stream().filter(record -> !batch.beforeFailure(record) && record.ref != null && !record.publishedTo.isEmpty())
+        chunk.stream()
+                .filter(record -> !batch.beforeFailure(record) && record.ref != null && !record.publishedTo.isEmpty())
                 .forEach(record -> publishedBeyond.put(record.ref, Set.copyOf(record.publishedTo)));
         try {
             ledger.handled(new Progress(newlyHandled, handledThrough, publishedBeyond), clock.instant());
-            chunk.stream().filter(record -> newlyHandled.contains(record.ref)).forEach(record -> record.reported = true);
+            chunk.stream()
+                    .filter(record -> newlyHandled.contains(record.ref))
+                    .forEach(record -> record.reported = true);
         } catch (StaleLedgerException stale) {
             chunk.forEach(record -> record.outcome = null);
-            batch.fail(chunk.get(0), "another invocation moved the ledger while this one published; the retry judges these records by it", stale);
+            batch.fail(
+                    chunk.get(0),
+                    "another invocation moved the ledger while this one published; the retry judges these records by it",
+                    stale);
         } catch (LedgerUnavailableException unavailable) {
-            parts.log().problem(unavailable.getMessage(), unavailable.getCause() == null ? unavailable : unavailable.getCause());
+            parts.log()
+                    .problem(
+                            unavailable.getMessage(),
+                            unavailable.getCause() == null ? unavailable : unavailable.getCause());
         }
     }
 
@@ -198,7 +245,8 @@ final class PublishStage {
     }
 
     private static String describe(PublishOutcome outcome) {
-        return outcome instanceof PublishOutcome.Failed failed ? failed.code() + ": " + failed.message()
+        return outcome instanceof PublishOutcome.Failed failed
+                ? failed.code() + ": " + failed.message()
                 : ((PublishOutcome.NotAttempted) outcome).reason();
     }
 }

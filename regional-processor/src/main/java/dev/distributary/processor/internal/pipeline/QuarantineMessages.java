@@ -2,10 +2,10 @@ package dev.distributary.processor.internal.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,10 +30,11 @@ final class QuarantineMessages {
     static final int MAX_SQS_BYTES = 256 * 1024;
     /** Room for the message's own fields around the record. */
     private static final int ENVELOPE_ALLOWANCE = 4 * 1024;
-    private static final ObjectMapper ASCII = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    private QuarantineMessages() {
-    }
+    private static final ObjectMapper ASCII =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    private QuarantineMessages() {}
 
     static String of(JsonNode record, Route.Quarantine route, String region, String functionName, Instant now) {
         ObjectNode message = JsonNodeFactory.instance.objectNode();
@@ -42,7 +43,8 @@ final class QuarantineMessages {
         message.put("functionName", functionName);
         message.put("quarantinedAt", now.toString());
         message.put("eventId", record.path("eventID").asText(""));
-        message.put("sequenceNumber", record.path("dynamodb").path("SequenceNumber").asText(""));
+        message.put(
+                "sequenceNumber", record.path("dynamodb").path("SequenceNumber").asText(""));
         message.put("eventSourceARN", record.path("eventSourceARN").asText(""));
         if (route.residency()) {
             message.put("recordWithheld", true);

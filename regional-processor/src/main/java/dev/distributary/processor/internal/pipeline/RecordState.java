@@ -32,6 +32,7 @@ final class RecordState {
     final Set<String> publishedTo = new LinkedHashSet<>();
     /** Reported to the ledger as handled. */
     boolean reported;
+
     RecordOutcome outcome;
     String failure;
     Throwable failureCause;

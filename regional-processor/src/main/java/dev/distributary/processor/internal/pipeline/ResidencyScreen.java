@@ -31,11 +31,11 @@ public final class ResidencyScreen {
     private final ResidencyPolicy residency;
     /** Per table name, the table and the regions its zone lets it have replicas in. */
     private final Map<String, TableSpec> tables = new HashMap<>();
+
     private final Map<String, Set<String>> replicaRegions = new HashMap<>();
 
     /** A data class an image declares: its name, or (when the value is not a string) the type it has instead. */
-    private record Declared(String name, String wrongType) {
-    }
+    private record Declared(String name, String wrongType) {}
 
     public ResidencyScreen(Topology topology) {
         this.topology = topology;
@@ -55,7 +55,8 @@ public final class ResidencyScreen {
     Optional<String> blocked(JsonNode raw, String region) {
         Optional<TableSpec> table = Optional.empty();
         try {
-            table = Optional.ofNullable(tables.get(StreamSource.fromArn(raw.path("eventSourceARN").asText("")).table()));
+            table = Optional.ofNullable(tables.get(
+                    StreamSource.fromArn(raw.path("eventSourceARN").asText("")).table()));
         } catch (IllegalArgumentException unreadable) {
             // no table to judge by
         }
@@ -74,14 +75,17 @@ public final class ResidencyScreen {
      * routing): its table's zone bounds where the table's replicas are, its classes where its data may go.
      */
     boolean mayReach(ChangeRecord record, String target) {
-        return classBlocked(Optional.ofNullable(tables.get(record.table())), declared(record), target).isEmpty();
+        return classBlocked(Optional.ofNullable(tables.get(record.table())), declared(record), target)
+                .isEmpty();
     }
 
     private Optional<String> blocked(Optional<TableSpec> table, List<Declared> declared, String region) {
         if (table.isPresent() && !replicaRegions.get(table.get().name()).contains(region)) {
-            return Optional.of(PREFIX + "table '" + table.get().name() + "' must have no replica in " + region + " (its zone '"
-                    + table.get().zone() + "' is " + residency.zone(table.get().zone()).regions()
-                    + "), so its records must not be processed here");
+            return Optional.of(
+                    PREFIX + "table '" + table.get().name() + "' must have no replica in " + region + " (its zone '"
+                            + table.get().zone() + "' is "
+                            + residency.zone(table.get().zone()).regions()
+                            + "), so its records must not be processed here");
         }
         return classBlocked(table, declared, region);
     }
@@ -92,7 +96,9 @@ public final class ResidencyScreen {
                 return Optional.of(PREFIX + "attribute '" + residency.attribute() + "' holds a " + image.wrongType()
                         + ", not a data class name (S)");
             }
-            String dataClass = image.name() != null ? image.name() : table.map(topology::defaultClass).orElse(null);
+            String dataClass = image.name() != null
+                    ? image.name()
+                    : table.map(topology::defaultClass).orElse(null);
             if (dataClass == null) {
                 continue;
             }
@@ -102,7 +108,8 @@ public final class ResidencyScreen {
             }
             if (!residency.permits(dataClass, region)) {
                 return Optional.of(PREFIX + "class '" + dataClass + "' is not permitted in " + region + " (zone '"
-                        + residency.classes().get(dataClass) + "' " + residency.regionsOf(dataClass) + "); the change must not be published here");
+                        + residency.classes().get(dataClass) + "' " + residency.regionsOf(dataClass)
+                        + "); the change must not be published here");
             }
         }
         return Optional.empty();
@@ -117,7 +124,9 @@ public final class ResidencyScreen {
 
     private Declared declared(Image image) {
         return image.get(residency.attribute())
-                .map(value -> value instanceof AttributeValue.S s ? new Declared(s.value(), null) : new Declared(null, value.type()))
+                .map(value -> value instanceof AttributeValue.S s
+                        ? new Declared(s.value(), null)
+                        : new Declared(null, value.type()))
                 .orElse(new Declared(null, null));
     }
 

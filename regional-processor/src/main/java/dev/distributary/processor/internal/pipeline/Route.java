@@ -14,8 +14,7 @@ public sealed interface Route {
         }
     }
 
-    record Skip(SkipReason reason) implements Route {
-    }
+    record Skip(SkipReason reason) implements Route {}
 
     /**
      * Quarantine with this reason. {@code residency} marks a residency block: the record's data may not
@@ -23,6 +22,5 @@ public sealed interface Route {
      * coordinates only) and it is counted as ResidencyBlocked; every other quarantine carries the
      * record as received.
      */
-    record Quarantine(String reason, boolean residency) implements Route {
-    }
+    record Quarantine(String reason, boolean residency) implements Route {}
 }

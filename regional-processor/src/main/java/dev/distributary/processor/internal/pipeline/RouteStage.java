@@ -16,11 +16,14 @@ final class RouteStage {
 
     void route(RecordState record) {
         if (!record.raw.isObject()) {
-            record.route = router.unreadable(record.raw, "malformed: a stream record must be a JSON object, not " + record.raw.getNodeType());
+            record.route = router.unreadable(
+                    record.raw, "malformed: a stream record must be a JSON object, not " + record.raw.getNodeType());
             return;
         }
         if (record.sequence.isEmpty()) {
-            record.route = router.unreadable(record.raw, "malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it");
+            record.route = router.unreadable(
+                    record.raw,
+                    "malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it");
             return;
         }
         try {

@@ -39,18 +39,21 @@ public final class Router {
     /** Per region that may receive events from here, its consumers' filter policies. */
     private final Map<String, List<Subscriber>> subscribers = new LinkedHashMap<>();
 
-    private record Subscriber(ConsumerSpec consumer, FilterPolicy policy) {
-    }
+    private record Subscriber(ConsumerSpec consumer, FilterPolicy policy) {}
 
     public Router(Topology topology, String region, EnvelopeFactory envelopes) {
         this.topology = topology;
         this.region = region;
         this.envelopes = envelopes;
         this.screen = new ResidencyScreen(topology);
-        List<String> targets = topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
+        List<String> targets =
+                topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
         for (String target : targets) {
-            subscribers.put(target, topology.consumersIn(target).stream()
-                    .map(c -> new Subscriber(c, FilterPolicy.forConsumer(topology, c))).toList());
+            subscribers.put(
+                    target,
+                    topology.consumersIn(target).stream()
+                            .map(c -> new Subscriber(c, FilterPolicy.forConsumer(topology, c)))
+                            .toList());
         }
     }
 
@@ -85,14 +88,19 @@ public final class Router {
             return new Route.Skip(SkipReason.TOMBSTONE_EXPIRED);
         }
         TableSpec table = topology.requireTable(record.table());
-        Operation op = classification.op()
-                .orElseThrow(() -> new IllegalStateException("only an Unclassifiable lacks an operation: " + classification));
+        Operation op = classification
+                .op()
+                .orElseThrow(() ->
+                        new IllegalStateException("only an Unclassifiable lacks an operation: " + classification));
         Optional<Image> item = op.removesItem() ? record.oldImage().or(record::newImage) : record.newImage();
-        String dataClass = item.flatMap(image -> image.string(topology.residency().attribute())).orElse(topology.defaultClass(table));
+        String dataClass = item.flatMap(
+                        image -> image.string(topology.residency().attribute()))
+                .orElse(topology.defaultClass(table));
         OriginKind kind = classification.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA;
         EventContext context = EventContext.of(op, classification.originRegion(), kind, dataClass);
         if (classification.writeTimeMillis().isPresent()) {
-            context = context.withWriteTime(Instant.ofEpochMilli(classification.writeTimeMillis().getAsLong()));
+            context = context.withWriteTime(
+                    Instant.ofEpochMilli(classification.writeTimeMillis().getAsLong()));
         }
         Envelope envelope;
         try {
@@ -102,14 +110,19 @@ public final class Router {
         }
         List<String> regions = subscribers.entrySet().stream()
                 .filter(target -> screen.mayReach(record, target.getKey()))
-                .filter(target -> target.getValue().stream().anyMatch(s -> s.policy().matches(envelope.messageAttributes())))
+                .filter(target ->
+                        target.getValue().stream().anyMatch(s -> s.policy().matches(envelope.messageAttributes())))
                 .map(Map.Entry::getKey)
                 .toList();
         if (regions.isEmpty()) {
-            return new Route.Skip(kind == OriginKind.REPLICA && !topology.wantsReplicaEvents(region, table.name())
-                    ? SkipReason.REPLICA_NOT_WANTED : SkipReason.NO_MATCHING_CONSUMER);
+            return new Route.Skip(
+                    kind == OriginKind.REPLICA && !topology.wantsReplicaEvents(region, table.name())
+                            ? SkipReason.REPLICA_NOT_WANTED
+                            : SkipReason.NO_MATCHING_CONSUMER);
         }
-        long writeTime = classification.writeTimeMillis().orElse(record.approximateCreationTime().toEpochMilli());
+        long writeTime = classification
+                .writeTimeMillis()
+                .orElse(record.approximateCreationTime().toEpochMilli());
         return new Route.Publish(envelope, regions, writeTime);
     }
 }

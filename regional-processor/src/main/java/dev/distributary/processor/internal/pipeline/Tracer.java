@@ -23,7 +23,6 @@ public interface Tracer {
         }
 
         @Override
-        public void annotate(String key, String value) {
-        }
+        public void annotate(String key, String value) {}
     };
 }

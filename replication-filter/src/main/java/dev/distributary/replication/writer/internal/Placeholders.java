@@ -12,8 +12,8 @@ public final class Placeholders {
     public static final String TTL_VALUE = ":dst_expiresAt";
     public static final String KEY_NAME = "#dst_key";
 
-    public static final String STAMP_ASSIGNMENTS = ORIGIN_NAME + " = " + ORIGIN_VALUE + ", " + WRITE_TIME_NAME + " = " + WRITE_TIME_VALUE;
+    public static final String STAMP_ASSIGNMENTS =
+            ORIGIN_NAME + " = " + ORIGIN_VALUE + ", " + WRITE_TIME_NAME + " = " + WRITE_TIME_VALUE;
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 }

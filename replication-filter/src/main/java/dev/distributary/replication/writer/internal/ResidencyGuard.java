@@ -30,7 +30,8 @@ public final class ResidencyGuard {
     }
 
     /** An update: every class its SET clause assigns; an update that leaves the class alone changes nothing residency cares about. */
-    public void checkUpdate(TableSpec table, String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+    public void checkUpdate(
+            TableSpec table, String expression, Map<String, String> names, Map<String, AttributeValue> values) {
         for (AttributeValue value : UpdateExpressions.assignedValues(expression, names, values, policy.attribute())) {
             check(table, classOf(table, value));
         }
@@ -47,9 +48,13 @@ public final class ResidencyGuard {
     private String classOf(TableSpec table, AttributeValue value) {
         if (value.s() == null) {
             List<String> replicas = topology.replicaRegions(table);
-            throw new ResidencyViolationException(table.name(), String.valueOf(value), replicas.get(0),
+            throw new ResidencyViolationException(
+                    table.name(),
+                    String.valueOf(value),
+                    replicas.get(0),
                     "refused to write to table '" + table.name() + "': its residency attribute '" + policy.attribute()
-                            + "' must be a string naming a data class " + policy.classes().keySet() + ", not " + value);
+                            + "' must be a string naming a data class "
+                            + policy.classes().keySet() + ", not " + value);
         }
         return value.s();
     }
@@ -58,11 +63,15 @@ public final class ResidencyGuard {
         List<String> replicas = topology.replicaRegions(table);
         policy.firstForbidden(dataClass, replicas).ifPresent(region -> {
             String why = policy.isKnownClass(dataClass)
-                    ? "class '" + dataClass + "' is permitted only in " + policy.regionsOf(dataClass) + ", but the table replicates to "
-                            + replicas + ", so the item would be stored in " + region
-                    : "'" + dataClass + "' is not a data class of the platform (classes: " + policy.classes().keySet()
+                    ? "class '" + dataClass + "' is permitted only in " + policy.regionsOf(dataClass)
+                            + ", but the table replicates to " + replicas + ", so the item would be stored in " + region
+                    : "'" + dataClass + "' is not a data class of the platform (classes: "
+                            + policy.classes().keySet()
                             + "), and an unknown class is permitted nowhere, so it may not be stored in " + region;
-            throw new ResidencyViolationException(table.name(), dataClass, region,
+            throw new ResidencyViolationException(
+                    table.name(),
+                    dataClass,
+                    region,
                     "refused to write to table '" + table.name() + "': " + why
                             + "; nothing was written. Write it to a table whose zone its class permits, or correct its '"
                             + policy.attribute() + "'");

@@ -27,7 +27,8 @@ public final class Stamper {
 
     /** Whether an update expression already sets the stamp (the tombstone writer's, or the application's own). */
     public static boolean alreadyStamped(OriginStamp stamp, String expression, Map<String, String> names) {
-        return names.containsKey(Placeholders.ORIGIN_NAME) || UpdateExpressions.names(expression, names, stamp.originAttribute());
+        return names.containsKey(Placeholders.ORIGIN_NAME)
+                || UpdateExpressions.names(expression, names, stamp.originAttribute());
     }
 
     public String expression(String expression) {
@@ -49,10 +50,21 @@ public final class Stamper {
     }
 
     /** A legacy {@code AttributeUpdates} update with the stamp put. */
-    public Map<String, AttributeValueUpdate> attributeUpdates(OriginStamp stamp, Map<String, AttributeValueUpdate> updates) {
+    public Map<String, AttributeValueUpdate> attributeUpdates(
+            OriginStamp stamp, Map<String, AttributeValueUpdate> updates) {
         Map<String, AttributeValueUpdate> merged = new HashMap<>(updates);
-        merged.put(stamp.originAttribute(), AttributeValueUpdate.builder().action(AttributeAction.PUT).value(region).build());
-        merged.put(stamp.writeTimeAttribute(), AttributeValueUpdate.builder().action(AttributeAction.PUT).value(writeTime).build());
+        merged.put(
+                stamp.originAttribute(),
+                AttributeValueUpdate.builder()
+                        .action(AttributeAction.PUT)
+                        .value(region)
+                        .build());
+        merged.put(
+                stamp.writeTimeAttribute(),
+                AttributeValueUpdate.builder()
+                        .action(AttributeAction.PUT)
+                        .value(writeTime)
+                        .build());
         return merged;
     }
 }

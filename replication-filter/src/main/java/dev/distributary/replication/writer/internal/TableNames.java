@@ -2,8 +2,7 @@ package dev.distributary.replication.writer.internal;
 
 /** The table name of a request's {@code TableName}, which may also be a table ARN. */
 public final class TableNames {
-    private TableNames() {
-    }
+    private TableNames() {}
 
     public static String of(String tableNameOrArn) {
         if (tableNameOrArn == null) {

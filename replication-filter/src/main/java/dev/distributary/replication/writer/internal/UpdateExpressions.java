@@ -11,11 +11,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class UpdateExpressions {
     /** The SET keyword where it starts a clause (not inside a name or placeholder such as {@code #set}). */
     private static final Pattern SET_CLAUSE = Pattern.compile("(?i)(?<![#:\\w.])SET(?=\\s)");
+
     private static final Pattern RAW_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern VALUE_TOKEN = Pattern.compile(":[A-Za-z0-9_]+");
 
-    private UpdateExpressions() {
-    }
+    private UpdateExpressions() {}
 
     /** The expression with {@code assignments} ({@code "#a = :a, #b = :b"}) added to its SET clause, or a new SET clause. */
     public static String addSet(String expression, String assignments) {
@@ -34,16 +34,19 @@ public final class UpdateExpressions {
         if (names.containsValue(attribute)) {
             return true;
         }
-        return expression != null && RAW_NAME.matcher(attribute).matches()
-                && Pattern.compile("(?<![#:\\w.])" + Pattern.quote(attribute) + "(?![\\w])").matcher(expression).find();
+        return expression != null
+                && RAW_NAME.matcher(attribute).matches()
+                && Pattern.compile("(?<![#:\\w.])" + Pattern.quote(attribute) + "(?![\\w])")
+                        .matcher(expression)
+                        .find();
     }
 
     /**
      * The values an update's SET clause assigns to the attribute (every {@code :value} on the right of
      * {@code attribute = ...}, so {@code if_not_exists(#c, :v)} counts too); empty when it does not set it.
      */
-    public static List<AttributeValue> assignedValues(String expression, Map<String, String> names, Map<String, AttributeValue> values,
-            String attribute) {
+    public static List<AttributeValue> assignedValues(
+            String expression, Map<String, String> names, Map<String, AttributeValue> values, String attribute) {
         List<AttributeValue> assigned = new ArrayList<>();
         if (expression == null) {
             return assigned;
@@ -59,7 +62,8 @@ public final class UpdateExpressions {
         }
         for (String token : tokens) {
             Matcher assignment = Pattern.compile("(?<![#:\\w.])" + Pattern.quote(token)
-                    + "\\s*=\\s*(.+?)(?=,\\s*[#A-Za-z]|\\s+(?i:SET|REMOVE|ADD|DELETE)\\s|$)").matcher(expression);
+                            + "\\s*=\\s*(.+?)(?=,\\s*[#A-Za-z]|\\s+(?i:SET|REMOVE|ADD|DELETE)\\s|$)")
+                    .matcher(expression);
             while (assignment.find()) {
                 Matcher value = VALUE_TOKEN.matcher(assignment.group(1));
                 while (value.find()) {
