@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * claimed but not published. The function times out after 8 seconds here, so the dead
  * invocation's claims expire quickly and the retry takes them over: nothing lost, nothing twice.
  */
-public final class DeathMidBatch implements Scenario {
+final class DeathMidBatch implements Scenario {
     static final int TIMEOUT_SECONDS = 8;
     static final double PROBABILITY = 0.5;
     /** Where the functions count their faults when their number is limited (in the scenario's work directory). */

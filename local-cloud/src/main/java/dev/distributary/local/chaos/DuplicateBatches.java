@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Every batch delivered twice by the event source mapping: nothing published twice. */
-public final class DuplicateBatches implements Scenario {
+final class DuplicateBatches implements Scenario {
 
     @Override
     public String name() {

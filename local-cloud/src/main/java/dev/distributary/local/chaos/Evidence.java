@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * @param repeatedInvocations batches the mappings delivered a second time
  * @param replicaSuperseded   replicated copies refused by last-writer-wins
  */
-public record Evidence(
+record Evidence(
         Topology topology,
         Written written,
         List<Planted> planted,

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * refused by the SDK when the emulator's stream returns them, so they cannot travel end to end
  * here; the processor's property test and its event-reading test cover them.
  */
-public final class MalformedRecords implements Scenario {
+final class MalformedRecords implements Scenario {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Deeper than DynamoDB's 32 levels; the SDK still reads it back from the emulator. */
     private static final int TOO_DEEP = 40;

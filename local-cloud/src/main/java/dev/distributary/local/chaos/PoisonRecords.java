@@ -14,7 +14,7 @@ import java.util.List;
  * shard moved on: each mapping's checkpoint reached its stream's last record, and no record was
  * sent to the on-failure destination (none exhausted the configured retries).
  */
-public final class PoisonRecords implements Scenario {
+final class PoisonRecords implements Scenario {
 
     @Override
     public String name() {

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * processors' ResidencyBlocked metric; no quarantine message in a region carries attribute values
  * that region may not hold; every permitted delivery exactly once.
  */
-public final class RandomResidency implements Scenario {
+final class RandomResidency implements Scenario {
     static final double OTHER_CLASS_SHARE = 0.3;
     /** Personal data the stray record carries, which its quarantine message must withhold. */
     private static final String STRAY_EMAIL = "x@example.eu";

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * version at most once and the item's last version always (an overtaken older copy loses to
  * last-writer-wins and never appears there); and every replica of every table ends identical.
  */
-public final class ReplicationDisorder implements Scenario {
+final class ReplicationDisorder implements Scenario {
 
     @Override
     public String name() {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * fails a PublishBatch, the processor reports the first record not published, and the event source
  * mapping retries from there. Every change still delivered exactly once.
  */
-public final class SnsThrottling implements Scenario {
+final class SnsThrottling implements Scenario {
     static final double SHARE = 0.2;
 
     @Override

@@ -15,7 +15,7 @@ import java.util.List;
  * record and the event source mapping retries. Every change exactly once; every poison record
  * quarantined once per processor that sees it.
  */
-public final class StoreFaults implements Scenario {
+final class StoreFaults implements Scenario {
 
     @Override
     public String name() {

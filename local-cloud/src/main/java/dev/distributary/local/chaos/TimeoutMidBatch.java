@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The function stalls before the second PublishBatch of an invocation until its 8-second deadline
  * passes and the host kills it: a timeout in the middle of a batch. Nothing lost, nothing twice.
  */
-public final class TimeoutMidBatch implements Scenario {
+final class TimeoutMidBatch implements Scenario {
     static final double PROBABILITY = 0.4;
 
     @Override

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * payload, then again with the same payload, and answers with the second result (a retry after a
  * lost response looks like this). Counts the repeated invocations.
  */
-public final class TwiceInvoker implements Invoker {
+final class TwiceInvoker implements Invoker {
     private final Invoker target;
     private final AtomicLong repeated;
 

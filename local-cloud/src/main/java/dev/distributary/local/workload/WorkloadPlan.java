@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * @param writes the writes, in the order they are sent
  */
-public record WorkloadPlan(List<Write> writes) {
+record WorkloadPlan(List<Write> writes) {
     private static final String[] STATUSES = {"PLACED", "PAID", "SHIPPED"};
 
     public WorkloadPlan {
