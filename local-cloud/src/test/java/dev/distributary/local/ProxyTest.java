@@ -175,6 +175,28 @@ class ProxyTest {
     }
 
     @Test
+    void faultInjectedOnce_failsTheFirstMatchingCallOnly(MotoServer moto) {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
+                AwsClients aws = new AwsClients(proxy.endpoint())) {
+            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1")
+                    .httpClient(aws.httpClient())
+                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                    .build();
+            String faulted =
+                    sqs.createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
+            String healthy = sqs.createQueue(b -> b.queueName("shop-billing")).queueUrl();
+            proxy.injectOnce(FaultRule.serverError("sqs", "SendMessage", 1.0).on("shop-quarantine"));
+
+            sqs.sendMessage(b -> b.queueUrl(healthy).messageBody("not the rule's queue"));
+            assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(faulted).messageBody("refused")))
+                    .isInstanceOf(SqsException.class);
+            sqs.sendMessage(b -> b.queueUrl(faulted).messageBody("taken"));
+
+            assertThat(proxy.injectedFaults().get("sqs")).containsEntry("SendMessage", 1L);
+        }
+    }
+
+    @Test
     void faultRule_withAStatusThatIsNoError_isRefused() {
         assertThatThrownBy(() -> new FaultRule("sns", "*", 0.5, 200, "Throttling"))
                 .isInstanceOf(IllegalArgumentException.class)

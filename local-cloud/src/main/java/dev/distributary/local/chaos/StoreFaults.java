@@ -48,6 +48,11 @@ final class StoreFaults implements Scenario {
                 .inject(FaultRule.throttling("sqs", "SendMessageBatch", 0.25).on(queue));
         platform.proxy()
                 .inject(FaultRule.serverError("sqs", "SendMessageBatch", 0.25).on(queue));
+        // A small run makes only a few quarantine sends, which the shares above can all spare: the
+        // first one fails whatever the draw, so that the scenario always sees the fault it is about.
+        platform.proxy()
+                .injectOnce(
+                        FaultRule.serverError("sqs", "SendMessageBatch", 1.0).on(queue));
     }
 
     @Override

@@ -76,6 +76,7 @@ public final class EmulatorProxy implements AutoCloseable {
     private final Map<ApiCall, LongAdder> injected = new ConcurrentHashMap<>();
     private final Map<ResourceCall, LongAdder> byResource = new ConcurrentHashMap<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
+    private final List<FaultRule> once = new CopyOnWriteArrayList<>();
     private final TableWriteOrder writeOrder = new TableWriteOrder();
     private final IamEnforcer iam = new IamEnforcer();
     private final Random random;
@@ -107,8 +108,17 @@ public final class EmulatorProxy implements AutoCloseable {
         faults.add(rule);
     }
 
+    /**
+     * A fault for the first call the rule matches only (its share is not drawn): so that a fault a
+     * scenario must see happens at least once, however few calls it gets.
+     */
+    public void injectOnce(FaultRule rule) {
+        once.add(rule);
+    }
+
     public void clearFaults() {
         faults.clear();
+        once.clear();
     }
 
     /** The rules in force. */
@@ -236,6 +246,11 @@ public final class EmulatorProxy implements AutoCloseable {
     }
 
     private FaultRule fault(ApiCall call, List<String> resources) {
+        for (FaultRule rule : once) {
+            if (rule.matches(call) && rule.targets(resources) && once.remove(rule)) {
+                return rule;
+            }
+        }
         for (FaultRule rule : faults) {
             if (rule.matches(call)) {
                 if (rule.resource().isPresent() && !rule.targets(resources)) {
