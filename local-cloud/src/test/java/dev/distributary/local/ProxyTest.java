@@ -11,6 +11,8 @@ import dev.distributary.moto.junit.MotoTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -89,14 +91,8 @@ class ProxyTest {
                 AwsClients aws = new AwsClients(proxy.endpoint())) {
             proxy.inject(new FaultRule("sns", "CreateTopic", 1.0, 400, "Throttling"));
             proxy.inject(new FaultRule("sqs", "*", 1.0, 500, "InternalError"));
-            SnsClient sns = aws.configure(SnsClient.builder(), "eu-west-1")
-                    .httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                    .build();
-            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1")
-                    .httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                    .build();
+            SnsClient sns = callingOnce(aws, SnsClient.builder());
+            SqsClient sqs = callingOnce(aws, SqsClient.builder());
 
             assertThatThrownBy(() -> sns.createTopic(b -> b.name("t")))
                     .isInstanceOfSatisfying(SnsException.class, e -> {
@@ -114,10 +110,7 @@ class ProxyTest {
     void faultOnOneTable_failsOnlyThatTablesCalls_includingBatchWrites(MotoServer moto) {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
                 AwsClients aws = new AwsClients(proxy.endpoint())) {
-            DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder(), "eu-west-1")
-                    .httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                    .build();
+            DynamoDbClient dynamo = callingOnce(aws, DynamoDbClient.builder());
             for (String table : List.of("faulted", "healthy")) {
                 dynamo.createTable(b -> b.tableName(table)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -157,10 +150,7 @@ class ProxyTest {
     void faultOnOneQueue_failsOnlyThatQueuesCalls(MotoServer moto) {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
                 AwsClients aws = new AwsClients(proxy.endpoint())) {
-            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1")
-                    .httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                    .build();
+            SqsClient sqs = callingOnce(aws, SqsClient.builder());
             String faulted =
                     sqs.createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
             String healthy = sqs.createQueue(b -> b.queueName("shop-billing")).queueUrl();
@@ -178,10 +168,7 @@ class ProxyTest {
     void faultInjectedOnce_failsTheFirstMatchingCallOnly(MotoServer moto) {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint(), 1);
                 AwsClients aws = new AwsClients(proxy.endpoint())) {
-            SqsClient sqs = aws.configure(SqsClient.builder(), "eu-west-1")
-                    .httpClient(aws.httpClient())
-                    .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                    .build();
+            SqsClient sqs = callingOnce(aws, SqsClient.builder());
             String faulted =
                     sqs.createQueue(b -> b.queueName("shop-quarantine")).queueUrl();
             String healthy = sqs.createQueue(b -> b.queueName("shop-billing")).queueUrl();
@@ -201,5 +188,14 @@ class ProxyTest {
         assertThatThrownBy(() -> new FaultRule("sns", "*", 0.5, 200, "Throttling"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("400-599");
+    }
+
+    /** A client through the proxy that makes each call once (no retries), so that an injected fault reaches the test. */
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C callingOnce(
+            AwsClients aws, B builder) {
+        return aws.configure(builder, "eu-west-1")
+                .httpClient(aws.httpClient())
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                .build();
     }
 }
