@@ -1,19 +1,19 @@
 package dev.distributary.local;
 
-import dev.distributary.local.esm.CheckpointStore;
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingConfig;
-import dev.distributary.local.esm.SqsFailureDestination;
 import dev.distributary.local.function.FunctionConfig;
 import dev.distributary.local.function.LocalFunction;
-import dev.distributary.local.iam.Denial;
-import dev.distributary.local.iam.IdentityPolicy;
-import dev.distributary.local.iam.LocalIdentity;
-import dev.distributary.local.provision.PlatformProvisioner;
+import dev.distributary.local.internal.esm.CheckpointStore;
+import dev.distributary.local.internal.esm.SqsFailureDestination;
+import dev.distributary.local.internal.iam.Denial;
+import dev.distributary.local.internal.iam.IdentityPolicy;
+import dev.distributary.local.internal.iam.LocalIdentity;
+import dev.distributary.local.internal.provision.PlatformProvisioner;
+import dev.distributary.local.internal.proxy.EmulatorProxy;
+import dev.distributary.local.internal.replication.Replicator;
+import dev.distributary.local.internal.streams.DynamoStreamsSource;
 import dev.distributary.local.provision.RegionResources;
-import dev.distributary.local.proxy.EmulatorProxy;
-import dev.distributary.local.replication.Replicator;
-import dev.distributary.local.streams.DynamoStreamsSource;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.replication.FilterPatterns;
@@ -263,6 +263,14 @@ public final class LocalPlatform implements AutoCloseable {
 
     public EmulatorProxy proxy() {
         return proxy;
+    }
+
+    /**
+     * Emulator calls so far, per service, operation and the resource they name (a table, queue URL or
+     * topic ARN; {@code -} for none), as the proxy in front of the emulator counted them.
+     */
+    public Map<String, Map<String, Map<String, Long>>> callsByResource() {
+        return proxy.callsByResource();
     }
 
     public Replicator replicator() {

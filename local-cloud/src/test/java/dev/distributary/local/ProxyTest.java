@@ -3,8 +3,8 @@ package dev.distributary.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.distributary.local.proxy.EmulatorProxy;
-import dev.distributary.local.proxy.FaultRule;
+import dev.distributary.local.internal.proxy.EmulatorProxy;
+import dev.distributary.local.internal.proxy.FaultRule;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;

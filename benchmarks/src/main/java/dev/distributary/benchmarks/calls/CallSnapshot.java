@@ -20,7 +20,7 @@ record CallSnapshot(Map<String, Map<String, Map<String, Long>>> calls, long invo
                 .map(EventSourceMapping::metrics)
                 .toList();
         return new CallSnapshot(
-                platform.proxy().callsByResource(),
+                platform.callsByResource(),
                 metrics.stream().mapToLong(MappingMetrics.Snapshot::invocations).sum(),
                 metrics.stream()
                         .mapToLong(MappingMetrics.Snapshot::invokedEventCount)

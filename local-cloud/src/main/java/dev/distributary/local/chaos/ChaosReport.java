@@ -1,8 +1,8 @@
 package dev.distributary.local.chaos;
 
-import dev.distributary.local.demo.DemoChecks;
 import dev.distributary.local.demo.DemoReport;
-import dev.distributary.local.iam.Denial;
+import dev.distributary.local.internal.demo.DemoChecks;
+import dev.distributary.local.internal.iam.Denial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package dev.distributary.local.chaos;
 
 import dev.distributary.local.esm.MappingMetrics;
-import dev.distributary.local.workload.Tally;
+import dev.distributary.local.internal.workload.Tally;
 import dev.distributary.local.workload.Written;
 import java.util.List;
 

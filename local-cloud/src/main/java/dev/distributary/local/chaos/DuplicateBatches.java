@@ -2,7 +2,7 @@ package dev.distributary.local.chaos;
 
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.workload.Tally;
+import dev.distributary.local.internal.workload.Tally;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -11,7 +11,7 @@ package dev.distributary.local.chaos;
  * @param reasonPrefix        how each quarantine reason must start
  * @param expectedDeliveries  deliveries it must make instead (an item too large for SNS is published keys-only), each truncated
  */
-public record Planted(
+record Planted(
         String description,
         String table,
         String region,

@@ -1,7 +1,7 @@
 package dev.distributary.local.chaos;
 
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.workload.Tally;
+import dev.distributary.local.internal.workload.Tally;
 import dev.distributary.local.workload.Workload;
 import dev.distributary.local.workload.WorkloadOptions;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Where an event source mapping stands on one shard at the end of a run: its checkpoint, and the
  * last record in the shard.
  */
-public record ShardPosition(
+record ShardPosition(
         String region, String table, String shardId, Optional<String> checkpoint, Optional<String> lastRecord) {
 
     /** The mapping has handled every record of the shard (an empty shard counts). */

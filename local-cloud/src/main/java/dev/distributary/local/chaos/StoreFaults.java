@@ -1,8 +1,8 @@
 package dev.distributary.local.chaos;
 
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.proxy.FaultRule;
-import dev.distributary.local.workload.Tally;
+import dev.distributary.local.internal.proxy.FaultRule;
+import dev.distributary.local.internal.workload.Tally;
 import dev.distributary.local.workload.WorkloadOptions;
 import java.util.List;
 

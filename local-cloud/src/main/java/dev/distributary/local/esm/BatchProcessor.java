@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.local.function.InvocationResult;
-import dev.distributary.local.streams.StreamRecord;
+import dev.distributary.local.internal.streams.StreamRecord;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.distributary.local.esm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.distributary.local.streams.StreamRecord;
+import dev.distributary.local.internal.streams.StreamRecord;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;

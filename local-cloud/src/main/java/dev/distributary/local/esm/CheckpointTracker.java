@@ -1,6 +1,6 @@
 package dev.distributary.local.esm;
 
-import dev.distributary.local.streams.StreamRecord;
+import dev.distributary.local.internal.streams.StreamRecord;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.distributary.local.esm;
 
-import dev.distributary.local.streams.ShardSource;
+import dev.distributary.local.internal.esm.CheckpointStore;
+import dev.distributary.local.internal.streams.ShardSource;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

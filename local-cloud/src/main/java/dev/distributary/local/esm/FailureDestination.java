@@ -2,7 +2,7 @@ package dev.distributary.local.esm;
 
 /** Where discarded batches are described (the mapping's DestinationConfig.OnFailure). */
 @FunctionalInterface
-interface FailureDestination {
+public interface FailureDestination {
     /** Delivers one on-failure record (JSON); throws when it could not be delivered. */
     void send(String record);
 }

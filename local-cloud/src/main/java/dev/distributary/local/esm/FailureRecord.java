@@ -3,7 +3,7 @@ package dev.distributary.local.esm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.local.function.InvocationResult;
-import dev.distributary.local.streams.StreamRecord;
+import dev.distributary.local.internal.streams.StreamRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

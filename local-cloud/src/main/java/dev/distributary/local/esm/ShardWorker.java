@@ -1,7 +1,8 @@
 package dev.distributary.local.esm;
 
-import dev.distributary.local.streams.ShardSource;
-import dev.distributary.local.streams.StreamRecord;
+import dev.distributary.local.internal.esm.CheckpointStore;
+import dev.distributary.local.internal.streams.ShardSource;
+import dev.distributary.local.internal.streams.StreamRecord;
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.distributary.local.esm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.distributary.local.streams.StreamRecord;
+import dev.distributary.local.internal.streams.StreamRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.AttributeValueJson;
 import dev.distributary.change.Operation;
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.streams.SdkChangeRecords;
+import dev.distributary.local.internal.streams.SdkChangeRecords;
 import dev.distributary.replication.writer.OriginStampingInterceptor;
 import dev.distributary.replication.writer.ResidencyViolationException;
 import dev.distributary.replication.writer.TombstoneWriter;

@@ -7,12 +7,12 @@ import static dev.distributary.local.workload.Runs.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distributary.change.Operation;
-import dev.distributary.local.iam.Decision;
-import dev.distributary.local.iam.Denial;
-import dev.distributary.local.iam.LocalIdentity;
+import dev.distributary.local.internal.iam.Decision;
+import dev.distributary.local.internal.iam.Denial;
+import dev.distributary.local.internal.iam.LocalIdentity;
+import dev.distributary.local.internal.workload.Tally;
 import dev.distributary.local.workload.Change;
 import dev.distributary.local.workload.Runs;
-import dev.distributary.local.workload.Tally;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distributary.local.function.InvocationResult;
-import dev.distributary.local.streams.InMemoryStream;
-import dev.distributary.local.streams.StreamRecord;
+import dev.distributary.local.internal.esm.CheckpointStore;
+import dev.distributary.local.internal.streams.InMemoryStream;
+import dev.distributary.local.internal.streams.StreamRecord;
 import dev.distributary.topology.ProcessorSettings;
 import java.time.Clock;
 import java.time.Duration;
