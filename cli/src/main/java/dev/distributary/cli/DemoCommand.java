@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -89,6 +93,30 @@ final class DemoCommand implements Callable<Integer> {
         return result.passed() ? Distributary.OK : Distributary.CHECK_FAILED;
     }
 
+    /** The emulator's time in all and the operations that took most of it, with their calls and mean. */
+    static String serverTime(DemoReport r) {
+        record Operation(String name, long millis, long calls) {}
+        List<Operation> operations = new ArrayList<>();
+        r.apiServerMs()
+                .forEach((service, byOperation) ->
+                        byOperation.forEach((operation, millis) -> operations.add(new Operation(
+                                operation,
+                                millis,
+                                r.apiCalls().getOrDefault(service, Map.of()).getOrDefault(operation, 0L)))));
+        long total = operations.stream().mapToLong(Operation::millis).sum();
+        return String.format("%.1f s in all", total / 1000.0)
+                + operations.stream()
+                        .sorted(Comparator.comparingLong(Operation::millis).reversed())
+                        .limit(5)
+                        .map(o -> String.format(
+                                "%s %.1f s (%d calls, %.0f ms each)",
+                                o.name(),
+                                o.millis() / 1000.0,
+                                o.calls(),
+                                o.calls() == 0 ? 0.0 : (double) o.millis() / o.calls()))
+                        .collect(Collectors.joining(", ", "; most: ", ""));
+    }
+
     private static void latency(PrintWriter out, String label, DemoReport.Latency latency) {
         out.printf(
                 "  %s p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
@@ -132,6 +160,7 @@ final class DemoCommand implements Callable<Integer> {
                                         .mapToLong(Long::longValue)
                                         .sum())
                         .collect(Collectors.joining(", ")));
+        out.printf("  emulator server time    %s%n", serverTime(r));
         out.printf("  duration                %.1f s%n", r.durationSeconds());
         for (DemoReport.Check check : r.checks()) {
             out.printf("  [%s] %s: %s%n", check.passed() ? "ok" : "FAILED", check.name(), check.detail());

@@ -5,7 +5,6 @@ import dev.distributary.topology.ResourceNames;
 import dev.distributary.topology.Topology;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,8 +18,6 @@ import java.util.Optional;
  * @param processorJar    the processor's deployment jar
  * @param workDirectory   where logs and runtime files go
  * @param replication     the replication delay and ordering
- * @param pollInterval    the event source mapping's poll interval while records flow (Lambda: 250 ms)
- * @param maxIdlePoll     the longest back-off between polls of an idle stream
  * @param seed            seeds the replication jitter and fault injection, so runs can be repeated
  * @param instrumentation what a proving run adds (fault-injecting code, invoker wrappers); none by default
  */
@@ -32,8 +29,6 @@ public record LocalOptions(
         Path processorJar,
         Path workDirectory,
         ReplicationSettings replication,
-        Duration pollInterval,
-        Duration maxIdlePoll,
         long seed,
         Instrumentation instrumentation) {
 
@@ -47,12 +42,10 @@ public record LocalOptions(
         Objects.requireNonNull(processorJar, "processorJar");
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(replication, "replication");
-        Objects.requireNonNull(pollInterval, "pollInterval");
-        Objects.requireNonNull(maxIdlePoll, "maxIdlePoll");
         Objects.requireNonNull(instrumentation, "instrumentation");
     }
 
-    /** The stacks' default environment, Lambda's poll rate, the default replication delay, a new moto server, nothing instrumented. */
+    /** The stacks' default environment, the default replication delay, a new moto server, nothing instrumented. */
     public static LocalOptions defaults(Topology topology, String platformYaml, Path processorJar, Path workDirectory) {
         return new LocalOptions(
                 topology,
@@ -62,8 +55,6 @@ public record LocalOptions(
                 processorJar,
                 workDirectory,
                 ReplicationSettings.defaults(),
-                Duration.ofMillis(250),
-                Duration.ofMillis(500),
                 42,
                 Instrumentation.none());
     }
@@ -77,8 +68,6 @@ public record LocalOptions(
                 processorJar,
                 workDirectory,
                 replication,
-                pollInterval,
-                maxIdlePoll,
                 seed,
                 instrumentation);
     }
@@ -92,8 +81,6 @@ public record LocalOptions(
                 processorJar,
                 workDirectory,
                 replication,
-                pollInterval,
-                maxIdlePoll,
                 seed,
                 instrumentation);
     }
@@ -107,8 +94,6 @@ public record LocalOptions(
                 processorJar,
                 workDirectory,
                 settings,
-                pollInterval,
-                maxIdlePoll,
                 seed,
                 instrumentation);
     }
@@ -122,25 +107,13 @@ public record LocalOptions(
                 processorJar,
                 workDirectory,
                 replication,
-                pollInterval,
-                maxIdlePoll,
                 newSeed,
                 instrumentation);
     }
 
     public LocalOptions withInstrumentation(Instrumentation added) {
         return new LocalOptions(
-                topology,
-                platformYaml,
-                environment,
-                endpoint,
-                processorJar,
-                workDirectory,
-                replication,
-                pollInterval,
-                maxIdlePoll,
-                seed,
-                added);
+                topology, platformYaml, environment, endpoint, processorJar, workDirectory, replication, seed, added);
     }
 
     /** The same run for another platform (a variant of this one with other processor settings, say). */
@@ -153,8 +126,6 @@ public record LocalOptions(
                 processorJar,
                 workDirectory,
                 replication,
-                pollInterval,
-                maxIdlePoll,
                 seed,
                 instrumentation);
     }
@@ -169,8 +140,6 @@ public record LocalOptions(
                 processorJar,
                 workDirectory,
                 replication,
-                pollInterval,
-                maxIdlePoll,
                 seed,
                 instrumentation);
     }
@@ -189,8 +158,6 @@ public record LocalOptions(
                 processorJar,
                 directory,
                 replication,
-                pollInterval,
-                maxIdlePoll,
                 seed,
                 instrumentation);
     }

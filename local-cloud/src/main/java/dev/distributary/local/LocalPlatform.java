@@ -4,6 +4,7 @@ import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingConfig;
 import dev.distributary.local.function.FunctionConfig;
 import dev.distributary.local.function.LocalFunction;
+import dev.distributary.local.internal.emulator.Emulators;
 import dev.distributary.local.internal.esm.CheckpointStore;
 import dev.distributary.local.internal.esm.SqsFailureDestination;
 import dev.distributary.local.internal.iam.Denial;
@@ -43,7 +44,8 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The whole platform on one machine: the emulator (behind a proxy that judges every function call
+ * The whole platform on one machine: the emulator, one moto server per region unless the user brings
+ * one for all (behind a proxy that judges every function call
  * by the function's role policy, counts and injects faults), every region's tables, fan-out and
  * processor resources named as the stacks name them, global-table replication between the
  * regional tables, each processing region's function run as Lambda runs it with its own
@@ -55,7 +57,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalOptions options;
     private final ResourceNames names;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private MotoServer moto;
+    private Emulators emulators;
     private EmulatorProxy proxy;
     private AwsClients aws;
     private Map<String, RegionResources> resources;
@@ -89,10 +91,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void boot(Consumer<String> progress) {
         Topology topology = options.topology();
-        moto = options.endpoint().map(MotoServer::connect).orElseGet(MotoServer::start);
-        running.add(moto);
-        progress.accept(moto.isOwned() ? "started moto server" : "using the emulator at " + moto.endpoint());
-        proxy = new EmulatorProxy(moto.endpoint(), options.seed());
+        emulators = options.endpoint().map(Emulators::shared).orElseGet(() -> Emulators.perRegion(topology.regions()));
+        running.add(emulators);
+        progress.accept(emulators.describe());
+        proxy = new EmulatorProxy(emulators.upstreams(), options.seed());
         running.add(proxy);
         aws = new AwsClients(proxy.endpoint());
         running.add(aws);
@@ -134,8 +136,7 @@ public final class LocalPlatform implements AutoCloseable {
                 List<String> filter = options.instrumentation().eventFilter()
                         ? FilterPatterns.forRegion(topology, table, region)
                         : List.of();
-                MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(), filter)
-                        .withPolling(options.pollInterval(), options.maxIdlePoll());
+                MappingConfig mapping = MappingConfig.of(function.config().arn(), topology.processor(), filter);
                 EventSourceMapping esm = new EventSourceMapping(
                                 new DynamoStreamsSource(
                                         role.streams(region),
@@ -253,10 +254,6 @@ public final class LocalPlatform implements AutoCloseable {
         return proxy.endpoint();
     }
 
-    public URI emulatorEndpoint() {
-        return moto.endpoint();
-    }
-
     public AwsClients aws() {
         return aws;
     }
@@ -271,6 +268,11 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public Map<String, Map<String, Map<String, Long>>> callsByResource() {
         return proxy.callsByResource();
+    }
+
+    /** Milliseconds the emulator spent answering so far, per service and operation. */
+    public Map<String, Map<String, Long>> emulatorServerMillis() {
+        return proxy.serverMillis();
     }
 
     public Replicator replicator() {

@@ -44,8 +44,8 @@ final class ReplicationDisorder implements Scenario {
     @Override
     public LocalOptions configure(LocalOptions options, ChaosOptions chaos, AtomicLong repeatedInvocations) {
         ReplicationSettings current = options.replication();
-        return options.withReplication(new ReplicationSettings(
-                Duration.ofMillis(100), Duration.ofSeconds(6), false, current.pollInterval(), current.maxIdle()));
+        return options.withReplication(
+                new ReplicationSettings(Duration.ofMillis(100), Duration.ofSeconds(6), false, current.pollInterval()));
     }
 
     @Override

@@ -143,6 +143,7 @@ public final class Demo {
                 DemoReport.Trend.of(deliveries),
                 platform.proxy().calls(),
                 written == 0 ? 0 : Math.round(100.0 * calls / written) / 100.0,
+                platform.emulatorServerMillis(),
                 Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0,
                 checks);
     }

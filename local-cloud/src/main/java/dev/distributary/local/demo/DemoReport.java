@@ -29,6 +29,7 @@ import java.util.Map;
  *                           when the platform keeps up they are alike; when the last is far higher, lag was growing
  * @param apiCalls           calls to the emulator per service and operation
  * @param apiCallsPerEvent   calls per accepted write
+ * @param apiServerMs        milliseconds the emulator spent answering, per service and operation (where the time goes)
  * @param durationSeconds    the whole run, start-up included
  * @param checks             each check, with what it saw
  */
@@ -53,6 +54,7 @@ public record DemoReport(
         Trend latencyTrendMs,
         Map<String, Map<String, Long>> apiCalls,
         double apiCallsPerEvent,
+        Map<String, Map<String, Long>> apiServerMs,
         double durationSeconds,
         List<Check> checks) {
 

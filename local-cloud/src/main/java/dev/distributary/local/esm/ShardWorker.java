@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Reads one shard the way Lambda does: polls it (four times a second while records flow,
- * backing off when idle), filters, gathers a batch within the batching window, spreads the
+ * Reads one shard the way Lambda does: polls it (again at once while records come, four times a
+ * second when none do), filters, gathers a batch within the batching window, spreads the
  * batch over the parallelization factor's lanes by partition key (so each key keeps its order),
  * and checkpoints behind the lowest record still in flight.
  */
@@ -87,7 +87,6 @@ final class ShardWorker implements Runnable {
     @Override
     public void run() {
         String iterator = null;
-        Duration idle = config.pollInterval();
         List<StreamRecord> buffer = new ArrayList<>();
         Instant bufferSince = null;
         boolean closed = false;
@@ -127,11 +126,10 @@ final class ShardWorker implements Runnable {
                     processor.finalInvoke();
                 }
                 caughtUp = page.records().isEmpty() && buffer.isEmpty() && tracker.outstanding() == 0;
-                if (page.records().size() < READ_LIMIT && !closed) {
-                    idle = page.records().isEmpty()
-                            ? min(idle.multipliedBy(2), config.maxIdleInterval())
-                            : config.pollInterval();
-                    pause(buffer.isEmpty() ? idle : config.pollInterval());
+                // As Lambda: a shard that had records is read again at once, one that had none (or whose records wait
+                // for the batching window) four times a second.
+                if (!closed && (page.records().isEmpty() || !buffer.isEmpty())) {
+                    pause(config.pollInterval());
                 }
             } catch (RuntimeException e) {
                 caughtUp = false;
@@ -143,7 +141,7 @@ final class ShardWorker implements Runnable {
                 buffer = new ArrayList<>();
                 bufferSince = null;
                 tracker.clear();
-                pause(config.maxIdleInterval());
+                pause(config.pollInterval().multipliedBy(4)); // a second, at Lambda's poll rate
             }
         }
         if (closed && running) {
@@ -257,10 +255,6 @@ final class ShardWorker implements Runnable {
 
     private static long bytes(List<StreamRecord> records) {
         return records.stream().mapToLong(r -> r.json().toString().length()).sum();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void pause(Duration duration) {

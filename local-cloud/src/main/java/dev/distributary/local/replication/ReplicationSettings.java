@@ -10,15 +10,12 @@ import java.util.Objects;
  * @param maxDelay      the longest (each copy waits a random time in between)
  * @param preserveOrder keep each region pair's copies in stream order (as global tables keep
  *                      per-item order); false lets jitter reorder them, for fault injection
- * @param pollInterval  between polls of a source stream while records flow
- * @param maxIdle       the longest back-off between polls of an idle stream
+ * @param pollInterval  between polls of a source stream that had no new record (one that had some is read again at once)
  */
-public record ReplicationSettings(
-        Duration minDelay, Duration maxDelay, boolean preserveOrder, Duration pollInterval, Duration maxIdle) {
+public record ReplicationSettings(Duration minDelay, Duration maxDelay, boolean preserveOrder, Duration pollInterval) {
 
     public static ReplicationSettings defaults() {
-        return new ReplicationSettings(
-                Duration.ofMillis(500), Duration.ofMillis(1_000), true, Duration.ofMillis(250), Duration.ofMillis(500));
+        return new ReplicationSettings(Duration.ofMillis(500), Duration.ofMillis(1_000), true, Duration.ofMillis(250));
     }
 
     public ReplicationSettings {
@@ -29,10 +26,9 @@ public record ReplicationSettings(
                     "replication delay must satisfy 0 <= min <= max, not " + minDelay + ".." + maxDelay);
         }
         Objects.requireNonNull(pollInterval, "pollInterval");
-        Objects.requireNonNull(maxIdle, "maxIdle");
     }
 
     public ReplicationSettings withDelay(Duration min, Duration max) {
-        return new ReplicationSettings(min, max, preserveOrder, pollInterval, maxIdle);
+        return new ReplicationSettings(min, max, preserveOrder, pollInterval);
     }
 }

@@ -60,7 +60,6 @@ class EventSourceMappingTest {
                 filters,
                 ProcessorSettings.StartingPosition.TRIM_HORIZON,
                 Duration.ofMillis(5),
-                Duration.ofMillis(20),
                 Duration.ZERO,
                 Duration.ZERO);
     }
@@ -230,7 +229,6 @@ class EventSourceMappingTest {
                 List.of(),
                 base.startingPosition(),
                 base.pollInterval(),
-                base.maxIdleInterval(),
                 Duration.ZERO,
                 Duration.ZERO);
 

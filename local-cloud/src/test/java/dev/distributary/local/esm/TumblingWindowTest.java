@@ -47,7 +47,6 @@ class TumblingWindowTest {
                 List.of(),
                 ProcessorSettings.StartingPosition.TRIM_HORIZON,
                 Duration.ofMillis(5),
-                Duration.ofMillis(20),
                 Duration.ZERO,
                 WINDOW);
         mappings.add(new EventSourceMapping(stream, config, function, json -> {}, checkpoints, clock).start());

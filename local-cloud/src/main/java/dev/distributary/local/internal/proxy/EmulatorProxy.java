@@ -61,7 +61,7 @@ public final class EmulatorProxy implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private final URI target;
+    private final Upstreams upstreams;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "emulator-proxy");
@@ -74,6 +74,7 @@ public final class EmulatorProxy implements AutoCloseable {
             .build();
     private final Map<ApiCall, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<ApiCall, LongAdder> injected = new ConcurrentHashMap<>();
+    private final Map<ApiCall, LongAdder> serverNanos = new ConcurrentHashMap<>();
     private final Map<ResourceCall, LongAdder> byResource = new ConcurrentHashMap<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final List<FaultRule> once = new CopyOnWriteArrayList<>();
@@ -81,8 +82,14 @@ public final class EmulatorProxy implements AutoCloseable {
     private final IamEnforcer iam = new IamEnforcer();
     private final Random random;
 
+    /** A proxy in front of one emulator serving every region. */
     public EmulatorProxy(URI target, long seed) {
-        this.target = target;
+        this(Upstreams.shared(target), seed);
+    }
+
+    /** A proxy sending each call to the emulator of the region it is signed for. */
+    public EmulatorProxy(Upstreams upstreams, long seed) {
+        this.upstreams = upstreams;
         this.random = new Random(seed);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
@@ -134,6 +141,20 @@ public final class EmulatorProxy implements AutoCloseable {
     /** Calls forwarded (or failed by injection), per service and operation. */
     public Map<String, Map<String, Long>> calls() {
         return snapshot(calls);
+    }
+
+    /**
+     * Milliseconds the emulator spent answering, per service and operation, summed over the calls that
+     * reached it (denied and faulted calls never do); waiting for a table's write turn is not included.
+     */
+    public Map<String, Map<String, Long>> serverMillis() {
+        Map<String, Map<String, Long>> millis = new TreeMap<>();
+        snapshot(serverNanos).forEach((service, operations) -> {
+            Map<String, Long> byOperation = new TreeMap<>();
+            operations.forEach((operation, nanos) -> byOperation.put(operation, nanos / 1_000_000));
+            millis.put(service, byOperation);
+        });
+        return millis;
     }
 
     /** Calls answered with an injected fault. */
@@ -197,14 +218,18 @@ public final class EmulatorProxy implements AutoCloseable {
                 respondWithFault(exchange, fault, headers.getFirst("X-Amz-Target") != null);
                 return;
             }
-            writeOrder.run(call, resources, () -> pass(exchange, headers, body));
+            writeOrder.run(call, resources, () -> pass(exchange, headers, body, call));
         }
     }
 
-    /** Forwards the request to the emulator and its answer to the caller. */
-    private void pass(HttpExchange exchange, Headers headers, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        target.resolve(exchange.getRequestURI().toString()))
+    /**
+     * Forwards the request to the emulator of the call's region and its answer to the caller; the time
+     * the emulator took, request sent to answer read, is added to the call's server time.
+     */
+    private void pass(HttpExchange exchange, Headers headers, byte[] body, ApiCall call) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(upstreams
+                        .forRegion(call.region())
+                        .resolve(exchange.getRequestURI().toString()))
                 .timeout(Duration.ofSeconds(60))
                 .method(
                         exchange.getRequestMethod(),
@@ -217,8 +242,10 @@ public final class EmulatorProxy implements AutoCloseable {
             }
         });
         HttpResponse<byte[]> response;
+        long sent = System.nanoTime();
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            serverNanos.computeIfAbsent(call, c -> new LongAdder()).add(System.nanoTime() - sent);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.sendResponseHeaders(503, -1);

@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class Replicator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Replicator.class.getName());
     private static final Duration DELETION_MEMORY = Duration.ofMinutes(10);
+    private static final Duration READ_RETRY = Duration.ofSeconds(1);
 
     private final Topology topology;
     private final Function<String, DynamoDbClient> dynamo;
@@ -121,7 +122,6 @@ public final class Replicator implements AutoCloseable {
 
     /** Reads every shard of the region's stream (parents before children) and routes each record; after a failure, resumes where it was. */
     private void read(TableSpec table, String region, List<String> regions, StreamReader stream) {
-        Duration idle = settings.pollInterval();
         while (running) {
             try {
                 int read = stream.poll(1_000, record -> {
@@ -140,8 +140,9 @@ public final class Replicator implements AutoCloseable {
                     }
                     route(table, region, regions, change);
                 });
-                idle = read == 0 ? min(idle.multipliedBy(2), settings.maxIdle()) : settings.pollInterval();
-                Thread.sleep(idle.toMillis());
+                if (read == 0) {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -152,7 +153,7 @@ public final class Replicator implements AutoCloseable {
                             "replication reader for " + table.name() + " in " + region + " failed; resuming: " + e);
                 }
                 stream.reopen();
-                sleepQuietly(settings.maxIdle());
+                sleepQuietly(READ_RETRY);
             }
         }
     }
@@ -333,10 +334,6 @@ public final class Replicator implements AutoCloseable {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         return thread;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void sleepQuietly(Duration duration) {
