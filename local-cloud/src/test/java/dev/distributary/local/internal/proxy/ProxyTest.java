@@ -1,10 +1,8 @@
-package dev.distributary.local;
+package dev.distributary.local.internal.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.distributary.local.internal.proxy.EmulatorProxy;
-import dev.distributary.local.internal.proxy.FaultRule;
 import dev.distributary.moto.AwsClients;
 import dev.distributary.moto.MotoServer;
 import dev.distributary.moto.junit.MotoTest;
@@ -50,6 +48,26 @@ class ProxyTest {
                     .containsEntry("SendMessage", 1L)
                     .containsEntry("ReceiveMessage", 1L);
             assertThat(proxy.calls().get("dynamodb")).containsEntry("ListTables", 1L);
+        }
+    }
+
+    @Test
+    void callsSignedForARegion_goToThatRegionsEmulator_andTheirServerTimeIsCounted(MotoServer moto) {
+        try (MotoServer usEast = MotoServer.start();
+                EmulatorProxy proxy =
+                        new EmulatorProxy(new Upstreams(Map.of("us-east-1", usEast.endpoint()), moto.endpoint()), 1);
+                AwsClients throughProxy = new AwsClients(proxy.endpoint());
+                AwsClients onDefault = new AwsClients(moto.endpoint());
+                AwsClients onUsEast = new AwsClients(usEast.endpoint())) {
+            throughProxy.sqs("us-east-1").createQueue(b -> b.queueName("routed-us"));
+            throughProxy.sqs("eu-west-1").createQueue(b -> b.queueName("routed-eu"));
+
+            assertThat(onUsEast.sqs("us-east-1").listQueues().queueUrls()).anyMatch(u -> u.endsWith("/routed-us"));
+            assertThat(onDefault.sqs("us-east-1").listQueues().queueUrls()).noneMatch(u -> u.endsWith("/routed-us"));
+            assertThat(onDefault.sqs("eu-west-1").listQueues().queueUrls()).anyMatch(u -> u.endsWith("/routed-eu"));
+            assertThat(onUsEast.sqs("eu-west-1").listQueues().queueUrls()).isEmpty();
+            assertThat(proxy.serverMillis()).containsOnlyKeys("sqs");
+            assertThat(proxy.serverMillis().get("sqs")).containsOnlyKeys("CreateQueue");
         }
     }
 
