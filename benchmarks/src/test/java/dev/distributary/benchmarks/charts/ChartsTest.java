@@ -26,6 +26,24 @@ class ChartsTest {
             new LatencyChart.Rate(5, 148, 230, 578, 1209, 1793), new LatencyChart.Rate(20, 598, 501, 1243, 1536, 2384));
 
     @Test
+    void serverTimeOperations_comeFromTheDemoReport_mostServerTimeFirst_withTheirCalls() throws Exception {
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"apiCalls": {"dynamodb": {"PutItem": 885, "GetItem": 114}, "dynamodbstreams": {"GetRecords": 936}},
+                 "apiServerMs": {"dynamodb": {"PutItem": 49700, "GetItem": 900}, "dynamodbstreams": {"GetRecords": 53600}}}
+                """);
+
+        List<ServerTimeChart.Operation> operations = ServerTimeChart.operations(report);
+
+        assertThat(operations)
+                .containsExactly(
+                        new ServerTimeChart.Operation("dynamodbstreams", "GetRecords", 936, 53600),
+                        new ServerTimeChart.Operation("dynamodb", "PutItem", 885, 49700),
+                        new ServerTimeChart.Operation("dynamodb", "GetItem", 114, 900));
+        assertThat(ServerTimeChart.dataset(operations).getValue("server time", "dynamodb PutItem (885 calls)"))
+                .isEqualTo(49.7);
+    }
+
+    @Test
     void latencyDataset_hasTheP50AndP99OfBothKindsOfDelivery_perRate_countingWritesAsTheTableDoes() {
         DefaultCategoryDataset data = LatencyChart.dataset(RATES);
 
