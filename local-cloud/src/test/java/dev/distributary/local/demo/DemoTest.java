@@ -54,6 +54,9 @@ class DemoTest {
         assertThat(report.deliveries()).isEqualTo(report.expectedDeliveries()).isPositive();
         assertThat(report.quarantined()).isEqualTo(1);
         assertThat(report.apiCalls()).containsKeys("dynamodb", "sns", "sqs", "dynamodbstreams");
+        assertThat(report.apiServerMs())
+                .as("the emulator's time is reported for every service the calls went to")
+                .containsOnlyKeys(report.apiCalls().keySet());
         assertThat(report.iamDenied())
                 .as("every call the functions and their mappings made was allowed by the role synth writes")
                 .isZero();
