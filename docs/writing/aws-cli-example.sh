@@ -7,8 +7,8 @@ region=eu-west-1
 
 # platform.yaml (the shipped one): the regions each table has replicas in (its zone), each table's
 # default class, and the regions each data class may be stored in (its zone).
-declare -A TABLE_REGIONS=([orders]="us-east-1 eu-west-1 ap-southeast-2" [eu-customers]="eu-west-1")
-declare -A DEFAULT_CLASS=([orders]=public [eu-customers]=eu-personal)
+declare -A TABLE_REGIONS=([orders]="us-east-1 eu-west-1 ap-southeast-2" [eu-customers]="eu-west-1" [inventory]="us-east-1 eu-west-1 ap-southeast-2")
+declare -A DEFAULT_CLASS=([orders]=public [eu-customers]=eu-personal [inventory]=public)
 declare -A CLASS_REGIONS=([public]="us-east-1 eu-west-1 ap-southeast-2" [eu-personal]="eu-west-1")
 
 now_ms() { date +%s%3N; }

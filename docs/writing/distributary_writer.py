@@ -18,6 +18,7 @@ CLASSES = {"public": "global", "eu-personal": "eu"}
 TABLES = {
     "orders": {"zone": "global", "default_class": "public"},
     "eu-customers": {"zone": "eu", "default_class": "eu-personal"},
+    "inventory": {"zone": "global", "default_class": "public"},
 }
 # platform.yaml: tables[].stamp (these are the defaults) and tables[].stamp.tombstoneTtlSeconds.
 ORIGIN, WRITTEN_AT, DELETED, EXPIRES_AT = "_origin", "_writtenAt", "_deleted", "_expiresAt"

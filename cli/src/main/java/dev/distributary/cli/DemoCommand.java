@@ -139,7 +139,13 @@ final class DemoCommand implements Callable<Integer> {
                 "  residency violations    %d; refused by the writer %d%n",
                 r.residencyViolations(), r.refusedByWriter());
         out.printf("  quarantined             %d%n", r.quarantined());
-        out.printf("  replica records skipped %d%n", r.replicaSkipped());
+        out.printf(
+                "  replica records skipped %d (filtered out before invocation: %s; skipped by the processors %d)%n",
+                r.replicaSkipped(),
+                r.filteredPerRegion().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")),
+                r.replicaSkippedByProcessor());
         out.printf("  calls denied by IAM     %d%n", r.iamDenied());
         latency(out, "write to queue latency ", r.latencyMs());
         latency(out, "  in the writing region", r.latencyLocalMs());

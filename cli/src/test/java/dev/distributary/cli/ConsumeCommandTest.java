@@ -112,7 +112,7 @@ class ConsumeCommandTest {
         assertThat(run.err().strip())
                 .isEqualTo(
                         "distributary: consumer 'biling' is not defined in ../platform.yaml; did you mean 'billing'? "
-                                + "Consumers: billing, order-cache, crm-sync.");
+                                + "Consumers: billing, order-cache, crm-sync, restock.");
     }
 
     @Test
@@ -123,7 +123,7 @@ class ConsumeCommandTest {
         assertThat(run.errLines())
                 .containsExactly(
                         "distributary: consumer 'quarantine' is not defined in ../platform.yaml. "
-                                + "Consumers: billing, order-cache, crm-sync. The quarantine is not a consumer: distributary quarantine --region us-east-1 shows it.");
+                                + "Consumers: billing, order-cache, crm-sync, restock. The quarantine is not a consumer: distributary quarantine --region us-east-1 shows it.");
     }
 
     @Test

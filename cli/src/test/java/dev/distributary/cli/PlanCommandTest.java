@@ -23,6 +23,7 @@ class PlanCommandTest {
                 .contains("\nap-southeast-2\n")
                 .contains("  table      eu-customers (zone eu, class eu-personal), local changes processed")
                 .contains("  table      orders (zone global, class public), local and replicated changes processed")
+                .contains("  table      inventory (zone global, class public), local changes processed")
                 .contains("  queue      shop-dev-crm-sync -> DLQ shop-dev-crm-sync-dlq after 5 receives")
                 .contains(
                         "filter: {\"table\":[\"orders\"],\"eventName\":[\"INSERT\",\"MODIFY\"],\"originKind\":[\"local\"]}")
@@ -41,10 +42,10 @@ class PlanCommandTest {
         assertThat(region.get("region").asText()).isEqualTo("us-east-1");
         assertThat(region.get("replicas"))
                 .extracting(r -> r.get("table").asText())
-                .containsExactly("orders");
+                .containsExactly("orders", "inventory");
         assertThat(region.get("queues"))
                 .extracting(q -> q.get("consumer").asText())
-                .containsExactly("billing", "order-cache");
+                .containsExactly("billing", "order-cache", "restock");
         assertThat(region.get("queues").get(0).get("filterPolicy"))
                 .isEqualTo(
                         new ObjectMapper()

@@ -21,14 +21,16 @@ class SynthCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .startsWith(
-                        "Stack dev-eu-west-1 of platform shop in eu-west-1: 39 resources in 3 components (multi-writer routing, primary us-east-1)")
+                        "Stack dev-eu-west-1 of platform shop in eu-west-1: 46 resources in 3 components (multi-writer routing, primary us-east-1)")
                 .contains(
                         "\nfanout (distributary:infra:RegionalFanout)\n  aws:sns/topic:Topic  shop-dev-events\n      kmsMasterKeyId: alias/aws/sns\n")
                 .contains("  aws:lambda/function:Function  shop-dev-processor\n")
                 .contains("      handler: dev.distributary.processor.RegionalProcessorHandler::handleRequest\n")
                 .contains("  aws:lambda/eventSourceMapping:EventSourceMapping  shop-dev-processor-eu-customers\n")
                 .contains("      filterPolicy: {\"table\":[\"eu-customers\"],\"originKind\":[\"local\"]}\n")
-                .contains("    9  aws:cloudwatch/metricAlarm:MetricAlarm\n")
+                .contains("  aws:lambda/eventSourceMapping:EventSourceMapping  shop-dev-processor-inventory\n")
+                .contains("      filterPolicy: {\"table\":[\"inventory\"],\"originKind\":[\"local\"]}\n")
+                .contains("   10  aws:cloudwatch/metricAlarm:MetricAlarm\n")
                 .doesNotContain("global-tables");
         assertThat(run.out().indexOf("\nfanout ("))
                 .isLessThan(run.out().indexOf("\nprocessor ("))
@@ -54,7 +56,7 @@ class SynthCommandTest {
         assertThat(synth.get("counts")
                         .get("aws:dynamodb/tableReplica:TableReplica")
                         .asInt())
-                .isEqualTo(2);
+                .isEqualTo(4);
         List<String> names = new ArrayList<>();
         synth.get("resources")
                 .forEach(r ->
@@ -63,6 +65,8 @@ class SynthCommandTest {
                 .contains(
                         "aws:dynamodb/table:Table orders",
                         "aws:dynamodb/table:Table eu-customers",
+                        "aws:dynamodb/table:Table inventory",
+                        "aws:dynamodb/tableReplica:TableReplica inventory-ap-southeast-2",
                         "aws:sqs/queue:Queue shop-prod-billing",
                         "pulumi:providers:aws aws-eu-west-1");
         JsonNode euCustomers = find(synth, "eu-customers");

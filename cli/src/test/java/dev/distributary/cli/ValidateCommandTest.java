@@ -19,7 +19,7 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains(
-                        "../platform.yaml is valid: platform 'shop', 3 regions (multi-writer, primary us-east-1), 2 tables, 3 consumers")
+                        "../platform.yaml is valid: platform 'shop', 3 regions (multi-writer, primary us-east-1), 3 tables, 4 consumers")
                 .contains(
                         "publish ledger: checkpoint (the default with parallelizationFactor 1: one invocation per shard at a time, so the"
                                 + " shard's order is the ledger's)");

@@ -322,18 +322,38 @@ class CostModelTest {
     }
 
     @Test
+    void shippedPlatform_inventoryReplicas_reachNoFunction_whileEveryRegionsFunctionSeesEveryOrder() {
+        Topology shipped = TopologyLoader.load(java.nio.file.Path.of("../platform.yaml"));
+        Flows flows = MODEL.estimate(shipped, new Workload(90, 1)).flows().get(Design.DISTRIBUTARY);
+
+        // 90 writes/s over three tables: 30/s to inventory, 10/s written in each of its three regions. restock takes
+        // local changes only, so each region's function sees its own 10/s; the 20/s replicated into it are filtered
+        // out.
+        assertThat(flows.streams())
+                .filteredOn(flow -> flow.table().equals("inventory"))
+                .hasSize(3)
+                .allSatisfy(flow -> assertThat(flow.invoked()).isCloseTo(10, EXACT));
+        // order-cache takes replicated orders: every region's function sees all 30/s.
+        assertThat(flows.streams())
+                .filteredOn(flow -> flow.table().equals("orders"))
+                .hasSize(3)
+                .allSatisfy(flow -> assertThat(flow.invoked()).isCloseTo(30, EXACT));
+    }
+
+    @Test
     void shippedPlatform_withThePerRecordLedger_costsMore_andTheVerdictSaysWhy() {
         Topology shipped = TopologyLoader.parse(perRecordShipped(), "platform.yaml");
         CostEstimate estimate = MODEL.estimate(shipped, new Workload(100, 1));
 
-        // orders (half the writes): published in all three regions (order-cache takes origin any);
-        // eu-customers: in eu-west-1 only. 2 claims per event on average, 4 WRU.
+        // orders (a third of the writes): published in all three regions (order-cache takes origin any);
+        // eu-customers and inventory: once, in the writing region (their consumers take local changes only).
+        // 5/3 claims per event on average, 10/3 WRU.
         assertThat(units(estimate, Design.DISTRIBUTARY, Component.IDEMPOTENCY_WRITES))
-                .isCloseTo(4, EXACT);
+                .isCloseTo(10.0 / 3, EXACT);
         assertThat(estimate.verdict()).isInstanceOf(Verdict.ExtraCost.class);
         assertThat(CostTable.verdict(estimate, shipped))
                 .contains("idempotency writes +$")
-                .contains("Each event is published 2 times on average");
+                .contains("Each event is published 1.667 times on average");
     }
 
     private static String perRecordShipped() {

@@ -27,10 +27,10 @@ class FanoutLayoutTest {
                 .containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
         assertThat(layout.region("us-east-1").subscriptions())
                 .extracting(QueueSubscription::consumer)
-                .containsExactly("billing", "order-cache");
+                .containsExactly("billing", "order-cache", "restock");
         assertThat(layout.region("eu-west-1").subscriptions())
                 .extracting(QueueSubscription::queueName)
-                .containsExactly("shop-billing", "shop-order-cache", "shop-crm-sync");
+                .containsExactly("shop-billing", "shop-order-cache", "shop-crm-sync", "shop-restock");
         assertThat(layout.region("eu-west-1").topicName()).isEqualTo("shop-events");
         assertThat(layout.region("eu-west-1").topicAttributes()).isEmpty();
     }

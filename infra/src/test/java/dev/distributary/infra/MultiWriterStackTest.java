@@ -48,19 +48,19 @@ class MultiWriterStackTest {
 
         Map<String, Integer> primaryExtras = new java.util.TreeMap<>(Map.of(
                 TABLE,
-                3,
+                4,
                 REPLICA,
-                2,
+                4,
                 ESM,
-                1,
-                "aws:cloudwatch/metricAlarm:MetricAlarm",
-                8,
-                "aws:sns/topicSubscription:TopicSubscription",
                 2,
+                "aws:cloudwatch/metricAlarm:MetricAlarm",
+                9,
+                "aws:sns/topicSubscription:TopicSubscription",
+                3,
                 "aws:sqs/queue:Queue",
-                6,
+                8,
                 "aws:sqs/queuePolicy:QueuePolicy",
-                6,
+                8,
                 "distributary:infra:GlobalTables",
                 1,
                 "pulumi:providers:aws",
@@ -68,6 +68,22 @@ class MultiWriterStackTest {
         assertThat(Stack.run(Stack.PLATFORM, "us-east-1").succeeded().counts())
                 .isEqualTo(union(processor, primaryExtras));
         assertThat(Stack.run(Stack.PLATFORM, "eu-west-1").succeeded().counts())
+                .isEqualTo(union(
+                        processor,
+                        Map.of(
+                                TABLE,
+                                1,
+                                ESM,
+                                3,
+                                "aws:cloudwatch/metricAlarm:MetricAlarm",
+                                10,
+                                "aws:sns/topicSubscription:TopicSubscription",
+                                4,
+                                "aws:sqs/queue:Queue",
+                                10,
+                                "aws:sqs/queuePolicy:QueuePolicy",
+                                10)));
+        assertThat(Stack.run(Stack.PLATFORM, "ap-southeast-2").succeeded().counts())
                 .isEqualTo(union(
                         processor,
                         Map.of(
@@ -83,22 +99,6 @@ class MultiWriterStackTest {
                                 8,
                                 "aws:sqs/queuePolicy:QueuePolicy",
                                 8)));
-        assertThat(Stack.run(Stack.PLATFORM, "ap-southeast-2").succeeded().counts())
-                .isEqualTo(union(
-                        processor,
-                        Map.of(
-                                TABLE,
-                                1,
-                                ESM,
-                                1,
-                                "aws:cloudwatch/metricAlarm:MetricAlarm",
-                                8,
-                                "aws:sns/topicSubscription:TopicSubscription",
-                                2,
-                                "aws:sqs/queue:Queue",
-                                6,
-                                "aws:sqs/queuePolicy:QueuePolicy",
-                                6)));
     }
 
     @Test
@@ -124,14 +124,16 @@ class MultiWriterStackTest {
         assertThat(orders.inputs).doesNotContainKey("replicas");
         assertThat(stack.ofType(REPLICA))
                 .extracting(r -> r.name)
-                .containsExactlyInAnyOrder("orders-eu-west-1", "orders-ap-southeast-2");
+                .containsExactlyInAnyOrder(
+                        "orders-eu-west-1", "orders-ap-southeast-2", "inventory-eu-west-1", "inventory-ap-southeast-2");
         assertThat(stack.ofType(REPLICA)).allSatisfy(replica -> {
+            String table = replica.name.substring(0, replica.name.indexOf('-'));
             assertThat(replica.inputs)
                     .contains(
                             entry("pointInTimeRecovery", true),
                             entry("deletionProtectionEnabled", true),
-                            entry("globalTableArn", "arn:aws:dynamodb:us-east-1:123456789012:table/orders"));
-            assertThat(replica.provider).endsWith("::aws-" + replica.name.substring("orders-".length()));
+                            entry("globalTableArn", "arn:aws:dynamodb:us-east-1:123456789012:table/" + table));
+            assertThat(replica.provider).endsWith("::aws-" + replica.name.substring(table.length() + 1));
         });
 
         ResourceArgs euCustomers = stack.named(TABLE, "eu-customers");
@@ -153,7 +155,7 @@ class MultiWriterStackTest {
                 .allSatisfy(call ->
                         assertThat(call.provider).as("the stack's own region").isEmpty())
                 .extracting(c -> c.args.get("name"))
-                .containsExactlyInAnyOrder("orders", "eu-customers");
+                .containsExactlyInAnyOrder("orders", "eu-customers", "inventory");
         assertThat(stack.named(ESM, "shop-test-processor-eu-customers").inputs)
                 .containsEntry("eventSourceArn", OfflineCloud.streamArn("eu-west-1", "eu-customers"));
     }
@@ -209,7 +211,7 @@ class MultiWriterStackTest {
     void eventSourceMappings_euWest1_carryTheProcessorSettingsAndReplicationFiltersCriteria() {
         Stack stack = Stack.run(Stack.PLATFORM, "eu-west-1").succeeded();
 
-        assertThat(stack.ofType(ESM)).hasSize(2).allSatisfy(mapping -> {
+        assertThat(stack.ofType(ESM)).hasSize(3).allSatisfy(mapping -> {
             assertThat(mapping.inputs)
                     .contains(
                             entry(
@@ -235,6 +237,10 @@ class MultiWriterStackTest {
                 .as("order-cache takes replicas here")
                 .isEmpty();
         assertThat(stack.named(ESM, "shop-test-processor-orders").inputs).doesNotContainKey("filterCriteria");
+        assertThat(filterPatterns(stack.named(ESM, "shop-test-processor-inventory")))
+                .as("restock takes local changes only, so inventory's replicas are filtered out here")
+                .hasSize(5)
+                .isEqualTo(FilterPatterns.forRegion(settings.topology(), "inventory", "eu-west-1"));
     }
 
     @Test
@@ -248,7 +254,7 @@ class MultiWriterStackTest {
         assertThat(stack.named("aws:sns/topic:Topic", "shop-test-events").inputs)
                 .containsEntry("kmsMasterKeyId", "alias/aws/sns")
                 .doesNotContainKey("fifoTopic");
-        assertThat(layout.subscriptions()).hasSize(3);
+        assertThat(layout.subscriptions()).hasSize(4);
         for (QueueSubscription subscription : layout.subscriptions()) {
             String queueArn = "arn:aws:sqs:eu-west-1:123456789012:" + subscription.queueName();
             String dlqArn = "arn:aws:sqs:eu-west-1:123456789012:" + subscription.deadLetterQueueName();
@@ -294,7 +300,8 @@ class MultiWriterStackTest {
                         "shop-test-stream-failures-depth",
                         "shop-test-billing-dlq-depth",
                         "shop-test-order-cache-dlq-depth",
-                        "shop-test-crm-sync-dlq-depth");
+                        "shop-test-crm-sync-dlq-depth",
+                        "shop-test-restock-dlq-depth");
         ResourceArgs blocked = stack.named("aws:cloudwatch/metricAlarm:MetricAlarm", "shop-test-residency-blocked");
         assertThat(blocked.inputs)
                 .contains(

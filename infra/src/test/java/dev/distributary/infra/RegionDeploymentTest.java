@@ -20,8 +20,10 @@ class RegionDeploymentTest {
 
         assertThat(us.ownsGlobalTables()).isTrue();
         assertThat(eu.ownsGlobalTables()).isFalse();
-        assertThat(us.mappings()).extracting(m -> m.table().name()).containsExactly("orders");
-        assertThat(eu.mappings()).extracting(m -> m.table().name()).containsExactly("orders", "eu-customers");
+        assertThat(us.mappings()).extracting(m -> m.table().name()).containsExactly("orders", "inventory");
+        assertThat(eu.mappings())
+                .extracting(m -> m.table().name())
+                .containsExactly("orders", "eu-customers", "inventory");
         assertThat(us.publishRegions()).containsExactly("us-east-1");
         assertThat(eu.publishRegions()).containsExactly("eu-west-1");
     }

@@ -8,15 +8,17 @@ import org.junit.jupiter.api.Test;
 class TopologyLoaderTest {
 
     @Test
-    void shippedPlatform_loads_withThreeRegionsTwoTablesThreeConsumers() {
+    void shippedPlatform_loads_withThreeRegionsThreeTablesFourConsumers() {
         Topology topology = TopologyLoader.load(Platforms.SHIPPED);
 
         assertThat(topology.regions()).containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
         assertThat(topology.routing()).isEqualTo(new Routing(RoutingMode.MULTI_WRITER, "us-east-1"));
-        assertThat(topology.tables()).extracting(TableSpec::name).containsExactly("orders", "eu-customers");
+        assertThat(topology.tables())
+                .extracting(TableSpec::name)
+                .containsExactly("orders", "eu-customers", "inventory");
         assertThat(topology.fanout().consumers())
                 .extracting(ConsumerSpec::name)
-                .containsExactly("billing", "order-cache", "crm-sync");
+                .containsExactly("billing", "order-cache", "crm-sync", "restock");
         assertThat(topology.fanout().consumers())
                 .filteredOn(c -> c.origin() == OriginScope.ANY)
                 .hasSize(1);
@@ -31,6 +33,22 @@ class TopologyLoaderTest {
         assertThat(topology.replicaRegions(topology.requireTable("orders")))
                 .containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
         assertThat(topology.defaultClass(topology.requireTable("eu-customers"))).isEqualTo("eu-personal");
+    }
+
+    @Test
+    void shippedPlatform_inventory_noRegionWantsItsReplicasButEveryRegionWantsOrders() {
+        Topology topology = TopologyLoader.load(Platforms.SHIPPED);
+
+        assertThat(topology.replicaRegions(topology.requireTable("inventory")))
+                .containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
+        for (String region : topology.regions()) {
+            assertThat(topology.wantsReplicaEvents(region, "inventory"))
+                    .as("inventory in " + region)
+                    .isFalse();
+            assertThat(topology.wantsReplicaEvents(region, "orders"))
+                    .as("orders in " + region)
+                    .isTrue();
+        }
     }
 
     @Test

@@ -36,7 +36,7 @@ class FanoutProvisionerTest {
         assertThat(region.topicArn()).endsWith(":create-events");
         assertThat(region.queues())
                 .extracting(ProvisionedQueue::consumer)
-                .containsExactly("billing", "order-cache", "crm-sync");
+                .containsExactly("billing", "order-cache", "crm-sync", "restock");
         QueueSubscription billing = layout.subscription("billing").orElseThrow();
         ProvisionedQueue queue = region.requireQueue("billing");
         Map<String, String> queueAttributes = aws.sqs(REGION)
@@ -76,7 +76,7 @@ class FanoutProvisionerTest {
         List<Subscription> subscriptions = aws.sns(REGION)
                 .listSubscriptionsByTopic(b -> b.topicArn(second.topicArn()))
                 .subscriptions();
-        assertThat(subscriptions).hasSize(3);
+        assertThat(subscriptions).hasSize(4);
         ProvisionedQueue billing = second.requireQueue("billing");
         assertThat(aws.sqs(REGION)
                         .getQueueAttributes(

@@ -31,7 +31,7 @@ class SynthesizerTest {
         Synthesis synthesis = Synthesizer.run(settings(PLATFORM, "eu-west-1"));
 
         assertThat(synthesis.stack()).isEqualTo("dev-eu-west-1");
-        assertThat(synthesis.resources()).hasSize(42);
+        assertThat(synthesis.resources()).hasSize(49);
         assertThat(synthesis.resources().subList(0, 3))
                 .extracting(SynthResource::name)
                 .containsExactly("fanout", "processor", "observability");
@@ -65,7 +65,7 @@ class SynthesizerTest {
                 .isEqualTo("arn:aws:dynamodb:us-east-1:123456789012:table/orders");
         assertThat(synthesis.countsByType())
                 .containsEntry("pulumi:providers:aws", 2)
-                .containsEntry("aws:dynamodb/table:Table", 3);
+                .containsEntry("aws:dynamodb/table:Table", 4);
     }
 
     @Test

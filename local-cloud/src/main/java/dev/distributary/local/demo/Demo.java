@@ -17,6 +17,7 @@ import dev.distributary.local.workload.Workload;
 import dev.distributary.local.workload.WorkloadOptions;
 import dev.distributary.topology.Topology;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -94,11 +95,11 @@ public final class Demo {
                 .count();
         Map<String, Double> functionMetrics =
                 FunctionLogMetrics.sum(platform.options().workDirectory().resolve("logs"));
-        long filteredOut = platform.mappings().values().stream()
-                .flatMap(List::stream)
-                .mapToLong(m -> m.metrics().filteredOutEventCount())
-                .sum();
-        long replicaSkipped = filteredOut + Math.round(functionMetrics.getOrDefault("SkippedReplica", 0.0));
+        Map<String, Long> filteredPerRegion = new LinkedHashMap<>();
+        topology.processingRegions().forEach(region -> filteredPerRegion.put(region, filtered(region)));
+        long skippedByProcessor = Math.round(functionMetrics.getOrDefault("SkippedReplica", 0.0));
+        long replicaSkipped =
+                filteredPerRegion.values().stream().mapToLong(Long::longValue).sum() + skippedByProcessor;
         long written = changes.size();
         List<DemoReport.Check> checks = DemoChecks.of(
                 tally,
@@ -123,6 +124,8 @@ public final class Demo {
                 quarantine.size(),
                 workload.refusals().size(),
                 replicaSkipped,
+                filteredPerRegion,
+                skippedByProcessor,
                 platform.iamDenials().size(),
                 DemoReport.Latency.of(
                         deliveries.stream().map(Delivery::latencyMillis).toList()),
@@ -148,13 +151,25 @@ public final class Demo {
                 checks);
     }
 
+    /** The region's event source mappings' counters now (none where no processor runs). */
+    private List<MappingMetrics.Snapshot> metrics(String region) {
+        return platform.mappings().getOrDefault(region, List.of()).stream()
+                .map(EventSourceMapping::metrics)
+                .toList();
+    }
+
+    /** The records the region's event source mappings filtered out before invoking its processor. */
+    private long filtered(String region) {
+        return metrics(region).stream()
+                .mapToLong(MappingMetrics.Snapshot::filteredOutEventCount)
+                .sum();
+    }
+
     private void printProgress(Workload workload, DeliveryRecorder recorder) {
         Map<String, Integer> written = workload.writtenPerRegion();
         StringBuilder line = new StringBuilder("progress:");
         for (String region : topology.regions()) {
-            List<MappingMetrics.Snapshot> metrics = platform.mappings().getOrDefault(region, List.of()).stream()
-                    .map(EventSourceMapping::metrics)
-                    .toList();
+            List<MappingMetrics.Snapshot> metrics = metrics(region);
             line.append(String.format(
                     "%n  %-15s written %4d  replicated in %4d  processed %4d  filtered %4d  delivered %4d  lag %5d ms",
                     region,

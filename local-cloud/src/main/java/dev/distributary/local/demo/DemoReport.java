@@ -20,7 +20,12 @@ import java.util.Map;
  * @param residencyViolations deliveries to a region the change's class may not reach
  * @param quarantined        records in the quarantine queues
  * @param refusedByWriter    writes the origin-stamping writer refused for residency
- * @param replicaSkipped     replicated records not processed (filtered by the event source mapping or skipped by the processor)
+ * @param replicaSkipped     replicated records not processed: the sum of the two below
+ * @param filteredPerRegion  per processing region, records its event source mappings' FilterCriteria dropped before any
+ *                           invocation (Lambda's FilteredOutEventCount): replicated records of tables no consumer there
+ *                           takes with origin {@code any}
+ * @param replicaSkippedByProcessor replicated records that reached a processor and were skipped because no consumer there
+ *                           takes them (its {@code SkippedReplica} metric); 0 while the filters are on, which drop them first
  * @param iamDenied          calls a function made that its role's policy does not allow (AWS would refuse them); 0 when correct
  * @param latencyMs          write (origin stamp) to queue, every delivery
  * @param latencyLocalMs     the same for deliveries in the region that took the write
@@ -47,6 +52,8 @@ public record DemoReport(
         long quarantined,
         long refusedByWriter,
         long replicaSkipped,
+        Map<String, Long> filteredPerRegion,
+        long replicaSkippedByProcessor,
         long iamDenied,
         Latency latencyMs,
         Latency latencyLocalMs,

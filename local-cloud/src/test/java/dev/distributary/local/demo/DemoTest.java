@@ -15,17 +15,55 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The demo end to end at a small size, in both routing modes: every check must hold. */
 @MotoTest
 @Tag("e2e")
 class DemoTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"platform.yaml", "examples/primary-region.yaml"})
-    void smallDemo_passesEveryCheck(String file, MotoServer moto) throws Exception {
+    /**
+     * restock takes inventory's local changes only, so every region's mapping filters out the inventory records
+     * replicated into it before invoking the processor, while order-cache still gets every region's orders.
+     */
+    @Test
+    void shippedPlatform_smallDemo_passesEveryCheck_andFiltersInventoryReplicasInEveryRegion(MotoServer moto)
+            throws Exception {
+        List<String> progress = new ArrayList<>();
+        DemoReport report = smallDemo("platform.yaml", moto, progress);
+
+        assertEveryCheckHeld(report, progress);
+        assertThat(report.filteredPerRegion())
+                .containsOnlyKeys("us-east-1", "eu-west-1", "ap-southeast-2")
+                .allSatisfy(
+                        (region, filtered) -> assertThat(filtered).as(region).isPositive());
+        assertThat(report.replicaSkippedByProcessor())
+                .as("the filters drop every unwanted replica before any invocation")
+                .isZero();
+        assertThat(report.replicaSkipped())
+                .isEqualTo(report.filteredPerRegion().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        assertThat(report.latencyReplicaMs().max())
+                .as("order-cache received replicated orders")
+                .isPositive();
+        String last = progress.stream()
+                .filter(line -> line.startsWith("progress:"))
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        for (String region : report.filteredPerRegion().keySet()) {
+            assertThat(last).containsPattern(region + " .* filtered +[1-9]");
+        }
+    }
+
+    @Test
+    void primaryRegionExample_smallDemo_passesEveryCheck(MotoServer moto) throws Exception {
+        List<String> progress = new ArrayList<>();
+        DemoReport report = smallDemo("examples/primary-region.yaml", moto, progress);
+
+        assertEveryCheckHeld(report, progress);
+    }
+
+    private static DemoReport smallDemo(String file, MotoServer moto, List<String> progress) throws Exception {
         moto.reset();
         Path platformFile = Path.of("..").resolve(file);
         Path work = Files.createDirectories(Path.of("target", "demo-test", file.replace('/', '-')));
@@ -35,14 +73,14 @@ class DemoTest {
                         Path.of("..", LocalOptions.DEFAULT_PROCESSOR_JAR),
                         work)
                 .withEndpoint(moto.endpoint());
-        List<String> progress = new ArrayList<>();
-        DemoReport report;
         try (LocalPlatform platform = LocalPlatform.start(options, progress::add)) {
             platform.warmUp();
-            report = new Demo(platform, new DemoOptions(40, 20, Duration.ofSeconds(45), 3), progress::add)
+            return new Demo(platform, new DemoOptions(40, 20, Duration.ofSeconds(45), 3), progress::add)
                     .run(System.nanoTime());
         }
+    }
 
+    private static void assertEveryCheckHeld(DemoReport report, List<String> progress) {
         assertThat(report.checks())
                 .allSatisfy(check -> assertThat(check.passed())
                         .as(check.name() + ": " + check.detail())

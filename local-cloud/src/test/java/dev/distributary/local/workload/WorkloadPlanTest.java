@@ -2,6 +2,7 @@ package dev.distributary.local.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distributary.local.demo.DemoOptions;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class WorkloadPlanTest {
                 .extracting(WorkloadPlan.Insert::region)
                 .containsOnly("us-east-1", "eu-west-1", "ap-southeast-2")
                 .contains("us-east-1", "eu-west-1", "ap-southeast-2");
-        assertThat(inserts).extracting(WorkloadPlan.Insert::table).contains("orders", "eu-customers");
+        assertThat(inserts).extracting(WorkloadPlan.Insert::table).contains("orders", "eu-customers", "inventory");
         assertThat(inserts)
                 .filteredOn(i -> i.table().equals("eu-customers"))
                 .extracting(WorkloadPlan.Insert::region)
@@ -63,6 +64,22 @@ class WorkloadPlanTest {
         assertThat(inserts)
                 .extracting(WorkloadPlan.Insert::dataClass)
                 .contains("public", "eu-personal", Workload.UNLISTED_CLASS);
+    }
+
+    /** Each region then holds inventory replicas written elsewhere, which its mapping must filter out. */
+    @Test
+    void shippedPlatform_theDefaultDemosPlan_insertsInventoryInEveryRegion() {
+        DemoOptions demo = DemoOptions.defaults();
+        WorkloadOptions options = WorkloadOptions.of(demo.events(), demo.ratePerSecond(), demo.seed())
+                .withPoison(1, false)
+                .withRefusedWrite();
+
+        assertThat(WorkloadPlan.of(SHOP, options).writes())
+                .filteredOn(WorkloadPlan.Insert.class::isInstance)
+                .map(WorkloadPlan.Insert.class::cast)
+                .filteredOn(insert -> insert.table().equals("inventory"))
+                .extracting(WorkloadPlan.Insert::region)
+                .contains("us-east-1", "eu-west-1", "ap-southeast-2");
     }
 
     @Test

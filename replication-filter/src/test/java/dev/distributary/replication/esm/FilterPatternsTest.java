@@ -61,13 +61,21 @@ class FilterPatternsTest {
     }
 
     @Test
-    void shippedPlatform_orderCacheTakesReplicasEverywhere_ordersUnfilteredAndEuCustomersFiltered() {
+    void shippedPlatform_orderCacheTakesReplicasEverywhere_ordersUnfilteredAndEuCustomersAndInventoryFiltered() {
         Topology shipped = Platforms.shipped();
 
         for (String region : shipped.replicaRegions(shipped.requireTable("orders"))) {
             assertThat(FilterPatterns.forRegion(shipped, "orders", region))
                     .as(region)
                     .isEmpty();
+        }
+        assertThat(shipped.replicaRegions(shipped.requireTable("inventory"))).hasSize(3);
+        for (String region : shipped.replicaRegions(shipped.requireTable("inventory"))) {
+            assertThat(FilterPatterns.forRegion(shipped, "inventory", region))
+                    .as("restock takes local changes only: inventory's replicas are filtered out in " + region)
+                    .hasSize(5)
+                    .first()
+                    .isEqualTo("{\"dynamodb\":{\"NewImage\":{\"_origin\":{\"S\":[\"" + region + "\"]}}}}");
         }
         assertThat(FilterPatterns.forRegion(shipped, "eu-customers", "eu-west-1"))
                 .hasSize(5);
