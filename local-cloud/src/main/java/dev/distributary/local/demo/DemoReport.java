@@ -25,7 +25,9 @@ import java.util.Map;
  *                           invocation (Lambda's FilteredOutEventCount): replicated records of tables no consumer there
  *                           takes with origin {@code any}
  * @param replicaSkippedByProcessor replicated records that reached a processor and were skipped because no consumer there
- *                           takes them (its {@code SkippedReplica} metric); 0 while the filters are on, which drop them first
+ *                           takes them (its {@code SkippedReplica} metric): those a filter must let through (a replicated
+ *                           removal of an item with a TTL attribute, which only the processor tells from an expiry), or
+ *                           all of them where the filters are off
  * @param iamDenied          calls a function made that its role's policy does not allow (AWS would refuse them); 0 when correct
  * @param latencyMs          write (origin stamp) to queue, every delivery
  * @param latencyLocalMs     the same for deliveries in the region that took the write
