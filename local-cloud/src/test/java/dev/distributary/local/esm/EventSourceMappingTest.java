@@ -101,6 +101,36 @@ class EventSourceMappingTest {
     }
 
     @Test
+    void shardThatHadRecords_isReadAgainAtOnce_andAnEmptyReadWaitsThePollInterval() {
+        List<StreamRecord> records = append(3);
+        RecordingFunction function = new RecordingFunction(sequences -> ok());
+        MappingConfig config = config(10, -1, false, 1, List.of());
+        MappingConfig slowPolling = new MappingConfig(
+                config.functionArn(),
+                config.batchSize(),
+                config.batchingWindow(),
+                config.maximumRetryAttempts(),
+                config.maximumRecordAge(),
+                config.bisectOnError(),
+                config.parallelizationFactor(),
+                config.reportBatchItemFailures(),
+                config.filterPatterns(),
+                config.startingPosition(),
+                Duration.ofMinutes(10),
+                config.retryBackoff(),
+                config.tumblingWindow());
+
+        run(slowPolling, function);
+
+        awaitCheckpoint(records.get(2));
+        // the read that found three records is followed at once by a second, which finds none; the next waits ten
+        // minutes
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream.reads() == 2);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> stream.reads() == 2);
+        assertThat(function.batchSizes()).containsExactly(3);
+    }
+
+    @Test
     void filterCriteria_skipRecordsThatMatchNoPattern_andTheCheckpointMovesPastThem() {
         StreamRecord local = stream.append("shard-1", "a", "INSERT", NOW, "eu-west-1");
         StreamRecord replica = stream.append("shard-1", "b", "INSERT", NOW, "us-east-1");

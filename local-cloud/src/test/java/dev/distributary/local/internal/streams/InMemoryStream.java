@@ -19,6 +19,8 @@ public final class InMemoryStream implements ShardSource {
     private final Map<String, ShardData> shards = new LinkedHashMap<>();
     private long nextSequence = 1_000;
 
+    private int reads;
+
     private static final class ShardData {
         final Optional<String> parent;
         final List<StreamRecord> records = new ArrayList<>();
@@ -87,8 +89,14 @@ public final class InMemoryStream implements ShardSource {
         return shardId + ":" + index;
     }
 
+    /** GetRecords calls so far, on every shard. */
+    public synchronized int reads() {
+        return reads;
+    }
+
     @Override
     public synchronized Page read(String iterator, int limit) {
+        reads++;
         String shardId = iterator.substring(0, iterator.lastIndexOf(':'));
         int index = Integer.parseInt(iterator.substring(iterator.lastIndexOf(':') + 1));
         ShardData data = shards.get(shardId);
