@@ -3,10 +3,12 @@ package dev.distributary.processor;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.distributary.processor.internal.aws.LambdaEventJson;
+import dev.distributary.processor.internal.aws.LoggingStartup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.lambda.powertools.logging.Logging;
@@ -30,7 +32,12 @@ public final class RegionalProcessorHandler implements RequestStreamHandler, Res
     private final StreamProcessor processor;
 
     public RegionalProcessorHandler() {
-        this(ProcessorConfig.fromEnvironment(System.getenv()));
+        this(LoggingStartup.begin(), System.getenv());
+    }
+
+    private RegionalProcessorHandler(LoggingStartup logging, Map<String, String> environment) {
+        this(ProcessorConfig.fromEnvironment(environment));
+        logging.await();
     }
 
     RegionalProcessorHandler(ProcessorConfig config) {
