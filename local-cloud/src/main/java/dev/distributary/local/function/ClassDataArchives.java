@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,19 +35,26 @@ public final class ClassDataArchives {
     static final Duration TRAINING_MARKER_LIFETIME = Duration.ofMinutes(10);
 
     private final Optional<Path> directory;
+    private final Clock clock;
 
-    private ClassDataArchives(Optional<Path> directory) {
+    private ClassDataArchives(Optional<Path> directory, Clock clock) {
         this.directory = directory;
+        this.clock = clock;
     }
 
     /** Archives kept in {@code directory} (created when the first archive is written). */
     public static ClassDataArchives in(Path directory) {
-        return new ClassDataArchives(Optional.of(directory.toAbsolutePath()));
+        return in(directory, Clock.systemUTC());
+    }
+
+    /** As {@link #in(Path)}, judging the age of training markers by {@code clock}. */
+    static ClassDataArchives in(Path directory, Clock clock) {
+        return new ClassDataArchives(Optional.of(directory.toAbsolutePath()), clock);
     }
 
     /** No archive: every JVM starts with the JDK's own class data only. */
     public static ClassDataArchives disabled() {
-        return new ClassDataArchives(Optional.empty());
+        return new ClassDataArchives(Optional.empty(), Clock.systemUTC());
     }
 
     /** The user's cache: {@code $XDG_CACHE_HOME/distributary/class-data}, else {@code ~/.cache/distributary/class-data}. */
@@ -115,22 +124,56 @@ public final class ClassDataArchives {
         return Optional.empty();
     }
 
-    /** Takes the training marker, unless a live one exists. */
-    private static boolean claim(Path marker) throws IOException {
-        try {
-            Files.createFile(marker);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            Instant cutoff = Instant.now().minus(TRAINING_MARKER_LIFETIME);
+    /**
+     * Takes the training marker, unless a live one exists: the marker holds the time it was taken
+     * (this host's clock, as every host reads it), and one older than {@link
+     * #TRAINING_MARKER_LIFETIME} was left by a host that died, whose partial archives are deleted.
+     */
+    private boolean claim(Path marker) throws IOException {
+        for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                if (Files.getLastModifiedTime(marker).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(marker);
-                    return claim(marker);
+                Files.writeString(marker, Long.toString(clock.millis()), StandardOpenOption.CREATE_NEW);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                if (!stale(marker)) {
+                    return false;
                 }
-            } catch (IOException gone) {
-                return claim(marker);
+                String name = marker.getFileName().toString();
+                deleteAll(marker.getParent(), name.substring(0, name.length() - ".training".length()) + ".partial-");
+                Files.deleteIfExists(marker);
             }
-            return false;
+        }
+        return false;
+    }
+
+    private boolean stale(Path marker) {
+        try {
+            Instant taken =
+                    Instant.ofEpochMilli(Long.parseLong(Files.readString(marker).strip()));
+            return taken.isBefore(clock.instant().minus(TRAINING_MARKER_LIFETIME));
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException | NumberFormatException e) {
+            // being written, or not ours: judged by its age on disk instead
+            try {
+                return Files.getLastModifiedTime(marker)
+                        .toInstant()
+                        .isBefore(clock.instant().minus(TRAINING_MARKER_LIFETIME));
+            } catch (IOException gone) {
+                return true;
+            }
+        }
+    }
+
+    private static void deleteAll(Path directory, String prefix) {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().startsWith(prefix)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // only a cache
         }
     }
 
@@ -161,15 +204,19 @@ public final class ClassDataArchives {
         return digest(key) + "-" + digest(version);
     }
 
-    /** Deletes the archives of earlier versions of the same key (a JVM that mapped one keeps its mapping). */
+    /**
+     * Deletes what earlier versions of the same key left: their archives, and their training
+     * markers and partial archives (a host still training one would only fail to put it in place).
+     * A JVM that mapped a deleted archive keeps its mapping.
+     */
     static void removeOlderVersions(Path archive) {
         String name = archive.getFileName().toString();
-        Pattern sameKey = Pattern.compile(
-                Pattern.quote(name.substring(0, name.indexOf('-') + 1)) + "[0-9a-f]{16}" + Pattern.quote(SUFFIX));
+        String version = name.substring(0, name.length() - SUFFIX.length());
+        String key = version.substring(0, version.indexOf('-') + 1);
         try (Stream<Path> files = Files.list(archive.getParent())) {
             for (Path file : files.toList()) {
                 String other = file.getFileName().toString();
-                if (!other.equals(name) && sameKey.matcher(other).matches()) {
+                if (other.startsWith(key) && !other.startsWith(version)) {
                     Files.deleteIfExists(file);
                 }
             }

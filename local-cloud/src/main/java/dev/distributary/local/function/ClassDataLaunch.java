@@ -25,12 +25,16 @@ sealed interface ClassDataLaunch {
     List<String> jvmOptions();
 
     /**
-     * Stops the instance's JVM: killed, except a training one, which is asked to stop (SIGTERM) so
-     * that it writes its archive; the archive is then checked and put in place.
+     * Stops the instance's JVM when it is no longer wanted: killed, except a training one, which is
+     * asked to stop (SIGTERM) so that it writes its archive; the archive is then checked and put in
+     * place.
      *
      * @param launcher the java binary and the options the instance started with, for the check
      */
     void stop(Process process, List<String> launcher);
+
+    /** Kills the instance's JVM at once (a deadline passed); a training one leaves no archive. */
+    void kill(Process process);
 
     /** Starts with the archive. */
     record Shared(Path archive) implements ClassDataLaunch {
@@ -45,7 +49,12 @@ sealed interface ClassDataLaunch {
 
         @Override
         public void stop(Process process, List<String> launcher) {
-            kill(process);
+            destroy(process);
+        }
+
+        @Override
+        public void kill(Process process) {
+            destroy(process);
         }
     }
 
@@ -62,7 +71,12 @@ sealed interface ClassDataLaunch {
 
         @Override
         public void stop(Process process, List<String> launcher) {
-            kill(process);
+            destroy(process);
+        }
+
+        @Override
+        public void kill(Process process) {
+            destroy(process);
         }
     }
 
@@ -91,7 +105,7 @@ sealed interface ClassDataLaunch {
                 process.destroy();
                 boolean exited = process.waitFor(DUMP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
                 if (!exited) {
-                    kill(process);
+                    destroy(process);
                 } else if (Files.isRegularFile(partial) && Files.size(partial) > 0 && usable(launcher)) {
                     move(partial, archive);
                     ClassDataArchives.removeOlderVersions(archive);
@@ -100,11 +114,18 @@ sealed interface ClassDataLaunch {
                 // only a cache: the next instance trains again
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                kill(process);
+                destroy(process);
             } finally {
                 deleteQuietly(partial);
                 deleteQuietly(marker);
             }
+        }
+
+        @Override
+        public void kill(Process process) {
+            destroy(process);
+            deleteQuietly(partial);
+            deleteQuietly(marker);
         }
 
         /**
@@ -133,7 +154,7 @@ sealed interface ClassDataLaunch {
             Process checking = check.start();
             try {
                 if (!checking.waitFor(DUMP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    kill(checking);
+                    destroy(checking);
                     return false;
                 }
                 return checking.exitValue() == 0;
@@ -151,7 +172,7 @@ sealed interface ClassDataLaunch {
         }
     }
 
-    private static void kill(Process process) {
+    private static void destroy(Process process) {
         process.destroyForcibly();
         try {
             process.waitFor(5, TimeUnit.SECONDS);

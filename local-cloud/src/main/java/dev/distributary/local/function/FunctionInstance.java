@@ -201,9 +201,9 @@ final class FunctionInstance implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** Stops the JVM (a training one writes its class-data archive first: {@link ClassDataLaunch#stop}). */
+    /** Kills the JVM at once: a deadline passed, or it hangs. */
     synchronized void kill() {
-        classData.stop(process, launcher);
+        classData.kill(process);
         api.close();
     }
 
@@ -211,9 +211,11 @@ final class FunctionInstance implements AutoCloseable {
         return classData;
     }
 
+    /** Stops the JVM when it is no longer wanted (a training one writes its class-data archive first: {@link ClassDataLaunch#stop}). */
     @Override
-    public void close() {
-        kill();
+    public synchronized void close() {
+        classData.stop(process, launcher);
+        api.close();
     }
 
     private String exitReason() {

@@ -59,8 +59,16 @@ public final class LocalFunction implements AutoCloseable {
 
     /** The class-data archive this function's next JVM maps, if there is one yet. */
     public Optional<Path> classDataArchive() {
-        return archives.existing(
-                FunctionInstance.classPath(config, ric), FunctionInstance.javaToolOptions(config, platformEnvironment));
+        return archives.existing(classPath(), javaToolOptions());
+    }
+
+    /** The class path of this function's JVMs: its code, then the Runtime Interface Client. */
+    List<Path> classPath() {
+        return FunctionInstance.classPath(config, ric);
+    }
+
+    String javaToolOptions() {
+        return FunctionInstance.javaToolOptions(config, platformEnvironment);
     }
 
     public FunctionConfig config() {

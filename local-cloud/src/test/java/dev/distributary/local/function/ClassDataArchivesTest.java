@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -75,17 +77,31 @@ class ClassDataArchivesTest {
     }
 
     @Test
-    void launch_markerLeftByADeadHost_trainsAnyway() throws IOException {
-        ClassDataArchives archives = ClassDataArchives.in(temp);
+    void launch_markerLeftByAHostThatDied_trainsAnyway_andDeletesThatHostsPartialArchive() throws IOException {
+        Instant now = Instant.parse("2031-05-04T10:00:00Z");
+        ClassDataArchives archives = ClassDataArchives.in(temp, Clock.fixed(now, ZoneOffset.UTC));
         List<Path> classPath = List.of(jar("function.jar"));
-        Path marker = Files.createFile(temp.resolve(ClassDataArchives.fileName(classPath, "") + ".training"));
-        Files.setLastModifiedTime(
-                marker,
-                FileTime.from(Instant.now()
-                        .minus(ClassDataArchives.TRAINING_MARKER_LIFETIME)
-                        .minusSeconds(60)));
+        String name = ClassDataArchives.fileName(classPath, "");
+        Instant longAgo = now.minus(ClassDataArchives.TRAINING_MARKER_LIFETIME).minusSeconds(1);
+        Files.writeString(temp.resolve(name + ".training"), Long.toString(longAgo.toEpochMilli()));
+        Path deadHostsPartial = Files.createFile(temp.resolve(name + ".partial-4242.jsa"));
 
         assertThat(archives.launch(classPath, "")).isInstanceOf(ClassDataLaunch.Training.class);
+        assertThat(deadHostsPartial).doesNotExist();
+    }
+
+    @Test
+    void launch_markerOfALiveHost_startsWithoutArchive() throws IOException {
+        Instant now = Instant.parse("2031-05-04T10:00:00Z");
+        ClassDataArchives archives = ClassDataArchives.in(temp, Clock.fixed(now, ZoneOffset.UTC));
+        List<Path> classPath = List.of(jar("function.jar"));
+        Instant recently = now.minus(ClassDataArchives.TRAINING_MARKER_LIFETIME).plusSeconds(1);
+        Files.writeString(
+                temp.resolve(ClassDataArchives.fileName(classPath, "") + ".training"),
+                Long.toString(recently.toEpochMilli()));
+
+        assertThat(archives.launch(classPath, ""))
+                .isEqualTo(new ClassDataLaunch.Plain("another instance is training the archive"));
     }
 
     @Test
@@ -104,18 +120,38 @@ class ClassDataArchivesTest {
     }
 
     @Test
-    void removeOlderVersions_deletesOnlyTheSameKeysOtherArchives() throws IOException {
+    void removeOlderVersions_deletesWhatTheSameKeysOtherVersionsLeft() throws IOException {
         Path current = Files.createFile(temp.resolve("aaaaaaaaaaaaaaaa-1111111111111111.jsa"));
+        Path currentTraining = Files.createFile(temp.resolve("aaaaaaaaaaaaaaaa-1111111111111111.partial-12.jsa"));
         Path older = Files.createFile(temp.resolve("aaaaaaaaaaaaaaaa-2222222222222222.jsa"));
+        Path olderPartial = Files.createFile(temp.resolve("aaaaaaaaaaaaaaaa-2222222222222222.partial-12.jsa"));
+        Path olderMarker = Files.createFile(temp.resolve("aaaaaaaaaaaaaaaa-2222222222222222.training"));
         Path otherKey = Files.createFile(temp.resolve("bbbbbbbbbbbbbbbb-2222222222222222.jsa"));
-        Path partial = Files.createFile(temp.resolve("aaaaaaaaaaaaaaaa-3333333333333333.partial-12.jsa"));
 
         ClassDataArchives.removeOlderVersions(current);
 
         assertThat(current).exists();
+        assertThat(currentTraining).as("another host training the same version").exists();
         assertThat(older).doesNotExist();
+        assertThat(olderPartial).doesNotExist();
+        assertThat(olderMarker).doesNotExist();
         assertThat(otherKey).exists();
-        assertThat(partial).as("another host's training").exists();
+    }
+
+    @Test
+    void kill_trainingInstance_leavesNoArchiveAndFreesTheMarker() throws Exception {
+        List<Path> classPath = List.of(jar("function.jar"));
+        ClassDataArchives archives = ClassDataArchives.in(temp);
+        ClassDataLaunch.Training training = (ClassDataLaunch.Training) archives.launch(classPath, "");
+        Files.writeString(training.partial(), "half written");
+        Process running = new ProcessBuilder(javaLauncher().get(0), "-version").start();
+
+        training.kill(running);
+
+        assertThat(running.isAlive()).isFalse();
+        assertThat(training.partial()).doesNotExist();
+        assertThat(training.marker()).doesNotExist();
+        assertThat(archives.launch(classPath, "")).isInstanceOf(ClassDataLaunch.Training.class);
     }
 
     @Test

@@ -168,6 +168,34 @@ class LocalFunctionTest {
         }
     }
 
+    @Test
+    void archiveTheJvmCannotUse_isSkipped_andTheEnvironmentStartsWithoutIt() throws Exception {
+        ClassDataArchives archives = ClassDataArchives.in(work.resolve("unusable-class-data"));
+        FunctionConfig config = new FunctionConfig(
+                "unusable-archive-fn",
+                "eu-west-1",
+                TestHandler.class.getName() + "::handleRequest",
+                List.of(handlerJar()),
+                Map.of(),
+                256,
+                Duration.ofSeconds(10),
+                1,
+                Optional.of(work));
+        try (LocalFunction function = new LocalFunction(config, work, Map.of()).withClassDataArchives(archives)) {
+            Path archive = Files.createDirectories(work.resolve("unusable-class-data"))
+                    .resolve(ClassDataArchives.fileName(function.classPath(), function.javaToolOptions())
+                            + ClassDataArchives.SUFFIX);
+            Files.writeString(archive, "not a class-data archive");
+
+            JsonNode output = success(function.invoke("{}"));
+
+            assertThat(function.classDataArchive()).contains(archive);
+            assertThat(output.get("jvmArguments"))
+                    .extracting(JsonNode::asText)
+                    .contains("-XX:SharedArchiveFile=" + archive);
+        }
+    }
+
     /** The test handler alone in a jar: a JVM trains an archive only from jars. */
     private static Path handlerJar() throws IOException {
         Path jar = work.resolve("handler.jar");
