@@ -3,7 +3,7 @@ package dev.distributary.processor;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.distributary.processor.internal.aws.LambdaEventJson;
-import dev.distributary.processor.internal.aws.LoggingStartup;
+import dev.distributary.processor.internal.aws.StartupWarmUp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,12 +32,12 @@ public final class RegionalProcessorHandler implements RequestStreamHandler, Res
     private final StreamProcessor processor;
 
     public RegionalProcessorHandler() {
-        this(LoggingStartup.begin(), System.getenv());
+        this(StartupWarmUp.begin(), System.getenv());
     }
 
-    private RegionalProcessorHandler(LoggingStartup logging, Map<String, String> environment) {
+    private RegionalProcessorHandler(StartupWarmUp warmUp, Map<String, String> environment) {
         this(ProcessorConfig.fromEnvironment(environment));
-        logging.await();
+        warmUp.await();
     }
 
     RegionalProcessorHandler(ProcessorConfig config) {
