@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,12 +29,16 @@ import java.util.stream.Stream;
  * replaces the archives of earlier builds of the same jars. A stale or missing archive only means a
  * start without it: the file name carries the jars' sizes and modification times, and the JVM itself
  * refuses an archive whose class path changed. Used only where the JVM can train one: every class-path
- * entry a jar file, and the JDK's own base archive present.
+ * entry a jar file, and the JDK's own base archive present. An archive no JVM started with for
+ * {@link #UNUSED_ARCHIVE_LIFETIME} is deleted when another one is trained.
  */
 public final class ClassDataArchives {
     static final String SUFFIX = ".jsa";
+    private static final Pattern ARCHIVE_NAME = Pattern.compile("[0-9a-f]{16}-[0-9a-f]{16}\\.jsa");
     /** A training marker older than this is left over from a host that died: another instance may train. */
     static final Duration TRAINING_MARKER_LIFETIME = Duration.ofMinutes(10);
+    /** An archive no JVM has started with for this long (a removed checkout's, say) is deleted when another is trained. */
+    static final Duration UNUSED_ARCHIVE_LIFETIME = Duration.ofDays(30);
 
     private final Optional<Path> directory;
     private final Clock clock;
@@ -78,6 +84,7 @@ public final class ClassDataArchives {
         }
         Optional<Path> archive = existing(classPath, javaToolOptions);
         if (archive.isPresent()) {
+            markUsed(archive.get());
             return new ClassDataLaunch.Shared(archive.get());
         }
         Optional<String> unfit = unfit(classPath, javaToolOptions);
@@ -92,6 +99,7 @@ public final class ClassDataArchives {
             if (!claim(marker)) {
                 return new ClassDataLaunch.Plain("another instance is training the archive");
             }
+            removeUnused(dir);
             return new ClassDataLaunch.Training(
                     dir.resolve(name + ".partial-" + ProcessHandle.current().pid() + SUFFIX),
                     dir.resolve(name + SUFFIX),
@@ -162,6 +170,29 @@ public final class ClassDataArchives {
             } catch (IOException gone) {
                 return true;
             }
+        }
+    }
+
+    /** An archive's modification time says when a JVM last started with it. */
+    private void markUsed(Path archive) {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.from(clock.instant()));
+        } catch (IOException e) {
+            // only a cache: at worst it is deleted as unused and trained again
+        }
+    }
+
+    private void removeUnused(Path directory) {
+        Instant cutoff = clock.instant().minus(UNUSED_ARCHIVE_LIFETIME);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (ARCHIVE_NAME.matcher(file.getFileName().toString()).matches()
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // only a cache
         }
     }
 

@@ -53,6 +53,40 @@ class ClassDataArchivesTest {
     }
 
     @Test
+    void launch_withTheArchive_marksItUsedNow() throws IOException {
+        Instant now = Instant.parse("2031-05-04T10:00:00Z");
+        List<Path> classPath = List.of(jar("function.jar"));
+        Path archive = Files.createFile(temp.resolve(ClassDataArchives.fileName(classPath, "") + ".jsa"));
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2031-01-01T00:00:00Z")));
+
+        ClassDataArchives.in(temp, Clock.fixed(now, ZoneOffset.UTC)).launch(classPath, "");
+
+        assertThat(Files.getLastModifiedTime(archive).toInstant()).isEqualTo(now);
+    }
+
+    @Test
+    void launch_training_deletesArchivesUnusedForLong_andKeepsTheOthers() throws IOException {
+        Instant now = Instant.parse("2031-05-04T10:00:00Z");
+        Path forgotten = Files.createFile(temp.resolve("aaaaaaaaaaaaaaaa-1111111111111111.jsa"));
+        Files.setLastModifiedTime(
+                forgotten,
+                FileTime.from(
+                        now.minus(ClassDataArchives.UNUSED_ARCHIVE_LIFETIME).minusSeconds(1)));
+        Path recent = Files.createFile(temp.resolve("bbbbbbbbbbbbbbbb-1111111111111111.jsa"));
+        Files.setLastModifiedTime(
+                recent,
+                FileTime.from(
+                        now.minus(ClassDataArchives.UNUSED_ARCHIVE_LIFETIME).plusSeconds(1)));
+
+        ClassDataLaunch launch =
+                ClassDataArchives.in(temp, Clock.fixed(now, ZoneOffset.UTC)).launch(List.of(jar("function.jar")), "");
+
+        assertThat(launch).isInstanceOf(ClassDataLaunch.Training.class);
+        assertThat(forgotten).doesNotExist();
+        assertThat(recent).exists();
+    }
+
+    @Test
     void launch_directoryOnTheClassPath_startsWithoutArchive() throws IOException {
         Path classes = Files.createDirectories(temp.resolve("classes"));
 
