@@ -16,6 +16,7 @@ import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.function.LocalFunction;
 import dev.distributary.topology.ProcessorEnvironment;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,7 @@ public final class ColdStart {
         Client withoutArchive = new Client("no archive", defaultJar, Map.of(), false);
         Client crt = new Client("crt", Path.of(CRT_JAR), Map.of(ProcessorEnvironment.HTTP_CLIENT, "crt"), true);
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("deployment jars%n");
         System.out.printf(
                 "  %-55s %s%n", urlConnection.jar(), size(urlConnection.jar()).orElse("missing"));
@@ -136,10 +138,12 @@ public final class ColdStart {
                     summary(measured.warm()));
         }
         System.out.printf(
-                "%s, %d cores, JDK %s%n",
+                "%s, %d cores, JDK %s; load average (1 min) %.2f before the runs, %.2f after%n",
                 System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"),
+                loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static LocalPlatform start(Client client) throws IOException {
