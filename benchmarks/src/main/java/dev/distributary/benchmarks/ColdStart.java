@@ -11,15 +11,18 @@ import dev.distributary.local.Instrumentation;
 import dev.distributary.local.LocalOptions;
 import dev.distributary.local.LocalPlatform;
 import dev.distributary.local.esm.WindowedEvents;
+import dev.distributary.local.function.ClassDataArchives;
 import dev.distributary.local.function.InvocationResult;
 import dev.distributary.local.function.LocalFunction;
 import dev.distributary.topology.ProcessorEnvironment;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +30,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A measured report, not JMH: for each HTTP client the processor can use, the time from a fresh JVM
- * to the first handled batch, clients built, for its deployment jar run as Lambda runs it (AWS's
- * Runtime Interface Client in a child JVM) against moto; then a warm batch for comparison. The
- * URL-connection client runs from {@code distributary-processor.jar}, the CRT client from
- * {@code distributary-processor-crt.jar} with {@code DISTRIBUTARY_HTTP_CLIENT=crt}. The runs
- * alternate between the clients (each has its own local platform), after one unmeasured run each,
- * so that both see the same machine.
+ * A measured report, not JMH: the time from a fresh JVM to the first handled batch, clients built,
+ * for the processor's deployment jar run as Lambda runs it (AWS's Runtime Interface Client in a
+ * child JVM, with the function's {@code JAVA_TOOL_OPTIONS}) against moto; then a warm batch for
+ * comparison. Three configurations: the default (the URL-connection client from
+ * {@code distributary-processor.jar}, with the local host's class-data archive), the same without
+ * the archive, and the CRT client from {@code distributary-processor-crt.jar} with
+ * {@code DISTRIBUTARY_HTTP_CLIENT=crt} (when that jar was built). The runs alternate between the
+ * configurations (each has its own local platform), after one unmeasured run each, which trains the
+ * archive when there is none yet, so that all see the same machine.
  * Run from the repository root: {@code java -cp benchmarks/target/benchmarks.jar dev.distributary.benchmarks.ColdStart [runs]}.
  */
 public final class ColdStart {
@@ -43,8 +48,8 @@ public final class ColdStart {
 
     private ColdStart() {}
 
-    /** One client's deployment: its jar and the environment that chooses it. */
-    private record Client(String name, Path jar, Map<String, String> environment) {}
+    /** One configuration: its jar, the environment that chooses its HTTP client, and whether its JVMs share class data. */
+    private record Client(String name, Path jar, Map<String, String> environment, boolean archive) {}
 
     /** One client's measurements, in milliseconds. */
     private record Runs(List<Long> cold, List<Long> warm) {
@@ -56,15 +61,18 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         ReportSetup.quiet();
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        Client urlConnection = new Client("url-connection", Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR), Map.of());
-        Client crt = new Client("crt", Path.of(CRT_JAR), Map.of(ProcessorEnvironment.HTTP_CLIENT, "crt"));
+        Path defaultJar = Path.of(LocalOptions.DEFAULT_PROCESSOR_JAR);
+        Client urlConnection = new Client("url-connection", defaultJar, Map.of(), true);
+        Client withoutArchive = new Client("no archive", defaultJar, Map.of(), false);
+        Client crt = new Client("crt", Path.of(CRT_JAR), Map.of(ProcessorEnvironment.HTTP_CLIENT, "crt"), true);
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("deployment jars%n");
         System.out.printf(
                 "  %-55s %s%n", urlConnection.jar(), size(urlConnection.jar()).orElse("missing"));
         System.out.printf("  %-55s %s%n", crt.jar(), size(crt.jar()).orElse("missing"));
         ReportSetup.requireJar(urlConnection.jar(), BUILD);
-        List<Client> clients = new ArrayList<>(List.of(urlConnection));
+        List<Client> clients = new ArrayList<>(List.of(urlConnection, withoutArchive));
         if (Files.isRegularFile(crt.jar())) {
             clients.add(crt);
         } else {
@@ -76,18 +84,23 @@ public final class ColdStart {
         Map<Client, Runs> results = new LinkedHashMap<>();
         try {
             for (Client client : clients) {
-                LocalOptions options = ReportSetup.shippedPlatform(
-                                "distributary-coldstart-" + client.name() + "-", client.jar())
-                        .withInstrumentation(Instrumentation.none().withFunctionEnvironment(client.environment()));
-                platforms.put(client, LocalPlatform.start(options, line -> {}));
+                // the configurations that differ only in class-data sharing share a platform
+                Optional<LocalPlatform> same = platforms.entrySet().stream()
+                        .filter(e -> e.getKey().jar().equals(client.jar())
+                                && e.getKey().environment().equals(client.environment()))
+                        .map(Map.Entry::getValue)
+                        .findFirst();
+                platforms.put(client, same.isPresent() ? same.get() : start(client));
                 results.put(client, new Runs());
             }
-            System.out.printf("%n%d runs per client, alternating; one unmeasured run per client first%n", runs);
+            System.out.printf("%n%d runs per configuration, alternating; one unmeasured run each first%n", runs);
             System.out.printf(
-                    "%-15s %4s  %34s  %10s%n", "client", "run", "cold batch (JVM start to response)", "warm batch");
+                    "%-15s %4s  %34s  %10s%n",
+                    "configuration", "run", "cold batch (JVM start to response)", "warm batch");
+            int batch = 0;
             for (int run = 0; run <= runs; run++) {
                 for (Client client : clients) {
-                    long[] millis = measure(platforms.get(client), client, run);
+                    long[] millis = measure(platforms.get(client), client, batch++);
                     if (run == 0) {
                         continue;
                     }
@@ -96,8 +109,15 @@ public final class ColdStart {
                     System.out.printf("%-15s %4d  %31d ms  %7d ms%n", client.name(), run, millis[0], millis[1]);
                 }
             }
+            LocalFunction function = platforms.get(urlConnection).freshFunction("us-east-1");
+            System.out.printf(
+                    "%nJAVA_TOOL_OPTIONS %s; class-data archive %s%n",
+                    function.config().environment().get(ProcessorEnvironment.JAVA_TOOL_OPTIONS),
+                    function.classDataArchive()
+                            .map(archive -> archive + " (" + size(archive).orElse("?") + ")")
+                            .orElse("none"));
         } finally {
-            platforms.values().forEach(LocalPlatform::close);
+            new HashSet<>(platforms.values()).forEach(LocalPlatform::close);
         }
 
         System.out.printf(
@@ -105,7 +125,7 @@ public final class ColdStart {
                 runs);
         System.out.printf(
                 "%-15s %-34s %9s  %23s  %23s%n",
-                "client", "jar", "size", "cold min / median / max", "warm min / median / max");
+                "configuration", "jar", "size", "cold min / median / max", "warm min / median / max");
         for (Map.Entry<Client, Runs> entry : results.entrySet()) {
             Client client = entry.getKey();
             Runs measured = entry.getValue();
@@ -118,21 +138,35 @@ public final class ColdStart {
                     summary(measured.warm()));
         }
         System.out.printf(
-                "%s, %d cores, JDK %s%n",
+                "%s, %d cores, JDK %s; load average (1 min) %.2f before the runs, %.2f after%n",
                 System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"),
+                loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    /** A fresh function: its first batch (from JVM start) and a second, warm one, in milliseconds. */
-    private static long[] measure(LocalPlatform platform, Client client, int run) {
+    private static LocalPlatform start(Client client) throws IOException {
+        LocalOptions options = ReportSetup.shippedPlatform(
+                        "distributary-coldstart-" + client.name() + "-", client.jar())
+                .withInstrumentation(Instrumentation.none().withFunctionEnvironment(client.environment()));
+        return LocalPlatform.start(options, line -> {});
+    }
+
+    /**
+     * A fresh function: its first batch (from JVM start) and a second, warm one, in milliseconds;
+     * {@code batch} numbers the pair, so that every batch's sequence numbers are beyond the last one's.
+     */
+    private static long[] measure(LocalPlatform platform, Client client, int batch) {
         String streamArn = platform.resources().get("us-east-1").streamArns().get("orders");
-        try (LocalFunction function = platform.freshFunction("us-east-1")) {
+        LocalFunction fresh = platform.freshFunction("us-east-1");
+        try (LocalFunction function =
+                client.archive() ? fresh : fresh.withClassDataArchives(ClassDataArchives.disabled())) {
             long start = System.nanoTime();
-            InvocationResult cold = function.invoke(event(platform, streamArn, run * 100));
+            InvocationResult cold = function.invoke(event(platform, streamArn, batch * 100));
             long coldMillis = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
-            InvocationResult warm = function.invoke(event(platform, streamArn, run * 100 + 50));
+            InvocationResult warm = function.invoke(event(platform, streamArn, batch * 100 + 50));
             long warmMillis = (System.nanoTime() - start) / 1_000_000;
             if (!(cold instanceof InvocationResult.Success) || !(warm instanceof InvocationResult.Success)) {
                 throw new IllegalStateException(

@@ -184,7 +184,8 @@ class MultiWriterStackTest {
                         ProcessorEnvironment.TOPICS,
                         ProcessorEnvironment.QUARANTINE_QUEUE_URL,
                         ProcessorEnvironment.IDEMPOTENCY_TABLE,
-                        ProcessorEnvironment.SERVICE_NAME);
+                        ProcessorEnvironment.SERVICE_NAME,
+                        ProcessorEnvironment.JAVA_TOOL_OPTIONS);
         assertThat(TopologyLoader.parse(
                         ProcessorEnvironment.decodePlatform(environment.get(ProcessorEnvironment.PLATFORM)), "env"))
                 .isEqualTo(TopologyLoader.load(Stack.PLATFORM));
@@ -205,6 +206,21 @@ class MultiWriterStackTest {
         ResourceArgs idempotency = stack.named(TABLE, "shop-test-idempotency");
         assertThat(idempotency.inputs).contains(entry("hashKey", "id"), entry("billingMode", "PAY_PER_REQUEST"));
         assertThat(Stack.input(idempotency, "ttl")).isEqualTo(Map.of("attributeName", "expiration", "enabled", true));
+    }
+
+    @Test
+    void processorFunction_everyRegion_startsItsJvmWithTheStartUpOptionsTheLocalRunMeasures() {
+        for (Stack stack : Stack.everyRegion(Stack.PLATFORM)) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> environment = (Map<String, String>)
+                    Stack.input(stack.succeeded().named(FUNCTION, "shop-test-processor"), "environment", "variables");
+            assertThat(environment)
+                    .as(stack.settings().region())
+                    .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
+                    .containsEntry(ProcessorEnvironment.JAVA_TOOL_OPTIONS, ProcessorEnvironment.JVM_OPTIONS);
+            assertThat(LambdaRules.environmentBytes(environment))
+                    .isLessThanOrEqualTo(LambdaRules.MAX_ENVIRONMENT_BYTES);
+        }
     }
 
     @Test

@@ -4,38 +4,53 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.fanout.EnvelopeFactory;
+import dev.distributary.processor.internal.aws.LambdaEventJson;
 import dev.distributary.replication.OriginClassifier;
 import dev.distributary.topology.PlatformTables;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * SnapStart priming: before the snapshot, exercise what the first invocation would otherwise
- * pay for — the SDK clients (one cheap read each: GetItem on the idempotency table,
- * GetQueueAttributes on the quarantine queue, GetTopicAttributes on each topic, all granted by the
- * function's role), the JSON codecs, the classifier and the envelope writer — without publishing
- * anything.
+ * Priming: exercise what the first invocation would otherwise pay for — the SDK clients (one cheap
+ * read each: GetItem on the idempotency table, GetTopicAttributes on each topic,
+ * GetQueueAttributes on the quarantine queue, all granted by the function's role), the JSON codecs,
+ * the event reader, the classifier and the envelope writer — without publishing anything. Before SnapStart's snapshot
+ * ({@link #prime}) everything is primed, for it costs no invocation anything; in an on-demand init
+ * ({@link #primeFirstBatch}, which Lambda runs with more CPU than an invocation gets) only what a
+ * first batch needs: not the quarantine's SQS client, which a batch rarely needs.
  */
 final class Priming {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Priming() {}
 
+    /** Everything, the quarantine's client included: before SnapStart's snapshot. */
     static void prime(ProcessorClients clients) {
+        primeFirstBatch(clients);
+        quietly(() -> clients.sqs()
+                .getQueueAttributes(b -> b.queueUrl(clients.config().quarantineQueueUrl())));
+    }
+
+    /** What a first batch needs: the ledger's table, the topics, the codecs. */
+    static void primeFirstBatch(ProcessorClients clients) {
         ProcessorConfig config = clients.config();
         quietly(() -> clients.dynamo()
                 .getItem(b -> b.tableName(config.idempotencyTable())
                         .key(Map.of(
                                 PlatformTables.IDEMPOTENCY_KEY,
                                 software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming")))));
-        quietly(() -> clients.sqs().getQueueAttributes(b -> b.queueUrl(config.quarantineQueueUrl())));
         config.topics()
                 .forEach((region, arn) -> quietly(() -> clients.sns(region).getTopicAttributes(b -> b.topicArn(arn))));
         quietly(() -> {
-            ObjectNode sample = sample(config);
-            var record = StreamRecordJson.read(JSON.readTree(JSON.writeValueAsBytes(sample)));
+            ObjectNode event = JSON.createObjectNode();
+            event.putArray("Records").add(sample(config));
+            LambdaEventJson.Batch batch = LambdaEventJson.read(new ByteArrayInputStream(JSON.writeValueAsBytes(event)));
+            var record = StreamRecordJson.read(batch.records().get(0));
             OriginClassifier.of(config.topology(), config.region()).classify(record);
             new EnvelopeFactory(config.topology());
-            JSON.writeValueAsString(sample);
+            LambdaEventJson.answer(new ByteArrayOutputStream(), Optional.of(record.sequenceNumber()));
             return null;
         });
     }

@@ -18,25 +18,22 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The AWS clients of one function instance, built once: one HTTP client ({@link ProcessorHttpClients}:
  * the lightweight URL-connection client by default, the AWS CRT client when the deployment chooses
- * it), this region's DynamoDB and SQS, and an SNS client per region published to (the primary
- * publishes cross-region in primary-region mode). Endpoints follow the SDK's own
+ * it), this region's DynamoDB, an SNS client per region published to (the primary publishes
+ * cross-region in primary-region mode), and SQS for the quarantine, built when first needed (a batch
+ * rarely quarantines anything, so a cold start does not pay for it). Endpoints follow the SDK's own
  * settings, {@code AWS_ENDPOINT_URL} included.
  */
 final class ProcessorClients {
     private final ProcessorConfig config;
     private final SdkHttpClient http;
     private final DynamoDbClient dynamo;
-    private final SqsClient sqs;
+    private SqsClient sqs;
     private final Map<String, RegionalPublisher> publishers = new ConcurrentHashMap<>();
 
     ProcessorClients(ProcessorConfig config) {
         this.config = config;
         this.http = ProcessorHttpClients.build(config.httpClient());
         this.dynamo = DynamoDbClient.builder()
-                .region(Region.of(config.region()))
-                .httpClient(http)
-                .build();
-        this.sqs = SqsClient.builder()
                 .region(Region.of(config.region()))
                 .httpClient(http)
                 .build();
@@ -50,7 +47,13 @@ final class ProcessorClients {
         return dynamo;
     }
 
-    SqsClient sqs() {
+    synchronized SqsClient sqs() {
+        if (sqs == null) {
+            sqs = SqsClient.builder()
+                    .region(Region.of(config.region()))
+                    .httpClient(http)
+                    .build();
+        }
         return sqs;
     }
 
@@ -70,7 +73,7 @@ final class ProcessorClients {
                         config.idempotencyTable(),
                         config.functionName(),
                         Duration.ofSeconds(config.topology().processor().idempotencyExpirySeconds())),
-                new SqsQuarantine(sqs, config.quarantineQueueUrl()),
+                new SqsQuarantine(this::sqs, config.quarantineQueueUrl()),
                 new EmfMetrics(config.region(), config.functionName()),
                 new XrayTracer(),
                 clock);

@@ -1,13 +1,13 @@
 package dev.distributary.processor;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
-import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.distributary.processor.internal.aws.LambdaRecords;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.distributary.processor.internal.aws.LambdaEventJson;
+import dev.distributary.processor.internal.aws.StartupWarmUp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
@@ -17,23 +17,27 @@ import software.amazon.lambda.powertools.tracing.Tracing;
 /**
  * The Lambda entry point: reads its configuration once from the environment, hands each batch to
  * the {@link StreamProcessor}, and answers with the first sequence number to retry
- * (ReportBatchItemFailures). The records are turned back into the JSON the stream delivered
- * ({@link LambdaRecords}, keeping everything present) so that the pipeline can judge them and
- * quarantine a bad one whole. The environment is documented in the module README.
+ * (ReportBatchItemFailures). A stream handler: the event is read as JSON ({@link LambdaEventJson}),
+ * its records passed on as the stream delivered them, so that the pipeline can judge them and
+ * quarantine a bad one whole, and the runtime's typed serializer is never loaded (a cold start saves
+ * it). The environment is documented in the module README.
  *
- * <p>The event is read as a tumbling-window event: with the checkpoint ledger the event source
- * mapping has a tumbling window, so Lambda names the batch's shard, and the answer must carry a
- * {@code state} (Lambda counts an answer without one as a failed invocation). The processor keeps
- * no window state: the state is always empty. Without a window the shard is absent and the state
- * is not read.
+ * <p>With the checkpoint ledger the event source mapping has a tumbling window, so Lambda names the
+ * batch's shard, and the answer must carry a {@code state} (Lambda counts an answer without one as a
+ * failed invocation). The processor keeps no window state: the state is always empty. Without a
+ * window the shard is absent and the state is not read.
  */
-public final class RegionalProcessorHandler
-        implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse>, Resource {
+public final class RegionalProcessorHandler implements RequestStreamHandler, Resource {
     private final ProcessorClients clients;
     private final StreamProcessor processor;
 
     public RegionalProcessorHandler() {
-        this(ProcessorConfig.fromEnvironment(System.getenv()));
+        this(StartupWarmUp.begin(), System.getenv());
+    }
+
+    private RegionalProcessorHandler(StartupWarmUp warmUp, Map<String, String> environment) {
+        this(ProcessorConfig.fromEnvironment(environment));
+        warmUp.await();
     }
 
     RegionalProcessorHandler(ProcessorConfig config) {
@@ -42,7 +46,7 @@ public final class RegionalProcessorHandler
         Core.getGlobalContext().register(this);
         if (!SNAP_START.equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
             // On-demand init runs with a boosted CPU: prime now rather than in the first batch.
-            Priming.prime(clients);
+            Priming.primeFirstBatch(clients);
         }
     }
 
@@ -51,19 +55,10 @@ public final class RegionalProcessorHandler
     @Override
     @Logging
     @Tracing
-    public TimeWindowEventResponse handleRequest(DynamodbTimeWindowEvent event, Context context) {
-        List<JsonNode> records = event.getRecords() == null
-                ? List.of()
-                : event.getRecords().stream()
-                        .<JsonNode>map(LambdaRecords::toJson)
-                        .toList();
-        BatchResult result = processor.process(LambdaRecords.shard(event), records, context::getRemainingTimeInMillis);
-        return TimeWindowEventResponse.builder()
-                .withState(Map.of())
-                .withBatchItemFailures(result.retryFrom()
-                        .map(sequence -> List.of(new TimeWindowEventResponse.BatchItemFailure(sequence)))
-                        .orElse(List.of()))
-                .build();
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaEventJson.Batch batch = LambdaEventJson.read(input);
+        BatchResult result = processor.process(batch.shard(), batch.records(), context::getRemainingTimeInMillis);
+        LambdaEventJson.answer(output, result.retryFrom());
     }
 
     /** SnapStart: warm the clients and serializers before the snapshot is taken. */

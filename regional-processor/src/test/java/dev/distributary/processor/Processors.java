@@ -1,11 +1,12 @@
 package dev.distributary.processor;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.distributary.processor.internal.aws.LambdaRecords;
+import dev.distributary.processor.internal.aws.LambdaEventJson;
 import dev.distributary.topology.Topology;
 import dev.distributary.topology.TopologyLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,17 @@ final class Processors {
                 false);
     }
 
-    /** A raw AWS event from src/test/resources/events, loaded as Lambda delivers it, its records as the handler passes them on. */
+    /** A raw AWS event from src/test/resources/events, its records as the handler reads them and passes them on. */
     static List<ObjectNode> event(String name) {
-        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/" + name);
-        return event.getRecords().stream().map(LambdaRecords::toJson).toList();
+        try (InputStream in = Processors.class.getResourceAsStream("/events/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test event " + name);
+            }
+            return LambdaEventJson.read(in).records().stream()
+                    .map(ObjectNode.class::cast)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

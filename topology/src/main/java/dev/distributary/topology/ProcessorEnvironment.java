@@ -46,6 +46,16 @@ public final class ProcessorEnvironment {
     /** Powertools' service name for logs, traces and metrics. */
     public static final String SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
 
+    /** The JVM's own variable: options it reads at start, before the command line's (Lambda passes the function's). */
+    public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    /**
+     * The processor's JVM options, as AWS recommends for a Java function's start-up: tiered compilation
+     * stopped at level 1 (the C1 compiler only, no profiling for C2). The stacks and the local run set
+     * them alike; the local host adds only its class-data-sharing archive (local-cloud's
+     * {@code ClassDataArchives}).
+     */
+    public static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
     public static final String GZIP_BASE64 = "gzip+base64:";
     /**
      * The HTTP client of the processor's AWS clients: {@code url-connection} (the default, in every
@@ -73,6 +83,7 @@ public final class ProcessorEnvironment {
         env.put(QUARANTINE_QUEUE_URL, quarantineQueueUrl);
         env.put(IDEMPOTENCY_TABLE, idempotencyTable);
         env.put(SERVICE_NAME, "distributary-processor");
+        env.put(JAVA_TOOL_OPTIONS, JVM_OPTIONS);
         return env;
     }
 

@@ -54,6 +54,14 @@ class ProcessorEnvironmentTest {
     }
 
     @Test
+    void environment_carriesAwsRecommendedJvmStartUpOptions() {
+        Map<String, String> env = ProcessorEnvironment.of(
+                "name: shop", Map.of("eu-west-1", "arn:aws:sns:eu-west-1:1:shop-events"), "queue", "table");
+
+        assertThat(env).containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void topics_roundTripInOrder() {
         Map<String, String> topics = new LinkedHashMap<>();
         topics.put("eu-west-1", "arn:aws:sns:eu-west-1:1:shop-events");

@@ -30,43 +30,41 @@ final class FunctionInstance implements AutoCloseable {
      */
     static final Duration INIT_LIMIT = Duration.ofSeconds(30);
 
+    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+
     private final FunctionConfig config;
     private final RuntimeApi api;
     private final Process process;
+    private final ClassDataLaunch classData;
+    private final List<String> launcher;
     private final long startedNanos = System.nanoTime();
 
     @SuppressWarnings(
             "FutureReturnValueIgnored") // the exit hook has no result to wait for: failAll settles every waiting
     // invocation
-    private FunctionInstance(FunctionConfig config, RuntimeApi api, Process process) {
+    private FunctionInstance(
+            FunctionConfig config, RuntimeApi api, Process process, ClassDataLaunch classData, List<String> launcher) {
         this.config = config;
         this.api = api;
         this.process = process;
+        this.classData = classData;
+        this.launcher = launcher;
         process.onExit().thenRun(() -> api.failAll(new InvocationResult.Crashed(exitReason())));
     }
 
     static FunctionInstance start(
-            FunctionConfig config, RuntimeInterfaceClient ric, Map<String, String> platformEnvironment, int ordinal) {
+            FunctionConfig config,
+            RuntimeInterfaceClient ric,
+            ClassDataArchives archives,
+            Map<String, String> platformEnvironment,
+            int ordinal) {
         RuntimeApi api;
         try {
             api = new RuntimeApi(config.arn());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a Runtime API server for " + config.name(), e);
         }
-        List<String> command = new ArrayList<>(List.of(
-                JAVA,
-                "-Xmx" + Math.max(64, config.memoryMb() * 3 / 4) + "m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto",
-                "-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + ric.jniLibrary(),
-                "-cp",
-                Stream.concat(config.code().stream(), ric.classpath().stream())
-                        .map(path -> path.toAbsolutePath().toString())
-                        .collect(Collectors.joining(File.pathSeparator)),
-                RuntimeInterfaceClient.MAIN_CLASS,
-                config.handler()));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder();
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(hostClock());
@@ -80,6 +78,18 @@ final class FunctionInstance implements AutoCloseable {
         environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/" + ordinal);
         environment.put("AWS_REGION", config.region());
         environment.put("AWS_DEFAULT_REGION", config.region());
+        List<Path> classPath = classPath(config, ric);
+        List<String> launcher = launcher(config);
+        ClassDataLaunch classData = archives.launch(classPath, javaToolOptions(config, platformEnvironment));
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(classData.jvmOptions());
+        command.addAll(List.of(
+                "-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + ric.jniLibrary(),
+                "-cp",
+                classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                RuntimeInterfaceClient.MAIN_CLASS,
+                config.handler()));
+        builder.command(command);
         builder.redirectErrorStream(true);
         if (config.logDirectory().isPresent()) {
             File log = config.logDirectory()
@@ -91,11 +101,35 @@ final class FunctionInstance implements AutoCloseable {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         }
         try {
-            return new FunctionInstance(config, api, builder.start());
+            return new FunctionInstance(config, api, builder.start(), classData, launcher);
         } catch (IOException e) {
-            api.close();
+            api.close(); // a training marker left behind expires (ClassDataArchives.TRAINING_MARKER_LIFETIME)
             throw new UncheckedIOException("cannot start the JVM for function " + config.name(), e);
         }
+    }
+
+    /**
+     * The JVM as Lambda's Java runtime starts it: the heap bounded by the function's memory, the
+     * serial collector, the JDK's class data shared. Compilation and any other options come from the
+     * function's {@code JAVA_TOOL_OPTIONS}, as on Lambda (the platform sets {@code
+     * ProcessorEnvironment.JVM_OPTIONS} there, for the stacks and the local run alike).
+     */
+    static List<String> launcher(FunctionConfig config) {
+        return List.of(
+                JAVA, "-Xmx" + Math.max(64, config.memoryMb() * 3 / 4) + "m", "-XX:+UseSerialGC", "-Xshare:auto");
+    }
+
+    /** The options the function's JVM reads from its environment (its own variables win over the platform's). */
+    static String javaToolOptions(FunctionConfig config, Map<String, String> platformEnvironment) {
+        return config.environment()
+                .getOrDefault(JAVA_TOOL_OPTIONS, platformEnvironment.getOrDefault(JAVA_TOOL_OPTIONS, ""));
+    }
+
+    /** The function's code, then the Runtime Interface Client. */
+    static List<Path> classPath(FunctionConfig config, RuntimeInterfaceClient ric) {
+        return Stream.concat(config.code().stream(), ric.classpath().stream())
+                .map(Path::toAbsolutePath)
+                .toList();
     }
 
     /**
@@ -167,19 +201,21 @@ final class FunctionInstance implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Kills the JVM at once: a deadline passed, or it hangs. */
+    synchronized void kill() {
+        classData.kill(process);
         api.close();
     }
 
+    ClassDataLaunch classData() {
+        return classData;
+    }
+
+    /** Stops the JVM when it is no longer wanted (a training one writes its class-data archive first: {@link ClassDataLaunch#stop}). */
     @Override
-    public void close() {
-        kill();
+    public synchronized void close() {
+        classData.stop(process, launcher);
+        api.close();
     }
 
     private String exitReason() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LocalFunction implements AutoCloseable {
     private final FunctionConfig config;
     private final RuntimeInterfaceClient ric;
+    private final ClassDataArchives archives;
     private final Map<String, String> platformEnvironment;
     private final Semaphore concurrency;
     private final Deque<FunctionInstance> idle = new ArrayDeque<>();
@@ -29,14 +31,44 @@ public final class LocalFunction implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * A function whose JVMs share class data through the user's cache ({@link ClassDataArchives#userCache()}).
+     *
      * @param workDirectory       where the RIC's JNI library is unpacked
      * @param platformEnvironment what the platform puts in every environment (credentials, endpoint, PATH)
      */
     public LocalFunction(FunctionConfig config, Path workDirectory, Map<String, String> platformEnvironment) {
+        this(config, RuntimeInterfaceClient.locate(workDirectory), ClassDataArchives.userCache(), platformEnvironment);
+    }
+
+    private LocalFunction(
+            FunctionConfig config,
+            RuntimeInterfaceClient ric,
+            ClassDataArchives archives,
+            Map<String, String> platformEnvironment) {
         this.config = config;
-        this.ric = RuntimeInterfaceClient.locate(workDirectory);
+        this.ric = ric;
+        this.archives = archives;
         this.platformEnvironment = Map.copyOf(platformEnvironment);
         this.concurrency = new Semaphore(config.maxInstances(), true);
+    }
+
+    /** Another function with the same code, configuration and environment, whose JVMs use these archives. */
+    public LocalFunction withClassDataArchives(ClassDataArchives other) {
+        return new LocalFunction(config, ric, other, platformEnvironment);
+    }
+
+    /** The class-data archive this function's next JVM maps, if there is one yet. */
+    public Optional<Path> classDataArchive() {
+        return archives.existing(classPath(), javaToolOptions());
+    }
+
+    /** The class path of this function's JVMs: its code, then the Runtime Interface Client. */
+    List<Path> classPath() {
+        return FunctionInstance.classPath(config, ric);
+    }
+
+    String javaToolOptions() {
+        return FunctionInstance.javaToolOptions(config, platformEnvironment);
     }
 
     public FunctionConfig config() {
@@ -70,7 +102,7 @@ public final class LocalFunction implements AutoCloseable {
             if (all.size() >= config.maxInstances()) {
                 return Duration.ZERO;
             }
-            instance = FunctionInstance.start(config, ric, platformEnvironment, coldStarts.incrementAndGet());
+            instance = FunctionInstance.start(config, ric, archives, platformEnvironment, coldStarts.incrementAndGet());
             all.add(instance);
         }
         Duration init = instance.awaitReady(Duration.ofSeconds(60));
@@ -105,7 +137,7 @@ public final class LocalFunction implements AutoCloseable {
             all.remove(instance);
         }
         FunctionInstance instance =
-                FunctionInstance.start(config, ric, platformEnvironment, coldStarts.incrementAndGet());
+                FunctionInstance.start(config, ric, archives, platformEnvironment, coldStarts.incrementAndGet());
         all.add(instance);
         return instance;
     }

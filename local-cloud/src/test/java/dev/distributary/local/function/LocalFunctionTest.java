@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +135,82 @@ class LocalFunctionTest {
         long secondPid = success(second.get()).get("pid").asLong();
 
         assertThat(firstPid).isNotEqualTo(secondPid);
+    }
+
+    @Test
+    void firstEnvironmentOfAJar_trainsAClassDataArchive_thatLaterEnvironmentsStartWith() throws Exception {
+        ClassDataArchives archives = ClassDataArchives.in(work.resolve("class-data"));
+        FunctionConfig config = new FunctionConfig(
+                "jar-fn",
+                "eu-west-1",
+                TestHandler.class.getName() + "::handleRequest",
+                List.of(handlerJar()),
+                Map.of(FunctionInstance.JAVA_TOOL_OPTIONS, "-XX:TieredStopAtLevel=1"),
+                256,
+                Duration.ofSeconds(10),
+                1,
+                Optional.of(work));
+        JsonNode trained;
+        try (LocalFunction first = new LocalFunction(config, work, Map.of()).withClassDataArchives(archives)) {
+            assertThat(first.classDataArchive()).isEmpty();
+            trained = success(first.invoke("{}"));
+        }
+        LocalFunction later = new LocalFunction(config, work, Map.of()).withClassDataArchives(archives);
+        Path archive = later.classDataArchive().orElseThrow();
+        try (later) {
+            JsonNode shared = success(later.invoke("{\"value\":1}"));
+
+            assertThat(trained.get("jvmArguments").toString()).contains("-XX:ArchiveClassesAtExit=");
+            assertThat(shared.get("jvmArguments"))
+                    .extracting(JsonNode::asText)
+                    .contains("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1");
+            assertThat(shared.get("input").get("value").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void archiveTheJvmCannotUse_isSkipped_andTheEnvironmentStartsWithoutIt() throws Exception {
+        ClassDataArchives archives = ClassDataArchives.in(work.resolve("unusable-class-data"));
+        FunctionConfig config = new FunctionConfig(
+                "unusable-archive-fn",
+                "eu-west-1",
+                TestHandler.class.getName() + "::handleRequest",
+                List.of(handlerJar()),
+                Map.of(),
+                256,
+                Duration.ofSeconds(10),
+                1,
+                Optional.of(work));
+        try (LocalFunction function = new LocalFunction(config, work, Map.of()).withClassDataArchives(archives)) {
+            Path archive = Files.createDirectories(work.resolve("unusable-class-data"))
+                    .resolve(ClassDataArchives.fileName(function.classPath(), function.javaToolOptions())
+                            + ClassDataArchives.SUFFIX);
+            Files.writeString(archive, "not a class-data archive");
+
+            JsonNode output = success(function.invoke("{}"));
+
+            assertThat(function.classDataArchive()).contains(archive);
+            assertThat(output.get("jvmArguments"))
+                    .extracting(JsonNode::asText)
+                    .contains("-XX:SharedArchiveFile=" + archive);
+        }
+    }
+
+    /** The test handler alone in a jar: a JVM trains an archive only from jars. */
+    private static Path handlerJar() throws IOException {
+        Path jar = work.resolve("handler.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            Path classes = Path.of("target", "test-classes");
+            try (Stream<Path> files = Files.list(classes.resolve("dev/distributary/local/function"))) {
+                for (Path file : files.filter(f -> f.getFileName().toString().startsWith("TestHandler"))
+                        .toList()) {
+                    out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return jar;
     }
 
     private static JsonNode success(InvocationResult result) throws Exception {

@@ -2,6 +2,7 @@ package dev.distributary.local.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,7 @@ public class TestHandler implements RequestHandler<Map<String, Object>, Map<Stri
         output.put("custom", System.getenv("CUSTOM_SETTING"));
         output.put("remainingMillis", context.getRemainingTimeInMillis());
         output.put("input", input);
+        output.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
         return output;
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
+import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 /**
@@ -23,6 +24,22 @@ public final class EmfMetrics implements ProcessorMetrics {
         this.region = region;
         this.functionName = functionName;
         this.logger = newLogger();
+    }
+
+    /**
+     * Builds the serializers of an embedded-metrics line (Jackson's, for the library's model) by
+     * serializing a sample, written nowhere: the first flush would otherwise pay for it.
+     */
+    public static void warmUp() {
+        try {
+            MetricsContext sample = new MetricsContext();
+            sample.setNamespace(NAMESPACE);
+            sample.setDimensions(DimensionSet.of("Region", "warm-up", "FunctionName", "warm-up"));
+            sample.putMetric(Metric.values()[0].name(), 1, Unit.COUNT);
+            sample.serialize();
+        } catch (Exception e) {
+            // best effort: the first flush builds them
+        }
     }
 
     @Override

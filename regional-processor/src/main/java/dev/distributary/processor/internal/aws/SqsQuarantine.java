@@ -4,6 +4,7 @@ import dev.distributary.processor.Quarantine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -17,10 +18,15 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 public final class SqsQuarantine implements Quarantine {
     private static final int BATCH = 10;
 
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
 
     public SqsQuarantine(SqsClient sqs, String queueUrl) {
+        this(() -> sqs, queueUrl);
+    }
+
+    /** With a client asked for only when something is quarantined. */
+    public SqsQuarantine(Supplier<SqsClient> sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
@@ -39,7 +45,7 @@ public final class SqsQuarantine implements Quarantine {
             }
             SendMessageBatchResponse response;
             try {
-                response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(requests));
+                response = sqs.get().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(requests));
             } catch (SdkException e) {
                 return new Sent(accepted, Optional.of(e));
             }
