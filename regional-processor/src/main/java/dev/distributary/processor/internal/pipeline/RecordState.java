@@ -1,7 +1,6 @@
 package dev.distributary.processor.internal.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.distributary.change.ChangeRecord;
 import dev.distributary.processor.RecordOutcome;
 import dev.distributary.processor.idempotency.RecordRef;
 import dev.distributary.processor.idempotency.SequenceNumbers;
@@ -21,7 +20,12 @@ final class RecordState {
     /** Names the record in this run's quarantine call. */
     final String entryId;
 
-    ChangeRecord change;
+    /**
+     * The table of a record that could be decoded (null for one that could not). The decoded record
+     * itself is not kept: its images are all of a large item, and the envelope holds what is published.
+     */
+    String table;
+
     Classification classification;
     Route route;
     /** The ledger let this invocation handle it. */
