@@ -88,7 +88,7 @@ final class AdmitStage {
                 record.route = new Route.Skip(SkipReason.ALREADY_HANDLED);
             } else if (answer instanceof Admission.PartlyPublished partly) {
                 record.admitted = true;
-                record.publishedTo.addAll(partly.regions());
+                record.publishedTo(partly.regions());
                 if (record.route instanceof Route.Publish publish
                         && record.publishedTo.containsAll(publish.regions())) {
                     record.route = new Route.Skip(SkipReason.ALREADY_HANDLED);

@@ -13,7 +13,6 @@ import dev.distributary.processor.idempotency.RecordRef;
 import dev.distributary.processor.idempotency.StaleLedgerException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +118,7 @@ final class PublishStage {
             for (int i = 0; i < regionTargets.size(); i++) {
                 PublishOutcome outcome = result.outcomes().get(i);
                 if (outcome instanceof PublishOutcome.Published) {
-                    regionTargets.get(i).publishedTo.add(region);
+                    regionTargets.get(i).publishedTo(List.of(region));
                 } else {
                     failures.computeIfAbsent(regionTargets.get(i), r -> new ArrayList<>())
                             .add(outcome);
@@ -224,7 +223,7 @@ final class PublishStage {
     private void report(BatchState batch, List<RecordState> chunk) {
         List<RecordRef> newlyHandled = new ArrayList<>(chunk.size());
         for (RecordState record : chunk) {
-            if (record.ref != null && !record.reported && record.handled()) {
+            if (record.ref != null && record.handled()) {
                 newlyHandled.add(record.ref);
             }
         }
@@ -238,10 +237,6 @@ final class PublishStage {
         }
         try {
             ledger.handled(new Progress(newlyHandled, handledThrough, publishedBeyond), clock.instant());
-            Set<RecordRef> reported = new HashSet<>(newlyHandled);
-            for (RecordState record : chunk) {
-                record.reported |= reported.contains(record.ref);
-            }
         } catch (StaleLedgerException stale) {
             chunk.forEach(record -> record.outcome = null);
             batch.fail(

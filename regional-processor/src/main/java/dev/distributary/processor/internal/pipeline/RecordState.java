@@ -6,6 +6,7 @@ import dev.distributary.processor.idempotency.RecordRef;
 import dev.distributary.processor.idempotency.SequenceNumbers;
 import dev.distributary.replication.Classification;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -32,10 +33,8 @@ final class RecordState {
     boolean admitted;
     /** When another invocation's claim on it ends, if one holds it. */
     Instant heldUntil;
-    /** The regions whose topics have it (from an earlier delivery, or from this one). */
-    final Set<String> publishedTo = new LinkedHashSet<>();
-    /** Reported to the ledger as handled. */
-    boolean reported;
+    /** The regions whose topics have it (from an earlier delivery, or from this one); read-only, see {@link #publishedTo(Collection)}. */
+    Set<String> publishedTo = Set.of();
 
     RecordOutcome outcome;
     String failure;
@@ -49,6 +48,17 @@ final class RecordState {
         String key = !eventId.isEmpty() && validText(eventId) ? eventId : reportable() ? "sequence:" + sequence : null;
         this.ref = key == null ? null : new RecordRef(key, sequence);
         this.entryId = key != null ? key : "record-" + index;
+    }
+
+    /** Adds regions whose topics have it (a set is made only for a record published somewhere). */
+    void publishedTo(Collection<String> regions) {
+        if (publishedTo.isEmpty()) {
+            publishedTo = Set.copyOf(regions);
+        } else if (!publishedTo.containsAll(regions)) {
+            Set<String> more = new LinkedHashSet<>(publishedTo);
+            more.addAll(regions);
+            publishedTo = more;
+        }
     }
 
     /** A sequence number Lambda can match against its batch: decimal digits. */
