@@ -13,6 +13,7 @@ import dev.distributary.processor.idempotency.PublishLedger;
 import dev.distributary.processor.idempotency.RecordRef;
 import dev.distributary.replication.OriginClassifier;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,13 +108,13 @@ public final class BatchRun {
 
     /** The tables of the batch's decoded records, in name order. */
     private static Set<String> tables(BatchState batch) {
-        Set<String> tables = new TreeSet<>();
+        Set<String> tables = new HashSet<>();
         for (RecordState record : batch.records) {
             if (record.table != null) {
                 tables.add(record.table);
             }
         }
-        return tables;
+        return new TreeSet<>(tables);
     }
 
     /** Opens the ledger; when it cannot be read, the whole batch is left to the retry. */

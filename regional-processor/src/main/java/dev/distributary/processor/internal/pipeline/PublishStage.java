@@ -118,7 +118,7 @@ final class PublishStage {
             for (int i = 0; i < regionTargets.size(); i++) {
                 PublishOutcome outcome = result.outcomes().get(i);
                 if (outcome instanceof PublishOutcome.Published) {
-                    regionTargets.get(i).publishedTo(List.of(region));
+                    regionTargets.get(i).publishedTo(region);
                 } else {
                     failures.computeIfAbsent(regionTargets.get(i), r -> new ArrayList<>())
                             .add(outcome);

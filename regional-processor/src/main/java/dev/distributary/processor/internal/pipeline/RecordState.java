@@ -50,20 +50,25 @@ final class RecordState {
         this.entryId = key != null ? key : "record-" + index;
     }
 
-    /** Adds regions whose topics have it (a set is made only for a record published somewhere). */
+    /** Adds regions whose topics have it. */
     void publishedTo(Collection<String> regions) {
+        regions.forEach(this::publishedTo);
+    }
+
+    /** Adds a region whose topic has it (a set of one for the usual record, published to its own region's topic). */
+    void publishedTo(String region) {
         if (publishedTo.isEmpty()) {
-            publishedTo = Set.copyOf(regions);
-        } else if (!publishedTo.containsAll(regions)) {
+            publishedTo = Set.of(region);
+        } else if (!publishedTo.contains(region)) {
             Set<String> more = new LinkedHashSet<>(publishedTo);
-            more.addAll(regions);
+            more.add(region);
             publishedTo = more;
         }
     }
 
     /** A sequence number Lambda can match against its batch: decimal digits. */
     boolean reportable() {
-        return SequenceNumbers.parse(sequence).isPresent();
+        return SequenceNumbers.isSequenceNumber(sequence);
     }
 
     /** Handled: published everywhere it goes, quarantined or skipped. */

@@ -33,11 +33,6 @@ public final class ResidencyScreen {
 
     private final Map<String, Set<String>> replicaRegions = new HashMap<>();
 
-    /** A data class an image declares: its name, or (when the value is not a string) the type it has instead. */
-    private record Declared(String name, String wrongType) {
-        static final Declared NONE = new Declared(null, null);
-    }
-
     public ResidencyScreen(Topology topology) {
         this.topology = topology;
         this.residency = topology.residency();
@@ -67,7 +62,7 @@ public final class ResidencyScreen {
         for (String name : List.of("NewImage", "OldImage")) {
             JsonNode image = raw.path("dynamodb").path(name);
             if (blocked.isEmpty() && image.isObject()) {
-                blocked = classBlocked(table, declared(image), region);
+                blocked = classBlocked(table, image, region);
             }
         }
         return blocked;
@@ -96,20 +91,47 @@ public final class ResidencyScreen {
     private Optional<String> classBlocked(TableSpec table, ChangeRecord record, String region) {
         Optional<String> blocked = Optional.empty();
         if (record.newImage().isPresent()) {
-            blocked = classBlocked(table, declared(record.newImage().get()), region);
+            blocked = classBlocked(table, record.newImage().get(), region);
         }
         if (blocked.isEmpty() && record.oldImage().isPresent()) {
-            blocked = classBlocked(table, declared(record.oldImage().get()), region);
+            blocked = classBlocked(table, record.oldImage().get(), region);
         }
         return blocked;
     }
 
-    private Optional<String> classBlocked(TableSpec table, Declared image, String region) {
-        if (image.wrongType() != null) {
-            return Optional.of(PREFIX + "attribute '" + residency.attribute() + "' holds a " + image.wrongType()
+    private Optional<String> classBlocked(TableSpec table, Image image, String region) {
+        AttributeValue value = image.attributes().get(residency.attribute());
+        if (value == null) {
+            return classBlocked(table, null, null, region);
+        }
+        return value instanceof AttributeValue.S s
+                ? classBlocked(table, s.value(), null, region)
+                : classBlocked(table, null, value.type(), region);
+    }
+
+    private Optional<String> classBlocked(TableSpec table, JsonNode image, String region) {
+        JsonNode value = image.get(residency.attribute());
+        if (value == null) {
+            return classBlocked(table, null, null, region);
+        }
+        if (value.size() == 1 && value.path("S").isTextual()) {
+            return classBlocked(table, value.get("S").textValue(), null, region);
+        }
+        String type = value.size() == 1 && !value.has("S") ? value.fieldNames().next() : "malformed value";
+        return classBlocked(table, null, type, region);
+    }
+
+    /**
+     * Why an image's data class may not be in the region: the class it declares ({@code name}), or,
+     * when it declares none, its table's default; {@code wrongType} is the type of a class attribute
+     * that is not a string.
+     */
+    private Optional<String> classBlocked(TableSpec table, String name, String wrongType, String region) {
+        if (wrongType != null) {
+            return Optional.of(PREFIX + "attribute '" + residency.attribute() + "' holds a " + wrongType
                     + ", not a data class name (S)");
         }
-        String dataClass = image.name() != null ? image.name() : table == null ? null : topology.defaultClass(table);
+        String dataClass = name != null ? name : table == null ? null : topology.defaultClass(table);
         if (dataClass == null) {
             return Optional.empty();
         }
@@ -123,25 +145,5 @@ public final class ResidencyScreen {
                     + "); the change must not be published here");
         }
         return Optional.empty();
-    }
-
-    private Declared declared(Image image) {
-        AttributeValue value = image.attributes().get(residency.attribute());
-        if (value == null) {
-            return Declared.NONE;
-        }
-        return value instanceof AttributeValue.S s ? new Declared(s.value(), null) : new Declared(null, value.type());
-    }
-
-    private Declared declared(JsonNode image) {
-        JsonNode value = image.get(residency.attribute());
-        if (value == null) {
-            return Declared.NONE;
-        }
-        if (value.size() == 1 && value.path("S").isTextual()) {
-            return new Declared(value.get("S").textValue(), null);
-        }
-        String type = value.size() == 1 && !value.has("S") ? value.fieldNames().next() : "malformed value";
-        return new Declared(null, type);
     }
 }

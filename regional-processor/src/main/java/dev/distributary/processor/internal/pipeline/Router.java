@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Decides, for one classified record, whether to publish it (and to which regions' topics),
@@ -105,11 +106,16 @@ public final class Router {
         String dataClass = item.flatMap(
                         image -> image.string(topology.residency().attribute()))
                 .orElse(table.defaultClass());
-        EventContext context = EventContext.of(op, classification.originRegion(), kind, dataClass);
-        if (classification.writeTimeMillis().isPresent()) {
-            context = context.withWriteTime(
-                    Instant.ofEpochMilli(classification.writeTimeMillis().getAsLong()));
-        }
+        OptionalLong writeTimeMillis = classification.writeTimeMillis();
+        EventContext context = new EventContext(
+                op,
+                classification.originRegion(),
+                kind,
+                dataClass,
+                writeTimeMillis.isPresent()
+                        ? Optional.of(Instant.ofEpochMilli(writeTimeMillis.getAsLong()))
+                        : Optional.empty(),
+                Optional.empty());
         Envelope envelope;
         try {
             envelope = envelopes.create(record, context);
@@ -120,9 +126,7 @@ public final class Router {
         if (regions.isEmpty()) {
             return noConsumer(table, kind);
         }
-        long writeTime = classification
-                .writeTimeMillis()
-                .orElse(record.approximateCreationTime().toEpochMilli());
+        long writeTime = writeTimeMillis.orElse(record.approximateCreationTime().toEpochMilli());
         return new Route.Publish(envelope, regions, writeTime);
     }
 
