@@ -94,9 +94,12 @@ public record FilterPolicy(Map<String, List<String>> conditions) {
 
     /** Whether a message with these String attributes passes the policy, as SNS decides it. */
     public boolean matches(Map<String, String> messageAttributes) {
-        return conditions.entrySet().stream().allMatch(condition -> {
+        for (Map.Entry<String, List<String>> condition : conditions.entrySet()) {
             String value = messageAttributes.get(condition.getKey());
-            return value != null && condition.getValue().contains(value);
-        });
+            if (value == null || !condition.getValue().contains(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

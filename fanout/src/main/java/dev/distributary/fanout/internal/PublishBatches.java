@@ -15,11 +15,16 @@ public final class PublishBatches {
 
     /** The batches, as indexes into {@code envelopes}. */
     public static List<List<Integer>> of(List<Envelope> envelopes) {
+        return of(envelopes.stream().mapToLong(Envelope::snsSizeBytes).toArray());
+    }
+
+    /** The batches of envelopes of these sizes ({@link Envelope#snsSizeBytes()}), as indexes into {@code sizes}. */
+    public static List<List<Integer>> of(long[] sizes) {
         List<List<Integer>> batches = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         long bytes = 0;
-        for (int i = 0; i < envelopes.size(); i++) {
-            long size = envelopes.get(i).snsSizeBytes();
+        for (int i = 0; i < sizes.length; i++) {
+            long size = sizes[i];
             if (size > SnsSize.MAX_BYTES) {
                 continue;
             }

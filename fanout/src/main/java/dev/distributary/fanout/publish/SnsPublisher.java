@@ -45,8 +45,10 @@ public final class SnsPublisher {
     public PublishResult publish(String topicArn, List<Envelope> envelopes) {
         boolean fifo = topicArn.endsWith(".fifo");
         PublishOutcome[] outcomes = new PublishOutcome[envelopes.size()];
+        long[] sizes = new long[envelopes.size()];
         for (int i = 0; i < envelopes.size(); i++) {
             long size = envelopes.get(i).snsSizeBytes();
+            sizes[i] = size;
             if (size > SnsSize.MAX_BYTES) {
                 outcomes[i] = new PublishOutcome.Failed(
                         envelopes.get(i).eventId(),
@@ -57,7 +59,7 @@ public final class SnsPublisher {
         }
         int calls = 0;
         int stopAt = fifo ? firstUnpublished(outcomes, 0, envelopes.size()) : Integer.MAX_VALUE;
-        for (List<Integer> batch : PublishBatches.of(envelopes)) {
+        for (List<Integer> batch : PublishBatches.of(sizes)) {
             List<Integer> send = new ArrayList<>();
             for (int i : batch) {
                 if (i < stopAt) {

@@ -40,7 +40,7 @@ public record Checkpoint(Optional<BigInteger> upTo, Map<BigInteger, Set<String>>
 
     /** Whether the record with this sequence number is handled. */
     public boolean covers(BigInteger sequence) {
-        return upTo.map(limit -> sequence.compareTo(limit) <= 0).orElse(false);
+        return upTo.isPresent() && sequence.compareTo(upTo.get()) <= 0;
     }
 
     /** The regions whose topics already took the record beyond {@link #upTo} with this sequence number. */

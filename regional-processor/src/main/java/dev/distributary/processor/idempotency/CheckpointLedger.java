@@ -72,20 +72,26 @@ public final class CheckpointLedger implements PublishLedger {
 
         @Override
         public List<Admission> admit(List<RecordRef> records, Instant now, int remainingMillis) {
+            String upTo = checkpoint.upTo().map(BigInteger::toString).orElse(null);
             List<Admission> admissions = new ArrayList<>(records.size());
             for (RecordRef record : records) {
-                admissions.add(SequenceNumbers.parse(record.sequenceNumber())
-                        .map(this::admission)
-                        .orElseGet(Admission.Admitted::new));
+                String sequence = record.sequenceNumber();
+                admissions.add(
+                        SequenceNumbers.isSequenceNumber(sequence)
+                                ? admission(sequence, upTo)
+                                : new Admission.Admitted());
             }
             return admissions;
         }
 
-        private Admission admission(BigInteger sequence) {
-            if (checkpoint.covers(sequence)) {
+        /** The answer for a record of this sequence number; {@code upTo} is the checkpoint's, as text (null before the first). */
+        private Admission admission(String sequence, String upTo) {
+            if (upTo != null && SequenceNumbers.compare(sequence, upTo) <= 0) {
                 return new Admission.AlreadyHandled();
             }
-            Set<String> published = checkpoint.publishedTo(sequence);
+            Set<String> published = checkpoint.publishedBeyond().isEmpty()
+                    ? Set.of()
+                    : checkpoint.publishedTo(new BigInteger(sequence));
             return published.isEmpty() ? new Admission.Admitted() : new Admission.PartlyPublished(published);
         }
 

@@ -1,7 +1,6 @@
 package dev.distributary.processor.internal.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.distributary.change.ChangeRecord;
 import dev.distributary.processor.BatchResult;
 import dev.distributary.processor.RecordOutcome;
 import dev.distributary.processor.internal.pipeline.Failures;
@@ -38,11 +37,14 @@ public final class Slf4jRecordLog implements RecordLog {
     }
 
     @Override
-    public void record(JsonNode raw, ChangeRecord change, Classification classification, RecordOutcome outcome) {
+    public void record(JsonNode raw, String table, Classification classification, RecordOutcome outcome) {
+        if (!LOG.isInfoEnabled() && !(logImages && IMAGE_LOG.isDebugEnabled())) {
+            return; // neither line would be written: build no keys
+        }
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("sequenceNumber", outcome.sequenceNumber());
         keys.put("eventId", outcome.eventId());
-        keys.put("table", change == null ? "" : change.table());
+        keys.put("table", table == null ? "" : table);
         keys.put("outcome", outcome.getClass().getSimpleName());
         String reason = reason(outcome);
         if (!reason.isEmpty()) {
@@ -63,6 +65,9 @@ public final class Slf4jRecordLog implements RecordLog {
 
     @Override
     public void batch(BatchResult result, Map<String, Long> stageMillis) {
+        if (!BATCH_LOG.isInfoEnabled()) {
+            return;
+        }
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("records", Integer.toString(result.outcomes().size()));
         keys.put("published", Long.toString(result.count(RecordOutcome.Published.class)));

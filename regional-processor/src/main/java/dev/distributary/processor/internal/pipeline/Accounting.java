@@ -36,7 +36,7 @@ final class Accounting {
             } else {
                 metrics.count(Metric.Retried, 1);
             }
-            log.record(record.raw, record.change, record.classification, outcome);
+            log.record(record.raw, record.table, record.classification, outcome);
         }
         return new BatchResult(
                 batch.records.stream().map(record -> record.outcome).toList(),

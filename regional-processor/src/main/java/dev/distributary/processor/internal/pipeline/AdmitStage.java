@@ -49,6 +49,9 @@ final class AdmitStage {
             return;
         }
         List<RecordState> held = answer(batch, asked);
+        if (held.isEmpty()) {
+            return;
+        }
         List<RecordState> inTheWay = held.stream().filter(batch::beforeFailure).toList();
         if (inTheWay.isEmpty()) {
             return;
@@ -70,7 +73,10 @@ final class AdmitStage {
 
     /** Records each answer; returns the records another invocation holds (not failed yet: the caller decides). */
     private List<RecordState> answer(BatchState batch, List<RecordState> asked) {
-        List<RecordRef> refs = asked.stream().map(record -> record.ref).toList();
+        List<RecordRef> refs = new ArrayList<>(asked.size());
+        for (RecordState record : asked) {
+            refs.add(record.ref);
+        }
         List<Admission> answers = ledger.admit(refs, clock.instant(), remainingMillis.getAsInt());
         List<RecordState> held = new ArrayList<>();
         for (int i = 0; i < asked.size(); i++) {
@@ -82,7 +88,7 @@ final class AdmitStage {
                 record.route = new Route.Skip(SkipReason.ALREADY_HANDLED);
             } else if (answer instanceof Admission.PartlyPublished partly) {
                 record.admitted = true;
-                record.publishedTo.addAll(partly.regions());
+                record.publishedTo(partly.regions());
                 if (record.route instanceof Route.Publish publish
                         && record.publishedTo.containsAll(publish.regions())) {
                     record.route = new Route.Skip(SkipReason.ALREADY_HANDLED);

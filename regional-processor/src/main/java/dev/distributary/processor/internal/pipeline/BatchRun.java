@@ -13,10 +13,13 @@ import dev.distributary.processor.idempotency.PublishLedger;
 import dev.distributary.processor.idempotency.RecordRef;
 import dev.distributary.replication.OriginClassifier;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntSupplier;
 
 /**
@@ -98,18 +101,20 @@ public final class BatchRun {
         retryTheRest(batch);
         BatchResult result = new Accounting(parts.metrics(), parts.log()).result(batch);
         parts.log().batch(result, stageMillis);
-        tracer.annotate(
-                "tables",
-                String.join(
-                        ",",
-                        batch.records.stream()
-                                .filter(r -> r.change != null)
-                                .map(r -> r.change.table())
-                                .distinct()
-                                .sorted()
-                                .toList()));
+        tracer.annotate("tables", String.join(",", tables(batch)));
         tracer.annotate("outcome", result.retryFrom().isPresent() ? "partial" : "complete");
         return result;
+    }
+
+    /** The tables of the batch's decoded records, in name order. */
+    private static Set<String> tables(BatchState batch) {
+        Set<String> tables = new HashSet<>();
+        for (RecordState record : batch.records) {
+            if (record.table != null) {
+                tables.add(record.table);
+            }
+        }
+        return new TreeSet<>(tables);
     }
 
     /** Opens the ledger; when it cannot be read, the whole batch is left to the retry. */

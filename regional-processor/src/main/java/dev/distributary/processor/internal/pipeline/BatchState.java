@@ -38,6 +38,12 @@ final class BatchState {
     }
 
     List<RecordState> where(Predicate<RecordState> condition) {
-        return records.stream().filter(condition).toList();
+        List<RecordState> matching = new ArrayList<>();
+        for (RecordState record : records) {
+            if (condition.test(record)) {
+                matching.add(record);
+            }
+        }
+        return matching;
     }
 }

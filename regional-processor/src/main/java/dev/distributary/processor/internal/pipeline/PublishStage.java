@@ -51,7 +51,7 @@ final class PublishStage {
         while (position < records.size() && position < batch.firstFailure()) {
             int end = chunkEnd(records, position);
             List<RecordState> chunk = records.subList(position, end);
-            if (chunk.stream().anyMatch(PublishStage::hasWork)) {
+            if (hasWork(chunk)) {
                 if (remainingMillis.getAsInt() < AdmitStage.SAFETY_MILLIS) {
                     batch.fail(chunk.get(0), "the invocation is about to time out");
                     return;
@@ -59,17 +59,27 @@ final class PublishStage {
                 publish(batch, chunk);
                 quarantine(batch, chunk);
             }
-            chunk.stream().filter(batch::beforeFailure).forEach(PublishStage::skipIfSkipped);
-            if (chunk.stream().anyMatch(PublishStage::hasWork)) {
+            for (RecordState record : chunk) {
+                if (batch.beforeFailure(record)) {
+                    skipIfSkipped(record);
+                }
+            }
+            if (hasWork(chunk)) {
                 report(batch, chunk);
             }
             position = end;
         }
     }
 
-    /** A record this chunk publishes or quarantines. */
-    private static boolean hasWork(RecordState record) {
-        return record.admitted && (record.route instanceof Route.Publish || record.route instanceof Route.Quarantine);
+    /** Whether the chunk has a record to publish or quarantine. */
+    private static boolean hasWork(List<RecordState> chunk) {
+        for (RecordState record : chunk) {
+            if (record.admitted
+                    && (record.route instanceof Route.Publish || record.route instanceof Route.Quarantine)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The end of the chunk that starts at {@code from}: after its tenth record to publish, or at the batch's end. */
@@ -86,36 +96,38 @@ final class PublishStage {
     }
 
     private void publish(BatchState batch, List<RecordState> chunk) {
-        List<RecordState> targets = chunk.stream()
-                .filter(record ->
-                        record.admitted && batch.beforeFailure(record) && record.route instanceof Route.Publish)
-                .toList();
+        List<RecordState> targets = new ArrayList<>(chunk.size());
         Map<String, List<RecordState>> byRegion = new LinkedHashMap<>();
-        for (RecordState record : targets) {
-            ((Route.Publish) record.route)
-                    .regions().stream()
-                            .filter(region -> !record.publishedTo.contains(region))
-                            .forEach(region -> byRegion.computeIfAbsent(region, r -> new ArrayList<>())
-                                    .add(record));
+        for (RecordState record : chunk) {
+            if (record.admitted && batch.beforeFailure(record) && record.route instanceof Route.Publish publish) {
+                targets.add(record);
+                for (String region : publish.regions()) {
+                    if (!record.publishedTo.contains(region)) {
+                        byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(record);
+                    }
+                }
+            }
         }
         Map<RecordState, List<PublishOutcome>> failures = new LinkedHashMap<>();
         byRegion.forEach((region, regionTargets) -> {
-            List<Envelope> envelopes = regionTargets.stream()
-                    .map(record -> ((Route.Publish) record.route).envelope())
-                    .toList();
+            List<Envelope> envelopes = new ArrayList<>(regionTargets.size());
+            for (RecordState record : regionTargets) {
+                envelopes.add(((Route.Publish) record.route).envelope());
+            }
             PublishResult result = parts.publisher().publish(parts.topicArns().get(region), envelopes);
             for (int i = 0; i < regionTargets.size(); i++) {
                 PublishOutcome outcome = result.outcomes().get(i);
                 if (outcome instanceof PublishOutcome.Published) {
-                    regionTargets.get(i).publishedTo.add(region);
+                    regionTargets.get(i).publishedTo(region);
                 } else {
                     failures.computeIfAbsent(regionTargets.get(i), r -> new ArrayList<>())
                             .add(outcome);
                 }
             }
         });
-        targets.forEach(record ->
-                settle(batch, record, (Route.Publish) record.route, failures.getOrDefault(record, List.of())));
+        for (RecordState record : targets) {
+            settle(batch, record, (Route.Publish) record.route, failures.getOrDefault(record, List.of()));
+        }
     }
 
     /**
@@ -124,6 +136,10 @@ final class PublishStage {
      * means it is published, even after an earlier failure (the ledger then remembers it).
      */
     private void settle(BatchState batch, RecordState record, Route.Publish publish, List<PublishOutcome> failures) {
+        if (failures.isEmpty()) {
+            published(record, publish);
+            return;
+        }
         Optional<PublishOutcome> transientFailure = failures.stream()
                 .filter(o -> o instanceof PublishOutcome.NotAttempted
                         || (o instanceof PublishOutcome.Failed f && f.kind() == FailureKind.TRANSIENT))
@@ -143,20 +159,23 @@ final class PublishStage {
                         false);
             }
         } else {
-            record.outcome = new RecordOutcome.Published(
-                    record.eventId, record.sequence, record.change.table(), publish.regions());
-            parts.metrics().lag(clock.millis() - publish.writeTimeMillis());
+            published(record, publish);
         }
+    }
+
+    private void published(RecordState record, Route.Publish publish) {
+        record.outcome = new RecordOutcome.Published(record.eventId, record.sequence, record.table, publish.regions());
+        parts.metrics().lag(clock.millis() - publish.writeTimeMillis());
     }
 
     /** Quarantines, in one call, the chunk's admitted records to quarantine before the first failure. */
     private void quarantine(BatchState batch, List<RecordState> chunk) {
-        List<RecordState> toQuarantine = chunk.stream()
-                .filter(r -> r.admitted
-                        && r.outcome == null
-                        && batch.beforeFailure(r)
-                        && r.route instanceof Route.Quarantine)
-                .toList();
+        List<RecordState> toQuarantine = new ArrayList<>();
+        for (RecordState r : chunk) {
+            if (r.admitted && r.outcome == null && batch.beforeFailure(r) && r.route instanceof Route.Quarantine) {
+                toQuarantine.add(r);
+            }
+        }
         if (toQuarantine.isEmpty()) {
             return;
         }
@@ -202,23 +221,22 @@ final class PublishStage {
      * one is stale: the chunk's records go back to the retry, which judges them by the newer ledger.
      */
     private void report(BatchState batch, List<RecordState> chunk) {
-        List<RecordRef> newlyHandled = new ArrayList<>();
+        List<RecordRef> newlyHandled = new ArrayList<>(chunk.size());
         for (RecordState record : chunk) {
-            if (record.ref != null && !record.reported && record.handled()) {
+            if (record.ref != null && record.handled()) {
                 newlyHandled.add(record.ref);
             }
         }
         Optional<RecordRef> handledThrough =
                 handledThrough(batch, Math.min(batch.firstFailure(), chunk.get(chunk.size() - 1).index + 1));
         Map<RecordRef, Set<String>> publishedBeyond = new LinkedHashMap<>();
-        chunk.stream()
-                .filter(record -> !batch.beforeFailure(record) && record.ref != null && !record.publishedTo.isEmpty())
-                .forEach(record -> publishedBeyond.put(record.ref, Set.copyOf(record.publishedTo)));
+        for (RecordState record : chunk) {
+            if (!batch.beforeFailure(record) && record.ref != null && !record.publishedTo.isEmpty()) {
+                publishedBeyond.put(record.ref, Set.copyOf(record.publishedTo));
+            }
+        }
         try {
             ledger.handled(new Progress(newlyHandled, handledThrough, publishedBeyond), clock.instant());
-            chunk.stream()
-                    .filter(record -> newlyHandled.contains(record.ref))
-                    .forEach(record -> record.reported = true);
         } catch (StaleLedgerException stale) {
             chunk.forEach(record -> record.outcome = null);
             batch.fail(

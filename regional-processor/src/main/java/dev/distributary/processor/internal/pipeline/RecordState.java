@@ -1,12 +1,12 @@
 package dev.distributary.processor.internal.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.distributary.change.ChangeRecord;
 import dev.distributary.processor.RecordOutcome;
 import dev.distributary.processor.idempotency.RecordRef;
 import dev.distributary.processor.idempotency.SequenceNumbers;
 import dev.distributary.replication.Classification;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -21,17 +21,20 @@ final class RecordState {
     /** Names the record in this run's quarantine call. */
     final String entryId;
 
-    ChangeRecord change;
+    /**
+     * The table of a record that could be decoded (null for one that could not). The decoded record
+     * itself is not kept: its images are all of a large item, and the envelope holds what is published.
+     */
+    String table;
+
     Classification classification;
     Route route;
     /** The ledger let this invocation handle it. */
     boolean admitted;
     /** When another invocation's claim on it ends, if one holds it. */
     Instant heldUntil;
-    /** The regions whose topics have it (from an earlier delivery, or from this one). */
-    final Set<String> publishedTo = new LinkedHashSet<>();
-    /** Reported to the ledger as handled. */
-    boolean reported;
+    /** The regions whose topics have it (from an earlier delivery, or from this one); read-only, see {@link #publishedTo(Collection)}. */
+    Set<String> publishedTo = Set.of();
 
     RecordOutcome outcome;
     String failure;
@@ -47,9 +50,25 @@ final class RecordState {
         this.entryId = key != null ? key : "record-" + index;
     }
 
+    /** Adds regions whose topics have it. */
+    void publishedTo(Collection<String> regions) {
+        regions.forEach(this::publishedTo);
+    }
+
+    /** Adds a region whose topic has it (a set of one for the usual record, published to its own region's topic). */
+    void publishedTo(String region) {
+        if (publishedTo.isEmpty()) {
+            publishedTo = Set.of(region);
+        } else if (!publishedTo.contains(region)) {
+            Set<String> more = new LinkedHashSet<>(publishedTo);
+            more.add(region);
+            publishedTo = more;
+        }
+    }
+
     /** A sequence number Lambda can match against its batch: decimal digits. */
     boolean reportable() {
-        return SequenceNumbers.parse(sequence).isPresent();
+        return SequenceNumbers.isSequenceNumber(sequence);
     }
 
     /** Handled: published everywhere it goes, quarantined or skipped. */

@@ -8,7 +8,6 @@ import dev.distributary.change.StreamSource;
 import dev.distributary.topology.ResidencyPolicy;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,6 @@ public final class ResidencyScreen {
 
     private final Map<String, Set<String>> replicaRegions = new HashMap<>();
 
-    /** A data class an image declares: its name, or (when the value is not a string) the type it has instead. */
-    private record Declared(String name, String wrongType) {}
-
     public ResidencyScreen(Topology topology) {
         this.topology = topology;
         this.residency = topology.residency();
@@ -48,26 +44,28 @@ public final class ResidencyScreen {
 
     /** Why the record may not be held in the region, or empty when it may. */
     public Optional<String> blocked(ChangeRecord record, String region) {
-        return blocked(Optional.ofNullable(tables.get(record.table())), declared(record), region);
+        TableSpec table = tables.get(record.table());
+        Optional<String> replica = replicaBlocked(table, region);
+        return replica.isPresent() ? replica : classBlocked(table, record, region);
     }
 
     /** The same for a record as the stream delivered it, readable or not; a record that names no table of the platform is judged by its images alone. */
     Optional<String> blocked(JsonNode raw, String region) {
-        Optional<TableSpec> table = Optional.empty();
+        TableSpec table = null;
         try {
-            table = Optional.ofNullable(tables.get(
-                    StreamSource.fromArn(raw.path("eventSourceARN").asText("")).table()));
+            table = tables.get(
+                    StreamSource.fromArn(raw.path("eventSourceARN").asText("")).table());
         } catch (IllegalArgumentException unreadable) {
             // no table to judge by
         }
-        List<Declared> declared = new ArrayList<>();
+        Optional<String> blocked = replicaBlocked(table, region);
         for (String name : List.of("NewImage", "OldImage")) {
             JsonNode image = raw.path("dynamodb").path(name);
-            if (image.isObject()) {
-                declared.add(declared(image));
+            if (blocked.isEmpty() && image.isObject()) {
+                blocked = classBlocked(table, image, region);
             }
         }
-        return blocked(table, declared, region);
+        return blocked;
     }
 
     /**
@@ -75,70 +73,77 @@ public final class ResidencyScreen {
      * routing): its table's zone bounds where the table's replicas are, its classes where its data may go.
      */
     boolean mayReach(ChangeRecord record, String target) {
-        return classBlocked(Optional.ofNullable(tables.get(record.table())), declared(record), target)
-                .isEmpty();
+        return classBlocked(tables.get(record.table()), record, target).isEmpty();
     }
 
-    private Optional<String> blocked(Optional<TableSpec> table, List<Declared> declared, String region) {
-        if (table.isPresent() && !replicaRegions.get(table.get().name()).contains(region)) {
-            return Optional.of(
-                    PREFIX + "table '" + table.get().name() + "' must have no replica in " + region + " (its zone '"
-                            + table.get().zone() + "' is "
-                            + residency.zone(table.get().zone()).regions()
-                            + "), so its records must not be processed here");
+    /** Why the table (null: not the platform's) may have no replica in the region, or empty when it may. */
+    private Optional<String> replicaBlocked(TableSpec table, String region) {
+        if (table == null || replicaRegions.get(table.name()).contains(region)) {
+            return Optional.empty();
         }
-        return classBlocked(table, declared, region);
+        return Optional.of(PREFIX + "table '" + table.name() + "' must have no replica in " + region + " (its zone '"
+                + table.zone() + "' is "
+                + residency.zone(table.zone()).regions()
+                + "), so its records must not be processed here");
     }
 
-    private Optional<String> classBlocked(Optional<TableSpec> table, List<Declared> declared, String region) {
-        for (Declared image : declared) {
-            if (image.wrongType() != null) {
-                return Optional.of(PREFIX + "attribute '" + residency.attribute() + "' holds a " + image.wrongType()
-                        + ", not a data class name (S)");
-            }
-            String dataClass = image.name() != null
-                    ? image.name()
-                    : table.map(topology::defaultClass).orElse(null);
-            if (dataClass == null) {
-                continue;
-            }
-            if (!residency.isKnownClass(dataClass)) {
-                return Optional.of(PREFIX + "data class '" + dataClass + "' is not one of the platform's classes "
-                        + residency.classes().keySet() + "; a change of an unknown class is permitted nowhere");
-            }
-            if (!residency.permits(dataClass, region)) {
-                return Optional.of(PREFIX + "class '" + dataClass + "' is not permitted in " + region + " (zone '"
-                        + residency.classes().get(dataClass) + "' " + residency.regionsOf(dataClass)
-                        + "); the change must not be published here");
-            }
+    /** The first class the record's images declare (new image, then old) that the region does not permit. */
+    private Optional<String> classBlocked(TableSpec table, ChangeRecord record, String region) {
+        Optional<String> blocked = Optional.empty();
+        if (record.newImage().isPresent()) {
+            blocked = classBlocked(table, record.newImage().get(), region);
         }
-        return Optional.empty();
+        if (blocked.isEmpty() && record.oldImage().isPresent()) {
+            blocked = classBlocked(table, record.oldImage().get(), region);
+        }
+        return blocked;
     }
 
-    private List<Declared> declared(ChangeRecord record) {
-        List<Declared> declared = new ArrayList<>();
-        record.newImage().ifPresent(image -> declared.add(declared(image)));
-        record.oldImage().ifPresent(image -> declared.add(declared(image)));
-        return declared;
+    private Optional<String> classBlocked(TableSpec table, Image image, String region) {
+        AttributeValue value = image.attributes().get(residency.attribute());
+        if (value == null) {
+            return classBlocked(table, null, null, region);
+        }
+        return value instanceof AttributeValue.S s
+                ? classBlocked(table, s.value(), null, region)
+                : classBlocked(table, null, value.type(), region);
     }
 
-    private Declared declared(Image image) {
-        return image.get(residency.attribute())
-                .map(value -> value instanceof AttributeValue.S s
-                        ? new Declared(s.value(), null)
-                        : new Declared(null, value.type()))
-                .orElse(new Declared(null, null));
-    }
-
-    private Declared declared(JsonNode image) {
+    private Optional<String> classBlocked(TableSpec table, JsonNode image, String region) {
         JsonNode value = image.get(residency.attribute());
         if (value == null) {
-            return new Declared(null, null);
+            return classBlocked(table, null, null, region);
         }
         if (value.size() == 1 && value.path("S").isTextual()) {
-            return new Declared(value.get("S").textValue(), null);
+            return classBlocked(table, value.get("S").textValue(), null, region);
         }
         String type = value.size() == 1 && !value.has("S") ? value.fieldNames().next() : "malformed value";
-        return new Declared(null, type);
+        return classBlocked(table, null, type, region);
+    }
+
+    /**
+     * Why an image's data class may not be in the region: the class it declares ({@code name}), or,
+     * when it declares none, its table's default; {@code wrongType} is the type of a class attribute
+     * that is not a string.
+     */
+    private Optional<String> classBlocked(TableSpec table, String name, String wrongType, String region) {
+        if (wrongType != null) {
+            return Optional.of(PREFIX + "attribute '" + residency.attribute() + "' holds a " + wrongType
+                    + ", not a data class name (S)");
+        }
+        String dataClass = name != null ? name : table == null ? null : topology.defaultClass(table);
+        if (dataClass == null) {
+            return Optional.empty();
+        }
+        if (!residency.isKnownClass(dataClass)) {
+            return Optional.of(PREFIX + "data class '" + dataClass + "' is not one of the platform's classes "
+                    + residency.classes().keySet() + "; a change of an unknown class is permitted nowhere");
+        }
+        if (!residency.permits(dataClass, region)) {
+            return Optional.of(PREFIX + "class '" + dataClass + "' is not permitted in " + region + " (zone '"
+                    + residency.classes().get(dataClass) + "' " + residency.regionsOf(dataClass)
+                    + "); the change must not be published here");
+        }
+        return Optional.empty();
     }
 }

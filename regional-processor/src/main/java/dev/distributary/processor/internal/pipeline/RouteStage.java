@@ -1,5 +1,6 @@
 package dev.distributary.processor.internal.pipeline;
 
+import dev.distributary.change.ChangeRecord;
 import dev.distributary.change.MalformedRecordException;
 import dev.distributary.change.StreamRecordJson;
 import dev.distributary.replication.OriginClassifier;
@@ -26,13 +27,15 @@ final class RouteStage {
                     "malformed: dynamodb.SequenceNumber is missing, so no failure could be reported for it");
             return;
         }
+        ChangeRecord change;
         try {
-            record.change = StreamRecordJson.read(record.raw);
+            change = StreamRecordJson.read(record.raw);
         } catch (MalformedRecordException e) {
             record.route = router.unreadable(record.raw, "malformed: " + e.getMessage());
             return;
         }
-        record.classification = classifier.classify(record.change);
-        record.route = router.route(record.change, record.classification);
+        record.table = change.table();
+        record.classification = classifier.classify(change);
+        record.route = router.route(change, record.classification);
     }
 }

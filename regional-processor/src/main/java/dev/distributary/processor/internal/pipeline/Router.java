@@ -7,7 +7,6 @@ import dev.distributary.change.Operation;
 import dev.distributary.fanout.Envelope;
 import dev.distributary.fanout.EnvelopeFactory;
 import dev.distributary.fanout.EventContext;
-import dev.distributary.fanout.FilterPolicy;
 import dev.distributary.fanout.OriginKind;
 import dev.distributary.processor.SkipReason;
 import dev.distributary.replication.Classification;
@@ -15,15 +14,16 @@ import dev.distributary.replication.LegacyBookkeeping;
 import dev.distributary.replication.TtlExpiry;
 import dev.distributary.replication.Unclassifiable;
 import dev.distributary.replication.Unstamped;
-import dev.distributary.topology.ConsumerSpec;
 import dev.distributary.topology.RoutingMode;
 import dev.distributary.topology.TableSpec;
 import dev.distributary.topology.Topology;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Decides, for one classified record, whether to publish it (and to which regions' topics),
@@ -36,10 +36,11 @@ public final class Router {
     private final String region;
     private final EnvelopeFactory envelopes;
     private final ResidencyScreen screen;
-    /** Per region that may receive events from here, its consumers' filter policies. */
-    private final Map<String, List<Subscriber>> subscribers = new LinkedHashMap<>();
+    private final RoutingTable routing;
+    /** Per table name, its default data class and whether a consumer here takes its replicated changes. */
+    private final Map<String, TableRoute> tables = new HashMap<>();
 
-    private record Subscriber(ConsumerSpec consumer, FilterPolicy policy) {}
+    private record TableRoute(String defaultClass, boolean replicasWanted) {}
 
     public Router(Topology topology, String region, EnvelopeFactory envelopes) {
         this.topology = topology;
@@ -48,12 +49,11 @@ public final class Router {
         this.screen = new ResidencyScreen(topology);
         List<String> targets =
                 topology.routing().mode() == RoutingMode.PRIMARY_REGION ? topology.regions() : List.of(region);
-        for (String target : targets) {
-            subscribers.put(
-                    target,
-                    topology.consumersIn(target).stream()
-                            .map(c -> new Subscriber(c, FilterPolicy.forConsumer(topology, c)))
-                            .toList());
+        this.routing = new RoutingTable(topology, RoutingTable.subscribers(topology, targets));
+        for (TableSpec table : topology.tables()) {
+            tables.put(
+                    table.name(),
+                    new TableRoute(topology.defaultClass(table), topology.wantsReplicaEvents(region, table.name())));
         }
     }
 
@@ -87,42 +87,83 @@ public final class Router {
         if (classification instanceof TtlExpiry expiry && expiry.wasTombstone()) {
             return new Route.Skip(SkipReason.TOMBSTONE_EXPIRED);
         }
-        TableSpec table = topology.requireTable(record.table());
+        TableRoute table = tables.get(record.table());
+        if (table == null) {
+            throw new IllegalArgumentException("no table '" + record.table() + "' in platform '" + topology.name()
+                    + "'; tables: " + tables.keySet());
+        }
         Operation op = classification
                 .op()
                 .orElseThrow(() ->
                         new IllegalStateException("only an Unclassifiable lacks an operation: " + classification));
+        OriginKind kind = classification.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA;
+        List<RoutingTable.Target> targets =
+                reachable(record, routing.reach(record.table(), op, kind).targets());
+        if (targets.isEmpty()) {
+            return noConsumer(table, kind);
+        }
         Optional<Image> item = op.removesItem() ? record.oldImage().or(record::newImage) : record.newImage();
         String dataClass = item.flatMap(
                         image -> image.string(topology.residency().attribute()))
-                .orElse(topology.defaultClass(table));
-        OriginKind kind = classification.isLocal() ? OriginKind.LOCAL : OriginKind.REPLICA;
-        EventContext context = EventContext.of(op, classification.originRegion(), kind, dataClass);
-        if (classification.writeTimeMillis().isPresent()) {
-            context = context.withWriteTime(
-                    Instant.ofEpochMilli(classification.writeTimeMillis().getAsLong()));
-        }
+                .orElse(table.defaultClass());
+        OptionalLong writeTimeMillis = classification.writeTimeMillis();
+        EventContext context = new EventContext(
+                op,
+                classification.originRegion(),
+                kind,
+                dataClass,
+                writeTimeMillis.isPresent()
+                        ? Optional.of(Instant.ofEpochMilli(writeTimeMillis.getAsLong()))
+                        : Optional.empty(),
+                Optional.empty());
         Envelope envelope;
         try {
             envelope = envelopes.create(record, context);
         } catch (RuntimeException e) {
             return new Route.Quarantine("unrepresentable: " + e.getMessage(), false);
         }
-        List<String> regions = subscribers.entrySet().stream()
-                .filter(target -> screen.mayReach(record, target.getKey()))
-                .filter(target ->
-                        target.getValue().stream().anyMatch(s -> s.policy().matches(envelope.messageAttributes())))
-                .map(Map.Entry::getKey)
-                .toList();
+        List<String> regions = regions(targets, envelope.messageAttributes());
         if (regions.isEmpty()) {
-            return new Route.Skip(
-                    kind == OriginKind.REPLICA && !topology.wantsReplicaEvents(region, table.name())
-                            ? SkipReason.REPLICA_NOT_WANTED
-                            : SkipReason.NO_MATCHING_CONSUMER);
+            return noConsumer(table, kind);
         }
-        long writeTime = classification
-                .writeTimeMillis()
-                .orElse(record.approximateCreationTime().toEpochMilli());
+        long writeTime = writeTimeMillis.orElse(record.approximateCreationTime().toEpochMilli());
         return new Route.Publish(envelope, regions, writeTime);
+    }
+
+    /** The targets the record's classes let it go to: this region (the residency screen has passed it) and the others it may reach. */
+    private List<RoutingTable.Target> reachable(ChangeRecord record, List<RoutingTable.Target> targets) {
+        for (RoutingTable.Target target : targets) {
+            if (!target.region().equals(region) && !screen.mayReach(record, target.region())) {
+                List<RoutingTable.Target> reachable = new ArrayList<>(targets.size());
+                for (RoutingTable.Target candidate : targets) {
+                    if (candidate.region().equals(region) || screen.mayReach(record, candidate.region())) {
+                        reachable.add(candidate);
+                    }
+                }
+                return reachable;
+            }
+        }
+        return targets;
+    }
+
+    /** The regions of the targets whose consumers take a message with these attributes, in target order. */
+    private static List<String> regions(List<RoutingTable.Target> targets, Map<String, String> messageAttributes) {
+        if (targets.size() == 1 && targets.get(0).unconditional()) {
+            return List.of(targets.get(0).region());
+        }
+        List<String> regions = new ArrayList<>(targets.size());
+        for (RoutingTable.Target target : targets) {
+            if (target.takes(messageAttributes)) {
+                regions.add(target.region());
+            }
+        }
+        return regions;
+    }
+
+    private static Route.Skip noConsumer(TableRoute table, OriginKind kind) {
+        return new Route.Skip(
+                kind == OriginKind.REPLICA && !table.replicasWanted()
+                        ? SkipReason.REPLICA_NOT_WANTED
+                        : SkipReason.NO_MATCHING_CONSUMER);
     }
 }
