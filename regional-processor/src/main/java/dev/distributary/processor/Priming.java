@@ -15,11 +15,12 @@ import java.util.Optional;
 /**
  * Priming: exercise what the first invocation would otherwise pay for — the SDK clients (one cheap
  * read each: GetItem on the idempotency table, GetTopicAttributes on each topic,
- * GetQueueAttributes on the quarantine queue, all granted by the function's role), the JSON codecs,
- * the event reader, the classifier and the envelope writer — without publishing anything. Before SnapStart's snapshot
- * ({@link #prime}) everything is primed, for it costs no invocation anything; in an on-demand init
- * ({@link #primeFirstBatch}, which Lambda runs with more CPU than an invocation gets) only what a
- * first batch needs: not the quarantine's SQS client, which a batch rarely needs.
+ * GetQueueAttributes on the quarantine queue, all granted by the function's role), the event
+ * reader, the JSON codecs, the classifier and the envelope writer — without publishing anything.
+ * Before SnapStart's snapshot ({@link #prime}) everything is primed, for there it costs no
+ * invocation anything. In an on-demand init ({@link #primeFirstBatch}; Lambda's init phase is
+ * observed to run with more CPU than an invocation) only what a first batch needs: not the
+ * quarantine's SQS client, which a batch rarely needs.
  */
 final class Priming {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -45,7 +45,8 @@ public final class RegionalProcessorHandler implements RequestStreamHandler, Res
         this.processor = clients.processor(Clock.systemUTC());
         Core.getGlobalContext().register(this);
         if (!SNAP_START.equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
-            // On-demand init runs with a boosted CPU: prime now rather than in the first batch.
+            // On-demand init is observed to run with more CPU than an invocation: prime now rather than in the first
+            // batch.
             Priming.primeFirstBatch(clients);
         }
     }
