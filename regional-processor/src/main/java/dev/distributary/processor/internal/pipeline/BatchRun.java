@@ -73,6 +73,7 @@ public final class BatchRun {
         Map<String, Long> stageMillis = new LinkedHashMap<>();
         BatchState batch = new BatchState();
         RouteStage routing = new RouteStage(parts.classifier(), parts.router());
+        Set<String> tables = new HashSet<>();
         timed(
                 stageMillis,
                 "classify",
@@ -81,6 +82,9 @@ public final class BatchRun {
                         RecordState record = new RecordState(i, records.get(i));
                         routing.route(record);
                         batch.records.add(record);
+                        if (record.table != null) {
+                            tables.add(record.table);
+                        }
                     }
                 }));
         Optional<LedgerBatch> ledger =
@@ -101,20 +105,9 @@ public final class BatchRun {
         retryTheRest(batch);
         BatchResult result = new Accounting(parts.metrics(), parts.log()).result(batch);
         parts.log().batch(result, stageMillis);
-        tracer.annotate("tables", String.join(",", tables(batch)));
+        tracer.annotate("tables", String.join(",", new TreeSet<>(tables)));
         tracer.annotate("outcome", result.retryFrom().isPresent() ? "partial" : "complete");
         return result;
-    }
-
-    /** The tables of the batch's decoded records, in name order. */
-    private static Set<String> tables(BatchState batch) {
-        Set<String> tables = new HashSet<>();
-        for (RecordState record : batch.records) {
-            if (record.table != null) {
-                tables.add(record.table);
-            }
-        }
-        return new TreeSet<>(tables);
     }
 
     /** Opens the ledger; when it cannot be read, the whole batch is left to the retry. */
