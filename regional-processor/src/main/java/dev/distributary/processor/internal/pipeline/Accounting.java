@@ -5,9 +5,14 @@ import dev.distributary.processor.ProcessorMetrics;
 import dev.distributary.processor.ProcessorMetrics.Metric;
 import dev.distributary.processor.RecordOutcome;
 import dev.distributary.processor.SkipReason;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Counts and logs every record's outcome, and says where the event source mapping must retry from. */
+/**
+ * Counts and logs every record's outcome (a record not handled is left to the event source
+ * mapping's retry, with the reason), and says where the retry must start from.
+ */
 final class Accounting {
     private final ProcessorMetrics metrics;
     private final RecordLog log;
@@ -18,8 +23,17 @@ final class Accounting {
     }
 
     BatchResult result(BatchState batch) {
+        List<RecordOutcome> outcomes = new ArrayList<>(batch.records.size());
         for (RecordState record : batch.records) {
+            if (record.outcome == null) {
+                record.outcome = new RecordOutcome.Retry(
+                        record.eventId,
+                        record.sequence,
+                        record.failure != null ? record.failure : "after a record that must be retried first",
+                        Optional.ofNullable(record.failureCause));
+            }
             RecordOutcome outcome = record.outcome;
+            outcomes.add(outcome);
             if (!(outcome instanceof RecordOutcome.Retry)) {
                 metrics.count(Metric.Processed, 1);
             }
@@ -38,9 +52,7 @@ final class Accounting {
             }
             log.record(record.raw, record.table, record.classification, outcome);
         }
-        return new BatchResult(
-                batch.records.stream().map(record -> record.outcome).toList(),
-                batch.failed() ? Optional.of(retryPoint(batch)) : Optional.empty());
+        return new BatchResult(outcomes, batch.failed() ? Optional.of(retryPoint(batch)) : Optional.empty());
     }
 
     /**

@@ -38,9 +38,16 @@ final class AdmitStage {
     }
 
     void run(BatchState batch) {
-        batch.where(record -> record.ref == null && record.route instanceof Route.Quarantine)
-                .forEach(record -> record.admitted = true);
-        List<RecordState> asked = batch.where(record -> record.ref != null && !(record.route instanceof Route.Skip));
+        List<RecordState> asked = new ArrayList<>(batch.records.size());
+        for (RecordState record : batch.records) {
+            if (record.ref == null) {
+                if (record.route instanceof Route.Quarantine) {
+                    record.admitted = true; // nothing identifies it to the ledger: quarantined without it
+                }
+            } else if (!(record.route instanceof Route.Skip)) {
+                asked.add(record);
+            }
+        }
         if (asked.isEmpty()) {
             return;
         }

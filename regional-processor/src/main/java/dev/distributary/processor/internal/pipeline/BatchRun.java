@@ -5,7 +5,6 @@ import dev.distributary.processor.BatchResult;
 import dev.distributary.processor.ProcessorMetrics;
 import dev.distributary.processor.Publisher;
 import dev.distributary.processor.Quarantine;
-import dev.distributary.processor.RecordOutcome;
 import dev.distributary.processor.StreamShard;
 import dev.distributary.processor.idempotency.LedgerBatch;
 import dev.distributary.processor.idempotency.LedgerUnavailableException;
@@ -13,6 +12,7 @@ import dev.distributary.processor.idempotency.PublishLedger;
 import dev.distributary.processor.idempotency.RecordRef;
 import dev.distributary.replication.OriginClassifier;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +73,7 @@ public final class BatchRun {
         Map<String, Long> stageMillis = new LinkedHashMap<>();
         BatchState batch = new BatchState();
         RouteStage routing = new RouteStage(parts.classifier(), parts.router());
+        Set<String> tables = new HashSet<>();
         timed(
                 stageMillis,
                 "classify",
@@ -81,6 +82,9 @@ public final class BatchRun {
                         RecordState record = new RecordState(i, records.get(i));
                         routing.route(record);
                         batch.records.add(record);
+                        if (record.table != null) {
+                            tables.add(record.table);
+                        }
                     }
                 }));
         Optional<LedgerBatch> ledger =
@@ -98,23 +102,11 @@ public final class BatchRun {
                             "publish", () -> new PublishStage(parts, open, clock, remainingMillis).run(batch)));
             timed(stageMillis, "settle", () -> tracer.stage("settle", () -> close(open, batch)));
         });
-        retryTheRest(batch);
         BatchResult result = new Accounting(parts.metrics(), parts.log()).result(batch);
         parts.log().batch(result, stageMillis);
-        tracer.annotate("tables", String.join(",", tables(batch)));
+        tracer.annotate("tables", String.join(",", new TreeSet<>(tables)));
         tracer.annotate("outcome", result.retryFrom().isPresent() ? "partial" : "complete");
         return result;
-    }
-
-    /** The tables of the batch's decoded records, in name order. */
-    private static Set<String> tables(BatchState batch) {
-        Set<String> tables = new HashSet<>();
-        for (RecordState record : batch.records) {
-            if (record.table != null) {
-                tables.add(record.table);
-            }
-        }
-        return new TreeSet<>(tables);
     }
 
     /** Opens the ledger; when it cannot be read, the whole batch is left to the retry. */
@@ -133,27 +125,16 @@ public final class BatchRun {
 
     /** Gives up, in the ledger, what was admitted and not handled. */
     private void close(LedgerBatch ledger, BatchState batch) {
-        List<RecordRef> unhandled =
-                batch.where(record -> record.admitted && record.ref != null && !record.handled()).stream()
-                        .map(record -> record.ref)
-                        .toList();
+        List<RecordRef> unhandled = new ArrayList<>();
+        for (RecordState record : batch.records) {
+            if (record.admitted && record.ref != null && !record.handled()) {
+                unhandled.add(record.ref);
+            }
+        }
         try {
             ledger.close(unhandled);
         } catch (LedgerUnavailableException e) {
             parts.log().problem(e.getMessage(), e.getCause() == null ? e : e.getCause());
-        }
-    }
-
-    /** Every record not handled is left to the event source mapping's retry, with the reason. */
-    private static void retryTheRest(BatchState batch) {
-        for (RecordState record : batch.records) {
-            if (record.outcome == null) {
-                record.outcome = new RecordOutcome.Retry(
-                        record.eventId,
-                        record.sequence,
-                        record.failure != null ? record.failure : "after a record that must be retried first",
-                        Optional.ofNullable(record.failureCause));
-            }
         }
     }
 

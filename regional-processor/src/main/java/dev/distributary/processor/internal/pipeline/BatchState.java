@@ -2,7 +2,6 @@ package dev.distributary.processor.internal.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * A batch's records in shard order, and the first one that must be retried: everything from
@@ -35,15 +34,5 @@ final class BatchState {
 
     int firstFailure() {
         return firstFailure;
-    }
-
-    List<RecordState> where(Predicate<RecordState> condition) {
-        List<RecordState> matching = new ArrayList<>();
-        for (RecordState record : records) {
-            if (condition.test(record)) {
-                matching.add(record);
-            }
-        }
-        return matching;
     }
 }
