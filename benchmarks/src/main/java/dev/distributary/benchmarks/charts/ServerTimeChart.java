@@ -82,6 +82,8 @@ public final class ServerTimeChart {
                 chart.getCategoryPlot(),
                 new StandardCategoryItemLabelGenerator("{2} s", new DecimalFormat("#,##0.0")),
                 Palette.BLUE);
+        // the operations' names in full, beside their bars
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         return Png.plain(chart);
     }
 
