@@ -133,13 +133,15 @@ final class AccountingRun {
         double n = events;
         long idempotencyWrites = spent.count("dynamodb", WRITES::contains, idempotencyTables::contains);
         double records = Math.max(1, spent.invokedRecords());
+        long withRecords = spent.invocations() - spent.finalInvocations();
         return new CallAccount(
                 design,
                 batchSize,
                 window,
                 events,
-                spent.invocations() == 0 ? 0 : (double) spent.invokedRecords() / spent.invocations(),
+                withRecords == 0 ? 0 : (double) spent.invokedRecords() / withRecords,
                 spent.invocations() / n,
+                spent.finalInvocations() / n,
                 spent.invokedRecords() / n,
                 spent.count("sns", op -> op.startsWith("Publish"), any) / n,
                 (tableWrites - events) / n,

@@ -9,8 +9,11 @@ package dev.distributary.benchmarks.calls;
  * @param batchSize              the event source mapping's batch size
  * @param batchingWindowSeconds  its batching window, long enough for batches to fill
  * @param events                 application writes made (inserts, modifies, tombstones)
- * @param meanBatch              records per invocation, as the mappings invoked them
- * @param lambdaInvocations      function invocations per event
+ * @param meanBatch              records per invocation that carried records, as the mappings invoked them
+ * @param lambdaInvocations      function invocations per event, the tumbling windows' final invocations included (Lambda
+ *                               bills them)
+ * @param finalInvocations       the tumbling windows' final invocations per event (no records; the checkpoint ledger's
+ *                               mappings have a window)
  * @param invokedRecords         records handed to the function per event (every replica region that processes a change counts)
  * @param snsRequests            Publish and PublishBatch calls per event
  * @param replicatedWrites       writes replication made into the other replica regions, per event (the application's tables'
@@ -34,6 +37,7 @@ public record CallAccount(
         long events,
         double meanBatch,
         double lambdaInvocations,
+        double finalInvocations,
         double invokedRecords,
         double snsRequests,
         double replicatedWrites,

@@ -12,19 +12,19 @@ import java.util.TreeMap;
  * resource, and the event source mappings' invocations and invoked records. Two snapshots, before
  * and after a workload, give what the workload cost.
  */
-record CallSnapshot(Map<String, Map<String, Map<String, Long>>> calls, long invocations, long invokedRecords) {
+record CallSnapshot(
+        Map<String, Map<String, Map<String, Long>>> calls,
+        long invocations,
+        long finalInvocations,
+        long invokedRecords) {
 
     static CallSnapshot of(LocalPlatform platform) {
-        List<MappingMetrics.Snapshot> metrics = platform.mappings().values().stream()
+        MappingMetrics.Snapshot total = MappingMetrics.Snapshot.total(platform.mappings().values().stream()
                 .flatMap(List::stream)
                 .map(EventSourceMapping::metrics)
-                .toList();
+                .toList());
         return new CallSnapshot(
-                platform.callsByResource(),
-                metrics.stream().mapToLong(MappingMetrics.Snapshot::invocations).sum(),
-                metrics.stream()
-                        .mapToLong(MappingMetrics.Snapshot::invokedEventCount)
-                        .sum());
+                platform.callsByResource(), total.invocations(), total.finalInvocations(), total.invokedEventCount());
     }
 
     /** What happened between {@code earlier} and this snapshot. */
@@ -43,7 +43,11 @@ record CallSnapshot(Map<String, Map<String, Map<String, Long>>> calls, long invo
                                 .put(resource, count - before);
                     }
                 })));
-        return new CallSnapshot(difference, invocations - earlier.invocations, invokedRecords - earlier.invokedRecords);
+        return new CallSnapshot(
+                difference,
+                invocations - earlier.invocations,
+                finalInvocations - earlier.finalInvocations,
+                invokedRecords - earlier.invokedRecords);
     }
 
     /** Calls of a service, optionally only of some operations and only naming resources that pass. */

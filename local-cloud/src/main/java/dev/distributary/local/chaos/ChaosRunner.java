@@ -205,32 +205,7 @@ public final class ChaosRunner implements AutoCloseable {
                 .flatMap(List::stream)
                 .map(EventSourceMapping::metrics)
                 .toList();
-        MappingMetrics.Snapshot total = new MappingMetrics.Snapshot(
-                snapshots.stream()
-                        .mapToLong(MappingMetrics.Snapshot::polledEventCount)
-                        .sum(),
-                snapshots.stream()
-                        .mapToLong(MappingMetrics.Snapshot::filteredOutEventCount)
-                        .sum(),
-                snapshots.stream()
-                        .mapToLong(MappingMetrics.Snapshot::invokedEventCount)
-                        .sum(),
-                snapshots.stream()
-                        .mapToLong(MappingMetrics.Snapshot::failedInvokeEventCount)
-                        .sum(),
-                snapshots.stream()
-                        .mapToLong(MappingMetrics.Snapshot::droppedEventCount)
-                        .sum(),
-                snapshots.stream()
-                        .mapToLong(MappingMetrics.Snapshot::onFailureDestinationDeliveredEventCount)
-                        .sum(),
-                snapshots.stream()
-                        .mapToLong(MappingMetrics.Snapshot::invocations)
-                        .sum(),
-                snapshots.stream()
-                        .mapToLong(MappingMetrics.Snapshot::iteratorAgeMillis)
-                        .max()
-                        .orElse(0));
+        MappingMetrics.Snapshot total = MappingMetrics.Snapshot.total(snapshots);
         return new Evidence(
                 run.topology(),
                 workload.written(),

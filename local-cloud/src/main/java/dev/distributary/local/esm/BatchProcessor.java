@@ -134,7 +134,7 @@ final class BatchProcessor {
             ObjectNode event = JsonNodeFactory.instance.objectNode();
             event.putArray("Records");
             window.decorate(event, true);
-            metrics.invoked(0);
+            metrics.finalInvoked();
             InvocationResult result = invoker.invoke(event.toString());
             if (result instanceof InvocationResult.Success success
                     && window.accept(BatchResponse.json(success.payload()))) {

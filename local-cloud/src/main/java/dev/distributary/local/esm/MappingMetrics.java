@@ -16,6 +16,7 @@ public final class MappingMetrics {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong onFailureDelivered = new AtomicLong();
     private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong finalInvocations = new AtomicLong();
     private final AtomicLong iteratorAgeMillis = new AtomicLong();
 
     void polled(int count) {
@@ -29,6 +30,12 @@ public final class MappingMetrics {
     void invoked(int count) {
         invoked.addAndGet(count);
         invocations.incrementAndGet();
+    }
+
+    /** A tumbling window's final invocation: an invocation (Lambda bills it) that carries no record. */
+    void finalInvoked() {
+        invocations.incrementAndGet();
+        finalInvocations.incrementAndGet();
     }
 
     void failedInvoke(int count) {
@@ -55,10 +62,14 @@ public final class MappingMetrics {
                 dropped.get(),
                 onFailureDelivered.get(),
                 invocations.get(),
+                finalInvocations.get(),
                 iteratorAgeMillis.get());
     }
 
-    /** The counters at one moment; event counts are records, {@code invocations} are calls. */
+    /**
+     * The counters at one moment; event counts are records, {@code invocations} are calls, {@code
+     * finalInvocations} the tumbling windows' final calls among them (no records).
+     */
     public record Snapshot(
             long polledEventCount,
             long filteredOutEventCount,
@@ -67,5 +78,25 @@ public final class MappingMetrics {
             long droppedEventCount,
             long onFailureDestinationDeliveredEventCount,
             long invocations,
-            long iteratorAgeMillis) {}
+            long finalInvocations,
+            long iteratorAgeMillis) {
+
+        /** Several mappings' counters added up; the iterator age is the oldest of theirs. */
+        public static Snapshot total(java.util.Collection<Snapshot> snapshots) {
+            Snapshot sum = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            for (Snapshot s : snapshots) {
+                sum = new Snapshot(
+                        sum.polledEventCount + s.polledEventCount,
+                        sum.filteredOutEventCount + s.filteredOutEventCount,
+                        sum.invokedEventCount + s.invokedEventCount,
+                        sum.failedInvokeEventCount + s.failedInvokeEventCount,
+                        sum.droppedEventCount + s.droppedEventCount,
+                        sum.onFailureDestinationDeliveredEventCount + s.onFailureDestinationDeliveredEventCount,
+                        sum.invocations + s.invocations,
+                        sum.finalInvocations + s.finalInvocations,
+                        Math.max(sum.iteratorAgeMillis, s.iteratorAgeMillis));
+            }
+            return sum;
+        }
+    }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The checks the chaos scenarios share, and the poison-record judge: each fails on the failure it is there for, naming it. */
 class ChecksTest {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final MappingMetrics.Snapshot QUIET = new MappingMetrics.Snapshot(10, 0, 10, 0, 0, 0, 2, 0);
+    private static final MappingMetrics.Snapshot QUIET = new MappingMetrics.Snapshot(10, 0, 10, 0, 0, 0, 2, 0, 0);
 
     private static ObjectNode poisonImage(String payload) {
         ObjectNode image = JSON.objectNode();
@@ -87,7 +87,7 @@ class ChecksTest {
 
     @Test
     void aRecordSentToTheOnFailureDestination_failsNothingDiscarded() {
-        Check check = Checks.nothingDiscarded(new MappingMetrics.Snapshot(10, 0, 10, 3, 1, 1, 4, 0));
+        Check check = Checks.nothingDiscarded(new MappingMetrics.Snapshot(10, 0, 10, 3, 1, 1, 4, 0, 0));
 
         assertThat(check.passed()).isFalse();
         assertThat(check.detail())

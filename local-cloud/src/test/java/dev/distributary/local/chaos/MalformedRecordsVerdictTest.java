@@ -49,7 +49,7 @@ class MalformedRecordsVerdictTest {
                 Map.of(),
                 Map.of(),
                 Map.of(),
-                new MappingMetrics.Snapshot(5, 0, 5, 0, 0, 0, 2, 0),
+                new MappingMetrics.Snapshot(5, 0, 5, 0, 0, 0, 2, 0, 0),
                 List.of(),
                 0,
                 0);

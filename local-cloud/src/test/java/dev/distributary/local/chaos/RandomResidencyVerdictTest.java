@@ -43,7 +43,7 @@ class RandomResidencyVerdictTest {
                 Map.of(),
                 Map.of(),
                 Map.of(),
-                new MappingMetrics.Snapshot(2, 0, 2, 0, 0, 0, 2, 0),
+                new MappingMetrics.Snapshot(2, 0, 2, 0, 0, 0, 2, 0, 0),
                 List.of(),
                 0,
                 0);

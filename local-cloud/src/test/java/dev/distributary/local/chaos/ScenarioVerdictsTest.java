@@ -27,7 +27,7 @@ class ScenarioVerdictsTest {
             delivery("billing", US, INSERTED),
             delivery("order-cache", US, INSERTED),
             delivery("order-cache", EU, INSERTED));
-    private static final MappingMetrics.Snapshot RETRIED = new MappingMetrics.Snapshot(3, 0, 3, 2, 0, 0, 4, 0);
+    private static final MappingMetrics.Snapshot RETRIED = new MappingMetrics.Snapshot(3, 0, 3, 2, 0, 0, 4, 0, 0);
 
     private static Evidence evidence(
             List<Delivery> deliveries,

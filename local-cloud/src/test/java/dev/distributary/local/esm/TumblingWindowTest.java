@@ -126,7 +126,7 @@ class TumblingWindowTest {
     }
 
     @Test
-    void windowThatEndsWhileTheShardIsIdle_getsItsFinalInvocation() {
+    void windowThatEndsWhileTheShardIsIdle_getsItsFinalInvocation_countedAsAnInvocationWithoutRecords() {
         StreamRecord only = stream.append("shard-1", "a", "INSERT", START.plusSeconds(5), "eu-west-1");
         RecordingFunction function = new RecordingFunction(sequences -> withState("k", "v"));
 
@@ -137,5 +137,9 @@ class TumblingWindowTest {
         assertThat(function.events().get(1).get("isFinalInvokeForWindow").asBoolean())
                 .isTrue();
         assertThat(function.batches().get(1)).isEmpty();
+        MappingMetrics.Snapshot metrics = mappings.get(0).metrics();
+        assertThat(metrics.invocations()).isEqualTo(2);
+        assertThat(metrics.finalInvocations()).isEqualTo(1);
+        assertThat(metrics.invokedEventCount()).isEqualTo(1);
     }
 }
