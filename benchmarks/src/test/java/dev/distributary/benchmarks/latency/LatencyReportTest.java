@@ -17,7 +17,7 @@ class LatencyReportTest {
 
         Path chart = LatencyReport.chart(results, dir.resolve(LatencyReport.CHART));
 
-        assertThat(results).extracting(RateResult::writesPerSecond).containsExactly(5.0, 10.0, 20.0);
+        assertThat(results).extracting(RateResult::writesPerSecond).containsExactly(20.0, 30.0, 40.0);
         assertThat(results).allSatisfy(r -> assertThat(r.passed()).isTrue());
         assertThat(results.get(0).local().p50())
                 .isPositive()

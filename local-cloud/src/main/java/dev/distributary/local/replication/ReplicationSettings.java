@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param minDelay      the shortest time between a write and its copy in another region
  * @param maxDelay      the longest (each copy waits a random time in between)
- * @param preserveOrder keep each region pair's copies in stream order (as global tables keep
+ * @param preserveOrder keep each item's copies to a region in stream order (as global tables keep
  *                      per-item order); false lets jitter reorder them, for fault injection
  * @param pollInterval  between polls of a source stream that had no new record (one that had some is read again at once)
  */

@@ -39,6 +39,12 @@ public final class Replicator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Replicator.class.getName());
     private static final Duration DELETION_MEMORY = Duration.ofMinutes(10);
     private static final Duration READ_RETRY = Duration.ofSeconds(1);
+    /**
+     * Appliers per table and region pair. Each item's copies always take the same lane, so per-item
+     * order holds; items in different lanes are copied side by side (global tables keep per-item
+     * order only). One lane, one conditional write at a time, fell behind at 30 writes/s.
+     */
+    private static final int LANES = 4;
 
     private final Topology topology;
     private final Function<String, DynamoDbClient> dynamo;
@@ -68,7 +74,7 @@ public final class Replicator implements AutoCloseable {
         this.random = random;
     }
 
-    /** Starts a reader per table and region, and an applier per table and region pair; tables must exist. */
+    /** Starts a reader per table and region, and {@value #LANES} appliers per table and region pair; tables must exist. */
     public Replicator start() {
         for (TableSpec table : topology.tables()) {
             List<String> regions = topology.replicaRegions(table);
@@ -78,10 +84,11 @@ public final class Replicator implements AutoCloseable {
             ReplicaWriter writer = new ReplicaWriter(table, applied, deletions);
             for (String source : regions) {
                 for (String target : regions) {
-                    if (!source.equals(target)) {
+                    for (int lane = 0; lane < LANES && !source.equals(target); lane++) {
                         PairQueue queue = new PairQueue(table, writer, source, target);
-                        pairs.put(pairKey(table, source, target), queue);
-                        threads.add(thread("replicate-" + table.name() + "-" + source + "-" + target, queue::run));
+                        pairs.put(laneKey(table, source, target, lane), queue);
+                        threads.add(thread(
+                                "replicate-" + table.name() + "-" + source + "-" + target + "-" + lane, queue::run));
                     }
                 }
                 String streamArn = dynamo.apply(source)
@@ -177,9 +184,10 @@ public final class Replicator implements AutoCloseable {
             deletions.expire(clock.instant());
             deletions.record(source, table.name(), change.keys(), deletedAt);
         }
+        int lane = Math.floorMod(change.keys().hashCode(), LANES);
         for (String target : regions) {
             if (!target.equals(source)) {
-                pairs.get(pairKey(table, source, target))
+                pairs.get(laneKey(table, source, target, lane))
                         .add(new Copy(change.keys(), newImage, deletedAt, writtenAt(table, change)));
             }
         }
@@ -205,7 +213,7 @@ public final class Replicator implements AutoCloseable {
     /** One change to copy: a put of {@code item}, or a delete at {@code deletedAt}. */
     private record Copy(Image keys, Image item, Instant deletedAt, Instant writtenAt) {}
 
-    /** The copies from one region to another, applied in order after their delay. */
+    /** The copies from one region to another in one lane, applied in order after their delay. */
     private final class PairQueue {
         private final TableSpec table;
         private final ReplicaWriter writer;
@@ -326,8 +334,8 @@ public final class Replicator implements AutoCloseable {
         }
     }
 
-    private static String pairKey(TableSpec table, String source, String target) {
-        return table.name() + "|" + source + "|" + target;
+    private static String laneKey(TableSpec table, String source, String target, int lane) {
+        return table.name() + "|" + source + "|" + target + "|" + lane;
     }
 
     private static Thread thread(String name, Runnable body) {

@@ -108,6 +108,37 @@ class ReplicatorTest {
     }
 
     @Test
+    void manyVersionsOfOneItem_amongOtherItems_areCopiedInOrder_soNoneIsSuperseded() {
+        long start = System.currentTimeMillis();
+        for (int version = 1; version <= 12; version++) {
+            put("eu-west-1", "a", "v" + version, start + version);
+            put("eu-west-1", "other-" + version, "v1", start + version);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> replicator.pending() == 0 && countsSettled());
+        // Copied out of order, an older version would reach a region after a newer one and be refused by the
+        // last-writer-wins condition: superseded, not applied.
+        for (String target : List.of("us-east-1", "ap-southeast-2")) {
+            var pair = replicator.metrics().snapshot().get("eu-west-1->" + target);
+            assertThat(pair.superseded()).as("superseded in " + target).isZero();
+            assertThat(pair.applied()).as("applied in " + target).isEqualTo(24);
+        }
+        assertThat(valueEverywhere("a"))
+                .containsOnly(
+                        Map.entry("us-east-1", "v12"),
+                        Map.entry("eu-west-1", "v12"),
+                        Map.entry("ap-southeast-2", "v12"));
+    }
+
+    private boolean countsSettled() {
+        var snapshot = replicator.metrics().snapshot();
+        return List.of("us-east-1", "ap-southeast-2").stream().allMatch(target -> {
+            var pair = snapshot.get("eu-west-1->" + target);
+            return pair != null && pair.applied() + pair.superseded() == 24;
+        });
+    }
+
+    @Test
     void concurrentWritesInTwoRegions_convergeOnTheLaterWrite_everywhere() {
         long now = System.currentTimeMillis();
         put("us-east-1", "c", "from-us", now + 5);
