@@ -1,5 +1,6 @@
 package dev.distributary.local.esm;
 
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -82,7 +83,7 @@ public final class MappingMetrics {
             long iteratorAgeMillis) {
 
         /** Several mappings' counters added up; the iterator age is the oldest of theirs. */
-        public static Snapshot total(java.util.Collection<Snapshot> snapshots) {
+        public static Snapshot total(Collection<Snapshot> snapshots) {
             Snapshot sum = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0);
             for (Snapshot s : snapshots) {
                 sum = new Snapshot(

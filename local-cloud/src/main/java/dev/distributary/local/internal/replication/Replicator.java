@@ -84,7 +84,10 @@ public final class Replicator implements AutoCloseable {
             ReplicaWriter writer = new ReplicaWriter(table, applied, deletions);
             for (String source : regions) {
                 for (String target : regions) {
-                    for (int lane = 0; lane < LANES && !source.equals(target); lane++) {
+                    if (source.equals(target)) {
+                        continue;
+                    }
+                    for (int lane = 0; lane < LANES; lane++) {
                         PairQueue queue = new PairQueue(table, writer, source, target);
                         pairs.put(laneKey(table, source, target, lane), queue);
                         threads.add(thread(
