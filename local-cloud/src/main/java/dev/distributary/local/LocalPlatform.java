@@ -2,6 +2,7 @@ package dev.distributary.local;
 
 import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingConfig;
+import dev.distributary.local.esm.MappingMetrics;
 import dev.distributary.local.function.FunctionConfig;
 import dev.distributary.local.function.LocalFunction;
 import dev.distributary.local.internal.emulator.Emulators;
@@ -293,6 +294,14 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Map<String, List<EventSourceMapping>> mappings() {
         return mappings;
+    }
+
+    /** Every event source mapping's counters now, added up. */
+    public MappingMetrics.Snapshot mappingMetrics() {
+        return MappingMetrics.Snapshot.total(mappings.values().stream()
+                .flatMap(List::stream)
+                .map(EventSourceMapping::metrics)
+                .toList());
     }
 
     /** Each processing region's role policy, as the proxy enforces it on the function's calls. */

@@ -1,9 +1,7 @@
 package dev.distributary.benchmarks.calls;
 
 import dev.distributary.local.LocalPlatform;
-import dev.distributary.local.esm.EventSourceMapping;
 import dev.distributary.local.esm.MappingMetrics;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,10 +17,7 @@ record CallSnapshot(
         long invokedRecords) {
 
     static CallSnapshot of(LocalPlatform platform) {
-        MappingMetrics.Snapshot total = MappingMetrics.Snapshot.total(platform.mappings().values().stream()
-                .flatMap(List::stream)
-                .map(EventSourceMapping::metrics)
-                .toList());
+        MappingMetrics.Snapshot total = platform.mappingMetrics();
         return new CallSnapshot(
                 platform.callsByResource(), total.invocations(), total.finalInvocations(), total.invokedEventCount());
     }

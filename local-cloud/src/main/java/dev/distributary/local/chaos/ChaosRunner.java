@@ -201,11 +201,7 @@ public final class ChaosRunner implements AutoCloseable {
         List<QuarantinedRecord> quarantine = Quarantines.drain(platform).stream()
                 .map(message -> QuarantinedRecord.of(message, run.topology()))
                 .toList();
-        List<MappingMetrics.Snapshot> snapshots = platform.mappings().values().stream()
-                .flatMap(List::stream)
-                .map(EventSourceMapping::metrics)
-                .toList();
-        MappingMetrics.Snapshot total = MappingMetrics.Snapshot.total(snapshots);
+        MappingMetrics.Snapshot total = platform.mappingMetrics();
         return new Evidence(
                 run.topology(),
                 workload.written(),
