@@ -67,67 +67,79 @@ public class HandlerBenchmark {
     @Param({"1KB", "40KB"})
     public String itemSize;
 
-    @Param({"checkpoint", "per-record"})
-    public String ledger;
-
     private DynamodbEvent event;
-    private InMemoryPersistenceStore records;
-    private InMemoryCheckpointStore checkpoints;
-    private StreamProcessor processor;
     private NaivePipeline naive;
     private final AtomicLong naiveMessages = new AtomicLong();
 
     @Setup
     public void setUp() {
-        Topology topology = StreamEvents.topology();
         event = StreamEvents.deserialize(StreamEvents.eventJson(StreamEvents.itemBytes(itemSize), StreamEvents.BATCH));
-        records = new InMemoryPersistenceStore();
-        checkpoints = new InMemoryCheckpointStore();
-        ProcessorConfig config = new ProcessorConfig(
-                StreamEvents.REGION,
-                "shop-processor",
-                topology,
-                Map.of(StreamEvents.REGION, StreamEvents.TOPIC_ARN),
-                "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-quarantine",
-                "shop-idempotency",
-                false);
-        Duration expiry = Duration.ofSeconds(topology.processor().idempotencyExpirySeconds());
-        PublishLedger publishLedger = "checkpoint".equals(ledger)
-                ? new CheckpointLedger(checkpoints, config.functionName(), expiry)
-                : new PerRecordLedger(new PowertoolsRecordLedger(records, config.functionName(), expiry));
-        processor = new StreamProcessor(
-                config,
-                HandlerBenchmark::accept,
-                publishLedger,
-                entries -> new Quarantine.Sent(List.of(), Optional.empty()),
-                ProcessorMetrics.NONE,
-                Clock.systemUTC());
         naive = new NaivePipeline(
                 StreamEvents.REGION,
-                topology,
+                StreamEvents.topology(),
                 StreamEvents.TOPIC_ARN,
                 (topicArn, json, attributes) -> naiveMessages.incrementAndGet());
-
-        BatchResult result = processor.process(SHARD, records(), () -> 60_000);
-        long published = result.outcomes().stream()
-                .filter(RecordOutcome.Published.class::isInstance)
-                .count();
-        int remembered = "checkpoint".equals(ledger) ? checkpoints.size() : records.size();
-        if (published != StreamEvents.BATCH || remembered != ("checkpoint".equals(ledger) ? 1 : StreamEvents.BATCH)) {
-            throw new IllegalStateException(
-                    "the processor should publish and record all " + StreamEvents.BATCH + " records: " + result);
-        }
         if (naive.process(records()) != StreamEvents.BATCH) {
             throw new IllegalStateException("the naive pipeline should publish every record");
         }
     }
 
+    /**
+     * Distributary's processor with one of its ledgers. Only {@link #distributary} uses it, so JMH
+     * runs the naive design once per item size, not once per ledger.
+     */
+    @State(Scope.Benchmark)
+    public static class Processor {
+        @Param({"checkpoint", "per-record"})
+        public String ledger;
+
+        private InMemoryPersistenceStore records;
+        private InMemoryCheckpointStore checkpoints;
+        private StreamProcessor processor;
+
+        @Setup
+        public void setUp(HandlerBenchmark handlers) {
+            Topology topology = StreamEvents.topology();
+            records = new InMemoryPersistenceStore();
+            checkpoints = new InMemoryCheckpointStore();
+            ProcessorConfig config = new ProcessorConfig(
+                    StreamEvents.REGION,
+                    "shop-processor",
+                    topology,
+                    Map.of(StreamEvents.REGION, StreamEvents.TOPIC_ARN),
+                    "https://sqs.eu-west-1.amazonaws.com/123456789012/shop-quarantine",
+                    "shop-idempotency",
+                    false);
+            Duration expiry = Duration.ofSeconds(topology.processor().idempotencyExpirySeconds());
+            PublishLedger publishLedger = "checkpoint".equals(ledger)
+                    ? new CheckpointLedger(checkpoints, config.functionName(), expiry)
+                    : new PerRecordLedger(new PowertoolsRecordLedger(records, config.functionName(), expiry));
+            processor = new StreamProcessor(
+                    config,
+                    HandlerBenchmark::accept,
+                    publishLedger,
+                    entries -> new Quarantine.Sent(List.of(), Optional.empty()),
+                    ProcessorMetrics.NONE,
+                    Clock.systemUTC());
+            BatchResult result = processor.process(SHARD, handlers.records(), () -> 60_000);
+            long published = result.outcomes().stream()
+                    .filter(RecordOutcome.Published.class::isInstance)
+                    .count();
+            int remembered = "checkpoint".equals(ledger) ? checkpoints.size() : records.size();
+            if (published != StreamEvents.BATCH
+                    || remembered != ("checkpoint".equals(ledger) ? 1 : StreamEvents.BATCH)) {
+                throw new IllegalStateException(
+                        "the processor should publish and record all " + StreamEvents.BATCH + " records: " + result);
+            }
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(StreamEvents.BATCH)
-    public StreamsEventResponse distributary() {
-        records.clear();
-        checkpoints.clear();
-        BatchResult result = processor.process(SHARD, records(), () -> 60_000);
+    public StreamsEventResponse distributary(Processor distributary) {
+        distributary.records.clear();
+        distributary.checkpoints.clear();
+        BatchResult result = distributary.processor.process(SHARD, records(), () -> 60_000);
         return StreamsEventResponse.builder()
                 .withBatchItemFailures(result.retryFrom()
                         .map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence)))

@@ -52,12 +52,14 @@ public final class HandlerCpuComparison {
     private static void compare(String size, int rounds) {
         HandlerBenchmark handlers = new HandlerBenchmark();
         handlers.itemSize = size;
-        handlers.ledger = "checkpoint";
         handlers.setUp();
+        HandlerBenchmark.Processor processor = new HandlerBenchmark.Processor();
+        processor.ledger = "checkpoint";
+        processor.setUp(handlers);
         int invocations = "1KB".equals(size) ? INVOCATIONS_1KB : INVOCATIONS_40KB;
         long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
         while (System.nanoTime() < warmUpEnd) {
-            handlers.distributary();
+            handlers.distributary(processor);
             handlers.naive();
         }
         long distributary = 0;
@@ -68,9 +70,9 @@ public final class HandlerCpuComparison {
             long n;
             if (round % 2 == 0) {
                 n = turn(handlers::naive, invocations);
-                d = turn(handlers::distributary, invocations);
+                d = turn(() -> handlers.distributary(processor), invocations);
             } else {
-                d = turn(handlers::distributary, invocations);
+                d = turn(() -> handlers.distributary(processor), invocations);
                 n = turn(handlers::naive, invocations);
             }
             distributary += d;

@@ -9,14 +9,18 @@ import dev.distributary.replication.OriginClassifier;
 import dev.distributary.topology.PlatformTables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Priming: exercise what the first invocation would otherwise pay for — the SDK clients (one cheap
  * read each: GetItem on the idempotency table, GetTopicAttributes on each topic,
- * GetQueueAttributes on the quarantine queue, all granted by the function's role), the event
- * reader, the JSON codecs, the classifier and the envelope writer — without publishing anything.
+ * GetQueueAttributes on the quarantine queue), the write calls a batch makes, each once with a
+ * request that changes nothing (the ledger's conditional PutItem with a condition that cannot hold,
+ * a PublishBatch with no entries, which SNS refuses), all granted by the function's role; the event
+ * reader, the JSON codecs, the classifier and the envelope writer — without writing or publishing anything.
  * Before SnapStart's snapshot ({@link #prime}) everything is primed, for there it costs no
  * invocation anything. In an on-demand init ({@link #primeFirstBatch}; Lambda's init phase is
  * observed to run with more CPU than an invocation) only what a first batch needs: not the
@@ -37,13 +41,22 @@ final class Priming {
     /** What a first batch needs: the ledger's table, the topics, the codecs. */
     static void primeFirstBatch(ProcessorClients clients) {
         ProcessorConfig config = clients.config();
+        Map<String, AttributeValue> primingKey =
+                Map.of(PlatformTables.IDEMPOTENCY_KEY, AttributeValue.fromS("priming"));
         quietly(() -> clients.dynamo()
-                .getItem(b -> b.tableName(config.idempotencyTable())
-                        .key(Map.of(
-                                PlatformTables.IDEMPOTENCY_KEY,
-                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming")))));
+                .getItem(b -> b.tableName(config.idempotencyTable()).key(primingKey)));
+        quietly(() -> clients.dynamo()
+                .putItem(b -> b.tableName(config.idempotencyTable())
+                        .item(primingKey)
+                        .conditionExpression("attribute_exists(#id)")
+                        .expressionAttributeNames(Map.of("#id", PlatformTables.IDEMPOTENCY_KEY))));
         config.topics()
                 .forEach((region, arn) -> quietly(() -> clients.sns(region).getTopicAttributes(b -> b.topicArn(arn))));
+        // One PublishBatch warms its marshalling for every topic's client (they share it).
+        config.topics().entrySet().stream()
+                .findFirst()
+                .ifPresent(topic -> quietly(() -> clients.sns(topic.getKey())
+                        .publishBatch(b -> b.topicArn(topic.getValue()).publishBatchRequestEntries(List.of()))));
         quietly(() -> {
             ObjectNode event = JSON.createObjectNode();
             event.putArray("Records").add(sample(config));

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -115,6 +116,42 @@ class ProcessorOnMotoTest {
         return drain(fanout.requireQueue(consumer).queueUrl()).stream()
                 .map(body -> body.get("id").asText())
                 .toList();
+    }
+
+    /**
+     * Priming warms the write calls a first batch makes (the ledger's conditional PutItem, PublishBatch)
+     * with requests that change nothing: a condition that cannot hold, a batch with no entries.
+     */
+    @Test
+    void priming_writeCallsIssued_writesNothingAndPublishesNothing() throws Exception {
+        ProcessorConfig config = new ProcessorConfig(
+                REGION,
+                "shop-processor",
+                SHIPPED,
+                Map.of(REGION, fanout.topicArn()),
+                quarantineUrl,
+                "shop-idempotency",
+                false);
+        System.setProperty("aws.endpointUrl", aws.endpoint().toString());
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        List<CallRecorder.Call> calls = CallRecorder.listen();
+        try {
+            Priming.prime(new ProcessorClients(config));
+        } finally {
+            CallRecorder.stop();
+            List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey").forEach(System::clearProperty);
+        }
+
+        assertThat(calls).extracting(CallRecorder.Call::operation).contains("PutItem", "PublishBatch");
+        assertThat(aws.dynamoDb(REGION)
+                        .scan(b -> b.tableName("shop-idempotency"))
+                        .count())
+                .as("items in the idempotency table")
+                .isZero();
+        for (var queue : fanout.queues()) {
+            assertThat(drain(queue.queueUrl())).as(queue.consumer()).isEmpty();
+        }
     }
 
     @ParameterizedTest
