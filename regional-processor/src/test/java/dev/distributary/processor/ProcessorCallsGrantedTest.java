@@ -54,15 +54,13 @@ class ProcessorCallsGrantedTest {
     @BeforeEach
     void pointTheSdkAtMoto() {
         moto.reset();
-        System.setProperty("aws.endpointUrl", aws.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
+        Processors.pointTheSdkAt(aws.endpoint());
     }
 
     @AfterEach
     void restore() {
         CallRecorder.stop();
-        List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey").forEach(System::clearProperty);
+        Processors.unpointTheSdk();
     }
 
     @ParameterizedTest

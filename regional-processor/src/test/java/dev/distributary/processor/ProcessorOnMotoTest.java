@@ -71,13 +71,9 @@ class ProcessorOnMotoTest {
                                 .build()));
     }
 
-    /** The processor with the given ledger, on this test's moto; each call is a fresh function instance. */
-    private StreamProcessor processor(IdempotencyLedger ledger) {
-        SnsClient sns = aws.configure(SnsClient.builder(), REGION)
-                .httpClient(aws.httpClient())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(faults))
-                .build();
-        ProcessorConfig config = new ProcessorConfig(
+    /** The function's configuration on this test's moto. */
+    private ProcessorConfig config() {
+        return new ProcessorConfig(
                 REGION,
                 "shop-processor",
                 SHIPPED,
@@ -85,8 +81,16 @@ class ProcessorOnMotoTest {
                 quarantineUrl,
                 "shop-idempotency",
                 false);
+    }
+
+    /** The processor with the given ledger, on this test's moto; each call is a fresh function instance. */
+    private StreamProcessor processor(IdempotencyLedger ledger) {
+        SnsClient sns = aws.configure(SnsClient.builder(), REGION)
+                .httpClient(aws.httpClient())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(faults))
+                .build();
         return new StreamProcessor(
-                config,
+                config(),
                 new SnsPublisher(sns)::publish,
                 Ledgers.onDynamoDb(
                         ledger, aws.dynamoDb(REGION), "shop-idempotency", "shop-processor", Duration.ofHours(25)),
@@ -124,23 +128,13 @@ class ProcessorOnMotoTest {
      */
     @Test
     void priming_writeCallsIssued_writesNothingAndPublishesNothing() throws Exception {
-        ProcessorConfig config = new ProcessorConfig(
-                REGION,
-                "shop-processor",
-                SHIPPED,
-                Map.of(REGION, fanout.topicArn()),
-                quarantineUrl,
-                "shop-idempotency",
-                false);
-        System.setProperty("aws.endpointUrl", aws.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
+        Processors.pointTheSdkAt(aws.endpoint());
         List<CallRecorder.Call> calls = CallRecorder.listen();
         try {
-            Priming.prime(new ProcessorClients(config));
+            Priming.prime(new ProcessorClients(config()));
         } finally {
             CallRecorder.stop();
-            List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey").forEach(System::clearProperty);
+            Processors.unpointTheSdk();
         }
 
         assertThat(calls).extracting(CallRecorder.Call::operation).contains("PutItem", "PublishBatch");

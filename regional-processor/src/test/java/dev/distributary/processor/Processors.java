@@ -7,6 +7,7 @@ import dev.distributary.topology.TopologyLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,20 @@ final class Processors {
             "shardId-00000001-test"));
 
     private Processors() {}
+
+    /**
+     * Points clients built as in Lambda ({@link ProcessorClients}, from the SDK's system properties)
+     * at a moto endpoint with test credentials; {@link #unpointTheSdk} undoes it.
+     */
+    static void pointTheSdkAt(URI endpoint) {
+        System.setProperty("aws.endpointUrl", endpoint.toString());
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+    }
+
+    static void unpointTheSdk() {
+        List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey").forEach(System::clearProperty);
+    }
 
     static String topicArn(String region) {
         return "arn:aws:sns:" + region + ":123456789012:shop-events";
