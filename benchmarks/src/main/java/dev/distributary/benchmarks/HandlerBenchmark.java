@@ -57,7 +57,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 6, time = 2)
+@Warmup(iterations = 12, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(
         value = 1,
